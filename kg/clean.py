@@ -1,0 +1,148 @@
+"""Cleaning stage: raw article text -> Simplified text with an offset map.
+
+Removes pinyin annotations (``發(fā)展`` -> ``發展``), site boilerplate
+(``resources/boilerplate.txt``) and bylines (kept as reporter metadata), converts
+Traditional to Simplified with OpenCC and normalises ASCII punctuation to its
+full-width form. Every character of the result maps back to the original text.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import opencc
+
+from .types import Article, CleanText
+
+# a pinyin syllable in brackets right after a CJK character: 發(fā), 个(gè), 的(de)
+_PINYIN = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}\s*[)）]"
+)
+# ASCII and CJK-variant punctuation -> the full-width forms the rules are written for
+_PUNCT = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
+                        "「": "“", "」": "”", "『": "‘", "』": "’", "\u3000": " ", "\xa0": " "})
+# a byline: reporter or correspondent credit followed by one or more 2-3 character names
+_NAME = r"(?!记者|通讯|报道)[\u4e00-\u9fff]{2,3}(?:·[\u4e00-\u9fff]{2,4})?"
+_BYLINE = re.compile(
+    r"(?:(?:本报|本台|本网|全媒体|融媒体中心|新华社|特约|见习|首席)?(?:记者|通讯员)|作者|撰文|撰稿|文/|文／|摄影|摄)"
+    rf"\s*[：:|｜]?\s*((?:{_NAME}(?:[ \t、，]+|(?=[）)\n]|报道|摄|$)))+)(?:报道|摄)?"
+)
+# what a byline line leaves once the names are gone: "□ 本报", "十堰日报讯"
+_BYLINE_LEFTOVER = re.compile(r"[□■●\s]*(?:本报|本台|本网|[\u4e00-\u9fff]{2,8}(?:讯|报道))?[：:\s]*")
+_QUOTES = re.compile(r'"')
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _boilerplate() -> tuple[list[re.Pattern], list[re.Pattern], list[re.Pattern]]:
+    inline, line, tail = [], [], []
+    text = resources.files("kg").joinpath("resources/boilerplate.txt").read_text(encoding="utf-8")
+    for raw in text.splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        kind, pattern = raw.split("\t", 1)
+        {"inline": inline, "line": line, "tail": tail}[kind].append(re.compile(pattern))
+    return inline, line, tail
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified, character for character (length preserved)."""
+    out = _t2s().convert(text)
+    if len(out) != len(text):  # OpenCC replaced a phrase by one of another length: go char by char
+        convert = _t2s().convert
+        out = "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in text)
+    return out
+
+
+def _alternate_quotes(text: str) -> str:
+    """Straight double quotes -> alternating “ ” (scraped copies lose curly quotes)."""
+    count = 0
+
+    def repl(_m: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return "“" if count % 2 else "”"
+
+    return _QUOTES.sub(repl, text)
+
+
+def clean(article: Article) -> CleanText:
+    """Clean one article; see the module docstring."""
+    orig = article.text
+    keep = bytearray(b"\x01") * len(orig)
+
+    def drop(start: int, end: int) -> None:
+        keep[start:end] = bytes(end - start)
+
+    for m in _PINYIN.finditer(orig):
+        drop(*m.span())
+    conv = _alternate_quotes(to_simplified(orig).translate(_PUNCT))
+    inline, line_pats, tail_pats = _boilerplate()
+    for pat in inline:
+        for m in pat.finditer(conv):
+            drop(*m.span())
+    reporters: list[str] = []
+    pos = 0
+    for line in conv.splitlines(keepends=True):
+        start, end = pos, pos + len(line)
+        pos = end
+        if not any(keep[start:end]):
+            continue
+        visible = "".join(ch for ch, k in zip(line, keep[start:end]) if k)
+        if any(p.search(visible) for p in tail_pats):
+            drop(start, len(orig))
+            break
+        if any(p.search(visible) for p in line_pats):
+            drop(start, end)
+            continue
+        kept = [start + i for i in range(len(line)) if keep[start + i]]
+        for m in _BYLINE.finditer(visible):
+            reporters += [n for n in re.split(r"[ \t、，]+", m.group(1)) if n]
+            for i in kept[m.start():m.end()]:
+                keep[i] = 0
+        rest = "".join(ch for ch, k in zip(line, keep[start:end]) if k)
+        if not _CJK.search(rest) or _BYLINE_LEFTOVER.fullmatch(rest.strip()):
+            drop(start, end - (1 if line.endswith("\n") else 0))
+    return _assemble(conv, keep, tuple(dict.fromkeys(reporters)))
+
+
+def _assemble(conv: str, keep: bytearray, reporters: tuple[str, ...]) -> CleanText:
+    """Join kept characters line by line, trimming blank space and empty lines."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    line_chars: list[tuple[str, int]] = []
+    for i, ch in enumerate(conv):
+        if ch == "\n":
+            _flush(line_chars, chars, offsets, i)
+            line_chars = []
+        elif keep[i]:
+            line_chars.append((ch, i))
+    _flush(line_chars, chars, offsets, len(conv))
+    if chars and chars[-1] == "\n":
+        chars.pop()
+        offsets.pop()
+    offsets.append(offsets[-1] + 1 if offsets else 0)
+    text = "".join(chars)
+    first = text.split("\n", 1)[0]
+    title = first if "\n" in text and len(first) <= 40 and not re.search(r"[。；！？]$|[，。]", first) else None
+    return CleanText(text=text, offsets=tuple(offsets), reporters=reporters, title=title)
+
+
+def _flush(line_chars: list[tuple[str, int]], chars: list[str], offsets: list[int], newline_at: int) -> None:
+    while line_chars and line_chars[0][0].isspace():
+        line_chars.pop(0)
+    while line_chars and line_chars[-1][0].isspace():
+        line_chars.pop()
+    if not line_chars:
+        return
+    for ch, i in line_chars:
+        chars.append(ch)
+        offsets.append(i)
+    chars.append("\n")
+    offsets.append(newline_at)

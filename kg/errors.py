@@ -1,0 +1,20 @@
+"""The few exceptions kg raises; the CLI maps them to one-line messages and exit codes."""
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class: a problem the user can fix; the message says how."""
+
+    exit_code = 1
+
+
+class InputError(KgError):
+    """Bad input: unreadable file, wrong encoding, malformed JSONL or option (exit 2)."""
+
+    exit_code = 2
+
+
+class ModelMissingError(KgError):
+    """The pkuseg segmentation model is not installed (exit 2)."""
+
+    exit_code = 2

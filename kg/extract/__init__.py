@@ -1,0 +1,181 @@
+"""Extraction stage: a cleaned, segmented article -> entities and facts.
+
+``extract(article, clean, doc)`` runs the recognisers (localities, officials and
+posts, campaigns and measures, cadre groups) over the clean text, then the relation
+rules: ``holds`` from apposition, ``launches``/``issues`` from the acting locality
+(named in the sentence, or the article's own), ``targets`` from a group inside a
+name or in the sentence of a targeting verb.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .. import gazetteer as gz
+from ..types import Article, CleanText, Entity, Evidence, Extraction, Fact, Mention
+from .context import ArticleContext, build_context
+from .groups import find_groups
+from .initiatives import find_initiatives
+from .lexicon import table
+from .people import find_officials
+
+# an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
+_ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(?:委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?")
+
+
+@dataclass(slots=True)
+class _Builder:
+    article: Article
+    clean: CleanText
+    ctx: ArticleContext
+    entities: dict[str, Entity]
+    facts: dict[tuple, Fact]
+    mentions: list[Mention]
+
+    def entity(self, cls: str, label: str, alts=(), **attrs) -> str:
+        key = attrs.pop("key", None) or f"{cls}|{label}"
+        old = self.entities.get(key)
+        alt = tuple(sorted(set(alts) | set(old.alt_labels if old else ()) - {label}))
+        self.entities[key] = Entity(cls=cls, key=key, label=label, alt_labels=alt,
+                                    **{k: v for k, v in attrs.items() if v is not None} or
+                                    ({} if old is None else {}))
+        if old is not None:  # keep attributes learnt earlier
+            self.entities[key] = Entity(cls=cls, key=key, label=label, alt_labels=alt,
+                                        admin_code=old.admin_code or attrs.get("admin_code"),
+                                        part_of=old.part_of or attrs.get("part_of"),
+                                        post_in=old.post_in or attrs.get("post_in"))
+        return key
+
+    def fact(self, s: str, p: str, o: str, pos: int, confidence: float, extractor: str) -> None:
+        if (s, p, o) in self.facts:
+            return
+        start, end = _sentence_at(self.clean.text, pos)
+        ostart, oend = self.clean.original_span(start, end)
+        sentence = self.article.text[ostart:oend]
+        self.facts[(s, p, o)] = Fact(s, p, o, Evidence(self.article.id, sentence, ostart, oend, confidence, extractor))
+
+
+def _sentence_at(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, pos) for c in "。！？；\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。！？；\n") if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    if end < len(text) and text[end] in "”’）":
+        end += 1
+    while end > start and text[end - 1] == "\n":
+        end -= 1
+    return start, max(end, start + 1)
+
+
+def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
+    text = clean.text
+    tokens = {t.idx: len(t.text) for t in doc}
+    ctx = build_context(text)
+    b = _Builder(article, clean, ctx, {}, {}, [])
+    loc_keys = _localities(b)
+    _officials(b, tokens)
+    initiatives = find_initiatives(text, tokens)
+    groups = find_groups(text)
+    taken = [(h.start, h.end) for h in initiatives]
+    group_hits = []
+    for g in groups:
+        key = b.entity("CadreGroup", g.label, g.alt_labels)
+        b.mentions.append(Mention("CadreGroup", g.label, g.start, g.end, text[g.start:g.end]))
+        group_hits.append((g, key))
+    verbs = table("verbs")
+    for h in initiatives:
+        key = b.entity(h.cls, h.label, h.alt_labels)
+        b.mentions.append(Mention(h.cls, h.label, h.start, h.end, text[h.start:h.end], h.alt_labels))
+        actor, explicit = _actor(b, h.start, loc_keys)
+        if actor:
+            b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start,
+                   0.85 if explicit else 0.6, "agent-in-sentence" if explicit else "article-locality")
+        s0, s1 = _sentence_at(text, h.start)
+        sentence = text[s0:s1]
+        has_target_verb = any(v in sentence for v in verbs["target"])
+        for g, gkey in group_hits:
+            inside = h.start <= g.start and g.end <= h.end
+            near = s0 <= g.start < s1 and has_target_verb and not any(s <= g.start < e for s, e in taken)
+            if inside or near:
+                b.fact(key, "targets", gkey, h.start, 0.8 if inside else 0.5,
+                       "group-in-name" if inside else "group-in-sentence")
+    del taken
+    return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
+                      facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
+
+
+def _localities(b: _Builder) -> dict[str, str]:
+    """Locality entities (with code and parent) for every hit; returns name -> key."""
+    gaz = gz.load()
+    keys: dict[str, str] = {}
+    named = {h.name for h in b.ctx.localities}
+    for h in b.ctx.localities:
+        surface = b.clean.text[h.start:h.end]
+        if h.unit >= 0:
+            unit = gaz.units[h.unit]
+            parent = next((gaz.units[a] for a in gaz.chain(h.unit)[1:] if gaz.units[a].name in named), None)
+            parent_key = _unit_key(gaz, gaz.units.index(parent)) if parent else None
+            key = b.entity("Locality", unit.name, (surface,), key=_unit_key(gaz, h.unit),
+                           admin_code=unit.code, part_of=parent_key)
+        else:
+            parent_key = keys.get(h.parent_name) if h.parent_name else None
+            key = b.entity("Locality", h.name, (surface,), key=f"Locality|{h.name}|{parent_key or b.ctx.actor}",
+                           part_of=parent_key)
+        keys.setdefault(h.name, key)
+        b.mentions.append(Mention("Locality", h.name, h.start, h.end, surface))
+    return keys
+
+
+def _unit_key(gaz: gz.Gazetteer, index: int) -> str:
+    unit = gaz.units[index]
+    if unit.code:
+        return f"Locality|{unit.code}"
+    parent = gaz.units[unit.parent]
+    return f"Locality|{parent.code}|{unit.name}"
+
+
+def _officials(b: _Builder, tokens: dict[int, int]) -> None:
+    text = b.clean.text
+    for o in find_officials(b.ctx, b.clean.reporters, tokens):
+        context = o.posts[0].org_locality or b.ctx.actor or ""
+        okey = b.entity("Official", o.name, key=f"Official|{o.name}|{context}")
+        b.mentions.append(Mention("Official", o.name, o.start, o.end, o.name))
+        for p in o.posts:
+            org_key = None
+            if p.org:
+                loc_key = next((k for k in (b.entities.get(f"Locality|{p.org_locality}"),) if k), None)
+                del loc_key
+                org_key = b.entity("Organization", p.org, key=f"Organization|{p.org}|{p.org_locality or context}",
+                                   part_of=_loc_key_by_name(b, p.org_locality))
+            alts = (p.surface,) if p.surface != p.label else ()
+            pkey = b.entity("Post", p.label, alts, key=f"Post|{p.label}|{p.org_locality or context}", post_in=org_key)
+            b.mentions.append(Mention("Post", p.label, p.start, p.end, text[p.start:p.end], alts))
+            b.fact(okey, "holds", pkey, o.start, 0.9, "apposition")
+
+
+def _loc_key_by_name(b: _Builder, name: str | None) -> str | None:
+    if not name:
+        return None
+    return next((e.key for e in b.entities.values() if e.cls == "Locality" and e.label == name), None)
+
+
+def _actor(b: _Builder, pos: int, loc_keys: dict[str, str]) -> tuple[str | None, bool]:
+    """The locality acting on an initiative at ``pos``: the nearest locality or
+    organisation reference before it in its sentence, else the article's locality."""
+    text = b.clean.text
+    s0, _ = _sentence_at(text, pos)
+    best = None
+    for h in b.ctx.localities:
+        if s0 <= h.start < pos and h.level <= gz.TOWN:
+            best = (h.start, h.name)
+    for m in _ORG_REF.finditer(text, s0, pos):
+        if m.group(0) != m.group(1) or m.group(0) in ("县", "市", "区"):
+            unit = b.ctx.unit_for(m.group(1))
+            if unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1:
+                best = (m.start(), unit)
+    if best and best[1] in loc_keys:
+        return loc_keys[best[1]], True
+    if b.ctx.actor and b.ctx.actor in loc_keys:
+        return loc_keys[b.ctx.actor], False
+    return None, False

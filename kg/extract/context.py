@@ -1,0 +1,57 @@
+"""What an article is about: its localities and the units that short references
+(县委, 该市, 市委常委) resolve to."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .. import gazetteer as gz
+from .localities import LocalityHit, find_localities
+
+# the level a one-character level word refers to
+LEVEL_WORDS = {"省": gz.PROVINCE, "市": gz.CITY, "州": gz.CITY, "县": gz.COUNTY, "区": gz.COUNTY,
+               "旗": gz.COUNTY, "镇": gz.TOWN, "乡": gz.TOWN, "街道": gz.TOWN}
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    text: str
+    localities: list[LocalityHit]
+    main: dict[int, str] = field(default_factory=dict)  # level -> full name of the article's unit
+    actor: str | None = None  # the locality the article reports on
+
+    def unit_for(self, level_word: str) -> str | None:
+        """The article's unit a level word (县, 市, 镇 ...) refers to."""
+        level = LEVEL_WORDS.get(level_word)
+        return None if level is None else self.main.get(level)
+
+
+def build_context(text: str) -> ArticleContext:
+    gaz = gz.load()
+    hits = find_localities(text)
+    ctx = ArticleContext(text=text, localities=hits)
+    counts = Counter((h.level, h.name, h.unit) for h in hits)
+    by_level: dict[int, Counter] = {}
+    for (level, name, unit), n in counts.items():
+        by_level.setdefault(level, Counter())[(name, unit)] += n
+    for level, counter in sorted(by_level.items()):
+        (name, unit), _ = max(counter.items(), key=lambda kv: (kv[1], -_first(hits, kv[0][0])))
+        ctx.main[level] = name
+    # the county's own city and province, from the gazetteer, where the article names none
+    county = by_level.get(gz.COUNTY)
+    if county:
+        (_, unit), _ = max(county.items(), key=lambda kv: (kv[1], -_first(hits, kv[0][0])))
+        if unit >= 0:
+            for anc in gaz.chain(unit)[1:]:
+                ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
+    # the actor: the most mentioned county- or city-level unit, else the highest named
+    candidates = Counter({name: n for (level, name, _), n in counts.items() if gz.CITY <= level <= gz.COUNTY})
+    if not candidates:
+        candidates = Counter({name: n for (level, name, _), n in counts.items()})
+    if candidates:
+        ctx.actor = max(candidates.items(), key=lambda kv: (kv[1], -_first(hits, kv[0])))[0]
+    return ctx
+
+
+def _first(hits: list[LocalityHit], name: str) -> int:
+    return min(h.start for h in hits if h.name == name)

@@ -1,0 +1,40 @@
+"""Cadre groups: categories of cadres more specific than bare 干部 (乡镇党政正职,
+年轻干部, 驻村工作队员), from the modifier and core words of ``resources/groups.txt``."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import table
+
+
+@dataclass(frozen=True, slots=True)
+class GroupHit:
+    start: int
+    end: int
+    label: str
+    alt_labels: tuple[str, ...] = ()
+
+
+@cache
+def _group_re() -> re.Pattern:
+    t = table("groups")
+    alt = lambda key: "|".join(map(re.escape, t[key]))  # noqa: E731
+    # MOD* CORE, with an optional parenthesised alternative inside (乡镇（街道）党政正职, 县（区）委书记)
+    mod = rf"(?:{alt('MOD')})(?:（[\u4e00-\u9fff]{{1,3}}）)?"
+    return re.compile(rf"(?:{alt('WHOLE')})|(?:{mod}){{1,3}}(?:{alt('CORE')})|[县区市镇乡]领导|[县区]（区）委(?:书记|组织部部长)")
+
+
+def find_groups(text: str) -> list[GroupHit]:
+    bare = set(table("groups")["BARE"])
+    hits = []
+    for m in _group_re().finditer(text):
+        surface = m.group()
+        # 乡（镇）干部 -> 乡镇干部; 乡镇（街道）党政正职 -> 乡镇党政正职
+        label = re.sub(r"（[\u4e00-\u9fff]{2,3}）", "", re.sub(r"（([\u4e00-\u9fff])）", r"\1", surface))
+        if label in bare or len(label) < 3:
+            continue
+        alts = (surface,) if surface != label else ()
+        hits.append(GroupHit(m.start(), m.end(), label, alts))
+    return hits

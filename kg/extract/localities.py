@@ -1,0 +1,172 @@
+"""Locality recogniser: gazetteer names, short forms and village/community patterns.
+
+Full names come from the gazetteer (province to town). A county-level or higher
+short name (黄岩, 天等) counts only where the article also names the full unit. A
+village or community is taken from the gazetteer when its town or county is in the
+article, or by pattern right after a named town (宁溪镇洪屿村) or before a village
+organisation word (洪屿村党支部). Duplicate names are resolved by the other units the
+article names (the 朝阳区 whose city the article mentions).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import gazetteer as gz
+from ..types import Mention
+
+# the last character of every unit name the gazetteer can match
+_SUFFIX_CHARS = frozenset("省市区县镇乡道州盟旗村")
+# generic words shaped like unit names that are not names (城区, 新区, 市区 ...)
+_NOT_NAMES = frozenset({"城区", "新区", "市区", "郊区", "矿区", "林区", "山区", "社区", "景区", "园区", "片区", "辖区",
+                        "小区", "全区", "全县", "全市", "本市", "本县", "该县", "该区", "该市", "县区", "乡镇", "城镇", "集镇",
+                        "新村", "本村", "全村", "该村", "村村", "一村", "农村", "乡村", "城乡", "市县", "县市", "地市", "各县",
+                        "街道", "省市", "各省", "全省", "我省", "我市", "我县", "我区", "东区", "西区", "南区", "北区", "中区"})
+# a village or community by pattern: a two-character name, then 村/社区, then a village
+# organisation, post or office word (洪屿村党支部, 洪屿村办公大楼)
+_VILLAGE_BEFORE_ORG = re.compile(
+    r"(?<=[在了到进、，。：；“\s])([\u4e00-\u9fff]{2}(?:村|社区))"
+    r"(?=党支部|党总支|党委|村委|居委|支委|两委|村民委员会|书记|主任|支书|第一书记|监委会|村务|办公)"
+)
+_VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:村|社区)")
+# characters that never occur in a village name but do in phrases ending in 村 (这让村, 新任村)
+_NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在个名驻乡镇县区市省")
+# unit names the gazetteer lists that are zones, not localities in the guidelines' sense
+_ZONE = re.compile(r"(?:园区|开发区|新区|高新区|保税区|实验区|示范区|管理区|度假区|工业区)$")
+# what may follow a bare unit name that stands on its own (not part of a longer word)
+_AFTER_NAME = re.compile(r"[^\u4e00-\u9fff]|[委人政党纪组宣统民妇团农文教卫财公检法住交水商审税]|$")
+
+
+@dataclass(frozen=True, slots=True)
+class LocalityHit:
+    """A locality mention resolved to a gazetteer unit (``unit`` >= 0) or not (-1)."""
+
+    start: int
+    end: int
+    name: str  # full name
+    unit: int
+    level: int
+    parent_name: str | None = None  # for pattern villages: the town or county named with them
+
+
+def find_localities(text: str) -> list[LocalityHit]:
+    """All locality mentions of ``text``, non-overlapping, in text order."""
+    gaz = gz.load()
+    spans = _full_names(text, gaz)
+    chosen = _disambiguate(spans, gaz, text)
+    hits = [LocalityHit(s, e, gaz.units[u].name, u, gaz.units[u].level) for s, e, u in chosen]
+    taken = [(h.start, h.end) for h in hits]
+    hits += _short_names(text, gaz, {h.unit for h in hits}, taken)
+    hits += _villages(text, gaz, hits, taken)
+    return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _full_names(text: str, gaz: gz.Gazetteer) -> list[tuple[int, int, tuple[int, ...]]]:
+    """Longest gazetteer names, leftmost first, with all their candidate units."""
+    found = []
+    for end in range(2, len(text) + 1):
+        if text[end - 1] not in _SUFFIX_CHARS:
+            continue
+        for length in range(min(gaz.max_len, end), 1, -1):
+            name = text[end - length:end]
+            if name in gaz.by_name and name not in _NOT_NAMES and not _ZONE.search(name):
+                found.append((end - length, end, gaz.by_name[name]))
+                break
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out, last_end = [], -1
+    for start, end, units in found:
+        if start >= last_end:
+            out.append((start, end, units))
+            last_end = end
+        elif end > last_end and end - start > out[-1][1] - out[-1][0]:
+            out[-1] = (start, end, units)  # a longer overlapping name wins
+            last_end = end
+    return out
+
+
+def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, int]]:
+    """Pick one unit per name (the one whose ancestors the article names most) and
+    drop county- and town-level names with no named ancestor that are part of a longer
+    word (示范县 in 绿色发展示范县, 发展乡 in 发展乡村)."""
+    named = Counter()
+    for _, _, units in spans:
+        for u in units:
+            named[gaz.units[u].name] += 1
+    out = []
+    for start, end, units in spans:
+        best = max(units, key=lambda u: (sum(1 for a in gaz.chain(u)[1:] if named[gaz.units[a].name]),
+                                         -gaz.units[u].level, -u))
+        anchored = any(named[gaz.units[a].name] for a in gaz.chain(best)[1:])
+        if gaz.units[best].level >= gz.COUNTY and not anchored:
+            clean_left = start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff"
+            if not (clean_left and _AFTER_NAME.match(text, end)):
+                continue
+        if gaz.units[best].level == gz.TOWN and len(units) > 1 and not anchored:
+            best = units[0]  # an ambiguous town with no named county: keep the name, not a guessed parent
+        out.append((start, end, best))
+    return out
+
+
+def _short_names(text: str, gaz: gz.Gazetteer, units: set[int], taken) -> list[LocalityHit]:
+    """Short forms (黄岩, 天等) of county-level and higher units the article names in full."""
+    hits = []
+    for u in sorted(units):
+        unit = gaz.units[u]
+        if unit.level > gz.COUNTY:
+            continue
+        for alias in _aliases(gaz, u):
+            for m in re.finditer(re.escape(alias), text):
+                if _free(taken, m.start(), m.end()):
+                    hits.append(LocalityHit(m.start(), m.end(), unit.name, u, unit.level))
+                    taken.append(m.span())
+    return hits
+
+
+def _aliases(gaz: gz.Gazetteer, u: int) -> list[str]:
+    unit = gaz.units[u]
+    out = [unit.short] if unit.short else []
+    return [a for a in out if len(a) >= 2]
+
+
+def _villages(text: str, gaz: gz.Gazetteer, hits: list[LocalityHit], taken) -> list[LocalityHit]:
+    """Villages and communities under a named town or county, or named with a village organisation."""
+    towns = {h.unit for h in hits if h.level == gz.TOWN}
+    counties = {h.unit for h in hits if h.level <= gz.COUNTY}
+    ends = {h.end: h for h in hits}
+    out = []
+    for m in _VILLAGE_NAME.finditer(text):
+        for start in range(m.start(), m.end() - 2):
+            name = text[start:m.end()]
+            if name in _NOT_NAMES or not _free(taken, start, m.end()):
+                continue
+            parents = [t for t in gaz.villages.get(name, ()) if t in towns or gaz.units[t].parent in counties]
+            if parents:
+                out.append(LocalityHit(start, m.end(), name, -1, gz.VILLAGE, gaz.units[parents[0]].name))
+                taken.append((start, m.end()))
+                break
+    for pattern_hit in _pattern_villages(text, ends):
+        if _free(taken, pattern_hit.start, pattern_hit.end):
+            out.append(pattern_hit)
+            taken.append((pattern_hit.start, pattern_hit.end))
+    return out
+
+
+def _pattern_villages(text: str, ends: dict[int, LocalityHit]):
+    """X村 right after a named town or county, or before a village organisation word."""
+    for m in _VILLAGE_NAME.finditer(text):
+        if m.start() in ends and ends[m.start()].level <= gz.TOWN:
+            name = m.group()
+            yield LocalityHit(m.start(), m.end(), name, -1, gz.VILLAGE, ends[m.start()].name)
+    for m in _VILLAGE_BEFORE_ORG.finditer(text):
+        name = m.group(1)
+        if not _NOT_IN_VILLAGE.intersection(name[:-1]) and name not in _NOT_NAMES:
+            yield LocalityHit(m.start(1), m.end(1), name, -1, gz.VILLAGE, None)
+
+
+def to_mentions(hits: list[LocalityHit], text: str) -> list[Mention]:
+    return [Mention("Locality", h.name, h.start, h.end, text[h.start:h.end]) for h in hits]

@@ -1,0 +1,174 @@
+"""Officials, their posts and ``holds``: apposition of post titles and a name.
+
+The core pattern of the genre is ``POST(、POST)* NAME``: 市委常委、黄岩区委书记徐淼指出.
+A post is parsed right to left from the name: a title (书记, 部长 ...) preceded by
+organisation words, localities and modifiers. A name is a surname and one or two
+given characters, followed by a speech verb, punctuation or another boundary, so a
+name the segmenter splits (徐/淼, 李/杰说) is still one exact span. Bylined
+reporters are never officials.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .context import ArticleContext
+from .lexicon import alternation, words
+
+# what may follow a name: speech and action verbs, particles, punctuation
+_AFTER_NAME = (r"(?:[，。、；：！？“”（）\s]|说|表示|介绍|指出|强调|要求|认为|告诉|坦言|感慨|谈到|透露|称|提出|"
+               r"带领|带队|率队|一行|同志|等|在|向|对|和|与|及|为|是|的|也|就|都|还|则|主持|出席|参加|讲话|"
+               r"深有|感叹|笑着|告诫|回忆|希望|呼吁|建议|解释|补充|作|做|到|来到|走进|深入|$)")
+# characters that cannot end a post chunk's organisation part (function words)
+_FUNCTION = "的了是在为与和及把将被从到等让说向对由于其"
+_DELIMS = "，。、；：！？“”‘’（）《》\n "
+
+
+@dataclass(frozen=True, slots=True)
+class PostHit:
+    start: int
+    end: int
+    surface: str
+    label: str
+    org: str | None  # organisation label (黄岩区委), if the post names one
+    org_locality: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialHit:
+    start: int
+    end: int
+    name: str
+    posts: tuple[PostHit, ...]
+
+
+@cache
+def _name_re() -> re.Pattern:
+    surnames = alternation("surnames")
+    return re.compile(rf"(?:{surnames})[\u4e00-\u9fff]{{1,2}}")
+
+
+@cache
+def _post_re(localities: tuple[str, ...]) -> re.Pattern:
+    loc = "|".join(map(re.escape, sorted(localities, key=len, reverse=True)))
+    orgs = alternation("orgs")
+    titles = alternation("titles")
+    generic = rf"[^{_FUNCTION}{_DELIMS}\W\d]{{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室|区)"
+    level = "省|市|州|县|区|旗|镇|乡|街道|村"
+    modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
+    piece = f"(?:{loc + '|' if loc else ''}{orgs}|{modifier}|{level}|{generic})"
+    return re.compile(rf"(?:{piece})*(?:{titles})$")
+
+
+# characters never inside a given name but common right after a title (都喊他, 强调)
+_NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让向对从等这那些每各个调指表示介绍出席带领")
+# a boundary word right after a title means no name follows (书记强调, 部长指出)
+_NOT_NAME = re.compile(r"强调|指出|表示|要求|带领|带队|主持|出席|参加|调研|讲话|介绍|认为|一行|同志们")
+
+
+def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict[int, int]) -> list[OfficialHit]:
+    """Officials with the posts written in apposition before their names.
+
+    ``tokens`` maps each token's start offset to its length (the segmenter's view),
+    used to tell two- from three-character names (罗健/高兴地 vs 袁玉琴/结合).
+    """
+    text = ctx.text
+    surfaces = tuple(sorted({text[h.start:h.end] for h in ctx.localities}))
+    post_re = _post_re(surfaces)
+    out: list[OfficialHit] = []
+    for title_end in _title_ends(text):
+        name = _name_at(text, title_end, tokens)
+        if not name or name in reporters:
+            continue
+        posts = _posts_before(text, title_end, post_re, ctx)
+        if posts:
+            out.append(OfficialHit(title_end, title_end + len(name), name, tuple(posts)))
+    return out
+
+
+@cache
+def _titles_re() -> re.Pattern:
+    return re.compile(f"(?:{alternation('titles')})")
+
+
+def _title_ends(text: str):
+    for m in _titles_re().finditer(text):
+        yield m.end()
+
+
+def _name_at(text: str, start: int, tokens: dict[int, int]) -> str | None:
+    """The personal name starting at ``start``: surname plus one or two characters."""
+    m = _name_re().match(text, start)
+    if not m or _NOT_NAME.match(text, start):
+        return None
+    cand = m.group()
+    after = re.compile(_AFTER_NAME)
+
+    def ends_well(end: int) -> bool:
+        # a boundary word, punctuation, or a multi-character word of the segmenter
+        return bool(after.match(text, end)) or tokens.get(end, 0) >= 2
+
+    given = cand[len(cand) - (len(cand) - 1):]
+    if _NOT_GIVEN.intersection(given[:1]):
+        return None
+    three = len(cand) == 3 and cand[2] not in _NOT_GIVEN and ends_well(start + 3)
+    two = ends_well(start + 2) and (start + 2 in tokens or after.match(text, start + 2))
+    if three and not (start + 2 in tokens and start + 3 not in tokens):
+        return cand
+    if two:
+        return cand[:2]
+    return cand if three else None
+
+
+def _posts_before(text: str, end: int, post_re: re.Pattern, ctx: ArticleContext) -> list[PostHit]:
+    """Parse ``POST(、POST)*`` ending at ``end`` into qualified posts, first one first."""
+    posts: list[PostHit] = []
+    while True:
+        start = end
+        while start > 0 and text[start - 1] not in _DELIMS and end - start < 30:
+            start -= 1
+        m = post_re.search(text, start, end)
+        if not m:
+            break
+        posts.append(_make_post(text, m.start(), end))
+        if m.start() > 0 and text[m.start() - 1] == "、":
+            end = m.start() - 1
+            continue
+        break
+    posts.reverse()
+    return _qualify(posts, ctx)
+
+
+def _make_post(text: str, start: int, end: int) -> PostHit:
+    surface = text[start:end]
+    title = next((t for t in words("titles") if surface.endswith(t)), "")
+    org = surface[: len(surface) - len(title)] or None
+    return PostHit(start, end, surface, surface, org, None)
+
+
+def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
+    """Give each post its locality: 市委常委 -> 台州市委常委; 组织部部长 after 天等县委常委
+    -> 天等县委组织部部长."""
+    out: list[PostHit] = []
+    prefix = None  # the locality + committee prefix of the previous post in the list
+    loc_surfaces = sorted({(ctx.text[h.start:h.end], h.name) for h in ctx.localities}, key=lambda x: -len(x[0]))
+    for post in posts:
+        label, org = post.surface, post.org
+        org_loc = next((name for surf, name in loc_surfaces if label.startswith(surf)), None)
+        if org_loc is None:
+            for word in ("街道", "省", "市", "州", "县", "区", "旗", "镇", "乡"):
+                if label.startswith(word) and label[len(word):len(word) + 1] in "委政人纪党办组宣统":
+                    unit = ctx.unit_for(word)
+                    if unit:
+                        label, org_loc = unit + label[len(word):], unit
+                    break
+            else:
+                if prefix and org:
+                    label, org_loc = prefix[0] + label, prefix[1]
+        if org_loc is not None:
+            committee = re.match(rf"{re.escape(label[:label.index(org_loc[-1]) + 1] if org_loc[-1] in label else '')}(?:委|党委|党工委)?", label)
+            prefix = (committee.group(), org_loc) if committee and committee.group() else prefix
+        org_label = label[: len(label) - (len(post.surface) - len(post.org))] if post.org else None
+        out.append(PostHit(post.start, post.end, post.surface, label, org_label, org_loc))
+    return out

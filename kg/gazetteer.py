@@ -1,0 +1,99 @@
+"""Gazetteer of Chinese administrative divisions, from the data jionlp ships.
+
+jionlp's ``china_location.zip`` lists provinces, cities and counties with their
+GB/T 2260 codes and short names, and below each county its towns (镇 乡 街道) and
+their villages and communities (村 社区). kg reads that file only (it does not
+import jionlp) and keeps compact indexes: unit names to units, county-level short
+names, and village names to the towns they belong to.
+"""
+from __future__ import annotations
+
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from .errors import ModelMissingError
+
+#: levels of the hierarchy
+PROVINCE, CITY, COUNTY, TOWN, VILLAGE = range(5)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One administrative unit. ``parent`` is the index of the parent unit, or -1."""
+
+    name: str
+    level: int
+    parent: int
+    code: str | None = None
+    short: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    units: tuple[Unit, ...]
+    by_name: dict[str, tuple[int, ...]]  # full names of units down to towns
+    by_short: dict[str, tuple[int, ...]]  # short names of provinces, cities, counties
+    villages: dict[str, tuple[int, ...]]  # village/community name -> indexes of its towns
+    max_len: int
+
+    def chain(self, index: int) -> list[int]:
+        """The unit and its ancestors, nearest first."""
+        out = []
+        while index >= 0:
+            out.append(index)
+            index = self.units[index].parent
+        return out
+
+
+def _data_path() -> Path:
+    spec = find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelMissingError("the gazetteer needs the jionlp package: run `make demo` (pip install jionlp)")
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location.zip"
+
+
+@cache
+def load() -> Gazetteer:
+    """Parse the gazetteer once per process (about 0.7 s)."""
+    with zipfile.ZipFile(_data_path()) as zf:
+        data = zf.read("china_location.txt").decode("utf-8")
+    units: list[Unit] = []
+    by_name: dict[str, list[int]] = defaultdict(list)
+    by_short: dict[str, list[int]] = defaultdict(list)
+    villages: dict[str, list[int]] = defaultdict(list)
+    stack = [-1] * 5
+    last_name: list[str | None] = [None] * 5
+    for line in data.split("\n"):
+        body = line.strip()
+        if not body:
+            continue
+        depth = len(line) - len(line.lstrip("\t"))
+        if depth == VILLAGE:
+            villages[body].append(stack[TOWN])
+            continue
+        name, *rest = body.split("\t")
+        parent = stack[depth - 1] if depth else -1
+        # municipalities repeat themselves as their own city (上海市 / 上海市): one unit
+        if depth == CITY and name == last_name[PROVINCE]:
+            stack[CITY] = stack[PROVINCE]
+            last_name[CITY] = name
+            continue
+        code = rest[0] if rest else None
+        shorts = [x for x in rest[1].split("/") if x != name] if len(rest) > 1 else []
+        short = shorts[0] if shorts else None
+        index = len(units)
+        units.append(Unit(name=name, level=depth, parent=parent, code=code, short=short))
+        by_name[name].append(index)
+        if depth <= COUNTY:
+            for alias in shorts:
+                if len(alias) >= 2:
+                    by_short[alias].append(index)
+        stack[depth] = index
+        last_name[depth] = name
+    frozen = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
+    return Gazetteer(units=tuple(units), by_name=frozen(by_name), by_short=frozen(by_short),
+                     villages=frozen(villages), max_len=max(map(len, by_name)))

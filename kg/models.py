@@ -1,0 +1,76 @@
+"""Where the pkuseg segmentation model lives, and how set-up installs it.
+
+spacy-pkuseg ships no model and would download one at run time, which cannot work
+offline. The ``pkuseg==0.0.25`` source distribution on the package index carries the
+pretrained ``default`` model; set-up (``python -m kg.models install``, run by
+``make demo``) fetches that sdist with pip and unpacks the model folder once into a
+cache directory. At run time kg only reads that folder.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+from .errors import ModelMissingError
+
+PKUSEG_SDIST = "pkuseg==0.0.25"
+_MODEL_FILES = ("features.pkl", "weights.npz")
+_MEMBER_DIR = "pkuseg/models/default/"
+
+
+def model_dir() -> Path:
+    """The pkuseg model folder: ``$KG_PKUSEG_MODEL`` or ``~/.cache/kg/pkuseg/default``."""
+    env = os.environ.get("KG_PKUSEG_MODEL")
+    if env:
+        return Path(env)
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "kg" / "pkuseg" / "default"
+
+
+def require_model() -> Path:
+    """Return the model folder, or raise an error that says how to install it."""
+    path = model_dir()
+    if not all((path / name).is_file() for name in _MODEL_FILES):
+        raise ModelMissingError(
+            f"pkuseg model not found in {path}: run `make demo` or `python -m kg.models install` "
+            "(or point KG_PKUSEG_MODEL at a folder holding features.pkl and weights.npz)"
+        )
+    return path
+
+
+def install(target: Path | None = None) -> Path:
+    """Download the pkuseg sdist with pip and unpack its ``default`` model into ``target``."""
+    target = target or model_dir()
+    if all((target / name).is_file() for name in _MODEL_FILES):
+        return target
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-build-isolation",
+             "--no-binary", ":all:", PKUSEG_SDIST, "-d", tmp],
+            check=True,
+        )
+        sdist = next(Path(tmp).glob("pkuseg-*.tar.gz"))
+        staging = Path(tmp) / "model"
+        staging.mkdir()
+        with tarfile.open(sdist) as tar:
+            for member in tar.getmembers():
+                name = member.name.split("/", 1)[-1]
+                if member.isfile() and name.startswith(_MEMBER_DIR) and name.rsplit("/", 1)[-1] in _MODEL_FILES:
+                    with tar.extractfile(member) as src, open(staging / Path(name).name, "wb") as dst:
+                        shutil.copyfileobj(src, dst)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.move(str(staging), target)
+    return target
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["install"]:
+        sys.exit("usage: python -m kg.models install")
+    print(f"pkuseg model in {install()}")
