@@ -148,7 +148,7 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
                 del loc_key
                 org_key = b.entity("Organization", p.org, key=f"Organization|{p.org}|{p.org_locality or context}",
                                    part_of=_loc_key_by_name(b, p.org_locality))
-            alts = (p.surface,) if p.surface != p.label else ()
+            alts = p.alt_labels
             pkey = b.entity("Post", p.label, alts, key=f"Post|{p.label}|{p.org_locality or context}", post_in=org_key)
             b.mentions.append(Mention("Post", p.label, p.start, p.end, text[p.start:p.end], alts))
             b.fact(okey, "holds", pkey, o.start, 0.9, "apposition")

@@ -98,13 +98,14 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
         for u in units:
             named[gaz.units[u].name] += 1
     out = []
+    starts = {start for start, _, _ in spans}
     for start, end, units in spans:
         best = max(units, key=lambda u: (sum(1 for a in gaz.chain(u)[1:] if named[gaz.units[a].name]),
                                          -gaz.units[u].level, -u))
         anchored = any(named[gaz.units[a].name] for a in gaz.chain(best)[1:])
         if gaz.units[best].level >= gz.COUNTY and not anchored:
             clean_left = start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff"
-            if not (clean_left and _AFTER_NAME.match(text, end)):
+            if not (clean_left and (_AFTER_NAME.match(text, end) or end in starts)):
                 continue
         if gaz.units[best].level == gz.TOWN and len(units) > 1 and not anchored:
             best = units[0]  # an ambiguous town with no named county: keep the name, not a guessed parent

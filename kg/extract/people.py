@@ -19,7 +19,8 @@ from .lexicon import alternation, words
 # what may follow a name: speech and action verbs, particles, punctuation
 _AFTER_NAME = (r"(?:[，。、；：！？“”（）\s]|说|表示|介绍|指出|强调|要求|认为|告诉|坦言|感慨|谈到|透露|称|提出|"
                r"带领|带队|率队|一行|同志|等|在|向|对|和|与|及|为|是|的|也|就|都|还|则|主持|出席|参加|讲话|"
-               r"深有|感叹|笑着|告诫|回忆|希望|呼吁|建议|解释|补充|作|做|到|来到|走进|深入|$)")
+               r"深有|感叹|笑着|告诫|回忆|希望|呼吁|建议|解释|补充|作|做|到|来到|走进|深入|几天|近日|日前|今年|去年|"
+               r"一直|曾|已|正|刚|再次|首先|同时|又|便|却|将|所|第一时间|$)")
 # characters that cannot end a post chunk's organisation part (function words)
 _FUNCTION = "的了是在为与和及把将被从到等让说向对由于其"
 _DELIMS = "，。、；：！？“”‘’（）《》\n "
@@ -33,6 +34,7 @@ class PostHit:
     label: str
     org: str | None  # organisation label (黄岩区委), if the post names one
     org_locality: str | None
+    alt_labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,7 @@ def _post_re(localities: tuple[str, ...]) -> re.Pattern:
     loc = "|".join(map(re.escape, sorted(localities, key=len, reverse=True)))
     orgs = alternation("orgs")
     titles = alternation("titles")
-    generic = rf"[^{_FUNCTION}{_DELIMS}\W\d]{{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室|区)"
+    generic = rf"[^{_FUNCTION}{_DELIMS}\W\d省市县区镇乡村访]{{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室)"
     level = "省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
     piece = f"(?:{loc + '|' if loc else ''}{orgs}|{modifier}|{level}|{generic})"
@@ -62,7 +64,9 @@ def _post_re(localities: tuple[str, ...]) -> re.Pattern:
 
 
 # characters never inside a given name but common right after a title (都喊他, 强调)
-_NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让向对从等这那些每各个调指表示介绍出席带领")
+_NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让向对从等这那些每各个调指表示介绍出席带领某")
+# adverbs that stand as one-character tokens after a two-character name (于涵/正/梳理)
+_ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚")
 # a boundary word right after a title means no name follows (书记强调, 部长指出)
 _NOT_NAME = re.compile(r"强调|指出|表示|要求|带领|带队|主持|出席|参加|调研|讲话|介绍|认为|一行|同志们")
 
@@ -114,6 +118,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int]) -> str | None:
         return None
     three = len(cand) == 3 and cand[2] not in _NOT_GIVEN and ends_well(start + 3)
     two = ends_well(start + 2) and (start + 2 in tokens or after.match(text, start + 2))
+    if three and tokens.get(start + 2) == 1 and cand[2] in _ADVERBS and two:
+        return cand[:2]
     if three and not (start + 2 in tokens and start + 3 not in tokens):
         return cand
     if two:
@@ -131,9 +137,15 @@ def _posts_before(text: str, end: int, post_re: re.Pattern, ctx: ArticleContext)
         m = post_re.search(text, start, end)
         if not m:
             break
-        posts.append(_make_post(text, m.start(), end))
-        if m.start() > 0 and text[m.start() - 1] == "、":
-            end = m.start() - 1
+        begin = m.start()
+        level = re.match(r"街道|[省市州县区旗镇乡村]", text[begin:end])
+        if level and begin > start:  # the tail of a name the gazetteer does not know (…榆区柘汪镇)
+            begin += level.end()
+        if begin >= end or not post_re.search(text, begin, end) or post_re.search(text, begin, end).start() != begin:
+            break
+        posts.append(_make_post(text, begin, end))
+        if begin > 0 and text[begin - 1] == "、":
+            end = begin - 1
             continue
         break
     posts.reverse()
@@ -149,26 +161,42 @@ def _make_post(text: str, start: int, end: int) -> PostHit:
 
 def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     """Give each post its locality: 市委常委 -> 台州市委常委; 组织部部长 after 天等县委常委
-    -> 天等县委组织部部长."""
+    -> 天等县委组织部部长. The post's organisation locality is the innermost one named
+    (灌云县燕尾港镇党委书记 -> 燕尾港镇), and each shorter form is an alternative label."""
     out: list[PostHit] = []
-    prefix = None  # the locality + committee prefix of the previous post in the list
-    loc_surfaces = sorted({(ctx.text[h.start:h.end], h.name) for h in ctx.localities}, key=lambda x: -len(x[0]))
+    prefix = None  # (committee prefix, locality) of the previous post in the list
+    surfaces = sorted({(ctx.text[h.start:h.end], h.name) for h in ctx.localities}, key=lambda x: -len(x[0]))
     for post in posts:
-        label, org = post.surface, post.org
-        org_loc = next((name for surf, name in loc_surfaces if label.startswith(surf)), None)
-        if org_loc is None:
-            for word in ("街道", "省", "市", "州", "县", "区", "旗", "镇", "乡"):
-                if label.startswith(word) and label[len(word):len(word) + 1] in "委政人纪党办组宣统":
-                    unit = ctx.unit_for(word)
-                    if unit:
-                        label, org_loc = unit + label[len(word):], unit
-                    break
-            else:
-                if prefix and org:
-                    label, org_loc = prefix[0] + label, prefix[1]
-        if org_loc is not None:
-            committee = re.match(rf"{re.escape(label[:label.index(org_loc[-1]) + 1] if org_loc[-1] in label else '')}(?:委|党委|党工委)?", label)
-            prefix = (committee.group(), org_loc) if committee and committee.group() else prefix
-        org_label = label[: len(label) - (len(post.surface) - len(post.org))] if post.org else None
-        out.append(PostHit(post.start, post.end, post.surface, label, org_label, org_loc))
+        label = post.surface
+        chain = _locality_chain(label, surfaces)
+        if not chain:
+            word = next((w for w in ("街道", "省", "市", "州", "县", "区", "旗", "镇", "乡") if label.startswith(w)), None)
+            unit = ctx.unit_for(word) if word and label[len(word):len(word) + 1] in "委政人纪党办组宣统" else None
+            if unit:
+                label = unit + label[len(word):]
+                chain = [(0, len(unit), unit)]
+            elif prefix and post.org and not word:
+                label = prefix[0] + label
+                chain = [(0, len(prefix[0]), prefix[1])]
+        alts = {post.surface} | {label[start:] for start, _, _ in chain[1:]}
+        loc = chain[-1][2] if chain else None
+        if chain:
+            end = chain[-1][1]
+            committee = re.match(r"(?:委|党委|党工委)", label[end:])
+            prefix = (label[:end] + (committee.group() if committee else ""), loc)
+        title_len = len(post.surface) - len(post.org or "")
+        org = label[: len(label) - title_len] if post.org else None
+        out.append(PostHit(post.start, post.end, post.surface, label, org, loc,
+                           tuple(sorted(alts - {label}))))
     return out
+
+
+def _locality_chain(label: str, surfaces: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """The localities a post begins with, outermost first: (start, end, full name)."""
+    chain, pos = [], 0
+    while True:
+        hit = next(((surf, name) for surf, name in surfaces if label.startswith(surf, pos)), None)
+        if not hit:
+            return chain
+        chain.append((pos, pos + len(hit[0]), hit[1]))
+        pos += len(hit[0])
