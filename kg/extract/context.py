@@ -44,8 +44,11 @@ def build_context(text: str) -> ArticleContext:
         if unit >= 0:
             for anc in gaz.chain(unit)[1:]:
                 ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
-    # the actor: the most mentioned county- or city-level unit, else the highest named
-    candidates = Counter({name: n for (level, name, _), n in counts.items() if gz.CITY <= level <= gz.COUNTY})
+    # the actor: the most mentioned unit from city to town level (ties: the higher level)
+    candidates = Counter()
+    for (level, name, _), n in counts.items():
+        if gz.CITY <= level <= gz.TOWN:
+            candidates[name] += n
     if not candidates:
         candidates = Counter({name: n for (level, name, _), n in counts.items()})
     if candidates:

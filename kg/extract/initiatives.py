@@ -16,7 +16,7 @@ from functools import cache
 
 from .lexicon import table
 
-_QUOTED = re.compile(r"“([^“”\n]{2,30})”([\u4e00-\u9fff0-9]{0,8})")
+_QUOTED = re.compile(r"“([^“”\n]{2,30})”([^\W了的是在和为对把将被]{0,8})")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十百]+(?:条|项|个)(?:硬)?(?:措施|举措|意见|规定|办法|机制|操作办法)")
 _PUNCT = re.compile(r"[，。、；：！？“”‘’（）《》\s]")
@@ -101,41 +101,45 @@ def _last_type(name: str) -> str:
 
 
 def _unquoted(text: str, tokens: dict[int, int]):
-    """Noun phrases ending in a type word, left edge at a verb, particle or punctuation."""
+    """Unquoted names governed by a verb: 健全|容错纠错机制, 实施|乡镇党政正职发展能力提升计划.
+
+    The name runs from the end of the nearest launch or issue verb before the type word
+    (at most 16 characters back, within the clause) to the end of the type word.
+    """
     pattern, _ = _type_re()
-    stop = set(table("verbs")["stop"])
-    starts = sorted(tokens)
-    ends = {s + n: s for s, n in tokens.items()}
+    verbs = table("verbs")
+    governing = re.compile("(?:" + "|".join(map(re.escape, sorted(set(verbs["launch"] + verbs["issue"]), key=len, reverse=True))) + ")")
+    ends = {s + n for s, n in tokens.items()}
+    last_end = -2
     for m in re.finditer(r"[\u4e00-\u9fff\d+]+", text):
         chunk_start, chunk = m.start(), m.group()
         for tm in re.finditer("(?:" + pattern.pattern[3:-2] + ")", chunk):
             end = chunk_start + tm.end()
             if end not in ends and end != m.end():
                 continue  # the type word must end a token (机制, not 机制化)
-            start = _left_edge(text, chunk_start, chunk_start + tm.start(), ends, stop)
-            label = text[start:end]
-            core = text[start:chunk_start + tm.start()]
-            if len(core) < 2 or _generic(core) or not type_of(label):
+            type_start = chunk_start + tm.start()
+            verb_end = max((v.end() for v in governing.finditer(text, max(chunk_start, type_start - 16), type_start)
+                            if v.end() in ends or v.end() == chunk_start), default=None)
+            if verb_end is None and last_end == chunk_start - 1 and text[last_end] in "、和及与":
+                verb_end = chunk_start  # the next item of a list the verb governs (A制度、B制度)
+            if verb_end is None:
                 continue
+            start = verb_end + (len(_DETERMINER.match(text, verb_end).group()) if _DETERMINER.match(text, verb_end) else 0)
+            label, core = text[start:end], text[start:type_start]
+            if len(core) < 2 or _generic(core) or not type_of(label) or re.search(r"[了的是在]", core):
+                continue
+            last_end = end
             yield InitiativeHit(type_of(label), start, end, label, ())
-    del starts
 
 
-def _left_edge(text: str, floor: int, pos: int, ends: dict[int, int], stop: set[str]) -> int:
-    """Walk left token by token from ``pos`` while tokens are not stop words (max 14 chars)."""
-    start = pos
-    while start > floor and pos - start < 14 and start in ends:
-        prev = ends[start]
-        if prev < floor or text[prev:start] in stop or text[prev] in "的了和与及等":
-            break
-        start = prev
-    return start
+# quantities and determiners between a verb and a name (20个以上, 各类, 一批)
+_DETERMINER = re.compile(r"(?:[\d一二三四五六七八九十百]+[个项期批次名条]?(?:以上|左右)?|各类|各项|一批|一系列|系列|多项|本次|今年|首届|首期)+")
 
 
 _GENERIC = re.compile(r"^(?:工作|长效|管理|激励|保障|运行|责任|体制|相关|各项|这一|一套|这项|评价|监督|约束|制度|"
                       r"政策|奖惩|考评|考核|日常|常态化|系列|一系列|主题|专题|教育|培训|学习|实践|宣传|专项|重点|"
                       r"机制|体系|多项|三项|两项|各类|有关|配套|规章|内部|用人|选人用人|正向|长期|动态|闭环|"
-                      r"乡村振兴|高质量发展|脱贫攻坚|党建|组织|干部|人才|教育培训|考核评价|容错|纠错)+$")
+                      r"乡村振兴|高质量发展|脱贫攻坚|党建|组织|干部|人才|教育培训)+$")
 
 
 def _generic(core: str) -> bool:
