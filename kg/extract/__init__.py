@@ -87,7 +87,7 @@ def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
     for h in initiatives:
         key = b.entity(h.cls, h.label, h.alt_labels)
         b.mentions.append(Mention(h.cls, h.label, h.start, h.end, text[h.start:h.end], h.alt_labels))
-        actor, explicit = _actor(b, h.start, loc_keys)
+        actor, explicit = _actor(b, h.start, loc_keys, taken)
         if actor:
             b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start,
                    0.85 if explicit else 0.6, "agent-in-sentence" if explicit else "article-locality")
@@ -160,14 +160,14 @@ def _loc_key_by_name(b: _Builder, name: str | None) -> str | None:
     return next((e.key for e in b.entities.values() if e.cls == "Locality" and e.label == name), None)
 
 
-def _actor(b: _Builder, pos: int, loc_keys: dict[str, str]) -> tuple[str | None, bool]:
+def _actor(b: _Builder, pos: int, loc_keys: dict[str, str], names: list[tuple[int, int]]) -> tuple[str | None, bool]:
     """The locality acting on an initiative at ``pos``: the nearest locality or
     organisation reference before it in its sentence, else the article's locality."""
     text = b.clean.text
     s0, _ = _sentence_at(text, pos)
     best = None
     for h in b.ctx.localities:
-        if s0 <= h.start < pos and h.level <= gz.TOWN:
+        if s0 <= h.start < pos and gz.CITY <= h.level <= gz.TOWN and not any(s <= h.start < e for s, e in names):
             best = (h.start, h.name)
     for m in _ORG_REF.finditer(text, s0, pos):
         if m.group(0) != m.group(1) or m.group(0) in ("县", "市", "区"):

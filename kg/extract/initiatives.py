@@ -49,7 +49,11 @@ def type_of(name: str) -> str | None:
 def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
     hits: list[InitiativeHit] = []
     taken: list[tuple[int, int]] = []
-    for hit in (*_titles(text), *_quoted(text), *_unquoted(text, tokens)):
+    unquoted = list(_unquoted(text, tokens))
+    # of overlapping unquoted names keep the longest (现场拉练制度 over 现场拉练)
+    unquoted = [h for h in unquoted if not any(o is not h and o.start <= h.start and h.end <= o.end
+                                               and o.end - o.start > h.end - h.start for o in unquoted)]
+    for hit in (*_titles(text), *_quoted(text), *unquoted):
         if all(hit.end <= s or hit.start >= e for s, e in taken):
             hits.append(hit)
             taken.append((hit.start, hit.end))
@@ -113,6 +117,7 @@ def _unquoted(text: str, tokens: dict[int, int]):
     last_end = -2
     for m in re.finditer(r"[\u4e00-\u9fff\d+]+", text):
         chunk_start, chunk = m.start(), m.group()
+        list_item = last_end == chunk_start - 1 and text[last_end] in "、和及与"
         for tm in re.finditer("(?:" + pattern.pattern[3:-2] + ")", chunk):
             end = chunk_start + tm.end()
             if end not in ends and end != m.end():
@@ -120,7 +125,7 @@ def _unquoted(text: str, tokens: dict[int, int]):
             type_start = chunk_start + tm.start()
             verb_end = max((v.end() for v in governing.finditer(text, max(chunk_start, type_start - 16), type_start)
                             if v.end() in ends or v.end() == chunk_start), default=None)
-            if verb_end is None and last_end == chunk_start - 1 and text[last_end] in "、和及与":
+            if verb_end is None and list_item:
                 verb_end = chunk_start  # the next item of a list the verb governs (A制度、B制度)
             if verb_end is None:
                 continue
@@ -136,8 +141,8 @@ def _unquoted(text: str, tokens: dict[int, int]):
 _DETERMINER = re.compile(r"(?:[\d一二三四五六七八九十百]+[个项期批次名条]?(?:以上|左右)?|各类|各项|一批|一系列|系列|多项|本次|今年|首届|首期)+")
 
 
-_GENERIC = re.compile(r"^(?:工作|长效|管理|激励|保障|运行|责任|体制|相关|各项|这一|一套|这项|评价|监督|约束|制度|"
-                      r"政策|奖惩|考评|考核|日常|常态化|系列|一系列|主题|专题|教育|培训|学习|实践|宣传|专项|重点|"
+_GENERIC = re.compile(r"^(?:工作|长效|管理|激励|保障|运行|责任|体制|相关|各项|这一|一套|这项|监督|约束|制度|"
+                      r"政策|奖惩|考评|日常|常态化|系列|一系列|主题|专题|教育|培训|学习|实践|宣传|专项|重点|"
                       r"机制|体系|多项|三项|两项|各类|有关|配套|规章|内部|用人|选人用人|正向|长期|动态|闭环|"
                       r"乡村振兴|高质量发展|脱贫攻坚|党建|组织|干部|人才|教育培训)+$")
 

@@ -58,6 +58,7 @@ def find_localities(text: str) -> list[LocalityHit]:
     hits = [LocalityHit(s, e, gaz.units[u].name, u, gaz.units[u].level) for s, e, u in chosen]
     taken = [(h.start, h.end) for h in hits]
     hits += _short_names(text, gaz, {h.unit for h in hits}, taken)
+    hits += _region_shorts(text, gaz, taken)
     hits += _villages(text, gaz, hits, taken)
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
@@ -105,7 +106,8 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
         anchored = any(named[gaz.units[a].name] for a in gaz.chain(best)[1:])
         if gaz.units[best].level >= gz.COUNTY and not anchored:
             clean_left = start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff"
-            if not (clean_left and (_AFTER_NAME.match(text, end) or end in starts)):
+            clean_right = _AFTER_NAME.match(text, end) or end in starts
+            if not clean_left or (gaz.units[best].level == gz.TOWN and not clean_right):
                 continue
         if gaz.units[best].level == gz.TOWN and len(units) > 1 and not anchored:
             best = units[0]  # an ambiguous town with no named county: keep the name, not a guessed parent
@@ -125,6 +127,28 @@ def _short_names(text: str, gaz: gz.Gazetteer, units: set[int], taken) -> list[L
                 if _free(taken, m.start(), m.end()):
                     hits.append(LocalityHit(m.start(), m.end(), unit.name, u, unit.level))
                     taken.append(m.span())
+    return hits
+
+
+# short names of provinces and cities that are also common words (大同小异, 长治久安, 安康)
+_COMMON_WORDS = frozenset({"大同", "长治", "安康", "中山", "东方", "白银", "永安", "吉林", "通化", "海东", "中卫", "黄山",
+                           "平凉", "安顺", "新余", "宜春", "抚顺", "丽江", "长春", "和田", "昌吉", "阿里", "那曲",
+                           "朝阳", "桃园", "鹤壁", "本溪", "辽阳", "营口", "三明", "玉林", "百色", "贵港", "阳江"})
+
+
+def _region_shorts(text: str, gaz: gz.Gazetteer, taken) -> list[LocalityHit]:
+    """Province and city short names standing alone (浙江, 金华, 宁波): distinctive enough
+    to name the unit even where the article never writes the full name."""
+    hits = []
+    for start in range(len(text) - 1):
+        for length in (4, 3, 2):
+            alias = text[start:start + length]
+            units = [u for u in gaz.by_short.get(alias, ()) if gaz.units[u].level <= gz.CITY]
+            if len(units) == 1 and alias not in _COMMON_WORDS and _free(taken, start, start + length):
+                unit = gaz.units[units[0]]
+                hits.append(LocalityHit(start, start + length, unit.name, units[0], unit.level))
+                taken.append((start, start + length))
+                break
     return hits
 
 

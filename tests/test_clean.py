@@ -1,0 +1,192 @@
+"""Cleaning stage: pinyin, boilerplate and bylines out, Traditional -> Simplified, offsets back to the original."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.clean import clean, to_simplified
+from kg.types import Article, CleanText
+
+
+def cleaned(text: str) -> CleanText:
+    return clean(Article(id="t", text=text, source="t.txt"))
+
+
+def maps_back(original: str, result: CleanText) -> None:
+    """Every kept character is the (converted) character its offset points at."""
+    conv = to_simplified(original)
+    assert len(result.offsets) == len(result.text) + 1
+    for i, ch in enumerate(result.text):
+        o = result.offsets[i]
+        assert ch == conv[o] or ch in _PUNCT.get(original[o], ""), (i, ch, o, original[o])
+
+
+# ASCII / variant punctuation and what clean may turn it into
+_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", "「": "“", "」": "”",
+          "『": "‘", "』": "’", "\u3000": " ", "\xa0": " ", '"': "“”"}
+
+
+SCRIPT = [
+    # pinyin after a Traditional character is dropped, then t2s
+    ("發(fā)展", "发展"),
+    ("黃巖發(fā)展我擔(dān)當(dāng)", "黄岩发展我担当"),
+    ("全面啟動“黃巖發(fā)展我擔(dān)當(dāng)”行動", "全面启动“黄岩发展我担当”行动"),
+    # pinyin with a full-width bracket, a neutral tone and a lone character
+    ("進（jìn）一步", "进一步"),
+    ("的(de)", "的"),
+    ("個(gè)人", "个人"),
+    # plain Traditional text
+    ("黃巖區委書記徐淼指出", "黄岩区委书记徐淼指出"),
+    ("臺州市黃巖區", "台州市黄岩区"),
+    # Simplified text is left as it is
+    ("黄岩区召开三级干部大会。", "黄岩区召开三级干部大会。"),
+    # brackets that are not pinyin stay
+    ("“五比亮剑”行动(2023年)", "“五比亮剑”行动（2023年）"),
+    ("黄岩区(台州)", "黄岩区（台州）"),
+    # ASCII punctuation and straight quotes -> full-width, alternating curly quotes
+    ('他说:"要担当,要作为"。', "他说：“要担当，要作为”。"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCRIPT)
+def test_script_and_pinyin(text: str, expected: str) -> None:
+    result = cleaned(text)
+    assert result.text == expected
+    maps_back(text, result)
+
+
+def test_offsets_skip_pinyin() -> None:
+    text = "黃巖發(fā)展我擔(dān)當(dāng)"
+    result = cleaned(text)
+    assert result.text == "黄岩发展我担当"
+    assert result.offsets == (0, 1, 2, 7, 8, 9, 15, 16)
+    # a span of the clean text maps to the original span, pinyin included
+    start, end = result.original_span(2, 4)
+    assert text[start:end] == "發(fā)展"
+
+
+BOILERPLATE = [
+    # CMS pagination marker, inline
+    ("第一段。#p#分页标题#e#第二段。", "第一段。第二段。"),
+    # image caption tags
+    ("【资料图】黄岩区召开大会。", "黄岩区召开大会。"),
+    ("黄岩区召开大会。【图片】", "黄岩区召开大会。"),
+    # related-article lists: the heading line and everything after it
+    ("黄岩区召开大会。\n相关文章\n黄岩区开展活动\n台州市召开会议", "黄岩区召开大会。"),
+    ("黄岩区召开大会。\n相关阅读：\n台州市召开会议", "黄岩区召开大会。"),
+    # editor credit lines
+    ("黄岩区召开大会。\n责任编辑：王小明\n第二段。", "黄岩区召开大会。\n第二段。"),
+    ("黄岩区召开大会。（责任编辑：王小明）", "黄岩区召开大会。"),
+    # disclaimers
+    ("黄岩区召开大会。\n免责声明：本文仅代表作者观点。\n第二段。", "黄岩区召开大会。\n第二段。"),
+    ("黄岩区召开大会。\n转载请注明出处。", "黄岩区召开大会。"),
+    # share widgets and breadcrumbs
+    ("首页 > 新闻\n黄岩区召开大会。", "黄岩区召开大会。"),
+    ("黄岩区召开大会。\n分享到：微信 微博", "黄岩区召开大会。"),
+    # blank lines and surrounding spaces go, paragraphs stay
+    ("  黄岩区召开大会。  \n\n\n第二段。\n", "黄岩区召开大会。\n第二段。"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOILERPLATE)
+def test_boilerplate(text: str, expected: str) -> None:
+    result = cleaned(text)
+    assert result.text == expected
+    maps_back(text, result)
+
+
+def test_not_boilerplate() -> None:
+    # words of the boilerplate lists inside ordinary sentences are kept
+    text = "相关文章显示，黄岩区责任编辑制度完善。"
+    assert cleaned(text).text == text
+
+
+BYLINES = [
+    # byline line before the text
+    ("□ 本报记者 林元沁\n黄岩区召开大会。", "黄岩区召开大会。", ("林元沁",)),
+    ("本报记者 林元沁\n黄岩区召开大会。", "黄岩区召开大会。", ("林元沁",)),
+    # correspondents, several names
+    ("通讯员 徐淑勇 臧伟\n黄岩区召开大会。", "黄岩区召开大会。", ("徐淑勇", "臧伟")),
+    ("黄岩区召开大会。\n记者 付鼎臣 通讯员 徐淑勇 臧伟", "黄岩区召开大会。", ("付鼎臣", "徐淑勇", "臧伟")),
+    # 本报讯 leader before the first paragraph
+    ("本报讯 记者 付鼎臣\n黄岩区召开大会。", "黄岩区召开大会。", ("付鼎臣",)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "reporters"), BYLINES)
+def test_byline_lines(text: str, expected: str, reporters: tuple[str, ...]) -> None:
+    result = cleaned(text)
+    assert result.text == expected
+    assert result.reporters == reporters
+    maps_back(text, result)
+
+
+BRACKETED_BYLINES = [
+    ("（记者 付鼎臣）黄岩区召开大会。", ("付鼎臣",)),
+    ("黄岩区召开大会。（记者 付鼎臣）", ("付鼎臣",)),
+    ("本报讯（记者 付鼎臣 通讯员 徐淑勇 臧伟）黄岩区召开大会。", ("付鼎臣", "徐淑勇", "臧伟")),
+]
+
+
+@pytest.mark.parametrize(("text", "reporters"), BRACKETED_BYLINES)
+def test_bracketed_byline_names_leave_the_text(text: str, reporters: tuple[str, ...]) -> None:
+    result = cleaned(text)
+    assert result.reporters == reporters
+    assert "黄岩区召开大会。" in result.text
+    for word in (*reporters, "记者", "通讯员"):
+        assert word not in result.text
+    maps_back(text, result)
+
+
+def test_reporters_are_not_officials_mentioned_in_text() -> None:
+    # a name after a post title in the body is not a byline
+    result = cleaned("黄岩区委书记徐淼指出，要担当作为。")
+    assert result.reporters == ()
+    assert result.text == "黄岩区委书记徐淼指出，要担当作为。"
+
+
+def test_title_is_a_short_first_line() -> None:
+    result = cleaned("黃巖區激勵幹部擔當作為\n黄岩区召开大会，全面启动行动。")
+    assert result.title == "黄岩区激励干部担当作为"
+    assert cleaned("黄岩区召开大会，全面启动行动。\n第二段。").title is None
+
+
+# --- properties -------------------------------------------------------------------------------
+
+# pieces of real noisy copies, mixed with arbitrary text
+_FRAGMENTS = ["黃巖區", "發(fā)展", "擔(dān)當(dāng)", "黄岩区", "。", "，", "、", "\n", " ", "□ 本报记者 林元沁\n",
+              "（记者 付鼎臣）", "通讯员 徐淑勇 臧伟", "#p#分页标题#e#", "【资料图】", "\n相关文章\n", "责任编辑：王明\n",
+              "免责声明：转载\n", '"', ",", ":", "(", ")", "个(gè)", "\u3000", "\xa0", "「", "」", "\r\n"]
+noisy_text = st.one_of(
+    st.text(),
+    st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=5)), max_size=30).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(noisy_text)
+def test_offsets_map_back(text: str) -> None:
+    """clean never raises; offsets are strictly increasing, inside the original, and each
+    kept character is the converted character it points at.
+
+    (clean is not idempotent on its own output: ``發#p#x#e#(fā)展`` -> ``发（fā）展`` -> ``发展``,
+    a pinyin bracket only becomes adjacent to its character once the marker is gone.)"""
+    result = cleaned(text)
+    kept = result.offsets[:len(result.text)]
+    assert len(result.offsets) == len(result.text) + 1
+    assert all(a < b for a, b in zip(kept, kept[1:]))
+    assert all(0 <= o < len(text) for o in kept)
+    assert result.offsets[-1] <= len(text)
+    conv = to_simplified(text)
+    for ch, o in zip(result.text, kept):
+        if ch == "\n":
+            assert text[o] == "\n"
+        else:
+            assert ch == conv[o] or ch in _PUNCT.get(text[o], "")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_to_simplified_keeps_length(text: str) -> None:
+    assert len(to_simplified(text)) == len(text)

@@ -1,0 +1,142 @@
+"""Ingest stage: .txt files, directories and JSON Lines -> Article, bad input -> InputError naming the file."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.ingest import read_inputs
+from kg.types import Article
+
+TEXT = "黄岩区召开三级干部大会。\n"
+
+
+def articles(items) -> list[Article]:
+    return [a for a in items if isinstance(a, Article)]
+
+
+def errors(items) -> list[InputError]:
+    return [e for e in items if isinstance(e, InputError)]
+
+
+def test_txt_file(tmp_path: Path) -> None:
+    path = tmp_path / "007_abc.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    (article,) = read_inputs([path])
+    assert article == Article(id="007_abc", text=TEXT, source=str(path), encoding="utf-8")
+
+
+def test_txt_file_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))
+    (article,) = read_inputs([str(path)])
+    assert article.text == TEXT
+
+
+def test_directory_walk_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a_sub").mkdir()
+    for rel in ("c.txt", "a.txt", "b/2.txt", "b/1.txt", "a_sub/z.txt", "notes.md", ".hidden.txt"):
+        (tmp_path / rel).write_text(f"{rel}的正文。", encoding="utf-8")
+    items = list(read_inputs([tmp_path]))
+    assert not errors(items)
+    # sorted by name at each level, sub-directories walked where they sort; only .txt/.jsonl, no dot files
+    assert [Path(a.source).relative_to(tmp_path).as_posix() for a in items] == [
+        "a.txt", "a_sub/z.txt", "b/1.txt", "b/2.txt", "c.txt"]
+    assert [a.id for a in items] == ["a", "z", "1", "2", "c"]
+
+
+def test_inputs_keep_their_order(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    items = list(read_inputs([tmp_path / "b.txt", tmp_path / "a.txt"]))
+    assert [a.id for a in items] == ["b", "a"]
+
+
+def test_jsonl_lines(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    rows = [
+        {"id": "x1", "text": "黄岩区召开大会。", "title": "黄岩区召开大会", "url": "https://example.org/x1", "date": "2023-06-01"},
+        {"id": 2, "text": "台州市出台措施。"},
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n\n", encoding="utf-8")
+    first, second = read_inputs([path])
+    assert first == Article(id="x1", text="黄岩区召开大会。", source="https://example.org/x1", title="黄岩区召开大会",
+                            url="https://example.org/x1", date="2023-06-01")
+    assert (second.id, second.text, second.title, second.url, second.date) == ("2", "台州市出台措施。", None, None, None)
+    assert second.source.startswith(str(path))
+
+
+BAD_FILES = [
+    ("nul.txt", b"\x00\x01\x02binary\x00data" * 10, "binary"),
+    ("gbk.txt", "黄岩区召开三级干部大会。".encode("gbk"), "UTF-8"),
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b" \n\t\n", "empty"),
+    ("big.txt", ("很长的文章。" * 100).encode("utf-8"), "limit"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_bad_file_names_the_file(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    (item,) = read_inputs([path], max_bytes=1000)
+    assert isinstance(item, InputError)
+    assert str(path) in str(item)
+    assert reason in str(item)
+
+
+BAD_LINES = [
+    ("malformed", '{"id": "x", "text": "黄岩区召开大会。"', "invalid JSON"),
+    ("no text", '{"id": "x", "title": "黄岩区召开大会"}', '"text"'),
+    ("text not a string", '{"id": "x", "text": 42}', '"text"'),
+    ("no id", '{"text": "黄岩区召开大会。"}', '"id"'),
+    ("not an object", '["黄岩区召开大会。"]', '"id"'),
+    ("empty text", '{"id": "x", "text": "  "}', "empty"),
+    ("over-size text", json.dumps({"id": "x", "text": "很长的文章。" * 100}, ensure_ascii=False), "limit"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), [b[1:] for b in BAD_LINES], ids=[b[0] for b in BAD_LINES])
+def test_bad_jsonl_line_names_file_and_line(tmp_path: Path, line: str, reason: str) -> None:
+    path = tmp_path / "corpus.jsonl"
+    good = json.dumps({"id": "ok", "text": "台州市出台措施。"}, ensure_ascii=False)
+    path.write_text(f"{good}\n{line}\n{good.replace('ok', 'ok2')}\n", encoding="utf-8")
+    items = list(read_inputs([path], max_bytes=1000))
+    assert [a.id for a in articles(items)] == ["ok", "ok2"]
+    (err,) = errors(items)
+    assert f"{path}:2" in str(err)
+    assert reason in str(err)
+
+
+def test_jsonl_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.jsonl"
+    path.write_bytes(json.dumps({"id": "x", "text": "黄岩区召开大会。"}, ensure_ascii=False).encode("gbk"))
+    items = list(read_inputs([path]))
+    assert not articles(items)
+    (err,) = errors(items)
+    assert str(path) in str(err) and "UTF-8" in str(err)
+
+
+def test_bad_files_do_not_stop_the_good_ones(tmp_path: Path) -> None:
+    for name, data, _ in BAD_FILES:
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text('{"id": "j1", "text": "台州市出台措施。"}\nnot json\n', encoding="utf-8")
+    items = list(read_inputs([tmp_path], max_bytes=1000))
+    assert [a.id for a in articles(items)] == ["good", "j1"]
+    bad = errors(items)
+    assert len(bad) == len(BAD_FILES) + 1
+    for name, _, _ in BAD_FILES:
+        assert sum(str(tmp_path / name) in str(e) for e in bad) == 1, name
+    assert any(f"{tmp_path / 'more.jsonl'}:2" in str(e) for e in bad)
+
+
+def test_missing_path_is_reported(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "a.txt"
+    (item,) = read_inputs([missing])
+    assert isinstance(item, InputError)
+    assert str(missing) in str(item)
+    assert item.exit_code == 2
