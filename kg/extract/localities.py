@@ -105,7 +105,9 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
                                          -gaz.units[u].level, -u))
         anchored = any(named[gaz.units[a].name] for a in gaz.chain(best)[1:])
         if gaz.units[best].level >= gz.COUNTY and not anchored:
-            clean_left = start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff"
+            clean_left = (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff"
+                          or any(text[start - n:start] in gaz.by_short or text[start - n:start] in gaz.by_name
+                                 for n in (2, 3, 4)))  # 湖北竹溪县: right after a higher unit
             clean_right = _AFTER_NAME.match(text, end) or end in starts
             if not clean_left or (gaz.units[best].level == gz.TOWN and not clean_right):
                 continue
