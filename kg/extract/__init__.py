@@ -19,7 +19,7 @@ from .context import ArticleContext, build_context
 from .groups import find_groups
 from .initiatives import find_initiatives
 from .lexicon import table
-from .people import find_officials
+from .people import find_listed_leaders, find_officials
 
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(?:委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?")
@@ -75,6 +75,7 @@ def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
     b = _Builder(article, clean, ctx, {}, {}, [])
     loc_keys = _localities(b)
     _officials(b, tokens)
+    _listed_leaders(b, tokens)
     initiatives = find_initiatives(text, tokens)
     groups = find_groups(text)
     taken = [(h.start, h.end) for h in initiatives]
@@ -152,6 +153,12 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
             pkey = b.entity("Post", p.label, alts, key=f"Post|{p.label}|{p.org_locality or context}", post_in=org_key)
             b.mentions.append(Mention("Post", p.label, p.start, p.end, text[p.start:p.end], alts))
             b.fact(okey, "holds", pkey, o.start, 0.9, "apposition")
+
+
+def _listed_leaders(b: _Builder, tokens: dict[int, int]) -> None:
+    for start, end, name in find_listed_leaders(b.clean.text, b.clean.reporters, tokens):
+        b.entity("Official", name, key=f"Official|{name}|{b.ctx.actor or ''}")
+        b.mentions.append(Mention("Official", name, start, end, name))
 
 
 def _loc_key_by_name(b: _Builder, name: str | None) -> str | None:

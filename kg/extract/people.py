@@ -71,6 +71,28 @@ _ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚")
 _NOT_NAME = re.compile(r"强调|指出|表示|要求|带领|带队|主持|出席|参加|调研|讲话|介绍|认为|一行|同志们")
 
 
+# leaders listed by level: 县领导董新发、伍昌军、黄勇出席 (officials without a named post)
+_LEADER_LIST = re.compile(r"(?:[省市州县区旗镇乡]|[省市县区])(?:委|政府)?领导")
+
+
+def find_listed_leaders(text: str, reporters: tuple[str, ...], tokens: dict[int, int]) -> list[tuple[int, int, str]]:
+    """Names listed after 县领导/市领导: (start, end, name) for each name of the list."""
+    out = []
+    for m in _LEADER_LIST.finditer(text):
+        pos = m.end()
+        while True:
+            name = _name_at(text, pos, tokens, list_item=True)
+            if not name or name in reporters:
+                break
+            out.append((pos, pos + len(name), name))
+            pos += len(name)
+            if pos < len(text) and text[pos] in "、，和及":
+                pos += 1
+                continue
+            break
+    return out
+
+
 def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict[int, int]) -> list[OfficialHit]:
     """Officials with the posts written in apposition before their names.
 
@@ -101,7 +123,7 @@ def _title_ends(text: str):
         yield m.end()
 
 
-def _name_at(text: str, start: int, tokens: dict[int, int]) -> str | None:
+def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = False) -> str | None:
     """The personal name starting at ``start``: surname plus one or two characters."""
     m = _name_re().match(text, start)
     if not m or _NOT_NAME.match(text, start):
@@ -111,6 +133,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int]) -> str | None:
 
     def ends_well(end: int) -> bool:
         # a boundary word, punctuation, or a multi-character word of the segmenter
+        if list_item and end < len(text) and text[end] not in "、，和及":
+            return bool(re.match(r"出席|参加|等|在|到|陪同|一同|分别", text[end:]))
         return bool(after.match(text, end)) or tokens.get(end, 0) >= 2
 
     given = cand[len(cand) - (len(cand) - 1):]
