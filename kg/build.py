@@ -8,12 +8,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import RDF
+
 from .clean import clean
 from .errors import InputError, KgError
 from .extract import extract
 from .ingest import read_inputs
 from .nlp import load
 from .rdf import serialize, to_graph
+from .vocab import KG
 from .types import RELATIONS, Article, Extraction
 
 
@@ -35,12 +38,9 @@ class BuildReport:
 def process(articles: Iterable[Article]) -> Iterator[Extraction]:
     """Clean, segment and extract each article (one spaCy pipeline, streamed)."""
     nlp = load()
-    cleaned = ((a, clean(a)) for a in articles)
-    pairs = ((a, c) for a, c in cleaned)
-    buffer: list[tuple[Article, object]] = []
-    for doc, (article, cl) in nlp.pipe(((c.text, (a, c)) for a, c in pairs), as_tuples=True, batch_size=32):
+    cleaned = ((c.text, (a, c)) for a in articles for c in (clean(a),))
+    for doc, (article, cl) in nlp.pipe(cleaned, as_tuples=True, batch_size=32):
         yield extract(article, cl, doc)
-    del buffer
 
 
 def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], None] | None = None,
@@ -65,8 +65,6 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     if not report.articles:
         raise KgError("no article could be read from the inputs" + (f" ({report.skipped[0]})" if report.skipped else ""))
     graph = to_graph(extractions)
-    from .vocab import KG
-    from rdflib import RDF
     for cls in ("Locality", "Official", "Post", "Campaign", "Measure", "CadreGroup", "Organization"):
         report.entities[cls] = len(set(graph.subjects(RDF.type, KG[cls])))
     for rel in RELATIONS:

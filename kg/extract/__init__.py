@@ -34,18 +34,17 @@ class _Builder:
     facts: dict[tuple, Fact]
     mentions: list[Mention]
 
-    def entity(self, cls: str, label: str, alts=(), **attrs) -> str:
-        key = attrs.pop("key", None) or f"{cls}|{label}"
+    def entity(self, cls: str, label: str, alts=(), *, key: str | None = None, admin_code: str | None = None,
+               part_of: str | None = None, post_in: str | None = None) -> str:
+        """Add or extend the entity ``key`` (default ``cls|label``); returns its key."""
+        key = key or f"{cls}|{label}"
         old = self.entities.get(key)
-        alt = tuple(sorted(set(alts) | set(old.alt_labels if old else ()) - {label}))
-        self.entities[key] = Entity(cls=cls, key=key, label=label, alt_labels=alt,
-                                    **{k: v for k, v in attrs.items() if v is not None} or
-                                    ({} if old is None else {}))
-        if old is not None:  # keep attributes learnt earlier
-            self.entities[key] = Entity(cls=cls, key=key, label=label, alt_labels=alt,
-                                        admin_code=old.admin_code or attrs.get("admin_code"),
-                                        part_of=old.part_of or attrs.get("part_of"),
-                                        post_in=old.post_in or attrs.get("post_in"))
+        if old is not None:  # a second mention: more names, attributes learnt earlier kept
+            alts = (*alts, *old.alt_labels)
+            admin_code, part_of, post_in = (old.admin_code or admin_code, old.part_of or part_of,
+                                            old.post_in or post_in)
+        self.entities[key] = Entity(cls=cls, key=key, label=label, alt_labels=tuple(sorted(set(alts) - {label})),
+                                    admin_code=admin_code, part_of=part_of, post_in=post_in)
         return key
 
     def fact(self, s: str, p: str, o: str, pos: int, confidence: float, extractor: str) -> None:
@@ -101,7 +100,6 @@ def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
             if inside or near:
                 b.fact(key, "targets", gkey, h.start, 0.8 if inside else 0.5,
                        "group-in-name" if inside else "group-in-sentence")
-    del taken
     return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
                       facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
 
@@ -145,8 +143,6 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
         for p in o.posts:
             org_key = None
             if p.org:
-                loc_key = next((k for k in (b.entities.get(f"Locality|{p.org_locality}"),) if k), None)
-                del loc_key
                 org_key = b.entity("Organization", p.org, key=f"Organization|{p.org}|{p.org_locality or context}",
                                    part_of=_loc_key_by_name(b, p.org_locality))
             alts = p.alt_labels

@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import gazetteer as gz
-from ..types import Mention
 
 # the last character of every unit name the gazetteer can match
 _SUFFIX_CHARS = frozenset("省市区县镇乡道州盟旗村")
@@ -193,7 +192,3 @@ def _pattern_villages(text: str, ends: dict[int, LocalityHit]):
         name = m.group(1)
         if not _NOT_IN_VILLAGE.intersection(name[:-1]) and name not in _NOT_NAMES:
             yield LocalityHit(m.start(1), m.end(1), name, -1, gz.VILLAGE, None)
-
-
-def to_mentions(hits: list[LocalityHit], text: str) -> list[Mention]:
-    return [Mention("Locality", h.name, h.start, h.end, text[h.start:h.end]) for h in hits]
