@@ -1,0 +1,363 @@
+"""Extraction stage: one-sentence Chinese cases per recogniser and relation rule.
+
+Each table holds what the annotation guidelines (shared/annotation/GUIDELINES.md) say
+a correct graph contains, with negative cases next to the positive ones. Expected
+sets are exact where a case is about what must NOT be extracted, so a recogniser that
+finds nothing cannot pass a negative case.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import Run, alt_labels, entity, facts, labels, names
+from kg.types import Extraction
+
+
+def held_posts(ex: Extraction, official: str) -> list[set[str]]:
+    """The names (label and alt labels) of each post the official holds."""
+    by_key = {e.key: e for e in ex.entities}
+    return [{by_key[f.object].label, *by_key[f.object].alt_labels} for f in ex.facts
+            if f.predicate == "holds" and by_key[f.subject].label == official]
+
+
+# --- Locality -----------------------------------------------------------------------------------
+
+LOCALITIES = [
+    # a city on its own; the gazetteer gives its code
+    ("台州市召开干部大会。", "台州市", "331000"),
+    ("衢州市地处浙西山区。", "衢州市", "330800"),
+    ("金华市委组织部部长胡鸥介绍，要担当作为。", "金华市", "330700"),
+    # a district named with its city
+    ("台州市黄岩区召开干部大会。", "黄岩区", "331003"),
+    # a district at the start of a sentence, and as the locality of its party committee
+    ("黄岩区召开三级干部大会。", "黄岩区", "331003"),
+    ("近日，黄岩区委召开干部大会。", "黄岩区", "331003"),
+    ("黄岩区委印发《关于进一步激励广大干部担当作为的实施意见》。", "黄岩区", "331003"),
+    # a county before a clause
+    ("天等县召开会议，县委书记强调，要担当作为。", "天等县", "451425"),
+    # a town under its district (codes go down to county level only)
+    ("黄岩区宁溪镇召开干部大会。", "宁溪镇", None),
+    ("赣榆区柘汪镇党委书记李杰说，要担当作为。", "柘汪镇", None),
+    # a village named with its organisation
+    ("在洪屿村党支部的带领下，村民致富。", "洪屿村", None),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "code"), LOCALITIES)
+def test_locality(run: Run, text: str, label: str, code: str | None) -> None:
+    ex = run(text)
+    assert entity(ex, "Locality", label).admin_code == code
+
+
+LOCALITY_SETS = [
+    # regions and descriptors are not localities (浙西, 山区)
+    ("衢州市地处浙西山区。", {"衢州市"}),
+    ("台州市山区干部要担当作为。", {"台州市"}),
+    # a short form alone is not a locality: 黄岩 counts only where 黄岩区 is named
+    ("台州市召开会议，黄岩要走在前列。", {"台州市"}),
+    # parks and projects are not localities
+    ("黄岩区建设工业园区。", {"黄岩区"}),
+    # the full chain city > district > town
+    ("台州市黄岩区宁溪镇召开干部大会。", {"台州市", "黄岩区", "宁溪镇"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCALITY_SETS)
+def test_locality_set(run: Run, text: str, expected: set[str]) -> None:
+    assert labels(run(text), "Locality") == expected
+
+
+def test_short_form_is_alt_label_when_full_name_is_named(run: Run) -> None:
+    ex = run("台州市黄岩区召开干部大会，黄岩要走在前列。")
+    assert labels(ex, "Locality") == {"台州市", "黄岩区"}
+    assert "黄岩" in alt_labels(ex, "Locality", "黄岩区")
+    assert "黄岩" not in labels(ex, "Locality")
+
+
+def test_short_form_without_full_name_is_not_a_locality(run: Run) -> None:
+    ex = run("台州市召开会议，黄岩要走在前列。")
+    assert labels(ex, "Locality") == {"台州市"}
+    assert "黄岩" not in names(ex, "Locality")
+    assert "黄岩区" not in names(ex, "Locality")
+
+
+def test_part_of_follows_the_named_chain(run: Run) -> None:
+    ex = run("台州市黄岩区宁溪镇召开干部大会。")
+    city, district, town = (entity(ex, "Locality", n) for n in ("台州市", "黄岩区", "宁溪镇"))
+    assert district.part_of == city.key
+    assert town.part_of == district.key
+    assert city.part_of is None
+
+
+# --- Official and Post --------------------------------------------------------------------------
+
+OFFICIALS = [
+    # POST、POST NAME: 市委 is the city the article names; 组织部部长 after 台州市委常委 is
+    # the committee's department: 台州市委组织部部长
+    ("台州市召开会议。市委常委、组织部部长胡鸥说，要担当作为。", "胡鸥", ["台州市委常委", "台州市委组织部部长"]),
+    ("台州市召开会议。市委常委、柘汪镇党委书记李杰说，要担当作为。", "李杰", ["台州市委常委", "柘汪镇党委书记"]),
+    # a two-character name the segmenter splits (李/杰说): exact span, not 李杰说
+    ("柘汪镇党委书记李杰说，要担当作为。", "李杰", ["柘汪镇党委书记"]),
+    ("赣榆区柘汪镇党委书记李杰说，要担当作为。", "李杰", ["柘汪镇党委书记"]),
+    # a city department post
+    ("金华市委组织部部长胡鸥介绍，要担当作为。", "胡鸥", ["金华市委组织部部长"]),
+    # a short committee form qualified by the locality named in the sentence
+    ("黄岩区委书记徐淼、区委副书记王军出席会议。", "王军", ["黄岩区委副书记"]),
+    # village posts
+    ("村支书陈重良说，要带头干。", "陈重良", ["村支书"]),
+]
+
+
+@pytest.mark.parametrize(("text", "official", "posts"), OFFICIALS)
+def test_official_holds_posts(run: Run, text: str, official: str, posts: list[str]) -> None:
+    ex = run(text)
+    assert official in labels(ex, "Official")
+    held = held_posts(ex, official)
+    assert len(held) == len(posts), held
+    for post in posts:
+        assert any(post in h for h in held), (post, held)
+
+
+OFFICIAL_SETS = [
+    # exact names: never 李杰说, never a bylined reporter
+    ("柘汪镇党委书记李杰说，要担当作为。", {"李杰"}),
+    ("本报记者 林元沁报道，柘汪镇党委书记李杰说，要担当作为。", {"李杰"}),
+    ("□ 本报记者 林元沁\n柘汪镇党委书记李杰说，要担当作为。", {"李杰"}),
+    ("记者王小明看到，金华市委组织部部长胡鸥正在调研。", {"胡鸥"}),
+    # a bare title that nobody named holds (强 is a surname: not 强调)
+    ("天等县召开会议，县委书记强调，要担当作为。", set()),
+    ("县委书记在会上强调，要担当作为。", set()),
+    ("会上，县委书记强调要担当作为，村支书陈重良说要带头干。", {"陈重良"}),
+    # villagers and entrepreneurs are not officials
+    ("村民陈大爷说，村支书陈重良带头干。", {"陈重良"}),
+    ("企业家王小明说，村支书陈重良带头干。", {"陈重良"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OFFICIAL_SETS)
+def test_official_set(run: Run, text: str, expected: set[str]) -> None:
+    assert labels(run(text), "Official") == expected
+
+
+def test_reporter_is_never_an_official(run: Run) -> None:
+    ex = run("□ 本报记者 林元沁\n柘汪镇党委书记李杰说，要担当作为。")
+    assert ex.clean.reporters == ("林元沁",)
+    assert "林元沁" not in names(ex, "Official")
+    assert labels(ex, "Official") == {"李杰"}
+
+
+def test_bare_title_is_no_post(run: Run) -> None:
+    ex = run("会上，县委书记强调要担当作为，村支书陈重良说要带头干。")
+    assert labels(ex, "Post") == {"村支书"}
+    assert facts(ex, "holds") == {("陈重良", "holds", "村支书")}
+
+
+POST_ALTS = [
+    # the form as written is an alternative label of the qualified post
+    ("台州市召开会议。市委常委、组织部部长胡鸥说，要担当作为。", "台州市委常委", "市委常委"),
+    ("台州市召开会议。市委常委、组织部部长胡鸥说，要担当作为。", "台州市委组织部部长", "组织部部长"),
+    ("黄岩区委书记徐淼、区委副书记王军出席会议。", "黄岩区委副书记", "区委副书记"),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "alt"), POST_ALTS)
+def test_post_alt_label(run: Run, text: str, label: str, alt: str) -> None:
+    assert alt in alt_labels(run(text), "Post", label)
+
+
+def test_post_in_its_organization(run: Run) -> None:
+    ex = run("金华市委组织部部长胡鸥介绍，要担当作为。")
+    post = entity(ex, "Post", "金华市委组织部部长")
+    org = next(e for e in ex.entities if e.key == post.post_in)
+    assert (org.cls, org.label) == ("Organization", "金华市委组织部")
+    assert org.part_of == entity(ex, "Locality", "金华市").key
+
+
+# --- Campaign and Measure -----------------------------------------------------------------------
+
+INITIATIVES = [
+    # quoted name + type word: the label joins them, the quoted name is an alt label
+    ("黄岩区开展“大讨论大调研大服务”活动。", "Campaign", "大讨论大调研大服务活动", {"大讨论大调研大服务"}),
+    ("黄岩区全面启动“黄岩发展我担当”行动。", "Campaign", "黄岩发展我担当行动", {"黄岩发展我担当"}),
+    ("黄岩区开展“五比亮剑”行动。", "Campaign", "五比亮剑行动", {"五比亮剑"}),
+    ("天等县实施“山海新锋”三年培养行动，培养年轻干部。", "Campaign", "山海新锋三年培养行动", {"山海新锋"}),
+    # unquoted campaign, quoted name with its own type word
+    ("黄岩区推行厕所革命。", "Campaign", "厕所革命", set()),
+    ("黄岩区开设“港城大讲堂”。", "Campaign", "港城大讲堂", set()),
+    # a document title in 书名号 is a Measure, without the title marks
+    ("黄岩区委印发《关于进一步激励广大干部担当作为的实施意见》。", "Measure",
+     "关于进一步激励广大干部担当作为的实施意见", set()),
+    # a short title after the full one is the same document
+    ("区委常委会讨论通过了《中共台州市黄岩区委关于进一步激励广大干部担当作为的实施意见》。新出炉的《实施意见》共24条。",
+     "Measure", "中共台州市黄岩区委关于进一步激励广大干部担当作为的实施意见", {"实施意见"}),
+    # a named standing mechanism
+    ("黄岩区健全容错纠错机制。", "Measure", "容错纠错机制", set()),
+    ("黄岩区委建立健全容错纠错机制。", "Measure", "容错纠错机制", set()),
+    # a numbered set of measures with its qualifier, not 20条措施 alone
+    ("黄岩区制定实施激励干部担当作为20条措施。", "Measure", "激励干部担当作为20条措施", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "cls", "label", "alts"), INITIATIVES)
+def test_initiative(run: Run, text: str, cls: str, label: str, alts: set[str]) -> None:
+    ex = run(text)
+    assert label in labels(ex, cls)
+    assert alts <= alt_labels(ex, cls, label)
+    other = "Measure" if cls == "Campaign" else "Campaign"
+    assert label not in names(ex, other)
+
+
+INITIATIVE_SETS = [
+    # generic nouns are not campaigns (项目建设)
+    ("黄岩区推进项目建设，开展“五比亮剑”行动。", "Campaign", {"五比亮剑行动"}),
+    # unnamed generic policies are not measures (政策举措)
+    ("黄岩区出台政策举措，健全容错纠错机制。", "Measure", {"容错纠错机制"}),
+    # a book title is not a policy document
+    ("黄岩区干部学习《之江新语》，印发《关于激励干部担当作为的实施意见》。", "Measure", {"关于激励干部担当作为的实施意见"}),
+    # one document, two titles: one Measure
+    ("区委常委会讨论通过了《中共台州市黄岩区委关于进一步激励广大干部担当作为的实施意见》。新出炉的《实施意见》共24条。",
+     "Measure", {"中共台州市黄岩区委关于进一步激励广大干部担当作为的实施意见"}),
+]
+
+
+@pytest.mark.parametrize(("text", "cls", "expected"), INITIATIVE_SETS)
+def test_initiative_set(run: Run, text: str, cls: str, expected: set[str]) -> None:
+    assert labels(run(text), cls) == expected
+
+
+def test_measure_with_group_in_its_name(run: Run) -> None:
+    ex = run("黄岩区建立乡镇党政正职谈心谈话制度。")
+    assert names(ex, "Measure") & {"乡镇党政正职谈心谈话制度", "谈心谈话制度"}
+
+
+# --- CadreGroup ---------------------------------------------------------------------------------
+
+GROUPS = [
+    ("乡镇党政正职要带头。", {"乡镇党政正职"}),
+    ("年轻乡镇党政正职要带头。", {"年轻乡镇党政正职"}),
+    ("关心关爱年轻干部。", {"年轻干部"}),
+    ("驻村工作队员要扎根基层。", {"驻村工作队员"}),
+    ("基层干部要担当。", {"基层干部"}),
+    ("村干部要担当。", {"村干部"}),
+    ("领导干部要带头。", {"领导干部"}),
+    ("党员干部要带头。", {"党员干部"}),
+    ("老干部发挥余热。", {"老干部"}),
+    ("乡镇党政正职和年轻干部要担当作为。", {"乡镇党政正职", "年轻干部"}),
+    # bare and universal forms are not groups
+    ("干部和老干部要互相学习。", {"老干部"}),
+    ("广大干部和年轻干部要担当作为。", {"年轻干部"}),
+    ("各级干部和村干部要担当作为。", {"村干部"}),
+    ("全区干部和党员干部要担当作为。", {"党员干部"}),
+    # 山区 is a descriptor: no 区干部
+    ("山区干部要向领导干部学习。", {"领导干部"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUPS)
+def test_cadre_groups(run: Run, text: str, expected: set[str]) -> None:
+    assert labels(run(text), "CadreGroup") == expected
+
+
+# --- relations ----------------------------------------------------------------------------------
+
+LAUNCHES = [
+    # the locality in the sentence
+    ("黄岩区开展“大讨论大调研大服务”活动。", {("黄岩区", "launches", "大讨论大调研大服务活动")}),
+    ("黄岩区开展“五比亮剑”行动。", {("黄岩区", "launches", "五比亮剑行动")}),
+    ("黄岩区推行厕所革命。", {("黄岩区", "launches", "厕所革命")}),
+    # an organisation stands for its locality
+    ("黄岩区委组织部开展“五比亮剑”行动。", {("黄岩区", "launches", "五比亮剑行动")}),
+    # the nearest locality: the town, not its district
+    ("黄岩区宁溪镇开展“五比亮剑”行动。", {("宁溪镇", "launches", "五比亮剑行动")}),
+    # no locality in the sentence: the article's locality
+    ("黄岩区委召开三级干部大会。会上，全面启动“五比亮剑”行动。", {("黄岩区", "launches", "五比亮剑行动")}),
+    ("天等县实施“山海新锋”三年培养行动，培养年轻干部。", {("天等县", "launches", "山海新锋三年培养行动")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LAUNCHES)
+def test_launches(run: Run, text: str, expected: set) -> None:
+    ex = run(text)
+    assert facts(ex, "launches") == expected
+    assert facts(ex, "issues") == set()
+
+
+ISSUES = [
+    ("黄岩区委印发《关于进一步激励广大干部担当作为的实施意见》。",
+     {("黄岩区", "issues", "关于进一步激励广大干部担当作为的实施意见")}),
+    ("黄岩区健全容错纠错机制。", {("黄岩区", "issues", "容错纠错机制")}),
+    ("黄岩区制定实施激励干部担当作为20条措施。", {("黄岩区", "issues", "激励干部担当作为20条措施")}),
+    # 该县 refers to the article's county
+    ("天等县召开会议。该县制定实施激励干部担当作为20条措施。", {("天等县", "issues", "激励干部担当作为20条措施")}),
+    # no locality in the sentence: the article's locality
+    ("黄岩区委召开三级干部大会。会上，印发《关于激励干部担当作为的实施意见》。",
+     {("黄岩区", "issues", "关于激励干部担当作为的实施意见")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUES)
+def test_issues(run: Run, text: str, expected: set) -> None:
+    ex = run(text)
+    assert facts(ex, "issues") == expected
+    assert facts(ex, "launches") == set()
+
+
+TARGETS = [
+    # the group inside the measure's name
+    ("建立乡镇党政正职谈心谈话制度。", "乡镇党政正职"),
+    ("黄岩区建立乡镇党政正职谈心谈话制度。", "乡镇党政正职"),
+    ("黄岩区出台《年轻干部培养实施办法》。", "年轻干部"),
+    # a targeting verb in the sentence of the campaign
+    ("黄岩区开展“五比亮剑”行动，激励年轻干部担当作为。", "年轻干部"),
+    ("该区面向年轻干部开展“五比亮剑”行动。", "年轻干部"),
+    ("黄岩区针对年轻干部开展“山海新锋”培训班。", "年轻干部"),
+    ("天等县实施“山海新锋”三年培养行动，培养年轻干部。", "年轻干部"),
+]
+
+
+@pytest.mark.parametrize(("text", "group"), TARGETS)
+def test_targets(run: Run, text: str, group: str) -> None:
+    ex = run(text)
+    initiatives = labels(ex, "Campaign") | labels(ex, "Measure")
+    assert len(initiatives) == 1, initiatives
+    (initiative,) = initiatives
+    assert facts(ex, "targets") == {(initiative, "targets", group)}
+
+
+def test_no_targets_across_sentences(run: Run) -> None:
+    # a group in another sentence, with no targeting verb, is not a target
+    ex = run("黄岩区开展“五比亮剑”行动。老干部发挥余热。")
+    assert labels(ex, "CadreGroup") == {"老干部"}
+    assert labels(ex, "Campaign") == {"五比亮剑行动"}
+    assert facts(ex, "targets") == set()
+
+
+# --- evidence and spans -------------------------------------------------------------------------
+
+TRADITIONAL = "6月1日上午，黃巖區委召開三級干部大會，全面啟動“黃巖發(fā)展我擔(dān)當(dāng)”行動。"
+
+
+def test_traditional_article_with_pinyin(run: Run) -> None:
+    ex = run(TRADITIONAL, "000")
+    assert labels(ex, "Campaign") == {"黄岩发展我担当行动"}
+    assert facts(ex, "launches") == {("黄岩区", "launches", "黄岩发展我担当行动")}
+
+
+def test_evidence_slices_the_original_text(run: Run) -> None:
+    ex = run("【资料图】\n" + TRADITIONAL, "000")
+    assert ex.facts
+    for fact in ex.facts:
+        ev = fact.evidence
+        assert ev.article_id == "000"
+        assert ex.article.text[ev.start:ev.end] == ev.sentence
+        assert "發(fā)展" in ev.sentence
+        assert 0 < ev.confidence <= 1 and ev.extractor
+
+
+@pytest.mark.parametrize("text", [TRADITIONAL, "天等县委常委、组织部部长赵德庆说，要担当作为。",
+                                  "黄岩区建立乡镇党政正职谈心谈话制度。"])
+def test_mentions_are_exact_spans(run: Run, text: str) -> None:
+    ex = run(text)
+    assert ex.mentions
+    for m in ex.mentions:
+        assert ex.clean.text[m.start:m.end] == m.text
