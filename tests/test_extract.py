@@ -105,6 +105,9 @@ OFFICIALS = [
     ("黄岩区委书记徐淼、区委副书记王军出席会议。", "王军", ["黄岩区委副书记"]),
     # village posts
     ("村支书陈重良说，要带头干。", "陈重良", ["村支书"]),
+    # a full unit name + 委: the committee of that unit, whether or not its short form occurs
+    ("黄岩区委书记徐淼说，要担当作为。", "徐淼", ["黄岩区委书记"]),
+    ("天等县委常委、组织部部长赵德庆说，要担当作为。", "赵德庆", ["天等县委常委", "天等县委组织部部长"]),
 ]
 
 
@@ -250,6 +253,8 @@ GROUPS = [
     ("全区干部和党员干部要担当作为。", {"党员干部"}),
     # 山区 is a descriptor: no 区干部
     ("山区干部要向领导干部学习。", {"领导干部"}),
+    # a verb before the group is not part of it
+    ("选派驻村工作队员。", {"驻村工作队员"}),
 ]
 
 

@@ -64,7 +64,7 @@ def _post_re(localities: tuple[str, ...]) -> re.Pattern:
 
 
 # characters never inside a given name but common right after a title (都喊他, 强调)
-_NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让向对从等这那些每各个调指表示介绍出席带领某")
+_NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让向对从等这那些每各个调指表示介绍出席带领某很")
 # adverbs that stand as one-character tokens after a two-character name (于涵/正/梳理)
 _ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚")
 # a boundary word right after a title means no name follows (书记强调, 部长指出)
