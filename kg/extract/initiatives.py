@@ -1,12 +1,22 @@
 """Campaigns and Measures: named initiatives and the documents and mechanisms that
 support them.
 
-Three shapes of names: a quoted name with its type word (“黄岩发展我担当”行动,
-“山海新锋”三年培养行动), a document title in 书名号 (《实施意见》), and an unquoted
-noun phrase ending in a type word (容错纠错机制, 激励干部担当作为20条措施), whose left
-edge is found on the segmenter's tokens, stopping at a governing verb. The class comes
-from the type word (``resources/initiative_types.txt``); a short title that ends an
-earlier full one (《实施意见》 after 《关于……的实施意见》) is the same document.
+The shapes a name takes in the genre, each a candidate generator below:
+
+- a document title in 书名号 (《实施意见》); a short title that ends an earlier full one
+  (《实施意见》 after 《关于……的实施意见》) is the same document;
+- an unbracketed document title 关于……的通知;
+- a quoted name with its type word (“黄岩发展我担当”行动, “山海新锋”三年培养行动), with the
+  modifier between its verb and the quote (开展领导干部“换位体验”活动), or a list of
+  quoted names right after a governing verb (推行“揭榜挂帅”“项目三一一全”);
+- a list whose items share one type word (实行揭榜挂帅、清单交办等制度) or one modifier
+  (建立干部履职问题清单、责任清单、效果清单);
+- an unquoted noun phrase ending in a type word, governed by a verb before it
+  (健全|容错纠错机制) or reported as an event after it (年轻干部培训班|在县委党校开班).
+
+The class comes from the type word (``resources/initiative_types.txt``), or, for a
+quoted name without one, from its verb (开展 -> Campaign, 出台 -> Measure).
+Overlapping candidates: the earlier generator wins, then the longer name.
 """
 from __future__ import annotations
 
@@ -16,10 +26,20 @@ from functools import cache
 
 from .lexicon import table
 
-_QUOTED = re.compile(r"“([^“”\n]{2,30})”([^\W了的是在和为对把将被]{0,8})")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_NUMBERED = re.compile(r"[\d一二三四五六七八九十百]+(?:条|项|个)(?:硬)?(?:措施|举措|意见|规定|办法|机制|操作办法)")
-_PUNCT = re.compile(r"[，。、；：！？“”‘’（）《》\s]")
+# 关于……的通知 without 书名号
+_ABOUT = re.compile(r"关于[^，。；：！？《》“”\n]{4,50}?的(?:实施意见|指导意见|意见|若干措施|政策措施|措施|通知|决定|"
+                    r"实施办法|办法|暂行规定|规定|实施方案|工作方案|方案|实施细则|细则)")
+# a quoted name and up to eight characters that may carry its type word
+_QUOTED = re.compile(r"“([^“”，。；！？\n]{2,30})”([^\W了的是在和与及为对把将被等]{0,8})")
+# quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
+_DETERMINER = re.compile(r"(?:[\d一二三四五六七八九十百]+[个项期批次名条场届]?(?:以上|左右)?|第[\d一二三四五六七八九十百]+[期届次批]|"
+                         r"各类|各项|一批|一系列|系列|多项|本次|此次|今年|首届|首期|一场|一次|新一轮)+")
+# what may stand between a list's last item and the type word all items share
+_LIST_TAIL = re.compile(r"(等)?([\d一二三四五六七八九十两]+[项个大种])?(?:有效|相关|系列|一系列)?$")
+# an event report after the name: ……培训班在县委党校开班, ……攻坚战在浙西山城打响
+_EVENT = re.compile(r"[^，。；！？\n]{0,14}?(?:在|于)[^，。；！？\n]{0,16}?(?:开班|开幕|举行|举办|开赛|启动|开讲|打响|召开|结业|开课)")
+_TYPELESS_TAIL = re.compile(r"工作|等|$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,32 +52,43 @@ class InitiativeHit:
 
 
 @cache
-def _type_re() -> tuple[re.Pattern, dict[str, str]]:
+def _types() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     types = table("initiative_types")
     cls_of = {w: cls for cls, ws in types.items() for w in ws}
-    words = sorted(cls_of, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$"), cls_of
+    words = "|".join(map(re.escape, sorted(cls_of, key=len, reverse=True)))
+    return re.compile(f"(?:{words})$"), re.compile(f"(?:{words})"), cls_of
+
+
+@cache
+def _verbs() -> tuple[re.Pattern, dict[str, str]]:
+    """Governing verbs (launch and issue), longest first, with the class each implies."""
+    verbs = table("verbs")
+    role = {v: "Measure" for v in verbs["issue"]} | {v: "Campaign" for v in verbs["launch"]}
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(role, key=len, reverse=True))) + ")了?"), role
 
 
 def type_of(name: str) -> str | None:
     """Campaign or Measure, by the type word ``name`` ends with; None if it has none."""
-    pattern, cls_of = _type_re()
-    m = pattern.search(name)
+    end_re, _, cls_of = _types()
+    m = end_re.search(name)
     return cls_of[m.group()] if m else None
 
 
 def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
+    ranked = []
+    generators = (_titles(text), _about(text), _quoted(text, tokens), _lists(text, tokens),
+                  _governed(text, tokens), _events(text, tokens))
+    for rank, generator in enumerate(generators):
+        ranked += [(rank, -(h.end - h.start), h.start, h) for h in generator]
     hits: list[InitiativeHit] = []
-    taken: list[tuple[int, int]] = []
-    unquoted = list(_unquoted(text, tokens))
-    # of overlapping unquoted names keep the longest (现场拉练制度 over 现场拉练)
-    unquoted = [h for h in unquoted if not any(o is not h and o.start <= h.start and h.end <= o.end
-                                               and o.end - o.start > h.end - h.start for o in unquoted)]
-    for hit in (*_titles(text), *_quoted(text), *unquoted):
-        if all(hit.end <= s or hit.start >= e for s, e in taken):
+    for *_, hit in sorted(ranked, key=lambda r: r[:3]):
+        if all(hit.end <= h.start or hit.start >= h.end for h in hits):
             hits.append(hit)
-            taken.append((hit.start, hit.end))
     return sorted(hits, key=lambda h: h.start)
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"[“”‘’\s]", "", name)
 
 
 def _titles(text: str):
@@ -76,76 +107,167 @@ def _titles(text: str):
         yield InitiativeHit(cls, m.start(), m.end(), title, ())
 
 
-def _quoted(text: str):
-    """“X”type and “X” naming itself with its type word."""
+def _about(text: str):
+    """关于……的通知 and its kin, written without 书名号."""
+    for m in _ABOUT.finditer(text):
+        yield InitiativeHit("Measure", m.start(), m.end(), _clean_name(m.group()), ())
+
+
+def _verb_before(text: str, pos: int, tokens: dict[int, int], reach: int = 8) -> tuple[int, str] | None:
+    """The end and class of the governing verb nearest before ``pos`` in its clause."""
+    verb_re, role = _verbs()
+    ends = {s + n for s, n in tokens.items()}
+    clause = max(text.rfind(c, 0, pos) for c in "，。；：！？\n") + 1
+    best = None
+    for v in verb_re.finditer(text, max(clause, pos - reach), pos):
+        if v.end() in ends or v.end() == pos or text[v.end() - 1] == "了":
+            best = (v.end(), role[v.group().rstrip("了")])
+    return best
+
+
+def _quoted(text: str, tokens: dict[int, int]):
+    """“X”type, with the modifier between its verb and the quote; typeless quoted lists after a verb."""
     for m in _QUOTED.finditer(text):
-        name, tail = m.group(1), m.group(2)
-        name_clean = re.sub(r"[“”‘’\s]", "", name)
-        tail_type = _tail_type(tail)
-        if tail_type:
-            label = name_clean + tail_type
-            alts = tuple(dict.fromkeys(a for a in (name_clean, name_clean + _last_type(tail_type)) if a != label))
-            yield InitiativeHit(type_of(label), m.start(), m.start() + len(m.group(1)) + 2 + len(tail_type),
-                                label, alts)
-        elif type_of(name_clean) and len(name_clean) >= 4:
-            yield InitiativeHit(type_of(name_clean), m.start(), m.start() + len(name) + 2, name_clean, ())
+        name, tail = _clean_name(m.group(1)), m.group(2)
+        tail_type = _tail_type(tail) or ("" if type_of(name) and len(name) >= 4 else None)
+        verb = _verb_before(text, m.start(), tokens)
+        end = m.start() + len(m.group(1)) + 2
+        if tail_type is not None:
+            label = name + tail_type
+            alts = {name, name + _last_type(label)} if tail_type else set()
+            start = m.start()
+            if verb and 2 <= m.start() - verb[0] <= 8 and not re.search(r"[^\u4e00-\u9fff]|的", text[verb[0]:m.start()]):
+                start = verb[0]  # 开展领导干部“换位体验”活动: the modifier belongs to the name
+                alts.add(label)
+                label = text[start:m.start()] + label
+            yield InitiativeHit(type_of(label), start, end + len(tail_type), label, tuple(sorted(alts - {label})))
+        elif (verb and verb[1] == "Campaign" and _in_quoted_list(text, verb[0], m.start())
+              and _TYPELESS_TAIL.match(tail) and len(name) <= 8 and "、" not in name):
+            # 推行“揭榜挂帅”“项目三一一全”: short quoted names right after a launch verb
+            yield InitiativeHit("Campaign", m.start(), end, name, ())
+
+
+def _in_quoted_list(text: str, verb_end: int, pos: int) -> bool:
+    """Only quoted names and list separators stand between the verb and ``pos``."""
+    between = re.sub(r"“[^“”\n]{1,30}”", "", text[verb_end:pos])
+    return re.fullmatch(r"[、和及与]*", between) is not None
 
 
 def _tail_type(tail: str) -> str | None:
-    """The shortest prefix of ``tail`` that ends with a type word (三年培养行动)."""
-    for end in range(2, len(tail) + 1):
-        if type_of(tail[:end]) and (end == len(tail) or not type_of(tail[:end + 1])):
+    """The longest prefix of ``tail`` that ends with a type word (三年培养行动, 评选表扬活动)."""
+    for end in range(len(tail), 1, -1):
+        if type_of(tail[:end]):
             return tail[:end]
     return None
 
 
 def _last_type(name: str) -> str:
-    pattern, _ = _type_re()
-    return pattern.search(name).group()
+    end_re, _, _ = _types()
+    return end_re.search(name).group()
 
 
-def _unquoted(text: str, tokens: dict[int, int]):
-    """Unquoted names governed by a verb: 健全|容错纠错机制, 实施|乡镇党政正职发展能力提升计划.
-
-    The name runs from the end of the nearest launch or issue verb before the type word
-    (at most 16 characters back, within the clause) to the end of the type word.
-    """
-    pattern, _ = _type_re()
-    verbs = table("verbs")
-    governing = re.compile("(?:" + "|".join(map(re.escape, sorted(set(verbs["launch"] + verbs["issue"]), key=len, reverse=True))) + ")")
+def _type_words(text: str, start: int, end: int, tokens: dict[int, int]):
+    """Type words in ``text[start:end]`` that end a token (机制, not 机制化)."""
+    _, any_re, _ = _types()
     ends = {s + n for s, n in tokens.items()}
-    last_end = -2
+    for tm in any_re.finditer(text, start, end):
+        if tm.end() in ends or tm.end() == end:
+            yield tm
+
+
+def _lists(text: str, tokens: dict[int, int]):
+    """Coordinated names: 实行揭榜挂帅、清单交办、现场拉练等制度 (a shared type word) and
+    建立干部履职问题清单、责任清单、效果清单 (a shared modifier)."""
+    for clause in re.finditer(r"[^，。；：！？\n]+", text):
+        for tm in _type_words(text, clause.start(), clause.end(), tokens):
+            yield from _shared_type(text, clause.start(), tm, tokens)
+        yield from _shared_modifier(text, clause, tokens)
+
+
+def _shared_type(text: str, clause_start: int, tm: re.Match, tokens: dict[int, int]):
+    head = text[clause_start:tm.start()]
+    tail = _LIST_TAIL.search(head)
+    items_end = clause_start + tail.start()
+    if (not (tail.group(1) or tail.group(2)) or "、" not in text[clause_start:items_end]
+            or tm.group() in _GENERIC_SHARED):
+        return  # needs 等 or a count (等制度, 三项机制) and a real list; 等措施 lists actions
+    verb = _verb_before(text, items_end, tokens, reach=60)
+    start = verb[0] if verb else clause_start
+    start += len(_DETERMINER.match(text, start).group()) if _DETERMINER.match(text, start) else 0
+    if tail.group(1) and tail.group(2):
+        # 风险备案、容错纠错等4个操作办法: one set of measures, named by the whole phrase
+        label = _clean_name(text[start:tm.end()])
+        if not re.search(r"[的了是在]", label):
+            yield InitiativeHit(type_of(tm.group()), start, tm.end(), label, (tail.group(2) + tm.group(),))
+        return
+    pos = start
+    for part in re.split(r"(、|和|及)", text[start:items_end]):
+        item = _clean_name(part)
+        if part not in ("、", "和", "及") and 3 <= len(item) <= 14 and not re.search(r"[的了是在]", item):
+            # an item already typed like the list (班委负责制、议事协商制等制度) keeps its name
+            typed = item.endswith("制") or type_of(item) == type_of(tm.group())
+            label = item if typed else item + tm.group()
+            yield InitiativeHit(type_of(label) or type_of(tm.group()), pos, pos + len(part), label,
+                                () if typed else (item,))
+        pos += len(part)
+
+
+# type words too general to name each item of a list (强化教育、树立导向等措施)
+_GENERIC_SHARED = frozenset({"措施", "举措", "管理", "工程"})
+
+
+def _shared_modifier(text: str, clause: re.Match, tokens: dict[int, int]):
+    """问题清单、责任清单 after 干部履职问题清单: later short items take the first one's modifier."""
+    parts = [(p.start(), p.group()) for p in re.finditer(r"[^、和及]+", clause.group())]
+    typed = [(clause.start() + s, p) for s, p in parts if type_of(p)]
+    if len(typed) < 3:
+        return
+    first_start, first = typed[0]
+    verb = _verb_before(text, first_start + len(first), tokens, reach=len(first))
+    if verb:
+        first = text[verb[0]:first_start + len(first)]
+    short = [(s, p) for s, p in typed[1:] if len(p) <= 5 and type_of(p) == type_of(first)]
+    if len(short) < 2 or len(first) <= len(short[0][1]) + 1:
+        return
+    prefix = first[: len(first) - len(short[0][1])]
+    for s, p in short:
+        yield InitiativeHit(type_of(p), s, s + len(p), prefix + p, (p,))
+
+
+def _governed(text: str, tokens: dict[int, int]):
+    """健全|容错纠错机制: from the verb's end to the type word, at most 16 characters."""
     for m in re.finditer(r"[\u4e00-\u9fff\d+]+", text):
-        chunk_start, chunk = m.start(), m.group()
-        list_item = last_end == chunk_start - 1 and text[last_end] in "、和及与"
-        for tm in re.finditer("(?:" + pattern.pattern[3:-2] + ")", chunk):
-            end = chunk_start + tm.end()
-            if end not in ends and end != m.end():
-                continue  # the type word must end a token (机制, not 机制化)
-            type_start = chunk_start + tm.start()
-            verb_end = max((v.end() for v in governing.finditer(text, max(chunk_start, type_start - 16), type_start)
-                            if v.end() in ends or v.end() == chunk_start), default=None)
-            if verb_end is None and list_item:
-                verb_end = chunk_start  # the next item of a list the verb governs (A制度、B制度)
-            if verb_end is None:
-                continue
-            start = verb_end + (len(_DETERMINER.match(text, verb_end).group()) if _DETERMINER.match(text, verb_end) else 0)
-            label, core = text[start:end], text[start:type_start]
-            if len(core) < 2 or _generic(core) or not type_of(label) or re.search(r"[了的是在]", core):
-                continue
-            last_end = end
-            yield InitiativeHit(type_of(label), start, end, label, ())
+        for tm in _type_words(text, m.start(), m.end(), tokens):
+            verb = _verb_before(text, tm.start(), tokens, reach=16)
+            if verb and verb[0] >= m.start():
+                yield from _named(text, verb[0], tm)
 
 
-# quantities and determiners between a verb and a name (20个以上, 各类, 一批)
-_DETERMINER = re.compile(r"(?:[\d一二三四五六七八九十百]+[个项期批次名条]?(?:以上|左右)?|各类|各项|一批|一系列|系列|多项|本次|今年|首届|首期)+")
+def _events(text: str, tokens: dict[int, int]):
+    """年轻干部培训班|在县委党校开班: a name at the head of its clause, reported as an event."""
+    for clause in re.finditer(r"[^，。；：！？\n]+", text):
+        for tm in _type_words(text, clause.start(), clause.end(), tokens):
+            if _EVENT.match(text, tm.end()):
+                head = text[clause.start():tm.start()]
+                start = clause.start() + (head.rfind("的") + 1 if "的" in head else 0)
+                yield from _named(text, start, tm)
+
+
+def _named(text: str, start: int, tm: re.Match):
+    """The name from ``start`` (past any determiner) to the end of the type word ``tm``."""
+    det = _DETERMINER.match(text, start)
+    start += len(det.group()) if det else 0
+    label, core = text[start:tm.end()], text[start:tm.start()]
+    if 2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(r"[了的是在“”]", core):
+        yield InitiativeHit(type_of(label), start, tm.end(), label, ())
 
 
 _GENERIC = re.compile(r"^(?:工作|长效|管理|激励|保障|运行|责任|体制|相关|各项|这一|一套|这项|监督|约束|制度|"
                       r"政策|奖惩|考评|日常|常态化|系列|一系列|主题|专题|教育|培训|学习|实践|宣传|专项|重点|"
                       r"机制|体系|多项|三项|两项|各类|有关|配套|规章|内部|用人|选人用人|正向|长期|动态|闭环|"
-                      r"乡村振兴|高质量发展|脱贫攻坚|党建|组织|干部|人才|教育培训)+$")
+                      r"考核|评价|激励保障|乡村振兴|高质量发展|脱贫攻坚|党建|组织|干部|人才|教育培训|集体|实际|重大)$")
 
 
 def _generic(core: str) -> bool:
+    """A core that is one generic word names nothing (工作机制, 长效机制, 实际行动)."""
     return bool(_GENERIC.match(core))
