@@ -83,25 +83,41 @@ def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
         key = b.entity("CadreGroup", g.label, g.alt_labels)
         b.mentions.append(Mention("CadreGroup", g.label, g.start, g.end, text[g.start:g.end]))
         group_hits.append((g, key))
-    verbs = table("verbs")
+    keys = []
     for h in initiatives:
         key = b.entity(h.cls, h.label, h.alt_labels)
+        keys.append(key)
         b.mentions.append(Mention(h.cls, h.label, h.start, h.end, text[h.start:h.end], h.alt_labels))
         actor, explicit = _actor(b, h.start, loc_keys, taken)
         if actor:
             b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start,
                    0.85 if explicit else 0.6, "agent-in-sentence" if explicit else "article-locality")
-        s0, s1 = _sentence_at(text, h.start)
-        sentence = text[s0:s1]
-        has_target_verb = any(v in sentence for v in verbs["target"])
-        for g, gkey in group_hits:
-            inside = h.start <= g.start and g.end <= h.end
-            near = s0 <= g.start < s1 and has_target_verb and not any(s <= g.start < e for s, e in taken)
-            if inside or near:
-                b.fact(key, "targets", gkey, h.start, 0.8 if inside else 0.5,
-                       "group-in-name" if inside else "group-in-sentence")
+    _targets(b, list(zip(initiatives, keys)), group_hits)
     return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
                       facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
+
+
+def _targets(b: _Builder, initiatives: list, groups: list) -> None:
+    """``targets``: a group named inside an initiative's name (乡镇党政正职谈心谈话制度), or
+    a group in the sentence of a targeting verb, linked to the nearest initiative there."""
+    text = b.clean.text
+    target_verbs = table("verbs")["target"]
+    spans = [(h.start, h.end) for h, _ in initiatives]
+    for g, gkey in groups:
+        owner = next(((h, k) for h, k in initiatives if h.start <= g.start and g.end <= h.end), None)
+        if owner:
+            b.fact(owner[1], "targets", gkey, owner[0].start, 0.8, "group-in-name")
+            continue
+        if any(s <= g.start < e for s, e in spans):
+            continue
+        s0, s1 = _sentence_at(text, g.start)
+        if not any(v in text[s0:s1] for v in target_verbs):
+            continue
+        near = [(min(abs(g.start - h.end), abs(h.start - g.end)), h.start, k)
+                for h, k in initiatives if s0 <= h.start < s1]
+        if near:
+            _, start, key = min(near)
+            b.fact(key, "targets", gkey, start, 0.5, "group-in-sentence")
 
 
 def _localities(b: _Builder) -> dict[str, str]:
