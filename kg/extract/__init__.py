@@ -9,7 +9,7 @@ name or in the sentence of a targeting verb.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -19,7 +19,7 @@ from .context import ArticleContext, build_context
 from .groups import find_groups
 from .initiatives import find_initiatives
 from .lexicon import table
-from .people import find_listed_leaders, find_officials
+from .people import find_listed_leaders, find_named_before_title, find_officials
 
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(?:委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?")
@@ -33,6 +33,7 @@ class _Builder:
     entities: dict[str, Entity]
     facts: dict[tuple, Fact]
     mentions: list[Mention]
+    officials: dict[str, str] = field(default_factory=dict)
 
     def entity(self, cls: str, label: str, alts=(), *, key: str | None = None, admin_code: str | None = None,
                part_of: str | None = None, post_in: str | None = None) -> str:
@@ -46,6 +47,11 @@ class _Builder:
         self.entities[key] = Entity(cls=cls, key=key, label=label, alt_labels=tuple(sorted(set(alts) - {label})),
                                     admin_code=admin_code, part_of=part_of, post_in=post_in)
         return key
+
+    def official(self, name: str, context: str) -> str:
+        """One node per name within an article, keyed by the locality of its first post."""
+        key = self.officials.setdefault(name, f"Official|{name}|{context}")
+        return self.entity("Official", name, key=key)
 
     def fact(self, s: str, p: str, o: str, pos: int, confidence: float, extractor: str) -> None:
         if (s, p, o) in self.facts:
@@ -152,9 +158,11 @@ def _unit_key(gaz: gz.Gazetteer, index: int) -> str:
 
 def _officials(b: _Builder, tokens: dict[int, int]) -> None:
     text = b.clean.text
-    for o in find_officials(b.ctx, b.clean.reporters, tokens):
-        context = o.posts[0].org_locality or b.ctx.actor or ""
-        okey = b.entity("Official", o.name, key=f"Official|{o.name}|{context}")
+    found = find_officials(b.ctx, b.clean.reporters, tokens)
+    found += find_named_before_title(b.ctx, b.clean.reporters, tokens)
+    for o in found:
+        context = (o.posts[0].org_locality if o.posts else None) or b.ctx.actor or ""
+        okey = b.official(o.name, context)
         b.mentions.append(Mention("Official", o.name, o.start, o.end, o.name))
         for p in o.posts:
             org_key = None
@@ -164,12 +172,12 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
             alts = p.alt_labels
             pkey = b.entity("Post", p.label, alts, key=f"Post|{p.label}|{p.org_locality or context}", post_in=org_key)
             b.mentions.append(Mention("Post", p.label, p.start, p.end, text[p.start:p.end], alts))
-            b.fact(okey, "holds", pkey, o.start, 0.9, "apposition")
+            b.fact(okey, "holds", pkey, o.start, 0.9, o.rule)
 
 
 def _listed_leaders(b: _Builder, tokens: dict[int, int]) -> None:
     for start, end, name in find_listed_leaders(b.clean.text, b.clean.reporters, tokens):
-        b.entity("Official", name, key=f"Official|{name}|{b.ctx.actor or ''}")
+        b.official(name, b.ctx.actor or "")
         b.mentions.append(Mention("Official", name, start, end, name))
 
 

@@ -10,7 +10,7 @@ from .localities import LocalityHit, find_localities
 
 # the level a one-character level word refers to
 LEVEL_WORDS = {"省": gz.PROVINCE, "市": gz.CITY, "州": gz.CITY, "县": gz.COUNTY, "区": gz.COUNTY,
-               "旗": gz.COUNTY, "镇": gz.TOWN, "乡": gz.TOWN, "街道": gz.TOWN}
+               "旗": gz.COUNTY, "镇": gz.TOWN, "乡": gz.TOWN, "街道": gz.TOWN, "村": gz.VILLAGE}
 
 
 @dataclass(slots=True)
@@ -20,8 +20,15 @@ class ArticleContext:
     main: dict[int, str] = field(default_factory=dict)  # level -> full name of the article's unit
     actor: str | None = None  # the locality the article reports on
 
-    def unit_for(self, level_word: str) -> str | None:
-        """The article's unit a level word (县, 市, 镇 ...) refers to."""
+    def unit_for(self, level_word: str, pos: int | None = None, window: int = 300) -> str | None:
+        """The unit a level word (县, 市, 镇, 村 ...) refers to at ``pos``: the nearest unit
+        before it whose name ends with that word (海城市 for 市委 after 海城市), else the
+        article's unit of that level."""
+        if pos is not None:
+            suffixes = ("村", "社区") if level_word == "村" else (level_word,)
+            near = [h for h in self.localities if pos - window <= h.start < pos and h.name.endswith(suffixes)]
+            if near:
+                return near[-1].name
         level = LEVEL_WORDS.get(level_word)
         return None if level is None else self.main.get(level)
 

@@ -43,6 +43,7 @@ class OfficialHit:
     end: int
     name: str
     posts: tuple[PostHit, ...]
+    rule: str = "apposition"  # the extractor named in provenance
 
 
 @cache
@@ -56,7 +57,7 @@ def _post_re(localities: tuple[str, ...]) -> re.Pattern:
     loc = "|".join(map(re.escape, sorted(localities, key=len, reverse=True)))
     orgs = alternation("orgs")
     titles = alternation("titles")
-    generic = rf"[^{_FUNCTION}{_DELIMS}\W\d省市县区镇乡村访]{{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室)"
+    generic = rf"[^{_FUNCTION}{_DELIMS}\W\d省市县区镇乡村访开展学任职暨之间进行参加举办]{{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室)"
     level = "省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
     piece = f"(?:{loc + '|' if loc else ''}{orgs}|{modifier}|{level}|{generic})"
@@ -64,7 +65,7 @@ def _post_re(localities: tuple[str, ...]) -> re.Pattern:
 
 
 # characters never inside a given name but common right after a title (都喊他, 强调)
-_NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让向对从等这那些每各个调指表示介绍出席带领某很")
+_NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让向对从等这那些每各个调指表示介绍出席带领某很体位及")
 # adverbs that stand as one-character tokens after a two-character name (于涵/正/梳理)
 _ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚")
 # a boundary word right after a title means no name follows (书记强调, 部长指出)
@@ -114,6 +115,42 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
 
 
 @cache
+def _not_names_re() -> re.Pattern:
+    return re.compile(f"(?:{alternation('not_names')})")
+
+
+def _not_name(text: str, start: int) -> bool:
+    """A common word (关于, 党委, 和群众) where a name would start."""
+    return bool(_not_names_re().match(text, start))
+
+
+# a name right before a title used as an honorific: 李晓敏书记致辞, 习近平总书记强调
+_HONORIFIC = re.compile(r"总书记|书记|同志|主任|部长|县长|区长|市长|镇长|乡长|局长")
+# the one post a bare honorific always names
+_FULL_TITLE = {"总书记": "中共中央总书记"}
+
+
+def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
+                            tokens: dict[int, int]) -> list[OfficialHit]:
+    """Officials written as NAME + title (the segmenter's token right before the title)."""
+    text = ctx.text
+    ends = {s + n: s for s, n in tokens.items()}
+    out = []
+    for m in _HONORIFIC.finditer(text):
+        start = ends.get(m.start())
+        if start is None or not 2 <= m.start() - start <= 3:
+            continue
+        name = text[start:m.start()]
+        if (name in reporters or not _name_re().fullmatch(name) or _not_name(text, start) or _NOT_GIVEN.intersection(name[1:])
+                or not re.match(_AFTER_NAME, text[m.end():m.end() + 1] or "。") and tokens.get(m.end(), 0) < 2):
+            continue
+        full = _FULL_TITLE.get(m.group())
+        posts = (PostHit(m.start(), m.end(), m.group(), full, None, None, (m.group(),)),) if full else ()
+        out.append(OfficialHit(start, m.start(), name, posts, "name-before-title"))
+    return out
+
+
+@cache
 def _titles_re() -> re.Pattern:
     return re.compile(f"(?:{alternation('titles')})")
 
@@ -129,6 +166,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     if not m or _NOT_NAME.match(text, start):
         return None
     cand = m.group()
+    if _not_name(text, start):
+        return None
     after = re.compile(_AFTER_NAME)
 
     def ends_well(end: int) -> bool:
@@ -142,8 +181,10 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
         return None
     three = len(cand) == 3 and cand[2] not in _NOT_GIVEN and ends_well(start + 3)
     two = ends_well(start + 2) and (start + 2 in tokens or after.match(text, start + 2))
-    if three and tokens.get(start + 2) == 1 and cand[2] in _ADVERBS and two:
+    if three and cand[2] in _ADVERBS and two:  # 于涵/正/梳理
         return cand[:2]
+    if three and cand[2] in "市县乡镇局村区省":  # 铁岭市, 杜堂乡: a place, not a name
+        three = False
     if three and not (start + 2 in tokens and start + 3 not in tokens):
         return cand
     if two:
@@ -165,6 +206,8 @@ def _posts_before(text: str, end: int, post_re: re.Pattern, ctx: ArticleContext)
         level = re.match(r"街道|[省市州县区旗镇乡村]", text[begin:end])
         if level and begin > start:  # the tail of a name the gazetteer does not know (…榆区柘汪镇)
             begin += level.end()
+            if text.startswith("委", begin):
+                break  # 委书记 of an unknown 某县委: no post
         if begin >= end or not post_re.search(text, begin, end) or post_re.search(text, begin, end).start() != begin:
             break
         posts.append(_make_post(text, begin, end))
@@ -194,14 +237,16 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
         label = post.surface
         chain = _locality_chain(label, surfaces)
         if not chain:
-            word = next((w for w in ("街道", "省", "市", "州", "县", "区", "旗", "镇", "乡") if label.startswith(w)), None)
-            unit = ctx.unit_for(word) if word and label[len(word):len(word) + 1] in "委政人纪党办组宣统" else None
+            level, label = _level_of(label)
+            unit = ctx.unit_for(level, post.start) if level else None
             if unit:
-                label = unit + label[len(word):]
+                label = unit + label
                 chain = [(0, len(unit), unit)]
-            elif prefix and post.org and not word:
+            elif prefix and post.org and not level:
                 label = prefix[0] + label
                 chain = [(0, len(prefix[0]), prefix[1])]
+            else:
+                label = post.surface
         alts = {post.surface} | {label[start:] for start, _, _ in chain[1:]}
         loc = chain[-1][2] if chain else None
         if chain:
@@ -213,6 +258,23 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
         out.append(PostHit(post.start, post.end, post.surface, label, org, loc,
                            tuple(sorted(alts - {label}))))
     return out
+
+
+# a post of a unit the article names elsewhere: 县委常委, 镇党委书记, 村党支部书记 (level word and
+# organisation), 副镇长, 村长 (a title of that level), 支书 (a village title)
+_LEVEL_ORG = re.compile(r"(街道|[省市州县区旗镇乡村])(?=[委政人纪党办组宣统支务民两])")
+_LEVEL_TITLE = re.compile(r"(?:常务)?副?(镇|乡|县|区|市|省|村)长|(?=支书)")
+
+
+def _level_of(surface: str) -> tuple[str | None, str]:
+    """The level word a bare post refers to, and the post without a leading level word."""
+    m = _LEVEL_ORG.match(surface)
+    if m:
+        return m.group(1), surface[m.end():]
+    m = _LEVEL_TITLE.match(surface)
+    if m:
+        return m.group(1) or "村", surface
+    return None, surface
 
 
 def _locality_chain(label: str, surfaces: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
