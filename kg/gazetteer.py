@@ -49,6 +49,33 @@ class Gazetteer:
         return out
 
 
+def _add_renamed(units: list[Unit], by_name: dict, by_short: dict) -> None:
+    """Former names (监利县 before it became 监利市) from jionlp's change log, mapped to
+    the unit as it is named now, so older articles still find their localities."""
+    path = _data_path().with_name("china_location_change.txt")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.strip().split("\t")
+        arrow = next((i for i, f in enumerate(fields) if "=>" in f), None)
+        if arrow is None or arrow < 3:
+            continue
+        old_short = fields[arrow].split("=>")[0]
+        old_full, new = fields[arrow - 1], [fields[arrow].split("=>")[1], *fields[arrow + 1:]]
+        targets = [i for i in by_name.get(new[-1], ()) if len(new) < 2 or
+                   any(units[a].name == new[-2] for a in _ancestors(units, i))]
+        if len(targets) == 1 and old_full not in by_name:
+            by_name[old_full].append(targets[0])
+            if len(old_short) >= 2 and old_short not in by_short:
+                by_short[old_short].append(targets[0])
+
+
+def _ancestors(units: list[Unit], index: int) -> list[int]:
+    out = []
+    while units[index].parent >= 0:
+        index = units[index].parent
+        out.append(index)
+    return out
+
+
 def _data_path() -> Path:
     spec = find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
@@ -94,6 +121,7 @@ def load() -> Gazetteer:
                     by_short[alias].append(index)
         stack[depth] = index
         last_name[depth] = name
+    _add_renamed(units, by_name, by_short)
     frozen = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
     return Gazetteer(units=tuple(units), by_name=frozen(by_name), by_short=frozen(by_short),
                      villages=frozen(villages), max_len=max(map(len, by_name)))

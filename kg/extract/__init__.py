@@ -22,7 +22,7 @@ from .lexicon import table
 from .people import find_listed_leaders, find_named_before_title, find_officials
 
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
-_ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(?:委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?")
+_ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(?:委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委|里)?")
 
 
 @dataclass(slots=True)
@@ -188,9 +188,14 @@ def _loc_key_by_name(b: _Builder, name: str | None) -> str | None:
 
 
 def _actor(b: _Builder, pos: int, loc_keys: dict[str, str], names: list[tuple[int, int]]) -> tuple[str | None, bool]:
-    """The locality acting on an initiative at ``pos``: the nearest locality or
-    organisation reference before it in its sentence, else the article's locality."""
+    """The locality acting on an initiative at ``pos``: a locality its name begins with
+    or holds (山西省新任农村第一书记示范培训班), else the nearest locality or organisation
+    reference before it in its sentence (县委, 省里), else the article's locality."""
     text = b.clean.text
+    span = next(((s, e) for s, e in names if s == pos), (pos, pos))
+    inside = [h for h in b.ctx.localities if span[0] <= h.start < span[1] and h.level <= gz.TOWN]
+    if inside and inside[0].name in loc_keys:
+        return loc_keys[inside[0].name], True
     s0, _ = _sentence_at(text, pos)
     best = None
     for h in b.ctx.localities:

@@ -51,7 +51,7 @@ def build_context(text: str) -> ArticleContext:
         if unit >= 0:
             for anc in gaz.chain(unit)[1:]:
                 ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
-    # the actor: the most mentioned unit from city to town level (ties: the higher level)
+    # the actor: the most mentioned unit from city to town level (ties: the more local one)
     candidates = Counter()
     for (level, name, _), n in counts.items():
         if gz.CITY <= level <= gz.TOWN:
@@ -59,7 +59,8 @@ def build_context(text: str) -> ArticleContext:
     if not candidates:
         candidates = Counter({name: n for (level, name, _), n in counts.items()})
     if candidates:
-        ctx.actor = max(candidates.items(), key=lambda kv: (kv[1], -_first(hits, kv[0])))[0]
+        level = {h.name: h.level for h in hits}
+        ctx.actor = max(candidates.items(), key=lambda kv: (kv[1], level[kv[0]], -_first(hits, kv[0])))[0]
     return ctx
 
 

@@ -117,11 +117,11 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
 
 
 def _short_names(text: str, gaz: gz.Gazetteer, units: set[int], taken) -> list[LocalityHit]:
-    """Short forms (黄岩, 天等) of county-level and higher units the article names in full."""
+    """Short forms (黄岩, 天等, 宁溪) of the units down to towns the article names in full."""
     hits = []
     for u in sorted(units):
         unit = gaz.units[u]
-        if unit.level > gz.COUNTY:
+        if unit.level > gz.TOWN:
             continue
         for alias in _aliases(gaz, u):
             for m in re.finditer(re.escape(alias), text):
@@ -154,9 +154,12 @@ def _region_shorts(text: str, gaz: gz.Gazetteer, taken) -> list[LocalityHit]:
 
 
 def _aliases(gaz: gz.Gazetteer, u: int) -> list[str]:
+    """The gazetteer's short name, or for a town its name without 镇/乡/街道 (宁溪镇 -> 宁溪)."""
     unit = gaz.units[u]
-    out = [unit.short] if unit.short else []
-    return [a for a in out if len(a) >= 2]
+    if unit.level == gz.TOWN:
+        short = re.sub(r"(?:镇|乡|街道|苏木)$", "", unit.name)
+        return [short] if 2 <= len(short) < len(unit.name) and short not in gaz.by_name else []
+    return [unit.short] if unit.short and len(unit.short) >= 2 else []
 
 
 def _villages(text: str, gaz: gz.Gazetteer, hits: list[LocalityHit], taken) -> list[LocalityHit]:
