@@ -68,6 +68,17 @@ def _add_renamed(units: list[Unit], by_name: dict, by_short: dict) -> None:
                 by_short[old_short].append(targets[0])
 
 
+def _add_county_variants(units: list[Unit], by_name: dict) -> None:
+    """A county upgraded to a city or district (撤县设市, 撤县设区) is still written with its
+    old suffix, or the gazetteer has only the old one: 无为县 <-> 无为市 <-> 无为区."""
+    for index, unit in enumerate(units):
+        if unit.level == COUNTY and unit.name[-1] in "县市区" and len(unit.name) >= 3:
+            for suffix in "县市区":
+                variant = unit.name[:-1] + suffix
+                if variant not in by_name:
+                    by_name[variant].append(index)
+
+
 def _ancestors(units: list[Unit], index: int) -> list[int]:
     out = []
     while units[index].parent >= 0:
@@ -122,6 +133,7 @@ def load() -> Gazetteer:
         stack[depth] = index
         last_name[depth] = name
     _add_renamed(units, by_name, by_short)
+    _add_county_variants(units, by_name)
     frozen = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
     return Gazetteer(units=tuple(units), by_name=frozen(by_name), by_short=frozen(by_short),
                      villages=frozen(villages), max_len=max(map(len, by_name)))

@@ -30,9 +30,11 @@ _VILLAGE_BEFORE_ORG = re.compile(
 )
 _VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:村|社区)")
 # characters that never occur in a village name but do in phrases ending in 村 (这让村, 新任村)
-_NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在个名驻乡镇县区市省")
+_NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在个名驻乡镇县区市省开展推进实施建设")
 # unit names the gazetteer lists that are zones, not localities in the guidelines' sense
 _ZONE = re.compile(r"(?:园区|开发区|新区|高新区|保税区|实验区|示范区|管理区|度假区|工业区)$")
+# function words a unit name may follow directly (由张家川回族自治县委主办, 驻灵丘县)
+_FUNCTION_CHARS = frozenset("由在从到对向和与及是为将把据经于驻赴至同属")
 # what may follow a bare unit name that stands on its own (not part of a longer word)
 _AFTER_NAME = re.compile(r"[^\u4e00-\u9fff]|[委人政党纪组宣统民妇团农文教卫财公检法住交水商审税]|$")
 
@@ -104,7 +106,7 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
                                          -gaz.units[u].level, -u))
         anchored = any(named[gaz.units[a].name] for a in gaz.chain(best)[1:])
         if gaz.units[best].level >= gz.COUNTY and not anchored:
-            clean_left = (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff"
+            clean_left = (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in _FUNCTION_CHARS
                           or any(text[start - n:start] in gaz.by_short or text[start - n:start] in gaz.by_name
                                  for n in (2, 3, 4)))  # 湖北竹溪县: right after a higher unit
             clean_right = _AFTER_NAME.match(text, end) or end in starts
@@ -187,10 +189,11 @@ def _villages(text: str, gaz: gz.Gazetteer, hits: list[LocalityHit], taken) -> l
 
 def _pattern_villages(text: str, ends: dict[int, LocalityHit]):
     """X村 right after a named town or county, or before a village organisation word."""
-    for m in _VILLAGE_NAME.finditer(text):
-        if m.start() in ends and ends[m.start()].level <= gz.TOWN:
-            name = m.group()
-            yield LocalityHit(m.start(), m.end(), name, -1, gz.VILLAGE, ends[m.start()].name)
+    for end, hit in sorted(ends.items()):
+        m = _VILLAGE_NAME.match(text, end)
+        if (m and hit.level <= gz.TOWN and not _NOT_IN_VILLAGE.intersection(m.group()[:-1])
+                and not m.group().endswith(("农村", "乡村", "城村"))):
+            yield LocalityHit(m.start(), m.end(), m.group(), -1, gz.VILLAGE, hit.name)
     for m in _VILLAGE_BEFORE_ORG.finditer(text):
         name = m.group(1)
         if not _NOT_IN_VILLAGE.intersection(name[:-1]) and name not in _NOT_NAMES:
