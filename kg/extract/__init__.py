@@ -25,6 +25,10 @@ from .people import find_listed_leaders, find_named_before_title, find_officials
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(?:委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委|里)?")
 
 
+# what follows a cadre group that acts rather than is acted on (区领导领衔, 各县（区）委书记每年至少与)
+_AGENT = re.compile(r".{0,2}?(?:领衔|带头|带队|牵头|挂帅|包联|每年|每半年|每季度|分别)")
+
+
 @dataclass(slots=True)
 class _Builder:
     article: Article
@@ -104,8 +108,10 @@ def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
 
 
 def _targets(b: _Builder, initiatives: list, groups: list) -> None:
-    """``targets``: a group named inside an initiative's name (乡镇党政正职谈心谈话制度), or
-    a group in the sentence of a targeting verb, linked to the nearest initiative there."""
+    """``targets``: a group named inside an initiative's name (乡镇党政正职谈心谈话制度); a
+    group in a sentence with a targeting verb, linked to the initiatives of its clause
+    and the nearest one of its sentence; else to the last initiative of its paragraph.
+    A group that acts (由挂点领导组成, 区领导领衔) is not a target."""
     text = b.clean.text
     target_verbs = table("verbs")["target"]
     spans = [(h.start, h.end) for h, _ in initiatives]
@@ -114,16 +120,27 @@ def _targets(b: _Builder, initiatives: list, groups: list) -> None:
         if owner:
             b.fact(owner[1], "targets", gkey, owner[0].start, 0.8, "group-in-name")
             continue
-        if any(s <= g.start < e for s, e in spans):
+        owner = next(((h, k) for h, k in initiatives if h.start in (g.end, g.end + 1)), None)
+        if owner:  # 年轻干部“凤驰计划”: the group names whom the initiative is for
+            b.fact(owner[1], "targets", gkey, owner[0].start, 0.7, "group-before-name")
+            continue
+        if any(s <= g.start < e for s, e in spans) or _AGENT.match(text, g.end) or text[g.start - 1:g.start] == "由":
             continue
         s0, s1 = _sentence_at(text, g.start)
         if not any(v in text[s0:s1] for v in target_verbs):
             continue
-        near = [(min(abs(g.start - h.end), abs(h.start - g.end)), h.start, k)
-                for h, k in initiatives if s0 <= h.start < s1]
-        if near:
-            _, start, key = min(near)
+        c0, c1 = _clause_at(text, g.start)
+        in_sentence = [(h, k) for h, k in initiatives if s0 <= h.start < s1]
+        if in_sentence:
+            _, start, key = min((min(abs(g.start - h.end), abs(h.start - g.end)), h.start, k) for h, k in in_sentence)
             b.fact(key, "targets", gkey, start, 0.5, "group-in-sentence")
+            continue
+
+
+def _clause_at(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, pos) for c in "，。；：！？\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "，。；：！？\n") if i >= 0]
+    return start, min(ends) if ends else len(text)
 
 
 def _localities(b: _Builder) -> dict[str, str]:

@@ -23,12 +23,29 @@ def _group_re() -> re.Pattern:
     alt = lambda key: "|".join(map(re.escape, t[key]))  # noqa: E731
     # MOD* CORE, with an optional parenthesised alternative inside (乡镇（街道）党政正职, 县（区）委书记)
     mod = rf"(?:{alt('MOD')})(?:（[\u4e00-\u9fff]{{1,3}}）)?"
-    return re.compile(rf"(?:{alt('WHOLE')})|(?:{mod}){{1,3}}(?:{alt('CORE')})|[县区市镇乡]领导|[县区]（区）委(?:书记|组织部部长)")
+    # the longest reading first: 科级领导干部 before the whole word 科级领导
+    return re.compile(rf"(?:{mod}){{1,3}}(?:{alt('CORE')})|(?:{alt('WHOLE')})|[县区市]领导|[县区]（区）委(?:书记|组织部部长)")
+
+
+@cache
+def _elliptic_re() -> re.Pattern:
+    """县处级、科级领导: modifiers in a list sharing one core word."""
+    t = table("groups")
+    alt = lambda key: "|".join(map(re.escape, t[key]))  # noqa: E731
+    return re.compile(rf"((?:{alt('MOD')})(?:、(?:{alt('MOD')}))*)、((?:{alt('MOD')})(?:{alt('CORE')})|(?:{alt('WHOLE')}))")
 
 
 def find_groups(text: str) -> list[GroupHit]:
     bare = set(table("groups")["BARE"])
     hits = []
+    t = table("groups")
+    for m in _elliptic_re().finditer(text):
+        last = m.group(2)
+        core = last[len(next(mod for mod in t["MOD"] if last.startswith(mod))):]
+        pos = m.start()
+        for mod in m.group(1).split("、"):
+            hits.append(GroupHit(pos, pos + len(mod), mod + core, (mod,)))
+            pos += len(mod) + 1
     for m in _group_re().finditer(text):
         surface = m.group()
         # 乡（镇）干部 -> 乡镇干部; 乡镇（街道）党政正职 -> 乡镇党政正职
