@@ -41,7 +41,10 @@ def find_groups(text: str) -> list[GroupHit]:
     t = table("groups")
     for m in _elliptic_re().finditer(text):
         last = m.group(2)
-        core = last[len(next(mod for mod in t["MOD"] if last.startswith(mod))):]
+        mod = next((mod for mod in t["MOD"] if last.startswith(mod)), None)
+        if mod is None:
+            continue  # the last item is a whole word (选调生), not a modifier and a core
+        core = last[len(mod):]
         pos = m.start()
         for mod in m.group(1).split("、"):
             hits.append(GroupHit(pos, pos + len(mod), mod + core, (mod,)))
