@@ -25,8 +25,10 @@ from .people import find_listed_leaders, find_named_before_title, find_officials
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(?:委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委|里)?")
 
 
+# sentence openers that refer back to the initiative just reported (活动中, 培训期间, 会上)
+_ANAPHOR = re.compile(r"(?:此次|本次|该|这次)?(?:活动|培训|比赛|赛事|会议|讲座|仪式|课堂|擂台赛)?(?:中|期间|上|现场)[，,]|会上|活动现场|培训期间")
 # what follows a cadre group that acts rather than is acted on (区领导领衔, 各县（区）委书记每年至少与)
-_AGENT = re.compile(r".{0,2}?(?:领衔|带头|带队|牵头|挂帅|包联|每年|每半年|每季度|分别)")
+_AGENT = re.compile(r".{0,2}?(?:领衔|带头|带队|牵头|挂帅|包联|每年|每半年|每季度)")
 
 
 @dataclass(slots=True)
@@ -95,7 +97,7 @@ def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
         group_hits.append((g, key))
     keys = []
     for h in initiatives:
-        key = b.entity(h.cls, h.label, h.alt_labels)
+        key = b.entity(h.cls, h.label, (*h.alt_labels, *_inner_forms(b.ctx, h)))
         keys.append(key)
         b.mentions.append(Mention(h.cls, h.label, h.start, h.end, text[h.start:h.end], h.alt_labels))
         actor, explicit = _actor(b, h.start, loc_keys, taken)
@@ -105,6 +107,24 @@ def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
     _targets(b, list(zip(initiatives, keys)), group_hits)
     return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
                       facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
+
+
+def _inner_forms(ctx: ArticleContext, h) -> list[str]:
+    """A name that begins with nested localities, without the outer ones
+    (博罗县福田镇2022年…擂台赛 -> 福田镇2022年…擂台赛)."""
+    chain = [loc for loc in ctx.localities if h.start <= loc.start < h.end]
+    out, pos = [], h.start
+    for loc in chain:
+        if loc.start != pos:
+            break
+        pos = loc.end
+        if pos < h.end and loc is not chain[0]:
+            out.append(ctx.text[loc.start:h.end])
+    return [_strip_quotes(name) for name in out]
+
+
+def _strip_quotes(name: str) -> str:
+    return re.sub(r"[“”‘’\s]", "", name)
 
 
 def _targets(b: _Builder, initiatives: list, groups: list) -> None:
@@ -135,6 +155,9 @@ def _targets(b: _Builder, initiatives: list, groups: list) -> None:
             _, start, key = min((min(abs(g.start - h.end), abs(h.start - g.end)), h.start, k) for h, k in in_sentence)
             b.fact(key, "targets", gkey, start, 0.5, "group-in-sentence")
             continue
+        before = [(h, k) for h, k in initiatives if h.start < s0]
+        if before and _ANAPHOR.match(text, s0):  # 活动中，池店镇机关年轻干部…: the last initiative
+            b.fact(before[-1][1], "targets", gkey, before[-1][0].start, 0.4, "group-after-anaphor")
 
 
 def _clause_at(text: str, pos: int) -> tuple[int, int]:
@@ -211,6 +234,8 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str], names: list[tuple[in
     text = b.clean.text
     span = next(((s, e) for s, e in names if s == pos), (pos, pos))
     inside = [h for h in b.ctx.localities if span[0] <= h.start < span[1] and h.level <= gz.TOWN]
+    while len(inside) > 1 and inside[1].start == inside[0].end:
+        inside.pop(0)  # 博罗县福田镇…擂台赛: the innermost unit of a leading chain acts
     if inside and inside[0].name in loc_keys:
         return loc_keys[inside[0].name], True
     s0, _ = _sentence_at(text, pos)

@@ -236,10 +236,10 @@ def _shared_modifier(text: str, clause: re.Match, tokens: dict[int, int]):
 
 
 def _governed(text: str, tokens: dict[int, int]):
-    """健全|容错纠错机制: from the verb's end to the type word, at most 16 characters."""
+    """健全|容错纠错机制: from the verb's end to the type word, at most 22 characters."""
     for m in re.finditer(r"[\u4e00-\u9fff\d+]+", text):
         for tm in _type_words(text, m.start(), m.end(), tokens):
-            verb = _verb_before(text, tm.start(), tokens, reach=16)
+            verb = _verb_before(text, tm.start(), tokens, reach=22)
             if verb and verb[0] >= m.start():
                 yield from _named(text, verb[0], tm)
 
