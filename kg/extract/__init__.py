@@ -144,12 +144,13 @@ def _targets(b: _Builder, initiatives: list, groups: list) -> None:
         if owner:  # 年轻干部“凤驰计划”: the group names whom the initiative is for
             b.fact(owner[1], "targets", gkey, owner[0].start, 0.7, "group-before-name")
             continue
-        if any(s <= g.start < e for s, e in spans) or _AGENT.match(text, g.end) or text[g.start - 1:g.start] == "由":
+        c0, c1 = _clause_at(text, g.start)
+        if (any(s <= g.start < e for s, e in spans) or _AGENT.match(text, g.end)
+                or ("由" in text[c0:g.start] and "组成" in text[g.end:c1])):
             continue
         s0, s1 = _sentence_at(text, g.start)
         if not any(v in text[s0:s1] for v in target_verbs):
             continue
-        c0, c1 = _clause_at(text, g.start)
         in_sentence = [(h, k) for h, k in initiatives if s0 <= h.start < s1]
         if in_sentence:
             _, start, key = min((min(abs(g.start - h.end), abs(h.start - g.end)), h.start, k) for h, k in in_sentence)
