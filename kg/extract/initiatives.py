@@ -33,9 +33,9 @@ _ABOUT = re.compile(r"关于[^，。；：！？《》“”\n]{4,50}?的(?:实�
 # a quoted name and up to eight characters that may carry its type word
 _QUOTED = re.compile(r"“([^“”，。；！？\n]{2,30})”([^\W了的是在和与及为对把将被等]{0,8})")
 # quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
-_DETERMINER = re.compile(r"(?:[\d一二三四五六七八九十百]+[个项期批次名条场届]?(?:以上|左右)?|第[\d一二三四五六七八九十百]+[期届次批]|"
-                         r"\d{2,4}年度?|各类|各项|一批|一系列|系列|多项|本次|此次|这次|今年|首届|首期|一场|一次|新一轮|"
-                         r"具体|如下|以下|上述|和|及|与|并)+")
+_DETERMINER = re.compile(r"(?:\d+[个项期批次名条场届]?(?:以上|左右)?|[一二三四五六七八九十百两]+[个项期批次名条场届](?:以上|左右)?|"
+                         r"第[\d一二三四五六七八九十百]+[期届次批]|\d{2,4}年度?|各类|各项|一批|一系列|系列|多项|本次|此次|"
+                         r"这次|今年|首届|首期|新一轮|具体|如下|以下|上述)+")
 # what may stand between a list's last item and the type word all items share
 _LIST_TAIL = re.compile(r"(等)?([\d一二三四五六七八九十两]+[项个大种])?(?:有效|相关|系列|一系列)?$")
 # an event report after the name: ……培训班在县委党校开班, ……攻坚战在浙西山城打响
