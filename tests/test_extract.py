@@ -134,6 +134,13 @@ OFFICIAL_SETS = [
     # villagers and entrepreneurs are not officials
     ("村民陈大爷说，村支书陈重良带头干。", {"陈重良"}),
     ("企业家王小明说，村支书陈重良带头干。", {"陈重良"}),
+    # a name before an honorific title (李晓敏书记致辞), a list after 县领导
+    ("福田镇召开会议，李晓敏书记致辞。", {"李晓敏"}),
+    ("县领导董新发、伍昌军、黄勇出席会议。", {"董新发", "伍昌军", "黄勇"}),
+    # a common word after a title is no name (书记关于, 主任和群众)
+    ("认真落实总书记关于干部工作的重要指示，村支书陈重良带头干。", {"陈重良"}),
+    # an adverb after a two-character name (于涵/正/梳理) and a place after a title (市长铁岭市)
+    ("在岔沟镇，副镇长于涵正梳理近期工作。", {"于涵"}),
 ]
 
 
@@ -198,6 +205,23 @@ INITIATIVES = [
     ("黄岩区委建立健全容错纠错机制。", "Measure", "容错纠错机制", set()),
     # a numbered set of measures with its qualifier, not 20条措施 alone
     ("黄岩区制定实施激励干部担当作为20条措施。", "Measure", "激励干部担当作为20条措施", set()),
+    # the modifier between the verb and a quoted name belongs to the name
+    ("天等县开展领导干部“换位体验”活动。", "Campaign", "领导干部换位体验活动", {"换位体验活动", "换位体验"}),
+    ("吉水县出台改进作风“十九条措施”。", "Measure", "改进作风十九条措施", {"十九条措施"}),
+    # quoted names without a type word right after a launch verb
+    ("吉水县推行“揭榜挂帅”“项目三一一全”。", "Campaign", "揭榜挂帅", set()),
+    # a document title without 书名号
+    ("会上宣读了关于成立万名干部进万村活动领导小组的通知。", "Measure", "关于成立万名干部进万村活动领导小组的通知", set()),
+    # a list sharing its type word: each item takes it
+    ("竹溪县实行揭榜挂帅、清单交办、现场拉练等制度。", "Measure", "现场拉练制度", {"现场拉练"}),
+    # a list sharing its modifier: later short items take it
+    ("竹溪县建立干部履职问题清单、责任清单、效果清单和负面清单。", "Measure", "干部履职责任清单", {"责任清单"}),
+    # with 等 and a count the list is one set of measures
+    ("连云港配套制定风险备案、容错纠错、精准问责等3个操作办法。", "Measure",
+     "风险备案、容错纠错、精准问责等3个操作办法", {"3个操作办法"}),
+    # an event reported after its name: the name is the clause's head, past its determiner
+    ("今年，一场危旧房治理改造攻坚战在浙西山城打响。", "Campaign", "危旧房治理改造攻坚战", set()),
+    ("6月1日，由县委主办的年轻干部培训班在县委党校开班。", "Campaign", "年轻干部培训班", set()),
 ]
 
 
@@ -215,6 +239,8 @@ INITIATIVE_SETS = [
     ("黄岩区推进项目建设，开展“五比亮剑”行动。", "Campaign", {"五比亮剑行动"}),
     # unnamed generic policies are not measures (政策举措)
     ("黄岩区出台政策举措，健全容错纠错机制。", "Measure", {"容错纠错机制"}),
+    # 等措施 after a list of actions names no measure; a bare numeral is part of a name (一线考察)
+    ("江阳区通过强化教育、树立导向、关心关爱等措施，探索建立一线考察干部机制。", "Measure", {"一线考察干部机制"}),
     # a book title is not a policy document
     ("黄岩区干部学习《之江新语》，印发《关于激励干部担当作为的实施意见》。", "Measure", {"关于激励干部担当作为的实施意见"}),
     # one document, two titles: one Measure
@@ -276,6 +302,10 @@ LAUNCHES = [
     ("黄岩区宁溪镇开展“五比亮剑”行动。", {("宁溪镇", "launches", "五比亮剑行动")}),
     # no locality in the sentence: the article's locality
     ("黄岩区委召开三级干部大会。会上，全面启动“五比亮剑”行动。", {("黄岩区", "launches", "五比亮剑行动")}),
+    # a locality the name begins with acts; of a chain, the innermost unit
+    ("山西省新任农村第一书记示范培训班在忻州市开班。", {("山西省", "launches", "山西省新任农村第一书记示范培训班")}),
+    ("博罗县福田镇抓党建促乡村振兴擂台赛在横溪头村举行。",
+     {("福田镇", "launches", "博罗县福田镇抓党建促乡村振兴擂台赛")}),
     ("天等县实施“山海新锋”三年培养行动，培养年轻干部。", {("天等县", "launches", "山海新锋三年培养行动")}),
 ]
 
@@ -317,7 +347,16 @@ TARGETS = [
     ("该区面向年轻干部开展“五比亮剑”行动。", "年轻干部"),
     ("黄岩区针对年轻干部开展“山海新锋”培训班。", "年轻干部"),
     ("天等县实施“山海新锋”三年培养行动，培养年轻干部。", "年轻干部"),
+    # the group right before the name says whom it is for
+    ("池店镇启动实施年轻干部“凤驰计划”。", "年轻干部"),
+    # a sentence opening with 活动中 goes on about the initiative just named
+    ("池店镇举办“集五福”研学活动。活动中，机关年轻干部与流动党员结对共建。", "机关年轻干部"),
 ]
+
+
+def test_acting_groups_are_not_targets(run: Run) -> None:
+    ex = run("天等县开展“前帮后援”活动，组建由后盾单位、挂点领导和志愿服务队组成的服务团，为驻村工作队员排忧解难。")
+    assert {o for _, _, o in facts(ex, "targets")} == {"驻村工作队员"}
 
 
 @pytest.mark.parametrize(("text", "group"), TARGETS)
