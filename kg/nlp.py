@@ -9,7 +9,9 @@ import logging
 import warnings
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,21 +23,25 @@ _CLOSERS = frozenset("”’）」』")
 
 @Language.component("kg_sentences")
 def kg_sentences(doc: Doc) -> Doc:
-    """Mark sentence starts after sentence-final punctuation and line breaks."""
-    boundary = False
-    for token in doc:
-        if token.i == 0:
-            token.is_sent_start = True
-            continue
-        text = token.text
-        if boundary and not (text[0] in _CLOSERS or text in _ENDS):
-            token.is_sent_start = True
+    """Mark sentence starts after sentence-final punctuation and line breaks
+    (a closing quote or further final punctuation stays with the sentence it ends)."""
+    starts = numpy.full(len(doc), -1, dtype="int64")
+    boundary = True
+    for i, text in enumerate(t.text for t in doc):
+        if boundary and not (text[0] in _CLOSERS or text in _ENDS or text.isspace()):
+            starts[i] = 1
             boundary = False
-        else:
-            token.is_sent_start = False
         if text[-1] in _ENDS or "\n" in text:
             boundary = True
+    if len(doc):
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # spaCy's -1: not a start
     return doc
+
+
+def token_spans(doc: Doc) -> dict[int, int]:
+    """Each token's start offset mapped to its length: the segmenter's view of the text."""
+    arr = doc.to_array([IDX, LENGTH])
+    return dict(zip(arr[:, 0].tolist(), arr[:, 1].tolist()))
 
 
 @cache

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .. import gazetteer as gz
+from ..nlp import token_spans
 from ..types import Article, CleanText, Entity, Evidence, Extraction, Fact, Mention
 from .context import ArticleContext, build_context
 from .groups import find_groups
@@ -81,7 +82,7 @@ def _sentence_at(text: str, pos: int) -> tuple[int, int]:
 
 def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
     text = clean.text
-    tokens = {t.idx: len(t.text) for t in doc}
+    tokens = token_spans(doc)
     ctx = build_context(text)
     b = _Builder(article, clean, ctx, {}, {}, [])
     loc_keys = _localities(b)
@@ -176,8 +177,8 @@ def _localities(b: _Builder) -> dict[str, str]:
         surface = b.clean.text[h.start:h.end]
         if h.unit >= 0:
             unit = gaz.units[h.unit]
-            parent = next((gaz.units[a] for a in gaz.chain(h.unit)[1:] if gaz.units[a].name in named), None)
-            parent_key = _unit_key(gaz, gaz.units.index(parent)) if parent else None
+            parent = next((a for a in gaz.chain(h.unit)[1:] if gaz.units[a].name in named), None)
+            parent_key = _unit_key(gaz, parent) if parent is not None else None
             key = b.entity("Locality", unit.name, (surface,), key=_unit_key(gaz, h.unit),
                            admin_code=unit.code, part_of=parent_key)
         else:

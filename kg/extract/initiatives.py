@@ -76,9 +76,11 @@ def type_of(name: str) -> str | None:
 
 
 def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
+    """All named initiatives of ``text``; ``tokens`` maps token starts to lengths."""
+    ends = frozenset(start + n for start, n in tokens.items())
     ranked = []
-    generators = (_titles(text), _about(text), _quoted(text, tokens), _lists(text, tokens),
-                  _governed(text, tokens), _events(text, tokens))
+    generators = (_titles(text), _about(text), _quoted(text, ends), _lists(text, ends),
+                  _governed(text, ends), _events(text, ends))
     for rank, generator in enumerate(generators):
         ranked += [(rank, -(h.end - h.start), h.start, h) for h in generator]
     hits: list[InitiativeHit] = []
@@ -114,10 +116,9 @@ def _about(text: str):
         yield InitiativeHit("Measure", m.start(), m.end(), _clean_name(m.group()), ())
 
 
-def _verb_before(text: str, pos: int, tokens: dict[int, int], reach: int = 8) -> tuple[int, str] | None:
+def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> tuple[int, str] | None:
     """The end and class of the governing verb nearest before ``pos`` in its clause."""
     verb_re, role = _verbs()
-    ends = {s + n for s, n in tokens.items()}
     clause = max(text.rfind(c, 0, pos) for c in "，。；：！？\n") + 1
     best = None
     for v in verb_re.finditer(text, max(clause, pos - reach), pos):
@@ -126,12 +127,12 @@ def _verb_before(text: str, pos: int, tokens: dict[int, int], reach: int = 8) ->
     return best
 
 
-def _quoted(text: str, tokens: dict[int, int]):
+def _quoted(text: str, ends: frozenset[int]):
     """“X”type, with the modifier between its verb and the quote; typeless quoted lists after a verb."""
     for m in _QUOTED.finditer(text):
         name, tail = _clean_name(m.group(1)), m.group(2)
         tail_type = _tail_type(tail) or ("" if type_of(name) and len(name) >= 4 else None)
-        verb = _verb_before(text, m.start(), tokens)
+        verb = _verb_before(text, m.start(), ends)
         end = m.start() + len(m.group(1)) + 2
         if tail_type is not None:
             label = name + tail_type
@@ -167,32 +168,31 @@ def _last_type(name: str) -> str:
     return end_re.search(name).group()
 
 
-def _type_words(text: str, start: int, end: int, tokens: dict[int, int]):
+def _type_words(text: str, start: int, end: int, ends: frozenset[int]):
     """Type words in ``text[start:end]`` that end a token (机制, not 机制化)."""
     _, any_re, _ = _types()
-    ends = {s + n for s, n in tokens.items()}
     for tm in any_re.finditer(text, start, end):
         if tm.end() in ends or tm.end() == end:
             yield tm
 
 
-def _lists(text: str, tokens: dict[int, int]):
+def _lists(text: str, ends: frozenset[int]):
     """Coordinated names: 实行揭榜挂帅、清单交办、现场拉练等制度 (a shared type word) and
     建立干部履职问题清单、责任清单、效果清单 (a shared modifier)."""
     for clause in re.finditer(r"[^，。；：！？\n]+", text):
-        for tm in _type_words(text, clause.start(), clause.end(), tokens):
-            yield from _shared_type(text, clause.start(), tm, tokens)
-        yield from _shared_modifier(text, clause, tokens)
+        for tm in _type_words(text, clause.start(), clause.end(), ends):
+            yield from _shared_type(text, clause.start(), tm, ends)
+        yield from _shared_modifier(text, clause, ends)
 
 
-def _shared_type(text: str, clause_start: int, tm: re.Match, tokens: dict[int, int]):
+def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int]):
     head = text[clause_start:tm.start()]
     tail = _LIST_TAIL.search(head)
     items_end = clause_start + tail.start()
     if (not (tail.group(1) or tail.group(2)) or "、" not in text[clause_start:items_end]
             or tm.group() in _GENERIC_SHARED):
         return  # needs 等 or a count (等制度, 三项机制) and a real list; 等措施 lists actions
-    verb = _verb_before(text, items_end, tokens, reach=60)
+    verb = _verb_before(text, items_end, ends, reach=60)
     start = verb[0] if verb else clause_start
     start += len(_DETERMINER.match(text, start).group()) if _DETERMINER.match(text, start) else 0
     if tail.group(1) and tail.group(2):
@@ -217,14 +217,14 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, tokens: dict[int, i
 _GENERIC_SHARED = frozenset({"措施", "举措", "管理", "工程"})
 
 
-def _shared_modifier(text: str, clause: re.Match, tokens: dict[int, int]):
+def _shared_modifier(text: str, clause: re.Match, ends: frozenset[int]):
     """问题清单、责任清单 after 干部履职问题清单: later short items take the first one's modifier."""
     parts = [(p.start(), p.group()) for p in re.finditer(r"[^、和及]+", clause.group())]
     typed = [(clause.start() + s, p) for s, p in parts if type_of(p)]
     if len(typed) < 3:
         return
     first_start, first = typed[0]
-    verb = _verb_before(text, first_start + len(first), tokens, reach=len(first))
+    verb = _verb_before(text, first_start + len(first), ends, reach=len(first))
     if verb:
         first = text[verb[0]:first_start + len(first)]
     short = [(s, p) for s, p in typed[1:] if len(p) <= 5 and type_of(p) == type_of(first)]
@@ -235,19 +235,19 @@ def _shared_modifier(text: str, clause: re.Match, tokens: dict[int, int]):
         yield InitiativeHit(type_of(p), s, s + len(p), prefix + p, (p,))
 
 
-def _governed(text: str, tokens: dict[int, int]):
+def _governed(text: str, ends: frozenset[int]):
     """健全|容错纠错机制: from the verb's end to the type word, at most 22 characters."""
     for m in re.finditer(r"[\u4e00-\u9fff\d+]+", text):
-        for tm in _type_words(text, m.start(), m.end(), tokens):
-            verb = _verb_before(text, tm.start(), tokens, reach=22)
+        for tm in _type_words(text, m.start(), m.end(), ends):
+            verb = _verb_before(text, tm.start(), ends, reach=22)
             if verb and verb[0] >= m.start():
                 yield from _named(text, verb[0], tm)
 
 
-def _events(text: str, tokens: dict[int, int]):
+def _events(text: str, ends: frozenset[int]):
     """年轻干部培训班|在县委党校开班: a name at the head of its clause, reported as an event."""
     for clause in re.finditer(r"[^，。；：！？\n]+", text):
-        for tm in _type_words(text, clause.start(), clause.end(), tokens):
+        for tm in _type_words(text, clause.start(), clause.end(), ends):
             if _EVENT.match(text, tm.end()):
                 head = text[clause.start():tm.start()]
                 start = clause.start() + (head.rfind("的") + 1 if "的" in head else 0)
