@@ -26,12 +26,14 @@ def kg_sentences(doc: Doc) -> Doc:
     """Mark sentence starts after sentence-final punctuation and line breaks
     (a closing quote or further final punctuation stays with the sentence it ends)."""
     starts = numpy.full(len(doc), -1, dtype="int64")
+    text = doc.text
     boundary = True
-    for i, text in enumerate(t.text for t in doc):
-        if boundary and not (text[0] in _CLOSERS or text in _ENDS or text.isspace()):
+    for i, (idx, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist()):
+        first, last = text[idx], text[idx + length - 1]
+        if boundary and not (first in _CLOSERS or first in _ENDS or first.isspace()):
             starts[i] = 1
             boundary = False
-        if text[-1] in _ENDS or "\n" in text:
+        if last in _ENDS or "\n" in text[idx:idx + length]:
             boundary = True
     if len(doc):
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # spaCy's -1: not a start

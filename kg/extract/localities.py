@@ -10,6 +10,7 @@ article names (the 朝阳区 whose city the article mentions).
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections import Counter
 from dataclasses import dataclass
 
@@ -139,19 +140,32 @@ _COMMON_WORDS = frozenset({"大同", "长治", "安康", "中山", "东方", "�
                            "朝阳", "桃园", "鹤壁", "本溪", "辽阳", "营口", "三明", "玉林", "百色", "贵港", "阳江"})
 
 
+@cache
+def _region_short_re() -> tuple[re.Pattern, dict[str, int]]:
+    """Province and city short names that name one unit, as one alternation."""
+    gaz = gz.load()
+    unique = {}
+    for alias, units in gaz.by_short.items():
+        top = [u for u in units if gaz.units[u].level <= gz.CITY]
+        if len(top) == 1 and alias not in _COMMON_WORDS:
+            unique[alias] = top[0]
+    pattern = "|".join(map(re.escape, sorted(unique, key=lambda a: (-len(a), a))))
+    return re.compile(f"(?:{pattern})"), unique
+
+
 def _region_shorts(text: str, gaz: gz.Gazetteer, taken) -> list[LocalityHit]:
     """Province and city short names standing alone (浙江, 金华, 宁波): distinctive enough
     to name the unit even where the article never writes the full name."""
+    pattern, unit_of = _region_short_re()
     hits = []
-    for start in range(len(text) - 1):
-        for length in (4, 3, 2):
-            alias = text[start:start + length]
-            units = [u for u in gaz.by_short.get(alias, ()) if gaz.units[u].level <= gz.CITY]
-            if len(units) == 1 and alias not in _COMMON_WORDS and _free(taken, start, start + length):
-                unit = gaz.units[units[0]]
-                hits.append(LocalityHit(start, start + length, unit.name, units[0], unit.level))
-                taken.append((start, start + length))
-                break
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        pos = m.start() + 1
+        if _free(taken, m.start(), m.end()):
+            unit = gaz.units[unit_of[m.group()]]
+            hits.append(LocalityHit(m.start(), m.end(), unit.name, unit_of[m.group()], unit.level))
+            taken.append(m.span())
+            pos = m.end()
     return hits
 
 

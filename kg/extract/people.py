@@ -52,15 +52,20 @@ def _name_re() -> re.Pattern:
     return re.compile(rf"(?:{surnames})[\u4e00-\u9fff]{{1,2}}")
 
 
+# localities are masked with this character before posts are parsed (same length)
+_LOC_MASK = "\ue000"
+
+
 @cache
-def _post_re(localities: tuple[str, ...]) -> re.Pattern:
-    loc = "|".join(map(re.escape, sorted(localities, key=len, reverse=True)))
+def _post_re() -> re.Pattern:
+    """POST := (locality | organisation | modifier | level word | generic unit)* title."""
+    loc = f"{_LOC_MASK}+"
     orgs = alternation("orgs")
     titles = alternation("titles")
     generic = rf"[^{_FUNCTION}{_DELIMS}\W\d省市县区镇乡村访开展学任职暨之间进行参加举办]{{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室)"
     level = "省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
-    piece = f"(?:{loc + '|' if loc else ''}{orgs}|{modifier}|{level}|{generic})"
+    piece = f"(?:{loc}|{orgs}|{modifier}|{level}|{generic})"
     return re.compile(rf"(?:{piece})*(?:{titles})$")
 
 
@@ -101,14 +106,16 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
     used to tell two- from three-character names (罗健/高兴地 vs 袁玉琴/结合).
     """
     text = ctx.text
-    surfaces = tuple(sorted({text[h.start:h.end] for h in ctx.localities}))
-    post_re = _post_re(surfaces)
+    chars = list(text)
+    for h in ctx.localities:
+        chars[h.start:h.end] = _LOC_MASK * (h.end - h.start)
+    masked = "".join(chars)
     out: list[OfficialHit] = []
     for title_end in _title_ends(text):
         name = _name_at(text, title_end, tokens)
         if not name or name in reporters:
             continue
-        posts = _posts_before(text, title_end, post_re, ctx)
+        posts = _posts_before(text, masked, title_end, ctx)
         if posts:
             out.append(OfficialHit(title_end, title_end + len(name), name, tuple(posts)))
     return out
@@ -192,14 +199,15 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     return cand if three else None
 
 
-def _posts_before(text: str, end: int, post_re: re.Pattern, ctx: ArticleContext) -> list[PostHit]:
+def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext) -> list[PostHit]:
     """Parse ``POST(、POST)*`` ending at ``end`` into qualified posts, first one first."""
     posts: list[PostHit] = []
     while True:
         start = end
         while start > 0 and text[start - 1] not in _DELIMS and end - start < 30:
             start -= 1
-        m = post_re.search(text, start, end)
+        post_re = _post_re()
+        m = post_re.search(masked, start, end)
         if not m:
             break
         begin = m.start()
@@ -208,7 +216,8 @@ def _posts_before(text: str, end: int, post_re: re.Pattern, ctx: ArticleContext)
             begin += level.end()
             if text.startswith("委", begin):
                 break  # 委书记 of an unknown 某县委: no post
-        if begin >= end or not post_re.search(text, begin, end) or post_re.search(text, begin, end).start() != begin:
+        again = post_re.search(masked, begin, end) if begin < end else None
+        if again is None or again.start() != begin:
             break
         posts.append(_make_post(text, begin, end))
         if begin > 0 and text[begin - 1] == "、":
