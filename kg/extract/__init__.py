@@ -23,7 +23,9 @@ from .lexicon import table
 from .people import find_listed_leaders, find_named_before_title, find_officials
 
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
-_ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(?:委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委|里)?")
+_ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
+# an organisation right after a locality's name: 宝应县委组织部, 黄岩区委, 福田镇党委
+_ORG_SUFFIX = re.compile(r"委(?:组织部|宣传部|办公室|常委会)?|人民政府|政府|纪委|党委|党工委")
 
 
 # sentence openers that refer back to the initiative just reported (活动中, 培训期间, 会上)
@@ -98,10 +100,15 @@ def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
         group_hits.append((g, key))
     keys = []
     for h in initiatives:
-        key = b.entity(h.cls, h.label, (*h.alt_labels, *_inner_forms(b.ctx, h)))
+        actor, explicit, org = _actor(b, h.start, loc_keys, taken)
+        # the same name issued by two localities is two initiatives (each county's 容错纠错机制)
+        issuer = b.entities[actor].label if actor else ""
+        key = b.entity(h.cls, h.label, (*h.alt_labels, *_inner_forms(b.ctx, h)), key=f"{h.cls}|{h.label}|{issuer}")
         keys.append(key)
         b.mentions.append(Mention(h.cls, h.label, h.start, h.end, text[h.start:h.end], h.alt_labels))
-        actor, explicit = _actor(b, h.start, loc_keys, taken)
+        if org:  # 宝应县委组织部印发…: the organisation acting for its locality
+            label, surface = org
+            b.entity("Organization", label, (surface,), key=f"Organization|{label}|{issuer}", part_of=actor)
         if actor:
             b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start,
                    0.85 if explicit else 0.6, "agent-in-sentence" if explicit else "article-locality")
@@ -229,29 +236,38 @@ def _loc_key_by_name(b: _Builder, name: str | None) -> str | None:
     return next((e.key for e in b.entities.values() if e.cls == "Locality" and e.label == name), None)
 
 
-def _actor(b: _Builder, pos: int, loc_keys: dict[str, str], names: list[tuple[int, int]]) -> tuple[str | None, bool]:
-    """The locality acting on an initiative at ``pos``: a locality its name begins with
-    or holds (山西省新任农村第一书记示范培训班), else the nearest locality or organisation
-    reference before it in its sentence (县委, 省里), else the article's locality."""
+def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
+           names: list[tuple[int, int]]) -> tuple[str | None, bool, tuple[str, str] | None]:
+    """The locality acting on an initiative at ``pos``, whether the text names it, and
+    the organisation standing for it (label, surface) where one is named: a locality the
+    initiative's name begins with or holds (山西省新任农村第一书记示范培训班), else the
+    nearest locality or organisation before it in its sentence (宝应县委组织部, 县委, 省里),
+    else the article's locality."""
     text = b.clean.text
     span = next(((s, e) for s, e in names if s == pos), (pos, pos))
     inside = [h for h in b.ctx.localities if span[0] <= h.start < span[1] and h.level <= gz.TOWN]
     while len(inside) > 1 and inside[1].start == inside[0].end:
         inside.pop(0)  # 博罗县福田镇…擂台赛: the innermost unit of a leading chain acts
     if inside and inside[0].name in loc_keys:
-        return loc_keys[inside[0].name], True
+        return loc_keys[inside[0].name], True, None
     s0, _ = _sentence_at(text, pos)
-    best = None
+    best = None  # (position, locality name, organisation surface or "")
     for h in b.ctx.localities:
         if s0 <= h.start < pos and gz.CITY <= h.level <= gz.TOWN and not any(s <= h.start < e for s, e in names):
-            best = (h.start, h.name)
+            suffix = _ORG_SUFFIX.match(text, h.end)
+            best = (h.start, h.name, text[h.start:suffix.end()] if suffix else "")
     for m in _ORG_REF.finditer(text, s0, pos):
         if m.group(0) != m.group(1) or m.group(0) in ("县", "市", "区"):
             unit = b.ctx.unit_for(m.group(1))
             if unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1:
-                best = (m.start(), unit)
+                best = (m.start(), unit, m.group(0) if m.group(2) else "")
     if best and best[1] in loc_keys:
-        return loc_keys[best[1]], True
+        _, unit, surface = best
+        org = None
+        if surface:
+            tail = surface[len(surface) - len(_ORG_SUFFIX.search(surface).group()):]
+            org = (unit + tail, surface)
+        return loc_keys[unit], True, org
     if b.ctx.actor and b.ctx.actor in loc_keys:
-        return loc_keys[b.ctx.actor], False
-    return None, False
+        return loc_keys[b.ctx.actor], False, None
+    return None, False, None
