@@ -1,0 +1,58 @@
+"""Throughput of the entity stage next to pkuseg segmentation alone, on the same text.
+
+    .venv/bin/python benchmarks/entity_stage.py [INPUT ...]
+
+INPUT defaults to the seeds and the dev corpus (seeds/ and ../shared/corpus/dev). The
+text is cleaned once; then, in one run, the script times (best of --repeat):
+segmentation alone (the pkuseg tokenizer), the spaCy pipeline (segmentation and
+sentences), and the extraction stage (recognisers and relations) on the pipeline's
+Docs, and prints characters per second for each.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from kg import gazetteer
+from kg.clean import clean
+from kg.errors import InputError
+from kg.extract import extract
+from kg.ingest import read_inputs
+from kg.nlp import load
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def best_of(repeat: int, work) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("inputs", nargs="*", default=[str(REPO / "seeds"), str(REPO.parent / "shared/corpus/dev")])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    articles = [a for a in read_inputs(args.inputs) if not isinstance(a, InputError)]
+    cleaned = [clean(a) for a in articles]
+    chars = sum(len(c.text) for c in cleaned)
+    nlp = load()
+    gazetteer.load()
+    docs = list(nlp.pipe(c.text for c in cleaned))
+    seg = best_of(args.repeat, lambda: [nlp.tokenizer(c.text) for c in cleaned])
+    pipe = best_of(args.repeat, lambda: list(nlp.pipe(c.text for c in cleaned)))
+    ext = best_of(args.repeat, lambda: [extract(a, c, d) for a, c, d in zip(articles, cleaned, docs)])
+    print(f"{len(articles)} articles, {chars:,} characters (cleaned, Simplified)")
+    print(f"{"stage":36} {'seconds':>8} {'chars/s':>10}")
+    for name, secs in (("pkuseg segmentation alone", seg), ("spaCy pipeline (segment+sentences)", pipe),
+                       ("entity + relation extraction", ext), ("pipeline + extraction", pipe + ext)):
+        print(f"{name:36} {secs:8.3f} {chars / secs:10,.0f}")
+
+
+if __name__ == "__main__":
+    main()
