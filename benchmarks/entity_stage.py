@@ -48,7 +48,7 @@ def main() -> None:
     pipe = best_of(args.repeat, lambda: list(nlp.pipe(c.text for c in cleaned)))
     ext = best_of(args.repeat, lambda: [extract(a, c, d) for a, c, d in zip(articles, cleaned, docs)])
     print(f"{len(articles)} articles, {chars:,} characters (cleaned, Simplified)")
-    print(f"{"stage":36} {'seconds':>8} {'chars/s':>10}")
+    print(f"{'stage':36} {'seconds':>8} {'chars/s':>10}")
     for name, secs in (("pkuseg segmentation alone", seg), ("spaCy pipeline (segment+sentences)", pipe),
                        ("entity + relation extraction", ext), ("pipeline + extraction", pipe + ext)):
         print(f"{name:36} {secs:8.3f} {chars / secs:10,.0f}")
