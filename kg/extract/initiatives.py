@@ -33,13 +33,15 @@ _ABOUT = re.compile(r"关于[^，。；：！？《》“”\n]{4,50}?的(?:实�
 # a quoted name and up to eight characters that may carry its type word
 _QUOTED = re.compile(r"“([^“”，。；！？\n]{2,30})”([^\W了的是在和与及为对把将被等]{0,8})")
 # quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
-_DETERMINER = re.compile(r"(?:\d+[个项期批次名条场届]?(?:以上|左右)?|[一二三四五六七八九十百两]+[个项期批次名条场届](?:以上|左右)?|"
+_DETERMINER = re.compile(r"(?:\d+[个项期批次名条场届]?(?:以上|左右)?|[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
                          r"第[\d一二三四五六七八九十百]+[期届次批]|\d{2,4}年度?|各类|各项|一批|一系列|系列|多项|本次|此次|"
                          r"这次|今年|首届|首期|新一轮|具体|如下|以下|上述)+")
 # what may stand between a list's last item and the type word all items share
 _LIST_TAIL = re.compile(r"(等)?([\d一二三四五六七八九十两]+[项个大种])?(?:有效|相关|系列|一系列)?$")
 # an event report after the name: ……培训班在县委党校开班, ……攻坚战在浙西山城打响
 _EVENT = re.compile(r"[^，。；！？\n]{0,14}?(?:在|于)[^，。；！？\n]{0,16}?(?:开班|开幕|举行|举办|开赛|启动|开讲|打响|召开|结业|开课)")
+# a count right before the type word: 十条措施, 20条措施
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+[条项个]$")
 _TYPELESS_TAIL = re.compile(r"工作|等|$")
 
 
@@ -259,14 +261,16 @@ def _named(text: str, start: int, tm: re.Match):
     det = _DETERMINER.match(text, start)
     start += len(det.group()) if det else 0
     label, core = text[start:tm.end()], text[start:tm.start()]
-    if 2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(r"[了的是在“”]", core):
+    # a numbered set may carry 的 (激励广大干部担当作为的十条措施); other names may not
+    particles = r"[了是在“”]" if _COUNTED.search(core) else r"[了的是在“”]"
+    if 2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(particles, core):
         yield InitiativeHit(type_of(label), start, tm.end(), label, ())
 
 
 _GENERIC = re.compile(r"^(?:工作|长效|管理|激励|保障|运行|责任|体制|相关|各项|这一|一套|这项|监督|约束|制度|"
                       r"政策|奖惩|考评|日常|常态化|系列|一系列|主题|专题|教育|培训|学习|实践|宣传|专项|重点|"
                       r"机制|体系|多项|三项|两项|各类|有关|配套|规章|内部|用人|选人用人|正向|长期|动态|闭环|"
-                      r"考核|评价|激励保障|乡村振兴|高质量发展|脱贫攻坚|党建|组织|干部|人才|教育培训|集体|实际|重大)$")
+                      r"考核|评价|激励保障|乡村振兴|高质量发展|脱贫攻坚|党建|组织|干部|人才|教育培训|集体|实际|重大|文件|关爱|关心关爱)$")
 
 
 def _generic(core: str) -> bool:

@@ -35,7 +35,7 @@ _NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此
 # unit names the gazetteer lists that are zones, not localities in the guidelines' sense
 _ZONE = re.compile(r"(?:园区|开发区|新区|高新区|保税区|实验区|示范区|管理区|度假区|工业区)$")
 # function words a unit name may follow directly (由张家川回族自治县委主办, 驻灵丘县)
-_FUNCTION_CHARS = frozenset("由在从到对向和与及是为将把据经于驻赴至同属")
+_FUNCTION_CHARS = frozenset("由在从到对向和与及是为将把据经于驻赴至同属了进")
 # what may follow a bare unit name that stands on its own (not part of a longer word)
 _AFTER_NAME = re.compile(r"[^\u4e00-\u9fff]|[委人政党纪组宣统民妇团农文教卫财公检法住交水商审税]|$")
 

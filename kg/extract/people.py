@@ -133,6 +133,8 @@ def _not_name(text: str, start: int) -> bool:
 
 # a name right before a title used as an honorific: 李晓敏书记致辞, 习近平总书记强调
 _HONORIFIC = re.compile(r"总书记|书记|同志|主任|部长|县长|区长|市长|镇长|乡长|局长")
+# an organisation before a title (纪委书记, 王村书记) is no name
+_ORG_ENDS = frozenset("委村支部局办处科队组校院所站会镇乡县区市省")
 # the one post a bare honorific always names
 _FULL_TITLE = {"总书记": "中共中央总书记"}
 
@@ -148,7 +150,8 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
         if start is None or not 2 <= m.start() - start <= 3:
             continue
         name = text[start:m.start()]
-        if (name in reporters or not _name_re().fullmatch(name) or _not_name(text, start) or _NOT_GIVEN.intersection(name[1:])
+        if (name in reporters or not _name_re().fullmatch(name) or _not_name(text, start)
+                or name[-1] in _ORG_ENDS or _NOT_GIVEN.intersection(name[1:])
                 or not re.match(_AFTER_NAME, text[m.end():m.end() + 1] or "。") and tokens.get(m.end(), 0) < 2):
             continue
         full = _FULL_TITLE.get(m.group())
