@@ -62,7 +62,10 @@ def _post_re() -> re.Pattern:
     loc = f"{_LOC_MASK}+"
     orgs = alternation("orgs")
     titles = alternation("titles")
-    generic = rf"[^{_FUNCTION}{_DELIMS}\W\d省市县区镇乡村访开展学任职暨之间进行参加举办]{{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室)"
+    # a unit of no known locality (企业服务局, 帮镇扶村工作队), never spanning a committee (区委)
+    char = (rf"(?![省市州县区旗镇乡]党?委|开展|进行|参加|举办|讲话|之间|任职|学习|专访)"
+            rf"[^{_FUNCTION}{_DELIMS}\W\d暨受该本]")
+    generic = rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室)"
     level = "省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
     piece = f"(?:{loc}|{orgs}|{modifier}|{level}|{generic})"
@@ -72,7 +75,7 @@ def _post_re() -> re.Pattern:
 # characters never inside a given name but common right after a title (都喊他, 强调)
 _NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让向对从等这那些每各个调指表示介绍出席带领某很体位及")
 # adverbs that stand as one-character tokens after a two-character name (于涵/正/梳理)
-_ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚")
+_ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚作")
 # a boundary word right after a title means no name follows (书记强调, 部长指出)
 _NOT_NAME = re.compile(r"强调|指出|表示|要求|带领|带队|主持|出席|参加|调研|讲话|介绍|认为|一行|同志们")
 
@@ -215,10 +218,8 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext) -> list
             break
         begin = m.start()
         level = re.match(r"街道|[省市州县区旗镇乡村]", text[begin:end])
-        if level and begin > start:  # the tail of a name the gazetteer does not know (…榆区柘汪镇)
-            begin += level.end()
-            if text.startswith("委", begin):
-                break  # 委书记 of an unknown 某县委: no post
+        if level and begin > start and not text.startswith("委", begin + level.end()):
+            begin += level.end()  # the tail of a name the gazetteer does not know (…榆区柘汪镇)
         again = post_re.search(masked, begin, end) if begin < end else None
         if again is None or again.start() != begin:
             break
