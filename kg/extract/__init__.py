@@ -252,11 +252,15 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
         return loc_keys[inside[0].name], True, None
     s0, _ = _sentence_at(text, pos)
     best = None  # (position, locality name, organisation surface or "")
+    # a locality named inside a post or an initiative (高公岛街道办事处主任) is not the agent
+    held = names + [(m.start, m.end) for m in b.mentions if m.cls == "Post"]
     for h in b.ctx.localities:
-        if s0 <= h.start < pos and gz.CITY <= h.level <= gz.TOWN and not any(s <= h.start < e for s, e in names):
+        if s0 <= h.start < pos and gz.CITY <= h.level <= gz.TOWN and not any(s <= h.start < e for s, e in held):
             suffix = _ORG_SUFFIX.match(text, h.end)
             best = (h.start, h.name, text[h.start:suffix.end()] if suffix else "")
     for m in _ORG_REF.finditer(text, s0, pos):
+        if text[m.start() - 1:m.start()] == "在" and m.group(0).startswith("全"):
+            continue  # 在全省首推: a scope, not an agent
         if m.group(0) != m.group(1) or m.group(0) in ("县", "市", "区"):
             unit = b.ctx.unit_for(m.group(1))
             if unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1:
