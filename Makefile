@@ -34,4 +34,4 @@ browser:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
 clean:
-	rm -rf output/kg.ttl output/graph.html .pytest_cache
+	rm -rf output/kg.* output/graph.html output/ontology.ttl output/shapes.ttl output/store .pytest_cache

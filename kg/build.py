@@ -11,11 +11,15 @@ from pathlib import Path
 from rdflib import RDF
 
 from .clean import clean
+from .dedupe import Duplicate, unique
 from .errors import InputError, KgError
+from .export import write_exports
 from .extract import extract
-from .ingest import read_inputs
+from .incremental import read_build
+from .ingest import MAX_BYTES, read_inputs
 from .nlp import load
 from .rdf import serialize, to_graph
+from .store import remove_store, write_store
 from .vocab import KG
 from .types import RELATIONS, Article, Extraction
 
@@ -27,11 +31,13 @@ class BuildReport:
     entities: Counter = field(default_factory=Counter)
     relations: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    present: int = 0  # with --into: articles whose text the build already had
 
     def summary(self) -> str:
         ents = " ".join(f"{c}={n}" for c, n in sorted(self.entities.items()))
         rels = " ".join(f"{r}={self.relations.get(r, 0)}" for r in RELATIONS)
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
+        skipped += f", {self.present} already in the build" if self.present else ""
         return f"{self.articles} articles{skipped}; entities: {ents or 'none'}; triples: {rels}; {self.seconds:.1f} s"
 
 
@@ -44,33 +50,53 @@ def process(articles: Iterable[Article]) -> Iterator[Extraction]:
 
 
 def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], None] | None = None,
-          html: bool = True) -> BuildReport:
-    """Build ``out/kg.ttl`` (and ``out/graph.html``) from the inputs; bad inputs are reported and skipped."""
+          html: bool = True, store: bool = True, into: bool = False, max_bytes: int = MAX_BYTES,
+          on_warn: Callable[[str], None] | None = None) -> BuildReport:
+    """Build ``out/kg.ttl``, its exports, store and ``graph.html`` from the inputs; bad inputs are
+    reported and skipped, repairs and near-duplicates reported (``on_warn``), the same article twice
+    built once. ``into``: add the inputs to the build already in ``out``."""
     started = time.perf_counter()
     report = BuildReport()
     on_skip = on_skip or (lambda msg: print(f"kg: skipped {msg}", file=sys.stderr))
+    on_warn = on_warn or (lambda msg: print(f"kg: warning: {msg}", file=sys.stderr))
+    existing = read_build(out) if into else None
 
     def good_articles() -> Iterator[Article]:
-        for item in read_inputs(inputs):
-            if isinstance(item, InputError):
+        for item in read_inputs(inputs, max_bytes):
+            if existing is not None and isinstance(item, Article):
+                item = existing.admit(item)
+            if item is None:
+                report.present += 1
+            elif isinstance(item, InputError):
                 report.skipped.append(str(item))
                 on_skip(str(item))
             else:
+                for note in item.notes:
+                    on_warn(f"{item.source}: {note}")
                 yield item
 
+    def duplicate(d: Duplicate) -> None:
+        if d.skipped:
+            report.skipped.append(d.message())
+        (on_skip if d.skipped else on_warn)(d.message())
+
     extractions = []
-    for ex in process(good_articles()):
+    for ex in process(unique(good_articles(), duplicate)):
+        for note in ex.clean.notes:
+            on_warn(f"{ex.article.source}: {note}")
         report.articles += 1
         extractions.append(ex)
-    if not report.articles:
+    if not report.articles and not report.present:
         raise KgError("no article could be read from the inputs" + (f" ({report.skipped[0]})" if report.skipped else ""))
-    graph = to_graph(extractions)
+    graph = to_graph(extractions) if existing is None else existing.merge(to_graph(extractions))
     for cls in ("Locality", "Official", "Post", "Campaign", "Measure", "CadreGroup", "Organization"):
         report.entities[cls] = len(set(graph.subjects(RDF.type, KG[cls])))
     for rel in RELATIONS:
         report.relations[rel] = len(set(graph.subject_objects(KG[rel])))
     out.mkdir(parents=True, exist_ok=True)
     serialize(graph, out / "kg.ttl")
+    write_exports(graph, out)
+    write_store(out) if store else remove_store(out)
     if html:
         from .viz import render
         render(graph, out / "graph.html")

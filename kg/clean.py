@@ -1,5 +1,6 @@
 """Cleaning stage: raw article text -> Simplified text with an offset map.
 
+Repairs mojibake and turns runs of lost characters into gaps first (``mojibake.py``).
 Removes pinyin annotations (``發(fā)展`` -> ``發展``), site boilerplate
 (``resources/boilerplate.txt``) and bylines (kept as reporter metadata), converts
 Traditional to Simplified with OpenCC and normalises ASCII punctuation to its
@@ -8,11 +9,13 @@ full-width form. Every character of the result maps back to the original text.
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import replace
+from functools import cache, lru_cache
 from importlib import resources
 
 import opencc
 
+from .mojibake import repair
 from .types import Article, CleanText
 
 # a pinyin syllable in brackets right after a CJK character: 發(fā), 个(gè), 的(de)
@@ -72,9 +75,11 @@ def _alternate_quotes(text: str) -> str:
     return _QUOTES.sub(repl, text)
 
 
+@lru_cache(maxsize=2)  # the duplicate filter cleans each article right before the pipeline does
 def clean(article: Article) -> CleanText:
     """Clean one article; see the module docstring."""
-    orig = article.text
+    repaired = repair(article.text)
+    orig = repaired.text
     keep = bytearray(b"\x01") * len(orig)
 
     def drop(start: int, end: int) -> None:
@@ -109,7 +114,8 @@ def clean(article: Article) -> CleanText:
         rest = "".join(ch for ch, k in zip(line, keep[start:end]) if k)
         if not _CJK.search(rest) or _BYLINE_LEFTOVER.fullmatch(rest.strip()):
             drop(start, end - (1 if line.endswith("\n") else 0))
-    return _assemble(conv, keep, tuple(dict.fromkeys(reporters)))
+    result = _assemble(conv, keep, tuple(dict.fromkeys(reporters)))
+    return replace(result, offsets=repaired.to_original(result.offsets), notes=repaired.notes)
 
 
 def _assemble(conv: str, keep: bytearray, reporters: tuple[str, ...]) -> CleanText:

@@ -12,29 +12,173 @@ import sys
 from pathlib import Path
 
 from .errors import KgError
+from .ingest import MAX_BYTES
 
 
 def register_build(sub: argparse._SubParsersAction) -> None:
-    b = sub.add_parser("build", help="build kg.ttl and graph.html from articles",
-                       description="Build the graph of the given articles.",
-                       epilog="example: kg build seeds/ --out output/")
+    b = sub.add_parser("build", help="build kg.ttl, its exports, store and graph.html from articles",
+                       description="Build the graph of the given articles: kg.ttl, kg.nt, kg.nq, kg.trig, "
+                                   "kg.jsonld, ontology.ttl, shapes.ttl, store/ and graph.html.",
+                       epilog="example: kg build seeds/ --out output/ ; later: kg build more/ --into output/")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".txt files, .jsonl files (id, text, title, url, date) or directories")
-    b.add_argument("--out", required=True, type=Path, metavar="DIR", help="output directory")
+    where = b.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="DIR", help="output directory (a build there is replaced)")
+    where.add_argument("--into", type=Path, metavar="DIR",
+                       help="add the articles to the build in DIR, skipping those whose text it already has")
     b.add_argument("--no-html", action="store_true", help="skip graph.html")
+    b.add_argument("--max-bytes", type=_positive_int, default=MAX_BYTES, metavar="N",
+                   help=f"skip any article file larger than N bytes (default {MAX_BYTES})")
+    b.add_argument("--no-store", action="store_true", help="skip the embedded store (DIR/store/); removes an old one")
     b.set_defaults(run=_run_build)
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of bytes")
+    return int(text)
 
 
 def _run_build(args: argparse.Namespace) -> int:
     from .build import build
 
-    report = build(args.inputs, args.out, html=not args.no_html)
+    report = build(args.inputs, args.out or args.into, html=not args.no_html, store=not args.no_store,
+                   into=args.into is not None, max_bytes=args.max_bytes)
+    print(report.summary())
+    return 0
+
+
+def register_query(sub: argparse._SubParsersAction) -> None:
+    q = sub.add_parser("query", help="run a SPARQL query over a build or a graph file",
+                       description="Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query over a build "
+                                   "directory (its embedded store, else its kg.ttl) or an RDF file "
+                                   "(.ttl .nt .nq .trig .jsonld .rdf). kg's prefixes (kg: kgid: rdf: rdfs: skos: "
+                                   "prov: dcterms: org: xsd: owl:) are predeclared.",
+                       epilog="example: kg query output/ --file queries/officials.rq")
+    q.add_argument("target", type=Path, metavar="GRAPH_OR_STORE", help="build directory or graph file")
+    q.add_argument("query", nargs="?", metavar="QUERY", help="the query text (or use --file)")
+    q.add_argument("--file", type=Path, metavar="Q.rq", help="read the query from this file")
+    q.add_argument("--format", choices=("table", "csv", "json", "ttl"), default="table",
+                   help="table (default), csv or json (SPARQL results; JSON-LD for graphs); ttl for graphs")
+    q.set_defaults(run=_run_query)
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    import os
+    import shutil
+
+    from .errors import InputError
+    from .query import run_query
+
+    if (args.query is None) == (args.file is None):
+        raise InputError("give the query either as QUERY or with --file Q.rq, not both or neither")
+    if args.file is not None:
+        try:
+            text = args.file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{args.file}: cannot read the query ({exc.__class__.__name__}: {exc})") from exc
+    else:
+        text = args.query
+    fit = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    data = run_query(args.target, text, args.format, origin=str(args.file or "query"), max_width=fit)
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:  # kg query ... | head: the reader has gone, and Python must not flush again at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def register_push(sub: argparse._SubParsersAction) -> None:
+    from .push import CHUNK
+
+    p = sub.add_parser("push", help="load a build into a triplestore server (SPARQL Graph Store Protocol)",
+                       description="Replace a graph on a server speaking the SPARQL 1.1 Graph Store HTTP "
+                                   "Protocol (Oxigraph, Fuseki, GraphDB, Virtuoso) with the build's triples, "
+                                   "sent in chunks, then report how many triples the server holds there.",
+                       epilog="example: kg push output/ --endpoint http://localhost:7878/store "
+                              "--graph https://example.org/cadre-kg")
+    p.add_argument("build", type=Path, metavar="BUILD_DIR", help="a directory made by kg build")
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the Graph Store endpoint: Oxigraph .../store, Fuseki .../DATASET/data, "
+                        "GraphDB .../repositories/REPO/rdf-graphs/service, Virtuoso .../sparql-graph-crud")
+    p.add_argument("--graph", metavar="IRI", help="the named graph to replace (default: the default graph)")
+    p.add_argument("--user", metavar="U", help="user name for HTTP Basic authentication")
+    p.add_argument("--password-env", metavar="VAR", help="environment variable holding the password")
+    p.add_argument("--query-url", metavar="URL",
+                   help="SPARQL query endpoint for the final count (known server layouts are derived from "
+                        "--endpoint; otherwise the graph is fetched and counted)")
+    p.add_argument("--chunk-size", type=int, default=CHUNK, metavar="N", help=f"triples per request ({CHUNK})")
+    p.set_defaults(run=_run_push)
+
+
+def _run_push(args: argparse.Namespace) -> int:
+    from .push import password_from, push
+
+    report = push(args.build, args.endpoint, graph=args.graph, auth=password_from(args.password_env, args.user),
+                  chunk=args.chunk_size, query_url=args.query_url)
+    print(report.summary())
+    return 0
+
+
+def register_validate(sub: argparse._SubParsersAction) -> None:
+    v = sub.add_parser("validate", help="check a build against the SHACL shapes",
+                       description="Validate a build's kg.ttl (or a graph file) against ontology/shapes.ttl "
+                                   "with ontology/kg.ttl as the ontology; exit 1 when it does not conform.",
+                       epilog="example: kg validate output/")
+    v.add_argument("target", type=Path, metavar="BUILD_DIR", help="a directory made by kg build, or a graph file")
+    v.set_defaults(run=_run_validate)
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    report = validate(args.target)
+    sys.stdout.write(report.text())
+    return 0 if report.conforms else 1
+
+
+def register_view(sub: argparse._SubParsersAction) -> None:
+    v = sub.add_parser("view", help="write a focused or reduced HTML view of a build",
+                       description="Write an offline HTML view of part of a build: the entities within N hops "
+                                   "of a named one, of some classes, the top N by degree, or one article's "
+                                   "entities and relations beside its text. Without options: every entity.",
+                       epilog="example: kg view output/ --focus 黄岩区 --hops 2 --out huangyan.html ; "
+                              "kg view output/ --article 000_65aed96cc3a38a9a")
+    v.add_argument("build", type=Path, metavar="BUILD_DIR", help="a directory made by kg build, or a graph file")
+    v.add_argument("--focus", metavar="NAME", help="keep the entities around the one with this label or altLabel")
+    v.add_argument("--hops", type=_count(0), default=None, metavar="N", help="how far around --focus (default 1)")
+    v.add_argument("--classes", type=lambda text: [c.strip() for c in text.split(",") if c.strip()], default=[],
+                   metavar="A,B", help="keep only these classes (Locality,Official,Post,Campaign,Measure,"
+                                       "CadreGroup,Organization)")
+    v.add_argument("--top", type=_count(1), metavar="N", help="keep the N entities of highest degree")
+    v.add_argument("--article", metavar="ID", help="one article's entities and relations, beside its text")
+    v.add_argument("--out", type=Path, metavar="FILE", help="the page to write (default BUILD_DIR/view.html)")
+    v.set_defaults(run=_run_view)
+
+
+def _count(minimum: int):
+    def parse(text: str) -> int:
+        if not text.isdigit() or int(text) < minimum:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least {minimum}")
+        return int(text)
+    return parse
+
+
+def _run_view(args: argparse.Namespace) -> int:
+    from .errors import InputError
+    from .view import view
+
+    if args.hops is not None and args.focus is None:
+        raise InputError("--hops N needs --focus NAME")
+    report = view(args.build, args.out, focus=args.focus, hops=1 if args.hops is None else args.hops,
+                  classes=args.classes, top=args.top, article=args.article)
     print(report.summary())
     return 0
 
 
 #: every command of the CLI, in the order ``kg --help`` lists them
-COMMANDS = [register_build]
+COMMANDS = [register_build, register_query, register_push, register_validate, register_view]
 
 
 def parser() -> argparse.ArgumentParser:

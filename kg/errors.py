@@ -18,3 +18,9 @@ class ModelMissingError(KgError):
     """The pkuseg segmentation model is not installed (exit 2)."""
 
     exit_code = 2
+
+
+class ServerError(KgError):
+    """A triplestore server is unreachable, refused the login or rejected a request (exit 1)."""
+
+    exit_code = 1

@@ -1,5 +1,8 @@
 """Ingest stage: files, directories and JSON Lines -> Article.
 
+``.txt`` files may be in any encoding Chinese text comes in (``decode.py``);
+``.html``/``.htm`` pages give their main text, title, URL and date (``webpage.py``).
+
 ``read_inputs`` walks its inputs lazily and yields ``Article`` objects or, for an
 input that cannot be read, an ``InputError`` naming the file: the caller reports it
 and goes on with the rest.
@@ -11,10 +14,13 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .decode import decode
 from .errors import InputError
 from .types import Article
+from .webpage import declared_charset, looks_like_html, read_page
 
 TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 MAX_BYTES = 2_000_000
 
@@ -24,25 +30,44 @@ def read_inputs(inputs: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Ite
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            for file in _walk(path):
-                yield from _read_file(file, max_bytes)
+            for file in _walk(path, set()):
+                if isinstance(file, InputError):
+                    yield file
+                else:
+                    yield from _read_file(file, max_bytes)
         elif path.is_file():
             yield from _read_file(path, max_bytes)
         else:
             yield InputError(f"{path}: no such file or directory")
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Article files below ``root``, sorted by path, directory by directory (lazy)."""
-    with os.scandir(root) as it:
-        entries = sorted(it, key=lambda e: e.name)
+def _walk(root: Path, seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
+    """Article files below ``root``, sorted by path, directory by directory (lazy). A folder met
+    again through a symbolic link is walked once (``seen``); an unreadable one is reported."""
+    try:
+        st = root.stat()
+        if (st.st_dev, st.st_ino) in seen:
+            return
+        seen.add((st.st_dev, st.st_ino))
+        with os.scandir(root) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield InputError(f"{root}: cannot read the folder ({exc.strerror})")
+        return
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _walk(Path(entry.path))
-        elif entry.name.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES):
+        if _is_dir(entry):
+            yield from _walk(Path(entry.path), seen)
+        elif entry.name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES):
             yield Path(entry.path)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link to itself (ELOOP): read as a file, which reports it
+        return False
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
@@ -50,28 +75,46 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
         yield from _read_jsonl(path, max_bytes)
         return
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        data = path.read_bytes() if size <= max_bytes else b""  # a 10 GB dump is not read to be refused
     except OSError as exc:
         yield InputError(f"{path}: cannot read ({exc.strerror})")
         return
-    problem = _check_bytes(data, max_bytes)
+    problem = _check_bytes(data, size, max_bytes)
     if problem:
         yield InputError(f"{path}: {problem}")
         return
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        yield InputError(f"{path}: not UTF-8 (invalid byte at offset {exc.start}); convert it with iconv -t UTF-8")
-        return
-    yield Article(id=path.stem, text=text, source=str(path), encoding="utf-8")
+        yield _file_article(path, data)
+    except InputError as exc:
+        yield InputError(f"{path}: {exc}")
 
 
-def _check_bytes(data: bytes, max_bytes: int) -> str | None:
+def _file_article(path: Path, data: bytes) -> Article:
+    """The article of a .txt or .html file; InputError (the caller adds the path) if it has none."""
+    html = path.suffix.lower() in HTML_SUFFIXES
+    decoded = decode(data, declared_charset(data) if html else None)
+    notes = [note for note in (decoded.note(),) if note]
+    if not decoded.text.strip():
+        raise InputError("empty file, skipped")
+    if not html and looks_like_html(decoded.text):  # a scraper saved the whole page under .txt
+        html = True
+        notes.append("an HTML page in a .txt file: its main text was extracted")
+    if not html:
+        return Article(id=path.stem, text=decoded.text, source=str(path), encoding=decoded.encoding, notes=tuple(notes))
+    page = read_page(decoded.text)
+    if page is None:
+        raise InputError("no article text found in the page, skipped")
+    return Article(id=path.stem, text=page.text, source=str(path), title=page.title, url=page.url, date=page.date,
+                   encoding=decoded.encoding, notes=tuple(notes))
+
+
+def _check_bytes(data: bytes, size: int, max_bytes: int) -> str | None:
+    if size > max_bytes:
+        return f"{size} bytes is over the {max_bytes}-byte article limit (raise it with --max-bytes), skipped"
     if not data.strip():
         return "empty file, skipped"
-    if len(data) > max_bytes:
-        return f"{len(data)} bytes is over the {max_bytes}-byte article limit, skipped"
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         return "binary file (NUL bytes), skipped"
     return None
 

@@ -33,6 +33,11 @@ def entity_iri(cls: str, key: str) -> URIRef:
     return ID[f"{_CLASS_PATH[cls]}/{_digest(key)}"]
 
 
+def content_hash(text: str) -> str:
+    """``kg:contentHash`` of an article: SHA-256 of its original text, hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{_digest(article_id)}"]
 
@@ -95,7 +100,9 @@ def _article(g: Graph, art: URIRef, ex: Extraction) -> None:
     if title:
         g.add((art, DCTERMS.title, _zh(to_simplified(title))))
     g.add((art, DCTERMS.source, URIRef(a.url) if a.url and a.url.startswith(("http://", "https://")) else Literal(a.source)))
-    g.add((art, KG.contentHash, Literal(hashlib.sha256(a.text.encode("utf-8")).hexdigest())))
+    g.add((art, KG.contentHash, Literal(content_hash(a.text))))
+    if a.encoding:
+        g.add((art, KG.encoding, Literal(a.encoding)))
     if a.date:
         g.add((art, DCTERMS.date, Literal(a.date)))
     for name in ex.clean.reporters:
@@ -109,6 +116,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())  # on disk before the rename: a machine crash leaves old or new, never empty
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:

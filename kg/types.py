@@ -22,7 +22,8 @@ class Article:
     title: str | None = None
     url: str | None = None
     date: str | None = None
-    encoding: str | None = None
+    encoding: str | None = None  # what the file was decoded from: utf-8, gb18030, big5hkscs, utf-16 ...
+    notes: tuple[str, ...] = field(default=(), compare=False)  # what reading it had to fix (bad bytes, HTML)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class CleanText:
     offsets: tuple[int, ...]
     reporters: tuple[str, ...] = ()
     title: str | None = None
+    notes: tuple[str, ...] = ()  # mojibake repaired, lost characters kept as gaps
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of the clean text to the original text."""

@@ -1,166 +1,297 @@
-"""Offline HTML view of a kg graph: pyvis data, vis-network inlined, no remote resource.
+"""Offline HTML view of a kg graph: vis-network inlined, no remote resource.
 
 pyvis's own templates link Bootstrap, tom-select or vis-network from CDNs in every
-``cdn_resources`` mode, so the page is kg's template with pyvis's vis-network copy inlined.
-It (``kg/resources/viz/graph.html.j2`` with ``viz.css`` and ``viz.js``) draws the
-entity nodes and their relations, colours and shapes them by class (``style.json``),
-lays them out with a stabilised then frozen physics simulation (``options.json``) and
-offers a search box over every label and altLabel.
+``cdn_resources`` mode, and its ``Network`` checks each edge against a list of every
+node; so the page is kg's template with the vis-network copy pyvis ships inlined, fed
+plain vis DataSet items. It (``kg/resources/viz/graph.html.j2`` with ``viz.css`` and
+``viz.js``) draws the entity nodes and their relations, colours and shapes them by class
+(``style.json``), lays them out with a stabilised then frozen physics simulation
+(``options.json``), places labels that never overlap, and offers a search box over every
+label and altLabel, filters by class and relation and neighbourhood highlighting.
+
+A ``Scope`` limits the page to some entities (``kg view``: ego graph, top-N, classes)
+or to one article (its relations and its text with the evidence sentences marked).
+Unscoped, a graph of more than ``AUTO_LIMIT`` entities is reduced to those of highest
+degree, and the page says so.
 """
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import networkx as nx
 import pyvis
-from pyvis.network import Network
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, Graph, Literal
 from rdflib.term import Node
 
+from kg.rdf import write_atomic
 from kg.vocab import KG
 
 _RESOURCES = Path(__file__).with_name("resources") / "viz"
 _VIS_LIB = Path(pyvis.__file__).with_name("templates") / "lib" / "vis-9.1.2"
 #: The inlined script must not ask for a source map next to the page.
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=\S*\s*$", re.MULTILINE)
+#: An unscoped page draws at most this many entities (those of highest degree).
+AUTO_LIMIT = 1500
 
 Triple = tuple[Node, Node, Node]
 
 
 @dataclass(frozen=True, slots=True)
 class ViewStats:
-    """What the page draws."""
+    """What the page draws, out of how many entities the graph has."""
 
     nodes: int
     edges: int
+    total: int
 
 
-def render(graph: Graph, path: Path) -> ViewStats:
-    """Write an offline, deterministic HTML view of ``graph``'s entities to ``path``."""
-    style = json.loads((_RESOURCES / "style.json").read_text("utf-8"))
-    classes = _entity_classes(graph, style["classes"])
-    relations = sorted(
-        ((s, name, o) for name in style["relations"] for s, o in graph.subject_objects(KG[name])
-         if s in classes and o in classes),
-        key=lambda rel: (str(rel[0]), rel[1], str(rel[2])),
-    )
-    net = _network(graph, classes, relations, style)
-    stats = ViewStats(nodes=net.num_nodes(), edges=net.num_edges())
-    html = _page(net, stats, style, Counter(classes.values()), Counter(name for _, name, _ in relations))
-    _write_atomically(path, html)
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """The article of a per-article view and its original text, or why it is not available."""
+
+    node: Node
+    text: str | None
+    missing: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The entities a page draws (``None``: all) and the note saying what was left out."""
+
+    nodes: frozenset[Node] | None = None
+    note: str = ""
+    article: ArticleText | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Statement:
+    """One reified relation triple with its provenance."""
+
+    triple: Triple
+    article: Node | None
+    sentence: str
+    start: int | None
+    end: int | None
+
+
+@cache
+def style() -> dict[str, Any]:
+    """``style.json``: classes, relations, shapes, texts of the page."""
+    return json.loads((_RESOURCES / "style.json").read_text("utf-8"))
+
+
+def entity_graph(graph: Graph) -> nx.MultiDiGraph:
+    """The entities (attribute ``cls``; a node typed twice keeps the first class of ``style.json``)
+    and the relations between them (edge key: the relation's local name)."""
+    entities = nx.MultiDiGraph()
+    for name in style()["classes"]:
+        entities.add_nodes_from((node, {"cls": name}) for node in graph.subjects(RDF.type, KG[name])
+                                if node not in entities)
+    for name in style()["relations"]:
+        entities.add_edges_from((s, o, name) for s, o in graph.subject_objects(KG[name])
+                                if s in entities and o in entities)
+    return entities
+
+
+def top_nodes(entities: nx.MultiDiGraph, n: int, among: Iterable[Node] | None = None) -> frozenset[Node]:
+    """The ``n`` nodes (of ``among``, default all) of highest degree in ``entities``; ties by IRI."""
+    ranked = sorted(entities if among is None else among, key=lambda node: (-entities.degree(node), str(node)))
+    return frozenset(ranked[:n])
+
+
+def render(graph: Graph, path: Path, scope: Scope | None = None, *, limit: int = AUTO_LIMIT) -> ViewStats:
+    """Write an offline, deterministic HTML view of ``graph``'s entities to ``path``.
+
+    Without a ``scope``, a graph of more than ``limit`` entities is drawn reduced to its
+    ``limit`` entities of highest degree, with a note on the page."""
+    text = style()["text"]
+    entities = entity_graph(graph)
+    if scope is None:
+        scope = Scope() if len(entities) <= limit else Scope(
+            top_nodes(entities, limit), text["reduced"].format(shown=f"{limit:,}", total=f"{len(entities):,}"))
+    statements = _statements(graph)
+    article = scope.article.node if scope.article else None
+    evidence = _evidence(graph, [st for st in statements if article is None or st.article == article])
+    # A per-article view draws the relations that article supports and the unreified ones (partOf, postIn).
+    reified = {st.triple for st in statements}
+    shown = entities if scope.nodes is None else entities.subgraph(scope.nodes)
+    relations = sorted(((s, name, o) for s, o, name in shown.edges(keys=True)
+                        if article is None or (s, KG[name], o) in evidence or (s, KG[name], o) not in reified),
+                       key=lambda rel: (str(rel[0]), rel[1], str(rel[2])))
+    nodes = _nodes(graph, entities, sorted(shown, key=str))
+    edges = _edges(relations, evidence, {node["id"]: node["names"][0] for node in nodes})
+    stats = ViewStats(nodes=len(nodes), edges=len(edges), total=len(entities))
+    panel = _article_panel(graph, scope.article, statements, edges) if scope.article else None
+    html = _page(nodes, edges, stats, scope.note, panel)
+    write_atomic(path, html.encode("utf-8"))
     return stats
 
 
-def _entity_classes(graph: Graph, styles: dict[str, Any]) -> dict[Node, str]:
-    """Entity node -> its class name; a node typed twice keeps the first class of ``styles``."""
-    classes: dict[Node, str] = {}
-    for name in styles:
-        for node in graph.subjects(RDF.type, KG[name]):
-            classes.setdefault(node, name)
-    return classes
-
-
-def _network(graph: Graph, classes: dict[Node, str], relations: list[tuple[Node, str, Node]],
-             style: dict[str, Any]) -> Network:
-    degrees = nx.MultiGraph()
-    degrees.add_nodes_from(classes)
-    degrees.add_edges_from((s, o) for s, _, o in relations)
-    size = style["node_size"]
-    text = style["text"]
-    labels = {node: _label(graph, node) for node in classes}
-    net = Network(directed=True)
-    for node in sorted(classes, key=str):
-        cls = style["classes"][classes[node]]
-        label = labels[node]
+def _nodes(graph: Graph, entities: nx.MultiDiGraph, shown: list[Node]) -> list[dict[str, Any]]:
+    """vis node items: shape, colour and size (by degree in the whole graph) of the class, names, tooltip."""
+    size = style()["node_size"]
+    text = style()["text"]
+    items = []
+    for node in shown:
+        name = entities.nodes[node]["cls"]
+        cls = style()["classes"][name]
+        label = label_of(graph, node)
         alt_labels = sorted({str(alt) for alt in graph.objects(node, SKOS.altLabel)} - {label})
         lines = [label]
         if alt_labels:
             lines.append(f"{text['alt_labels']}：{'、'.join(alt_labels)}")
         lines.append(f"{text['class']}：{cls['zh']} {cls['en']}")
         lines += [f"{text['admin_code']}：{code}" for code in sorted(map(str, graph.objects(node, KG.adminCode)))]
-        net.add_node(
-            str(node),
-            label=label,
-            title="\n".join(lines),
-            shape=cls["shape"],
-            color=cls["color"],
-            size=min(size["max"], size["base"] + size["per_degree"] * degrees.degree(node)),
-            names=[label, *alt_labels],
-        )
-    evidence = _evidence(graph, text["source"])
+        degree = entities.degree(node)
+        items.append({"id": str(node), "cls": name, "names": [label, *alt_labels], "degree": degree,
+                      "title": "\n".join(lines), "shape": cls["shape"], "color": cls["color"],
+                      "size": min(size["max"], size["base"] + size["per_degree"] * degree)})
+    return items
+
+
+def _edges(relations: list[tuple[Node, str, Node]], evidence: dict[Triple, list[str]],
+           labels: dict[str, str]) -> list[dict[str, Any]]:
+    """vis edge items ``e0, e1, ...``: relation, colour, tooltip with the evidence paragraphs."""
+    text = style()["text"]
+    items = []
     for index, (s, name, o) in enumerate(relations):
-        rel = style["relations"][name]
-        header = [f"{labels[s]} → {labels[o]}", f"{text['relation']}：{name} {rel['zh']}"]
+        rel = style()["relations"][name]
+        header = [f"{labels[str(s)]} → {labels[str(o)]}", f"{text['relation']}：{name} {rel['zh']}"]
         sources = evidence.get((s, KG[name], o)) or [text["no_evidence"]]
-        net.add_edge(str(s), str(o), id=f"e{index}", label=name, title="\n\n".join(["\n".join(header), *sources]),
-                     color=rel["color"])
-    return net
+        items.append({"id": f"e{index}", "from": str(s), "to": str(o), "relation": name, "color": rel["color"],
+                      "title": "\n\n".join(["\n".join(header), *sources])})
+    return items
 
 
-def _evidence(graph: Graph, source: str) -> dict[Triple, list[str]]:
+def _statements(graph: Graph) -> list[_Statement]:
+    found = []
+    for statement in graph.subjects(RDF.type, RDF.Statement):
+        start, end = graph.value(statement, KG.startOffset), graph.value(statement, KG.endOffset)
+        found.append(_Statement(
+            triple=(graph.value(statement, RDF.subject), graph.value(statement, RDF.predicate),
+                    graph.value(statement, RDF.object)),
+            article=graph.value(statement, PROV.wasDerivedFrom),
+            sentence=str(graph.value(statement, KG.evidence) or ""),
+            start=None if start is None else int(start), end=None if end is None else int(end)))
+    return found
+
+
+def _evidence(graph: Graph, statements: list[_Statement]) -> dict[Triple, list[str]]:
     """(s, p, o) -> its sorted provenance paragraphs: article id and title, sentence, article URL."""
     found: dict[Triple, set[str]] = defaultdict(set)
-    for statement in graph.subjects(RDF.type, RDF.Statement):
-        triple = (graph.value(statement, RDF.subject), graph.value(statement, RDF.predicate),
-                  graph.value(statement, RDF.object))
-        sentences = [f"“{sentence}”" for sentence in graph.objects(statement, KG.evidence)] or [""]
-        articles = [_article(graph, article, source) for article in graph.objects(statement, PROV.wasDerivedFrom)]
-        found[triple].update("\n".join(filter(None, (heading, sentence, *urls)))
-                             for sentence in sentences for heading, urls in articles or [("", ())])
+    for st in statements:
+        heading, urls = _article(graph, st.article) if st.article is not None else ("", ())
+        found[st.triple].add("\n".join(filter(None, (heading, st.sentence and f"“{st.sentence}”", *urls))))
     return {triple: sorted(paragraphs - {""}) for triple, paragraphs in found.items()}
 
 
-def _article(graph: Graph, article: Node, source: str) -> tuple[str, tuple[str, ...]]:
+def _article(graph: Graph, article: Node) -> tuple[str, tuple[str, ...]]:
     """The article's heading (identifier and title) and its http(s) source URLs."""
     identifier = graph.value(article, DCTERMS.identifier) or article
     title = graph.value(article, DCTERMS.title)
     urls = sorted(str(url) for url in graph.objects(article, DCTERMS.source)
                   if str(url).startswith(("http://", "https://")))
-    return f"{source}：{identifier}" + (f"《{title}》" if title else ""), tuple(urls)
+    return f"{style()['text']['source']}：{identifier}" + (f"《{title}》" if title else ""), tuple(urls)
 
 
-def _label(graph: Graph, node: Node) -> str:
+def label_of(graph: Graph, node: Node) -> str:
     """The @zh rdfs:label, else any rdfs:label, else the IRI's local name."""
     labels = sorted(graph.objects(node, RDFS.label), key=lambda label: (
         not (isinstance(label, Literal) and (label.language or "").startswith("zh")), str(label)))
     return str(labels[0]) if labels else re.split(r"[#/]", str(node))[-1]
 
 
-def _page(net: Network, stats: ViewStats, style: dict[str, Any], class_counts: Counter[str],
-          relation_counts: Counter[str]) -> str:
+def _article_panel(graph: Graph, article: ArticleText, statements: list[_Statement],
+                   edges: list[dict[str, Any]]) -> dict[str, Any]:
+    """The article beside the graph: its text cut into pieces, each evidence piece naming its edges
+    (``data-edges``); without the text, its evidence sentences in text order."""
+    edge_of = {(e["from"], str(KG[e["relation"]]), e["to"]): e["id"] for e in edges}
+    spans = sorted((st.start or 0, st.end or 0, st.sentence, edge) for st in statements if st.article == article.node
+                   for edge in (edge_of.get(tuple(map(str, st.triple))),) if edge is not None)
+    heading, urls = _article(graph, article.node)
+    panel = {"heading": heading, "urls": urls, "missing": article.missing,
+             "sources": sorted(str(src) for src in graph.objects(article.node, DCTERMS.source))}
+    if article.text is None:
+        sentences: dict[str, set[str]] = defaultdict(set)  # in text order: spans are sorted by offset
+        for _, _, sentence, edge in spans:
+            sentences[sentence].add(edge)
+        panel["sentences"] = [(sentence, _edge_list(edges)) for sentence, edges in sentences.items()]
+    else:
+        panel["pieces"] = _pieces(article.text, [(start, end, edge) for start, end, _, edge in spans])
+    return panel
+
+
+def _pieces(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """``text`` cut at every span boundary: (piece, space-separated ids of the spans covering it)."""
+    trimmed = []
+    for start, end, edge in spans:
+        # An evidence span may carry the line break or spaces around its sentence: mark the sentence only.
+        start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+        sentence = text[start:end]
+        start += len(sentence) - len(sentence.lstrip())
+        end -= len(sentence) - len(sentence.rstrip())
+        if start < end:
+            trimmed.append((start, end, edge))
+    cuts = sorted({0, len(text), *(x for start, end, _ in trimmed for x in (start, end))})
+    pieces: list[tuple[str, str]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        edges = _edge_list({edge for start, end, edge in trimmed if start <= a and b <= end})
+        if pieces and pieces[-1][1] == edges:
+            pieces[-1] = (pieces[-1][0] + text[a:b], edges)
+        else:
+            pieces.append((text[a:b], edges))
+    return pieces
+
+
+def _edge_list(ids: set[str]) -> str:
+    return " ".join(sorted(ids, key=lambda edge: int(edge[1:])))
+
+
+def _options(nodes: int) -> dict[str, Any]:
+    """vis options for a page of ``nodes`` nodes: a bigger graph gets fewer stabilisation steps (each
+    costs more) and, past ``layout.large`` nodes, the cheaper settings of ``large.json`` (no
+    Kamada-Kawai start, straight edges, no overlap test), so that it opens in seconds."""
+    layout = style()["layout"]
+    options = json.loads((_RESOURCES / "options.json").read_text("utf-8"))
+    if nodes > layout["large"]:
+        _merge(options, json.loads((_RESOURCES / "large.json").read_text("utf-8")))
+    options["physics"]["stabilization"]["iterations"] = max(
+        layout["min_iterations"], min(layout["max_iterations"], layout["node_iterations"] // max(1, nodes)))
+    return options
+
+
+def _merge(into: dict[str, Any], patch: dict[str, Any]) -> None:
+    for key, value in patch.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
+def _page(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], stats: ViewStats, note: str,
+          article: dict[str, Any] | None) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(_RESOURCES), autoescape=True,
                              keep_trailing_newline=True)
-    options = json.loads((_RESOURCES / "options.json").read_text("utf-8"))
+    options = _options(len(nodes))
+    classes, relations = Counter(node["cls"] for node in nodes), Counter(edge["relation"] for edge in edges)
     return env.get_template("graph.html.j2").render(
-        title=style["title"],
+        title=style()["title"],
         stats=stats,
-        names=sorted({name for node in net.nodes for name in node["names"]}),
-        classes=[{**cls, "path": style["shapes"][cls["shape"]], "count": class_counts[name]}
-                 for name, cls in style["classes"].items()],
-        relations=[{**rel, "name": name, "count": relation_counts[name]}
-                   for name, rel in style["relations"].items()],
-        data={"nodes": net.nodes, "edges": net.edges, "options": options},
+        note=note,
+        article=article,
+        names=sorted({name for node in nodes for name in node["names"]}),
+        classes=[{**cls, "name": name, "path": style()["shapes"][cls["shape"]], "count": classes[name]}
+                 for name, cls in style()["classes"].items()],
+        relations=[{**rel, "name": name, "count": relations[name]} for name, rel in style()["relations"].items()],
+        data={"nodes": nodes, "edges": edges, "options": options, "relations": style()["relations"]},
         vis_css=(_VIS_LIB / "vis-network.css").read_text("utf-8"),
         vis_js=_SOURCE_MAP.sub("", (_VIS_LIB / "vis-network.min.js").read_text("utf-8")),
     )
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise

@@ -65,6 +65,7 @@ class KG(DefinedNamespace):
     adminCode: URIRef  # The GB/T 2260 administrative division code of the locality, where the gazetteer knows it.
     reporter: URIRef  # A reporter or correspondent named in the article's byline; metadata, never an official.
     contentHash: URIRef  # SHA-256 of the article's original text, hex encoded.
+    encoding: URIRef  # The character encoding the article's file was decoded from (utf-8, utf-8-sig, gb18030, big5hkscs, utf-16, utf-32), as kg detected it.
     evidence: URIRef  # The sentence of the original article the statement was extracted from.
     startOffset: URIRef  # Character offset (0-based, inclusive) of the evidence sentence in the original article text.
     endOffset: URIRef  # Character offset (0-based, exclusive) of the end of the evidence sentence in the original article text.
@@ -72,17 +73,21 @@ class KG(DefinedNamespace):
     extractor: URIRef  # The name of the rule or extractor that produced the statement.
 
 
+#: kg's prefixes: bound on every graph it writes, predeclared in ``kg query``, the JSON-LD context.
+PREFIXES: dict[str, str] = {
+    "kg": str(KG),
+    "kgid": str(ID),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "org": str(ORG),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "owl": str(OWL),
+}
+
+
 def bind_prefixes(g: Graph) -> None:
     """Bind kg's prefixes on ``g``, replacing any other binding of these prefixes."""
-    for prefix, namespace in (
-        ("kg", KG),
-        ("kgid", ID),
-        ("skos", SKOS),
-        ("prov", PROV),
-        ("dcterms", DCTERMS),
-        ("org", ORG),
-        ("rdfs", RDFS),
-        ("xsd", XSD),
-        ("owl", OWL),
-    ):
-        g.bind(prefix, namespace, override=True, replace=True)
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, Namespace(namespace), override=True, replace=True)

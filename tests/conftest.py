@@ -72,3 +72,17 @@ def helpers():
     from types import SimpleNamespace
 
     return SimpleNamespace(labels=labels, names=names, alt_labels=alt_labels, entity=entity, facts=facts)
+
+
+@pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The directory of ``kg build seeds/ --out DIR`` (a subprocess), made once per session.
+
+    Shared by the query, export, push and incremental tests: they read it and never
+    write into it (a test that must write copies it first)."""
+    from kgcli import kg
+
+    out = tmp_path_factory.mktemp("seeds-build")
+    proc = kg("build", "seeds/", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    return out

@@ -150,7 +150,7 @@ def test_all_inputs_fail(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     (src / "bin.txt").write_bytes(b"\x00\x01binary\x00" * 20)
-    (src / "gbk.txt").write_bytes("黄岩区召开三级干部大会。".encode("gbk"))
+    (src / "garbled.txt").write_bytes(b"\xff\x80" * 60)
     (src / "empty.txt").write_bytes(b"")
     result = kg_build(src, out=tmp_path / "out")
     assert result.returncode == 1
@@ -158,7 +158,7 @@ def test_all_inputs_fail(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     (error,) = errors_of(result.stderr)
     assert "no article" in error
-    for name in ("bin.txt", "gbk.txt", "empty.txt"):
+    for name in ("bin.txt", "garbled.txt", "empty.txt"):
         assert str(src / name) in result.stderr
     assert not (tmp_path / "out" / "kg.ttl").exists()
 

@@ -22,9 +22,10 @@ def maps_back(original: str, result: CleanText) -> None:
         assert ch == conv[o] or ch in _PUNCT.get(original[o], ""), (i, ch, o, original[o])
 
 
-# ASCII / variant punctuation and what clean may turn it into
-_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", "「": "“", "」": "”",
-          "『": "‘", "』": "’", "\u3000": " ", "\xa0": " ", '"': "“”"}
+# ASCII / variant punctuation and what clean may turn it into; a run of lost characters ('??', U+FFFD)
+# becomes one space at its first character
+_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？ ", "!": "！", "(": "（", ")": "）", "「": "“", "」": "”",
+          "『": "‘", "』": "’", "\u3000": " ", "\xa0": " ", '"': "“”", "\ufffd": " "}
 
 
 SCRIPT = [

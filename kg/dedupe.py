@@ -1,0 +1,142 @@
+"""Duplicate articles: the same text twice is built once, near-duplicates are reported.
+
+Two articles are the same when their cleaned Simplified text (boilerplate, bylines
+and pinyin out, Traditional -> Simplified, whitespace ignored) has the same hash, so
+a GBK copy, a Traditional copy and an HTML copy of one article are one article.
+Near-duplicates (a reworded lead, an extra paragraph) are found with MinHash
+signatures of 5-character shingles (datasketch) and locality-sensitive hashing: an
+article is compared only with those sharing a band of its signature, so the cost per
+article stays flat however many came before, and under 2 KB per article is kept.
+Those with estimated Jaccard similarity >= 0.9 to an earlier article are reported
+and still built.
+
+Articles with the same id (``001.txt`` in two folders) but different texts would
+become one node of the graph; the later one gets a numbered id (``001~2``).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+import numpy as np
+from datasketch import MinHash
+
+from .clean import clean
+from .types import Article
+
+SHINGLE = 5
+NUM_PERM = 128
+THRESHOLD = 0.9
+#: LSH: a signature is cut into BANDS bands of ROWS values, and articles sharing a band are compared.
+#: Two articles of similarity s share one with probability 1 - (1 - s**ROWS)**BANDS: 98% at 0.9,
+#: 20% at 0.7, 1% at 0.5 (the candidates are then kept by their estimated similarity).
+BANDS, ROWS = 11, 11
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """``source`` repeats ``original``: exactly (skipped) or nearly (built), or only its id (renamed)."""
+
+    source: str
+    original: str
+    kind: str  # "same text", "near", "same id"
+    similarity: float = 1.0
+    new_id: str | None = None
+
+    @property
+    def skipped(self) -> bool:
+        return self.kind == "same text"
+
+    def message(self) -> str:
+        if self.kind == "same text":
+            return f"{self.source}: same text as {self.original}, built once"
+        if self.kind == "near":
+            # an estimate (MinHash); the texts differ, so a rounded 1.00 would mislead
+            similarity = f"{self.similarity:.2f}" if self.similarity < 0.995 else "above 0.99"
+            return f"{self.source}: near-duplicate of {self.original} (similarity {similarity}); both built"
+        return f"{self.source}: {self.original} has the same id; built as {self.new_id}"
+
+
+def unique(articles: Iterable[Article], report: Callable[[Duplicate], None],
+           threshold: float = THRESHOLD) -> Iterator[Article]:
+    """Yield each article once, in order; ``report`` hears of every duplicate, near-duplicate and id clash."""
+    seen: dict[bytes, str] = {}  # text hash -> source of its first article
+    ids: dict[str, str] = {}  # article id -> source of the article that has it
+    buckets: dict[int, int | list[int]] = {}  # band key -> the article, or articles, with that band
+    signatures: list[np.ndarray] = []
+    sources: list[str] = []
+    for article in articles:
+        text = _SPACE.sub("", clean(article).text)
+        digest = hashlib.sha1(text.encode("utf-8")).digest()
+        if text and digest in seen:
+            report(Duplicate(article.source, seen[digest], "same text"))
+            continue
+        seen.setdefault(digest, article.source)
+        if text:
+            signature = _minhash(text)
+            near = _nearest(signature, _bucket(buckets, signature, len(sources)), signatures)
+            if near is not None and near[1] >= threshold:
+                report(Duplicate(article.source, sources[near[0]], "near", near[1]))
+            signatures.append(signature)
+            sources.append(article.source)
+        yield _unique_id(article, ids, report)
+
+
+def _minhash(text: str) -> np.ndarray:
+    """MinHash signature of the text's 5-character shingles (32-bit values)."""
+    shingles = {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
+    m = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_permutations(), scheme="affine32")
+    m.update_batch([s.encode("utf-8") for s in shingles])
+    return m.hashvalues.astype(np.uint32)  # affine32: the values fit
+
+
+def _bucket(buckets: dict[int, int | list[int]], signature: np.ndarray, index: int) -> set[int]:
+    """Put article ``index`` in the buckets of its bands; returns the articles already there."""
+    found: set[int] = set()
+    for band in range(BANDS):
+        # Python's hash differs between runs, but keys only have to agree within one
+        key = hash((band, signature[band * ROWS:(band + 1) * ROWS].tobytes()))
+        there = buckets.get(key)
+        if there is None:
+            buckets[key] = index  # most bands are met once: an int, not a list
+        elif isinstance(there, int):
+            found.add(there)
+            buckets[key] = [there, index]
+        else:
+            found.update(there)
+            there.append(index)
+    return found
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch draws these for every MinHash; the same seed gives the same ones, so draw them once."""
+    return MinHash(num_perm=NUM_PERM, scheme="affine32").permutations
+
+
+def _nearest(signature: np.ndarray, candidates: set[int], signatures: list[np.ndarray]) -> tuple[int, float] | None:
+    """The earliest of the most similar candidates, with its estimated Jaccard similarity."""
+    scored = [(float(np.mean(signatures[c] == signature)), -c) for c in candidates]
+    if not scored:
+        return None
+    similarity, neg = max(scored)
+    return -neg, similarity
+
+
+def _unique_id(article: Article, ids: dict[str, str], report: Callable[[Duplicate], None]) -> Article:
+    """The article, or a copy with a numbered id if an earlier article has its id."""
+    if article.id not in ids:
+        ids[article.id] = article.source
+        return article
+    n = 2
+    while f"{article.id}~{n}" in ids:
+        n += 1
+    new_id = f"{article.id}~{n}"
+    ids[new_id] = article.source
+    report(Duplicate(article.source, ids[article.id], "same id", new_id=new_id))
+    return replace(article, id=new_id)

@@ -1,0 +1,259 @@
+"""``kg push``: load a build into a triplestore server through the SPARQL 1.1 Graph
+Store HTTP Protocol (Oxigraph server, Apache Jena Fuseki, GraphDB, Virtuoso, ...).
+
+The graph goes as N-Triples in chunks: the first request PUTs (replacing the target
+graph), the others POST (adding to it), so pushing the same build twice leaves the
+server with the same triples. Afterwards the server is asked how many triples the
+target graph holds; fewer than were sent is an error, never a silent success.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, ServerError
+
+NTRIPLES = "application/n-triples"
+#: triples per request: a few MB of N-Triples, well under servers' default body limits
+CHUNK = 50_000
+TIMEOUT = 120.0
+#: what --endpoint must be, for messages
+_GSP = "Graph Store endpoint (Oxigraph .../store, Fuseki .../DATASET/data)"
+#: Graph Store endpoint path -> SPARQL query endpoint path, for the servers whose layout is known
+_QUERY_PATHS = (("/store", "/query"),                  # Oxigraph server
+                ("/data", "/query"),                   # Apache Jena Fuseki
+                ("/rdf-graphs/service", ""),           # GraphDB (the repository URL answers queries)
+                ("/sparql-graph-crud-auth", "/sparql"),  # Virtuoso
+                ("/sparql-graph-crud", "/sparql"))
+
+
+@dataclass(frozen=True, slots=True)
+class PushReport:
+    endpoint: str
+    graph: str | None  # None: the server's default graph
+    sent: int
+    requests: int
+    held: int
+    seconds: float
+
+    def summary(self) -> str:
+        where = f"graph <{self.graph}>" if self.graph else "the default graph"
+        extra = (f" ({self.held - self.sent} more than pushed: the server counts other data in that graph)"
+                 if self.held > self.sent else "")
+        return (f"pushed {self.sent} triples to {where} of {self.endpoint} in {self.requests} "
+                f"request{'s' if self.requests != 1 else ''}; the server now holds {self.held} triples there{extra}; "
+                f"{self.seconds:.1f} s")
+
+
+def push(build: Path, endpoint: str, *, graph: str | None = None, auth: tuple[str, str] | None = None,
+         chunk: int = CHUNK, query_url: str | None = None) -> PushReport:
+    """PUT then POST the triples of ``build`` into ``graph`` (default graph if None) at ``endpoint``."""
+    started = time.perf_counter()
+    _check_url(endpoint, "--endpoint")
+    if query_url:
+        _check_url(query_url, "--query-url")
+    if chunk < 1:
+        raise InputError(f"--chunk-size must be at least 1, not {chunk}")
+    target = _graph_url(endpoint, graph)
+    client = _Client(auth)
+    with tempfile.TemporaryDirectory(prefix="kg-push-") as scratch:
+        source = _ntriples(build, Path(scratch))
+        total, bnodes = _scan(source)
+        # blank node labels are scoped to one request: a graph with any goes whole (kg's graphs have none)
+        size = max(total, 1) if bnodes else chunk
+        requests = max(1, -(-total // size))
+        sent = 0
+        for number, (body, lines) in enumerate(_bodies(source, size), 1):
+            try:
+                client.send("PUT" if number == 1 else "POST", target, body, {"Content-Type": NTRIPLES})
+            except ServerError as exc:
+                if number == 1:
+                    raise
+                raise ServerError(f"{exc} (request {number} of {requests}); the graph now holds only the first "
+                                  f"{sent} of {total} triples: push again") from exc
+            sent += lines
+    try:
+        held = _count(client, endpoint, graph, query_url)
+    except ServerError as exc:
+        raise ServerError(f"pushed {total} triples to {target} but could not count them there: {exc}") from exc
+    if held < total:
+        raise ServerError(f"the server holds only {held} of the {total} triples pushed to {target}; "
+                          "it dropped some: push again, and check its logs")
+    return PushReport(endpoint, graph, total, requests, held, time.perf_counter() - started)
+
+
+def _ntriples(build: Path, scratch: Path) -> Path:
+    """The build's N-Triples: ``kg.nt``, else its ``kg.ttl`` converted into ``scratch`` (an older build)."""
+    if not build.is_dir():
+        raise InputError(f"{build}: no such build directory; build one with: kg build INPUT --out {build}")
+    if (build / "kg.nt").is_file():
+        return build / "kg.nt"
+    if (build / "kg.ttl").is_file():
+        from rdflib import Graph  # only for builds made before kg.nt existed
+
+        converted = scratch / "kg.nt"
+        converted.write_bytes(Graph().parse(build / "kg.ttl", format="turtle").serialize(format="nt", encoding="utf-8"))
+        return converted
+    raise InputError(f"{build}: no kg build here (no kg.nt and no kg.ttl); build one with: kg build INPUT --out {build}")
+
+
+def _triple_lines(source: Path) -> Iterator[bytes]:
+    with source.open("rb") as fh:
+        for line in fh:
+            if line.strip() and not line.lstrip().startswith(b"#"):
+                yield line if line.endswith(b"\n") else line + b"\n"
+
+
+def _scan(source: Path) -> tuple[int, bool]:
+    """How many triples ``source`` holds, and whether any has a blank node (one streaming pass)."""
+    total, bnodes = 0, False
+    for line in _triple_lines(source):
+        total += 1
+        bnodes = bnodes or _has_bnode(line)
+    return total, bnodes
+
+
+def _bodies(source: Path, size: int) -> Iterator[tuple[bytes, int]]:
+    """Request bodies of at most ``size`` triples, streamed; one empty body for an empty graph
+    (its PUT still empties the target graph)."""
+    batch: list[bytes] = []
+    sent_any = False
+    for line in _triple_lines(source):
+        batch.append(line)
+        if len(batch) == size:
+            yield b"".join(batch), len(batch)
+            batch, sent_any = [], True
+    if batch or not sent_any:
+        yield b"".join(batch), len(batch)
+
+
+def _has_bnode(line: bytes) -> bool:
+    if b"_:" not in line:
+        return False
+    # a blank node is a term starting with _: outside a literal: drop escapes, then the quoted parts
+    plain = line.replace(b"\\\\", b"").replace(b'\\"', b"")
+    return b"_:" in b"".join(plain.split(b'"')[0::2])
+
+
+def _graph_url(endpoint: str, graph: str | None) -> str:
+    if graph is not None:
+        _check_url(graph, "--graph", schemes=None)
+        if re.search(r'[\s<>"{}|^`\\]', graph):
+            raise InputError(f"--graph {graph!r}: an IRI has no spaces and none of <>\"{{}}|^`\\")
+    query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
+    return f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"
+
+
+def _query_url(endpoint: str) -> str | None:
+    parts = urllib.parse.urlsplit(endpoint)
+    for gsp, sparql in _QUERY_PATHS:
+        if parts.path.rstrip("/").endswith(gsp):
+            path = parts.path.rstrip("/")[: -len(gsp)] + sparql
+            return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return None
+
+
+def _count(client: _Client, endpoint: str, graph: str | None, query_url: str | None) -> int:
+    """Triples in the target graph: a SPARQL COUNT where the query endpoint is known, else a GSP GET."""
+    url = query_url or _query_url(endpoint)
+    if url:
+        pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+        body = urllib.parse.urlencode({"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"}).encode()
+        answer = client.send("POST", url, body, {"Content-Type": "application/x-www-form-urlencoded",
+                                                 "Accept": "application/sparql-results+json"},
+                             role="SPARQL query endpoint (give it with --query-url)")
+        try:
+            return int(json.loads(answer)["results"]["bindings"][0]["n"]["value"])
+        except (ValueError, KeyError, IndexError, TypeError) as exc:
+            raise ServerError(f"{url} did not answer the triple count as SPARQL JSON results; "
+                              "give its SPARQL query endpoint with --query-url") from exc
+    return client.count_triples(_graph_url(endpoint, graph))
+
+
+class _Client:
+    """urllib with Basic authentication and kg's one-line errors."""
+
+    def __init__(self, auth: tuple[str, str] | None) -> None:
+        self.auth = auth
+        self.headers = {"User-Agent": "kg-push"}
+        if auth:
+            token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode("ascii")
+            self.headers["Authorization"] = f"Basic {token}"
+
+    def send(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
+             role: str = _GSP) -> bytes:
+        """The body of the answer to one request."""
+        with self._open(method, url, body, headers, role) as response:
+            return response.read()
+
+    def count_triples(self, url: str) -> int:
+        """Triples of the N-Triples document at ``url``, counted as it streams in."""
+        with self._open("GET", url, None, {"Accept": NTRIPLES}) as response:
+            return sum(1 for line in response if line.strip() and not line.lstrip().startswith(b"#"))
+
+    @contextmanager
+    def _open(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
+              role: str = _GSP) -> Iterator[Any]:
+        request = urllib.request.Request(url, data=body, method=method, headers={**self.headers, **headers})
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                yield response
+        except urllib.error.HTTPError as exc:
+            message = _message(exc)
+            if exc.code in (401, 403):
+                login = (f"check --user {self.auth[0]} and its password" if self.auth
+                         else "give --user and --password-env")
+                raise ServerError(f"{url}: the server refused the login (HTTP {exc.code} {exc.reason}{message}); {login}") from exc
+            hint = {404: f"; is this the server's {role}?", 405: f"; is this the server's {role}?",
+                    413: "; send smaller requests with --chunk-size"}.get(exc.code, "")
+            raise ServerError(f"{url}: the server answered HTTP {exc.code} {exc.reason}{message}{hint}") from exc
+        except urllib.error.URLError as exc:
+            reason = exc.reason.strerror or exc.reason if isinstance(exc.reason, OSError) else exc.reason
+            raise ServerError(f"cannot reach {url}: {reason}; is the server running, and is this its address?") from exc
+        except (TimeoutError, ConnectionError) as exc:
+            raise ServerError(f"{url}: no complete answer within {TIMEOUT:.0f} s ({exc}); is the server overloaded?") from exc
+
+
+def _message(exc: urllib.error.HTTPError) -> str:
+    """The first line of the server's error text, if any, as ': text'."""
+    try:
+        text = exc.read(2000).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    if text.lstrip().startswith("<"):  # an HTML error page: its text only
+        text = re.sub(r"<[^>]*>", "\n", re.sub(r"(?is)<(head|script|style)\b.*?</\1>", "", text))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return ""
+    first = lines[0] if len(lines[0]) <= 200 else lines[0][:199] + "…"
+    return f": {first}"
+
+
+def _check_url(url: str, option: str, schemes: tuple[str, ...] | None = ("http", "https")) -> None:
+    parts = urllib.parse.urlsplit(url)
+    if not parts.scheme or (schemes and (parts.scheme not in schemes or not parts.netloc)):
+        wanted = "an http:// or https:// URL" if schemes else "an absolute IRI"
+        raise InputError(f"{option} {url!r} is not {wanted}")
+
+
+def password_from(env_var: str | None, user: str | None) -> tuple[str, str] | None:
+    """``(user, password)`` from ``--user`` and the variable named by ``--password-env``."""
+    if user is None and env_var is None:
+        return None
+    if user is None or env_var is None:
+        raise InputError("--user and --password-env go together (the password is read from that environment variable)")
+    if env_var not in os.environ:
+        raise InputError(f"--password-env {env_var}: that environment variable is not set")
+    return user, os.environ[env_var]

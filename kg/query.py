@@ -1,0 +1,176 @@
+"""``kg query``: SPARQL 1.1 SELECT, ASK, CONSTRUCT and DESCRIBE over a build or a graph file.
+
+kg's prefixes (``kg:``, ``kgid:``, ``rdfs:``, ``skos:``, ``prov:``, ``dcterms:``, ...)
+are predeclared. Results come as an aligned table (display width of Chinese text
+counted as two columns), SPARQL CSV or SPARQL JSON; graph results as a
+subject/predicate/object table, N-Triples-style CSV, JSON-LD or Turtle.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import RDF, XSD, Graph
+
+from .errors import InputError, KgError
+from .export import jsonld
+from .store import open_graph
+from .vocab import PREFIXES, bind_prefixes
+
+#: predeclared in every query and used to shorten IRIs in tables
+QUERY_PREFIXES = {**PREFIXES, "rdf": str(RDF)}
+_POSITION = re.compile(r"^error at (\d+):(\d+): ?(.*)$", re.S)
+_NUMERIC = {str(XSD[t]) for t in ("integer", "decimal", "double", "float", "long", "int")}
+
+
+def run_query(target: Path, text: str, fmt: str = "table", *, origin: str = "query",
+              max_width: int | None = None) -> bytes:
+    """Run ``text`` over ``target`` and format the result; ``origin`` names the query in errors."""
+    graph = open_graph(target)
+    try:
+        result = graph.store.query(text, prefixes=QUERY_PREFIXES)
+    except SyntaxError as exc:
+        raise InputError(f"{origin}: SPARQL syntax error {_where(exc, text)}") from exc
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise KgError(f"{origin}: the query failed on {graph.source}: {' '.join(str(exc).split())}") from exc
+    if isinstance(result, ox.QueryBoolean):
+        return _boolean(bool(result), fmt)
+    if isinstance(result, ox.QuerySolutions):
+        return _solutions(result, fmt, max_width)
+    return _triples(list(result), fmt, max_width)
+
+
+def _where(exc: SyntaxError, text: str) -> str:
+    """'at line L, column C: message (near "…")' from oxigraph's 'error at L:C: message'."""
+    m = _POSITION.match(str(exc))
+    if not m:
+        return f": {' '.join(str(exc).split())}"
+    line, column, message = int(m.group(1)), int(m.group(2)), " ".join(m.group(3).split())
+    lines = text.splitlines() or [""]
+    source = lines[min(line, len(lines)) - 1]
+    before = source[:max(column - 1, 0)]
+    if "Prefix not found" in message and (prefix := re.findall(r"([A-Za-z][\w.-]*)?:[^\s:]*$", before)):
+        message = f"the prefix {prefix[-1]}: is not declared; add PREFIX {prefix[-1]}: <namespace IRI>"
+    else:  # oxigraph lists the character ranges it expected too: keep the words
+        message = re.sub(r", \[[^\]]*(?:\.\.=|\\u)[^\]]*\]", "", message)
+    near = source[len(before):][:30].strip()
+    near = f"near “{near}”" if near else ("at the end of the query" if line >= len(lines) else "at the end of the line")
+    return f"at line {line}, column {column}: {message} ({near})"
+
+
+def _boolean(value: bool, fmt: str) -> bytes:
+    if fmt == "json":
+        return b'{"head":{},"boolean":' + (b"true" if value else b"false") + b"}\n"
+    if fmt in ("table", "csv"):
+        return b"true\n" if value else b"false\n"
+    raise InputError(f"--format {fmt} is for CONSTRUCT and DESCRIBE queries; use table, csv or json for ASK")
+
+
+def _solutions(result: ox.QuerySolutions, fmt: str, max_width: int | None) -> bytes:
+    if fmt == "json":
+        return result.serialize(format=ox.QueryResultsFormat.JSON) + b"\n"
+    if fmt == "csv":
+        return result.serialize(format=ox.QueryResultsFormat.CSV)
+    if fmt == "ttl":
+        raise InputError("--format ttl is for CONSTRUCT and DESCRIBE queries; use table, csv or json for SELECT")
+    names = [v.value for v in result.variables]
+    rows = [[solution[name] for name in names] for solution in result]
+    return table(names, rows, max_width)
+
+
+def _triples(triples: list[ox.Triple], fmt: str, max_width: int | None) -> bytes:
+    if fmt == "table":
+        return table(["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in triples], max_width)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")  # SPARQL CSV conventions: full IRIs, lexical forms
+        writer.writerow(["subject", "predicate", "object"])
+        writer.writerows([t.subject.value, t.predicate.value, t.object.value] for t in triples)
+        return out.getvalue().encode("utf-8")
+    g = Graph()
+    bind_prefixes(g)
+    g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return jsonld(g) if fmt == "json" else g.serialize(format="turtle", encoding="utf-8")
+
+
+# ---------------------------------------------------------------- tables
+
+
+def width(text: str) -> int:
+    """Display width in a terminal: East Asian wide and fullwidth characters take two columns."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in text)
+
+
+def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str:
+    """A term as shown in a table: prefixed IRI, ``_:id``, or the literal's lexical form."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return prefixed(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return " ".join(term.value.split())  # table cells stay on one line
+    return f"<< {cell(term.subject)} {cell(term.predicate)} {cell(term.object)} >>"
+
+
+def prefixed(iri: str) -> str:
+    """``kg:holds`` for a kg IRI, ``<iri>`` for one outside kg's prefixes."""
+    best = max((ns for ns in QUERY_PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return f"<{iri}>"
+    prefix = next(p for p, ns in QUERY_PREFIXES.items() if ns == best)
+    return f"{prefix}:{iri[len(best):]}"
+
+
+def table(names: Sequence[str], rows: Sequence[Sequence[object]], max_width: int | None = None) -> bytes:
+    """An aligned plain-text table with a ``(N rows)`` footer; columns shrink to fit ``max_width``."""
+    cells = [[cell(term) for term in row] for row in rows]
+    right = [bool(rows) and all(_numeric(row[i]) for row in rows if row[i] is not None) for i in range(len(names))]
+    widths = [max([width(n)] + [width(r[i]) for r in cells]) for i, n in enumerate(names)]
+    if max_width:
+        _fit(widths, max_width - 2 * (len(names) - 1))
+    lines = [_line(names, widths, [False] * len(names)), "  ".join("-" * w for w in widths)]
+    lines += [_line(r, widths, right) for r in cells]
+    lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
+    return ("\n".join(line.rstrip() for line in lines) + "\n").encode("utf-8")
+
+
+def _numeric(term: object) -> bool:
+    return isinstance(term, ox.Literal) and term.datatype.value in _NUMERIC
+
+
+def _fit(widths: list[int], room: int, floor: int = 8) -> None:
+    """Narrow the widest columns, one column at a time, until the row fits ``room`` (or all are at ``floor``)."""
+    while sum(widths) > room:
+        widest = max(range(len(widths)), key=lambda i: widths[i])
+        if widths[widest] <= floor:
+            return
+        widths[widest] -= 1
+
+
+def _line(values: Sequence[str], widths: Sequence[int], right: Sequence[bool]) -> str:
+    parts = []
+    for value, w, r in zip(values, widths, right):
+        value = _clip(value, w)
+        pad = " " * (w - width(value))
+        parts.append(pad + value if r else value + pad)
+    return "  ".join(parts)
+
+
+def _clip(text: str, w: int) -> str:
+    if width(text) <= w:
+        return text
+    out, used = [], 0
+    for c in text:
+        if used + width(c) > w - 1:
+            break
+        out.append(c)
+        used += width(c)
+    return "".join(out) + "…"

@@ -1,0 +1,132 @@
+"""The embedded triplestore of a build (``DIR/store/``, pyoxigraph on RocksDB) and the
+opening of any graph kg can query: a build directory, its store, or an RDF file.
+
+In the store, and in every graph ``open_graph`` returns, the default graph is the
+whole graph of ``kg.ttl`` and each article's IRI names the graph of the facts it
+supports (as in ``kg.nq``), so plain patterns see everything and ``GRAPH ?article``
+patterns see provenance.
+
+The store is a derived copy of ``kg.nt`` and ``kg.nq``: it is built in a temporary
+directory and renamed into place, and left untouched when those files have not
+changed (RocksDB files are never byte-identical from one write to the next, so a
+rebuild of the same input keeps the old ones).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import InputError
+
+STORE = "store"
+#: marker inside the store: SHA-256 of the kg.nt and kg.nq it was loaded from
+_MARKER = "kg-content.sha256"
+#: file extension -> format, for graph files given to ``kg query``
+_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+            ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
+            ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML, ".n3": ox.RdfFormat.N3}
+#: the default graph as the merge of the named graphs (quad files carry no default graph)
+_MERGE_GRAPHS = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@dataclass(frozen=True, slots=True)
+class OpenGraph:
+    """A queryable graph and the file or directory it came from (for messages)."""
+
+    store: ox.Store
+    source: Path
+
+
+def write_store(build: Path) -> None:
+    """(Re)build ``build/store`` from ``build/kg.nt`` (default graph) and ``build/kg.nq`` (article graphs)."""
+    target = build / STORE
+    content = _content_hash(build)
+    marker = target / _MARKER
+    if marker.is_file() and marker.read_text(encoding="ascii").strip() == content:
+        return  # same content: keep the store as it is
+    tmp = Path(tempfile.mkdtemp(dir=build, prefix=f".{STORE}."))
+    try:
+        tmp.chmod(0o755)  # mkdtemp makes it private; the store is as readable as the other outputs
+        store = ox.Store(str(tmp))
+        store.bulk_load(path=str(build / "kg.nt"), format=ox.RdfFormat.N_TRIPLES)
+        store.bulk_load(path=str(build / "kg.nq"), format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        del store  # closes RocksDB before the rename
+        (tmp / _MARKER).write_text(content + "\n", encoding="ascii")
+        aside = _set_aside(target)
+        tmp.rename(target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if aside is not None:
+        shutil.rmtree(aside)
+
+
+def remove_store(build: Path) -> None:
+    """Delete ``build/store`` (a build without a store must not leave a stale one behind)."""
+    aside = _set_aside(build / STORE)
+    if aside is not None:
+        shutil.rmtree(aside)
+
+
+def open_graph(path: Path) -> OpenGraph:
+    """Open a build directory (its store, else its ``kg.ttl``), a store or an RDF file, read-only."""
+    if path.is_dir():
+        store = path if (path / _MARKER).is_file() else path / STORE
+        if (store / _MARKER).is_file():
+            try:
+                return OpenGraph(ox.Store.read_only(str(store)), store)
+            except OSError as exc:
+                raise InputError(f"{store}: unreadable store ({_one_line(exc)}); "
+                                 f"delete it to query the build's kg.ttl, or rebuild") from exc
+        if (path / "kg.ttl").is_file():
+            return open_graph(path / "kg.ttl")
+        raise InputError(f"{path}: no kg build here (no store/ and no kg.ttl); "
+                         f"build one with: kg build INPUT --out {path}")
+    if not path.is_file():
+        raise InputError(f"{path}: no such build directory or graph file")
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown graph format; give a build directory or a "
+                         f"{', '.join(sorted(_FORMATS))} file")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise InputError(f"{path}: not valid {fmt.name}: {_one_line(exc)}") from exc
+    if fmt.supports_datasets:
+        store.update(_MERGE_GRAPHS)
+    return OpenGraph(store, path)
+
+
+def _content_hash(build: Path) -> str:
+    digest = hashlib.sha256()
+    for name in ("kg.nt", "kg.nq"):
+        with (build / name).open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _set_aside(target: Path) -> Path | None:
+    """Rename ``target`` into a new hidden directory beside it and return that directory.
+
+    Replacing the store takes two renames: an interruption between them leaves the old
+    store in ``.store.old-*`` and no ``store/``, and ``kg query DIR`` reads ``kg.ttl``.
+    """
+    if not target.exists():
+        return None
+    aside = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old-"))
+    target.rename(aside / target.name)
+    return aside
+
+
+def _one_line(exc: BaseException) -> str:
+    return re.sub(r"\s+", " ", str(exc)).strip()

@@ -1,0 +1,400 @@
+"""Hostile input: random text, random bytes and mutated real articles through every stage (no
+exception escapes, the graph parses back and conforms); damaged files, HTML pages, mojibake,
+lost characters, duplicates and size limits, each with the one line kg says about it."""
+from __future__ import annotations
+
+import itertools
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import opencc
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pyshacl import validate
+from rdflib import RDF, Graph
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS
+
+from kg.build import process
+from kg.dedupe import Duplicate, unique
+from kg.errors import InputError
+from kg.ingest import read_inputs
+from kg.mojibake import repair
+from kg.rdf import to_graph
+from kg.types import Article, Extraction
+from kg.vocab import KG, ONTOLOGY_DIR
+
+from conftest import SEEDS, facts, labels
+
+REPO = Path(__file__).resolve().parents[1]
+RAW = REPO.parent / "shared" / "corpus" / "raw"
+DEV = REPO.parent / "shared" / "corpus" / "dev"
+KG_BIN = Path(sys.executable).parent / "kg"
+ARTICLE_FILES = sorted(SEEDS.glob("*.txt")) + sorted(RAW.glob("*.txt"))
+TEXTS = [p.read_text(encoding="utf-8-sig") for p in ARTICLE_FILES]
+SEED = {p.stem[:3]: p for p in sorted(SEEDS.glob("*.txt"))}
+PIPELINE = settings(max_examples=30, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@pytest.fixture(scope="module")
+def shacl() -> tuple[Graph, Graph]:
+    return Graph().parse(ONTOLOGY_DIR / "shapes.ttl"), Graph().parse(ONTOLOGY_DIR / "kg.ttl")
+
+
+def check(extractions: list[Extraction], shacl: tuple[Graph, Graph]) -> Graph:
+    """Offsets stay inside the original text, every evidence sentence is the slice its offsets
+    give, the graph survives Turtle and conforms to the shapes."""
+    for ex in extractions:
+        kept = ex.clean.offsets[:-1]
+        assert len(kept) == len(ex.clean.text)
+        assert all(a < b for a, b in zip(kept, kept[1:]))
+        assert all(0 <= o < len(ex.article.text) for o in kept)
+        for f in ex.facts:
+            ev = f.evidence
+            assert 0 <= ev.start < ev.end <= len(ex.article.text)
+            assert ev.sentence == ex.article.text[ev.start:ev.end]
+        for e in ex.entities:
+            assert "\ufffd" not in e.label and "?" not in e.label, e  # lost characters are gaps, not names
+    graph = to_graph(extractions)
+    back = Graph().parse(data=graph.serialize(format="turtle", encoding="utf-8"), format="turtle")
+    assert isomorphic(graph, back)
+    shapes, ontology = shacl
+    ok, _, report = validate(back, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    assert ok, report
+    return back
+
+
+# --- property tests -------------------------------------------------------------------------------
+
+_FRAGMENTS = ["黄岩区", "黃巖區委書記", "徐淼", "指出", "，", "。", "\n", "??", "?", "\ufffd", "?lián)", "發(fā)展",
+              "“黄岩发展我担当”行动", "《关于激励干部担当作为的十条措施》", "年轻干部", "□ 本报记者 林元沁\n",
+              "鍏朵粬", "é»„å²©åŒº", "\x00", "\r\n", "\u2028", "\x85", "#p#分页标题#e#", '"', "\\", "<b>", "&amp;"]
+noisy_text = st.one_of(st.text(max_size=400),
+                       st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=6)), max_size=40).map("".join))
+
+
+@PIPELINE
+@given(noisy_text)
+def test_random_unicode_builds(shacl, text: str) -> None:
+    check(list(process([Article(id="t", text=text, source="t.txt")])), shacl)
+
+
+_CODECS = ["utf-8", "utf-8-sig", "gbk", "gb18030", "big5", "utf-16", "utf-32"]
+
+
+@st.composite
+def damaged_bytes(draw) -> bytes:
+    """Random bytes, or a real article in some encoding with bytes flipped, cut or inserted."""
+    if draw(st.booleans()):
+        return draw(st.binary(max_size=3000))
+    text = draw(st.sampled_from(TEXTS))
+    start = draw(st.integers(0, max(0, len(text) - 1)))
+    data = bytearray(text[start:start + draw(st.integers(1, 1500))].encode(draw(st.sampled_from(_CODECS)),
+                                                                             errors="replace"))
+    for _ in range(draw(st.integers(0, 8))):
+        at = draw(st.integers(0, len(data)))
+        op = draw(st.sampled_from(["flip", "cut", "insert", "truncate"]))
+        if op == "flip" and at < len(data):
+            data[at] = draw(st.integers(0, 255))
+        elif op == "cut":
+            del data[at:at + draw(st.integers(1, 3))]
+        elif op == "insert":
+            data[at:at] = draw(st.binary(min_size=1, max_size=4))
+        elif op == "truncate":
+            del data[at:]
+    return bytes(data)
+
+
+_file_numbers = itertools.count()
+
+
+@PIPELINE
+@given(damaged_bytes(), st.sampled_from([".txt", ".html"]))
+def test_random_bytes_build_or_are_reported(tmp_path_factory, shacl, data: bytes, suffix: str) -> None:
+    path = tmp_path_factory.getbasetemp() / f"bytes{next(_file_numbers)}{suffix}"
+    path.write_bytes(data)
+    items = list(read_inputs([path]))
+    assert len(items) == 1
+    (item,) = items
+    if isinstance(item, InputError):
+        assert str(item).startswith(f"{path}: ") and "\n" not in str(item)
+        return
+    assert item.encoding
+    check(list(process([item])), shacl)
+
+
+_MUTATIONS = {
+    "pinyin": lambda t, i, r: t[:i] + r.choice(["(zhèng)", "(de)", "（jìn）", "(fā)"]) + t[i:],
+    "boilerplate": lambda t, i, r: t[:i] + r.choice(["\n责任编辑：王小明\n", "\n相关文章\n台州市召开会议\n", "【资料图】",
+                                                     "#p#分页标题#e#", "\n分享到：微信 微博\n", "（记者 付鼎臣）"]) + t[i:],
+    "lost": lambda t, i, r: t[:i] + r.choice(["?", "??", "???", "\ufffd", "\ufffd\ufffd", "?lián)", "?zèng)_"]) + t[i:],
+    "delete": lambda t, i, r: t[:i] + t[i + r.randint(1, 20):],
+    "gbk-mojibake": lambda t, i, r: t[:i] + t[i:i + 30].encode("utf-8").decode("gbk", errors="replace") + t[i + 30:],
+    "latin1-mojibake": lambda t, i, r: t[:i] + t[i:i + 30].encode("utf-8").decode("latin-1") + t[i + 30:],
+    "traditional": lambda t, i, r: t[:i] + opencc.OpenCC("s2t").convert(t[i:i + 200]) + t[i + 200:],
+    "truncate": lambda t, i, r: t[:i],
+    "duplicate-paragraph": lambda t, i, r: t[:i] + t[i:].split("\n", 1)[0] + "\n" + t[i:],
+}
+
+
+@st.composite
+def mutated_article(draw) -> str:
+    """A window of a real article (seeds, raw corpus) with pinyin, boilerplate, lost characters,
+    deletions, mojibake and script changes put in at random places."""
+    text = draw(st.sampled_from(TEXTS))
+    start = draw(st.integers(0, max(0, len(text) - 200)))
+    text = text[start:start + draw(st.integers(50, 1500))]
+    rng = draw(st.randoms(use_true_random=False))
+    for name in draw(st.lists(st.sampled_from(sorted(_MUTATIONS)), max_size=6)):
+        text = _MUTATIONS[name](text, draw(st.integers(0, len(text))), rng)
+    return text
+
+
+@PIPELINE
+@given(mutated_article())
+def test_mutated_articles_build(shacl, text: str) -> None:
+    check(list(process([Article(id="m", text=text, source="m.txt")])), shacl)
+
+
+# --- lost characters and mojibake -------------------------------------------------------------------
+
+GAPS = [
+    # a run of '?' between a locality and a title: both kept, no post spans the gap
+    ("黄岩区??书记徐淼指出，要担当作为。", {"黄岩区"}, {"徐淼"}, "黄岩区书记"),
+    # U+FFFD after a name: the name stays whole
+    ("黄岩区委书记徐淼��指出，要担当作为。", {"黄岩区"}, {"徐淼"}, None),
+    # a lost character with its broken pinyin (the raw corpus's ?lián) fragments)
+    ("黄岩区委?lián)书记徐淼指出，要担当作为。", {"黄岩区"}, {"徐淼"}, "黄岩区委书记"),
+    # a single '?' is a question mark (copies with ASCII punctuation): a sentence end, also a boundary
+    ("黄岩区?书记徐淼指出，要担当作为。", {"黄岩区"}, {"徐淼"}, "黄岩区书记"),
+    # a gap between the actor and the verb keeps the issuing locality
+    ("台州市黄岩区委??出台《关于激励干部担当作为的十条措施》，面向年轻干部。", {"黄岩区", "台州市"}, set(), None),
+]
+
+
+@pytest.mark.parametrize(("text", "localities", "officials", "no_post"), GAPS, ids=[g[0][:8] for g in GAPS])
+def test_lost_characters_are_boundaries(run, shacl, text: str, localities: set, officials: set,
+                                        no_post: str | None) -> None:
+    ex = run(text)
+    assert localities <= labels(ex, "Locality")
+    assert officials <= labels(ex, "Official")
+    assert no_post not in labels(ex, "Post")
+    check([ex], shacl)
+
+
+def test_gap_notes_name_the_run(run) -> None:
+    ex = run("黄岩区委?lián)?dāng)书记徐淼指出。")
+    (note,) = ex.clean.notes
+    assert "1 run of lost characters" in note and "character 4" in note and "'?lián)?dāng)'" in note
+
+
+SENTENCE = "黄岩区委书记徐淼指出，要以更加鲜明的实干实绩导向激励干部担当作为。"
+
+
+def test_utf8_read_as_latin1_is_repaired(run) -> None:
+    ex = run(SENTENCE.encode("utf-8").decode("latin-1"))
+    assert ex.clean.text == SENTENCE
+    assert ex.clean.notes == ("repaired 1 line of mojibake (UTF-8 read as Windows-1252 or Latin-1), "
+                              "the first at character 0",)
+    assert ("徐淼", "holds", "黄岩区委书记") in facts(ex)
+
+
+def test_utf8_read_as_gbk_is_repaired_where_bytes_survive(run) -> None:
+    ex = run(SENTENCE.encode("utf-8").decode("gbk", errors="replace"))
+    assert ex.clean.text.startswith("黄岩区 书记徐淼指出")  # 委 lost a byte to the wrong decoding: a gap
+    assert ex.clean.notes[0].startswith("repaired 1 line of mojibake (UTF-8 read as GBK)")
+    assert ("徐淼", "holds", "书记") in facts(ex)
+
+
+@pytest.mark.parametrize("codec", ["gbk", "latin-1"])
+def test_mojibake_seed_recovers_entities(nlp, codec: str) -> None:
+    """A whole seed article mis-decoded by a scraper: most of its entities come back."""
+    original = SEED["001"].read_text(encoding="utf-8")
+    mangled = original.encode("utf-8").decode(codec, errors="replace")
+    ex, again = process([Article(id="o", text=original, source="o.txt"), Article(id="m", text=mangled, source="m.txt")])
+    want, got = {(e.cls, e.label) for e in ex.entities}, {(e.cls, e.label) for e in again.entities}
+    # Latin-1 keeps every byte: all come back; GBK lost a byte wherever a character ended on an odd byte
+    assert len(got & want) >= (1.0 if codec == "latin-1" else 0.3) * len(want)
+    # offsets point into the mangled text the article really had
+    for f in again.facts:
+        assert f.evidence.sentence == mangled[f.evidence.start:f.evidence.end]
+
+
+def test_no_repair_of_sound_text() -> None:
+    """Not one line of the real articles (seeds, raw corpus, dev) is taken for mojibake."""
+    for path in ARTICLE_FILES + sorted(DEV.glob("*.txt")):
+        notes = repair(path.read_text(encoding="utf-8-sig")).notes
+        assert not [n for n in notes if n.startswith("repaired")], path
+
+
+# --- reading damaged files --------------------------------------------------------------------------
+
+GOOD = SEED["001"].read_text(encoding="utf-8")
+_UTF8 = GOOD.encode("utf-8")
+_CUT = next(i for i in range(1000, len(_UTF8)) if _UTF8[i] >= 0xE0) + 1  # one byte into a character
+_GB_HEAD, _GB_TAIL = GOOD[:200].encode("gb18030"), GOOD[200:600].encode("gb18030")
+
+FILES = [
+    # (name, bytes, what kg makes of it: encoding of the article, or a phrase of the error)
+    ("truncated.txt", _UTF8[:_CUT], ("utf-8", "1 undecodable byte in utf-8", f"byte offset {_CUT - 1}")),
+    ("two-bad-bytes.txt", _GB_HEAD + b"\xff" + _GB_TAIL + b"\x80",
+     ("gb18030", "2 undecodable bytes in gb18030", f"byte offset {len(_GB_HEAD)}")),
+    ("odd-utf16.txt", GOOD[:300].encode("utf-16") + b"\x00", ("utf-16", "1 undecodable byte", "")),
+    ("utf32.txt", GOOD[:300].encode("utf-32"), ("utf-32", "", "")),
+    ("every-50th-byte.txt", bytes(0xFF if i % 50 == 0 else b for i, b in enumerate(GOOD.encode("utf-8"))),
+     "too damaged to use"),
+    ("noise.txt", bytes((i * 7919) % 128 + 128 for i in range(3000)), "too damaged to use"),
+    ("binary.txt", b"\x00\x01\x02binary\x00" * 50, "binary file"),
+    ("bom-only.txt", b"\xff\xfe", "empty"),
+    ("utf16-blank.txt", " \n \n".encode("utf-16"), "empty"),
+    ("no-article.html", b"<html><head><title>404</title></head><body><div><a href='/'>home</a></div></body></html>",
+     "no article text found"),
+    ("page.txt", f"<!DOCTYPE html><html><body><div id='nav'><a href='/'>首页</a></div><article><p>{GOOD[:800]}</p>"
+                 f"</article></body></html>".encode("utf-8"), ("utf-8", "an HTML page in a .txt file", "")),
+    ("declared-wrong.html", f"<html><head><meta charset='utf-8'></head><body><p>{GOOD[:800]}</p></body></html>"
+     .encode("gb18030", errors="replace"), ("gb18030", "", "")),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "outcome"), FILES, ids=[f[0] for f in FILES])
+def test_damaged_file(tmp_path: Path, name: str, data: bytes, outcome) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    (item,) = read_inputs([path])
+    if isinstance(outcome, str):
+        assert isinstance(item, InputError), item
+        assert str(item).startswith(f"{path}: ") and outcome in str(item) and "\n" not in str(item)
+        return
+    encoding, note, where = outcome
+    assert isinstance(item, Article), item
+    assert item.encoding == encoding
+    assert note in " ".join(item.notes) and where in " ".join(item.notes)
+    assert len(item.notes) == (1 if note else 0)
+    assert item.text.strip()
+
+
+def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.txt"
+    with dump.open("wb") as fh:  # a 10 MB dump; sparse, so the test writes almost nothing
+        fh.truncate(10_000_000)
+    (item,) = read_inputs([dump])
+    assert isinstance(item, InputError)
+    assert "10000000 bytes is over the 2000000-byte article limit (raise it with --max-bytes)" in str(item)
+    small = tmp_path / "small.txt"
+    small.write_text(GOOD, encoding="utf-8")
+    (item,) = read_inputs([small], max_bytes=1000)
+    assert isinstance(item, InputError) and "1000-byte article limit" in str(item)
+
+
+def test_symbolic_link_loops_are_walked_once(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "a" / "up").symlink_to("..")  # a/up/a/up/... for ever
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")  # a link to itself
+    items = list(read_inputs([tmp_path]))
+    assert [a.source for a in items if isinstance(a, Article)] == [str(tmp_path / "a" / "x.txt")]
+    (error,) = [e for e in items if isinstance(e, InputError)]
+    assert str(error) == f"{tmp_path / 'self.txt'}: cannot read (Too many levels of symbolic links)"
+
+
+# --- duplicates ---------------------------------------------------------------------------------------
+
+def _article(name: str, text: str) -> Article:
+    return Article(id=Path(name).stem, text=text, source=name)
+
+
+def test_same_article_in_either_script_is_built_once() -> None:
+    simplified = SEED["001"].read_text(encoding="utf-8")
+    traditional = opencc.OpenCC("s2t").convert(simplified)
+    reports: list[Duplicate] = []
+    kept = list(unique([_article("a/001.txt", simplified), _article("b/other.txt", SEED["003"].read_text("utf-8")),
+                        _article("c/001-big5.txt", traditional), _article("d/001-copy.txt", "  " + simplified + "\n")],
+                       reports.append))
+    assert [a.source for a in kept] == ["a/001.txt", "b/other.txt"]
+    assert [d.message() for d in reports] == ["c/001-big5.txt: same text as a/001.txt, built once",
+                                              "d/001-copy.txt: same text as a/001.txt, built once"]
+
+
+def test_near_duplicate_is_reported_and_built() -> None:
+    text = SEED["003"].read_text(encoding="utf-8")
+    edited = text.replace("创新实干", "创新务实", 1) + "\n（本文有删改）"
+    reports: list[Duplicate] = []
+    kept = list(unique([_article("x.txt", text), _article("y.txt", edited), _article("z.txt", GOOD)],
+                       reports.append))
+    assert len(kept) == 3
+    (near,) = reports
+    assert (near.source, near.original, near.kind) == ("y.txt", "x.txt", "near")
+    assert 0.9 <= near.similarity <= 1.0
+    assert near.message() == "y.txt: near-duplicate of x.txt (similarity above 0.99); both built"
+
+
+def test_same_id_different_text_gets_a_numbered_id() -> None:
+    reports: list[Duplicate] = []
+    kept = list(unique([_article("a/001.txt", GOOD), _article("b/001.txt", SEED["003"].read_text("utf-8")),
+                        _article("c/001~2.txt", SEED["000"].read_text("utf-8"))], reports.append))
+    assert [a.id for a in kept] == ["001", "001~2", "001~2~2"]
+    assert reports[0].message() == "b/001.txt: a/001.txt has the same id; built as 001~2"
+
+
+# --- one build over a folder of hostile files -----------------------------------------------------------
+
+def test_hostile_folder_builds(tmp_path: Path, shacl) -> None:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    s000, s001, s003 = (SEED[k].read_text(encoding="utf-8") for k in ("000", "001", "003"))
+    (src / "a000.txt").write_text(s000, encoding="utf-8")
+    (src / "a000_gbk.txt").write_bytes(s000.encode("gbk"))  # the same article again
+    page = ("<html><head><meta charset='gbk'><title>勇于担当_广西日报</title></head><body><div class='nav'>"
+            "<a href='/'>首页</a></div><div class='content'>"
+            + "".join(f"<p>{p}</p>" for p in s001.splitlines() if p.strip()) + "</div></body></html>")
+    (src / "b001.html").write_bytes(page.encode("gb18030"))
+    (src / "b001_big5.txt").write_bytes(opencc.OpenCC("s2tw").convert(s001).encode("big5", errors="replace"))
+    (src / "b001_trad.txt").write_text(opencc.OpenCC("s2t").convert(s001), encoding="utf-8")
+    (src / "c003.txt").write_text(s003, encoding="utf-16")
+    (src / "c003_edited.txt").write_text(s003.replace("创新实干", "创新务实", 1), encoding="utf-8")
+    (src / "sub" / "a000.txt").write_text(s001.replace("天等县", "天等县城", 1) + "\n另一篇。", encoding="utf-8")
+    with (src / "dump.txt").open("wb") as fh:
+        fh.truncate(3_000_000)
+    (src / "garbled.txt").write_bytes(b"\xff\x80" * 200)
+    (src / "empty.txt").write_bytes(b"")
+    proc = subprocess.run([str(KG_BIN), "build", str(src), "--out", str(tmp_path / "out"), "--no-html",
+                           "--no-store", "--max-bytes", "2500000"], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.startswith("kg: ")]
+    said = "\n".join(lines)
+    for expected in (f"kg: skipped {src / 'a000_gbk.txt'}: same text as {src / 'a000.txt'}, built once",
+                     f"kg: skipped {src / 'b001_trad.txt'}: same text as {src / 'b001.html'}, built once",
+                     # Big5 lacks », 丨 and 礴: they became '?', so the copy is nearly, not quite, the same
+                     f"kg: warning: {src / 'b001_big5.txt'}: near-duplicate of {src / 'b001.html'}",
+                     f"kg: skipped {src / 'dump.txt'}: 3000000 bytes is over the 2500000-byte article limit",
+                     f"kg: skipped {src / 'garbled.txt'}: ",
+                     f"kg: skipped {src / 'empty.txt'}: empty file",
+                     f"kg: warning: {src / 'c003_edited.txt'}: near-duplicate of {src / 'c003.txt'}",
+                     f"kg: warning: {src / 'sub' / 'a000.txt'}: {src / 'a000.txt'} has the same id; built as a000~2"):
+        assert expected in said, (expected, said)
+    assert proc.stdout.startswith("6 articles, 5 skipped;"), proc.stdout
+    graph = check_file(tmp_path / "out" / "kg.ttl", shacl)
+    encodings = {str(graph.value(a, DCTERMS.identifier)): str(graph.value(a, KG.encoding))
+                 for a in graph.subjects(RDF.type, KG.Article)}
+    assert encodings == {"a000": "utf-8", "a000~2": "utf-8", "b001": "gb18030", "b001_big5": "big5hkscs",
+                         "c003": "utf-16", "c003_edited": "utf-8"}
+
+
+def check_file(path: Path, shacl: tuple[Graph, Graph]) -> Graph:
+    graph = Graph().parse(path, format="turtle")
+    shapes, ontology = shacl
+    ok, _, report = validate(graph, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    assert ok, report
+    return graph
+
+
+def test_max_bytes_must_be_positive(tmp_path: Path) -> None:
+    proc = subprocess.run([str(KG_BIN), "build", str(SEEDS), "--out", str(tmp_path), "--max-bytes", "0"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "--max-bytes: '0' is not a positive number of bytes" in proc.stderr

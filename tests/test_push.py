@@ -1,0 +1,230 @@
+"""``kg push`` into a real Oxigraph server on loopback, and into small real HTTP servers
+that refuse: every failure is one line, a non-zero exit, and the build stays as it was."""
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from kgcli import QUERIES, kg, one_error, snapshot
+
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Oxigraph server (the ``oxigraph`` package's binary) on a free loopback port; its base URL."""
+    if not OXIGRAPH.exists():
+        pytest.fail(f"{OXIGRAPH} is missing: pip install -e '.[test]' brings the oxigraph server")
+    port = free_port()
+    log = tmp_path_factory.mktemp("oxigraph-log") / "server.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen([str(OXIGRAPH), "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
+                                   "--bind", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"oxigraph did not start: {log.read_text(errors='replace')}")
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def sparql(base: str, query: str) -> dict:
+    """A query over HTTP (SPARQL 1.1 Protocol), answered as SPARQL JSON results."""
+    request = urllib.request.Request(f"{base}/query", data=urllib.parse.urlencode({"query": query}).encode(),
+                                     headers={"Accept": "application/sparql-results+json",
+                                              "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
+def rows(results: dict) -> list[tuple]:
+    names = results["head"]["vars"]
+    return sorted(tuple(tuple(b.get(n, {}).get(k, "") for k in ("type", "value", "xml:lang", "datatype")) for n in names)
+                  for b in results["results"]["bindings"])
+
+
+def count(base: str, graph: str | None = None) -> int:
+    pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+    return int(sparql(base, f"SELECT (COUNT(*) AS ?n) {{ {pattern} }}")["results"]["bindings"][0]["n"]["value"])
+
+
+def triples_in(build: Path) -> int:
+    return len((build / "kg.nt").read_bytes().splitlines())
+
+
+def test_push_then_readme_queries_over_http_match_kg_query(oxigraph: str, seeds_out: Path) -> None:
+    before = snapshot(seeds_out)
+    proc = kg("push", seeds_out, "--endpoint", f"{oxigraph}/store")
+    assert proc.returncode == 0, proc.stderr
+    n = triples_in(seeds_out)
+    assert proc.stdout.startswith(f"pushed {n} triples to the default graph of {oxigraph}/store in 1 request; "
+                                  f"the server now holds {n} triples there"), proc.stdout
+    assert count(oxigraph) == n
+    for query in sorted(QUERIES.glob("*.rq")):
+        local = kg("query", seeds_out / "kg.ttl", "--file", query, "--format", "json")
+        assert local.returncode == 0, local.stderr
+        over_http = rows(sparql(oxigraph, query.read_text(encoding="utf-8")))
+        assert over_http == rows(json.loads(local.stdout)) and over_http, query.name
+    again = kg("push", seeds_out, "--endpoint", f"{oxigraph}/store")
+    assert again.returncode == 0, again.stderr
+    assert count(oxigraph) == n  # PUT replaced the graph: nothing doubled
+    assert snapshot(seeds_out) == before
+
+
+def test_chunked_push_into_a_named_graph_replaces_it(oxigraph: str, seeds_out: Path) -> None:
+    graph = "https://example.org/graphs/cadre-kg"
+    n = triples_in(seeds_out)
+    for _ in range(2):
+        proc = kg("push", seeds_out, "--endpoint", f"{oxigraph}/store", "--graph", graph, "--chunk-size", "400")
+        assert proc.returncode == 0, proc.stderr
+        requests = -(-n // 400)
+        assert f"in {requests} requests; the server now holds {n} triples there" in proc.stdout
+        assert count(oxigraph, graph) == n
+
+
+def test_push_of_an_older_build_with_only_kg_ttl(oxigraph: str, seeds_out: Path, tmp_path: Path) -> None:
+    build = tmp_path / "old-build"
+    build.mkdir()
+    shutil.copy(seeds_out / "kg.ttl", build / "kg.ttl")  # an older build: only kg.ttl
+    proc = kg("push", build, "--endpoint", f"{oxigraph}/store", "--graph", "urn:x-kg:old",
+              "--query-url", f"{oxigraph}/query")
+    assert proc.returncode == 0, proc.stderr
+    assert count(oxigraph, "urn:x-kg:old") == triples_in(seeds_out)
+
+
+# --- servers that refuse --------------------------------------------------------------------------
+
+
+class Refusing(BaseHTTPRequestHandler):
+    """Answers each request with the next status of ``statuses`` (then the last one again)."""
+
+    statuses: list[int] = []
+    seen: list[tuple[str, str, str]] = []  # method, path, Authorization header
+
+    def _answer(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        self.seen.append((self.command, self.path, self.headers.get("Authorization", "")))
+        status = self.statuses[min(len(self.seen), len(self.statuses)) - 1]
+        body = (f"storage says no ({status})\nsecond line".encode() if status >= 300
+                else b"<urn:a> <urn:p> <urn:b> .\n# a comment\n<urn:a> <urn:p> \"\u4e2d\" .\n" if self.command == "GET"
+                else b"")
+        self.send_response(status)
+        if status == 401:
+            self.send_header("WWW-Authenticate", 'Basic realm="kg"')
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_PUT = do_POST = do_GET = _answer
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def refusing() -> Iterator[type[Refusing]]:
+    """A tiny real HTTP server on loopback; set ``statuses`` on the yielded class, read ``seen``."""
+    handler = type("Handler", (Refusing,), {"statuses": [500], "seen": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler.url = f"http://127.0.0.1:{server.server_address[1]}/gsp"  # no known layout: counted by a GET
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield handler
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def failing_push(build: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    before = snapshot(build)
+    proc = kg("push", build, *args, env=env)
+    error = one_error(proc)
+    assert snapshot(build) == before
+    return error
+
+
+def test_unreachable_endpoint(seeds_out: Path) -> None:
+    url = f"http://127.0.0.1:{free_port()}/store"
+    error = failing_push(seeds_out, "--endpoint", url)
+    assert error.startswith(f"kg: cannot reach {url}") and "Connection refused" in error
+
+
+def test_wrong_path_on_a_real_server(oxigraph: str, seeds_out: Path) -> None:
+    error = failing_push(seeds_out, "--endpoint", f"{oxigraph}/no-such-endpoint")
+    assert "HTTP 404" in error and "is not supported by this server" in error and "Graph Store endpoint" in error
+
+
+def test_server_error_carries_the_servers_message(refusing: type[Refusing], seeds_out: Path) -> None:
+    refusing.statuses = [500]
+    error = failing_push(seeds_out, "--endpoint", refusing.url)
+    assert "HTTP 500" in error and "storage says no (500)" in error and "second line" not in error
+    assert [m for m, _, _ in refusing.seen] == ["PUT"]
+
+
+def test_failure_midway_says_the_graph_is_partial(refusing: type[Refusing], seeds_out: Path) -> None:
+    refusing.statuses = [204, 204, 503]
+    error = failing_push(seeds_out, "--endpoint", refusing.url, "--chunk-size", "300")
+    n = triples_in(seeds_out)
+    assert "HTTP 503" in error and "request 3 of" in error and f"only the first 600 of {n} triples" in error
+    assert [m for m, _, _ in refusing.seen] == ["PUT", "POST", "POST"]
+
+
+def test_refused_login(refusing: type[Refusing], seeds_out: Path) -> None:
+    refusing.statuses = [401]
+    error = failing_push(seeds_out, "--endpoint", refusing.url, "--user", "editor", "--password-env", "KG_TEST_PW",
+                         env={"KG_TEST_PW": "s3cret 密码"})
+    assert "refused the login (HTTP 401" in error and "--user editor" in error and "s3cret" not in error
+    token = base64.b64encode("editor:s3cret 密码".encode()).decode()
+    assert refusing.seen[0][2] == f"Basic {token}"
+
+
+def test_server_dropping_triples_is_an_error(refusing: type[Refusing], seeds_out: Path) -> None:
+    refusing.statuses = [204, 200]  # accepts the PUT, then returns a graph of two triples
+    error = failing_push(seeds_out, "--endpoint", refusing.url)
+    assert f"holds only 2 of the {triples_in(seeds_out)} triples" in error
+    assert [m for m, _, _ in refusing.seen] == ["PUT", "GET"]
+
+
+def test_bad_options_and_missing_build(seeds_out: Path, tmp_path: Path) -> None:
+    proc = kg("push", tmp_path / "nowhere", "--endpoint", "http://127.0.0.1:9/store")
+    assert proc.returncode == 2 and "no such build directory" in one_error(proc)
+    assert not (tmp_path / "nowhere").exists()
+    assert "not an http" in failing_push(seeds_out, "--endpoint", "ftp://127.0.0.1/store")
+    assert "KG_UNSET_PW" in failing_push(seeds_out, "--endpoint", "http://127.0.0.1:9/store",
+                                         "--user", "u", "--password-env", "KG_UNSET_PW")
+
+
+def test_push_help_has_an_example() -> None:
+    proc = kg("push", "--help")
+    assert proc.returncode == 0 and "example: kg push" in proc.stdout
