@@ -134,6 +134,8 @@ OFFICIAL_SETS = [
     # villagers and entrepreneurs are not officials
     ("村民陈大爷说，村支书陈重良带头干。", {"陈重良"}),
     ("企业家王小明说，村支书陈重良带头干。", {"陈重良"}),
+    # 老李 and 小王 refer to people, they are not new officials
+    ("村支书陈重良说要带头干，老李和小王都很支持。", {"陈重良"}),
     # a name before an honorific title (李晓敏书记致辞), a list after 县领导
     ("福田镇召开会议，李晓敏书记致辞。", {"李晓敏"}),
     ("县领导董新发、伍昌军、黄勇出席会议。", {"董新发", "伍昌军", "黄勇"}),
