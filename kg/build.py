@@ -1,11 +1,13 @@
 """The build: inputs -> clean -> NLP -> extract -> RDF graph -> kg.ttl and graph.html."""
 from __future__ import annotations
 
-import sys
+import signal
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path
 
 from rdflib import RDF
@@ -18,6 +20,7 @@ from .extract import extract
 from .incremental import read_build
 from .ingest import MAX_BYTES, read_inputs
 from .nlp import load
+from . import progress as bar
 from .rdf import serialize, to_graph
 from .store import remove_store, write_store
 from .vocab import KG
@@ -41,24 +44,58 @@ class BuildReport:
         return f"{self.articles} articles{skipped}; entities: {ents or 'none'}; triples: {rels}; {self.seconds:.1f} s"
 
 
-def process(articles: Iterable[Article]) -> Iterator[Extraction]:
-    """Clean, segment and extract each article (one spaCy pipeline, streamed)."""
+def process(articles: Iterable[Article], jobs: int = 1) -> Iterator[Extraction]:
+    """Clean, segment and extract each article, in input order: one spaCy pipeline streamed, or
+    ``jobs`` worker processes, each loading its own pipeline once."""
+    if jobs > 1:
+        yield from _process_parallel(articles, jobs)
+        return
     nlp = load()
     cleaned = ((c.text, (a, c)) for a in articles for c in (clean(a),))
     for doc, (article, cl) in nlp.pipe(cleaned, as_tuples=True, batch_size=32):
         yield extract(article, cl, doc)
 
 
+#: articles per task sent to a worker, and tasks kept in flight per worker (bounds memory)
+CHUNK, AHEAD = 16, 2
+
+
+def _start_worker() -> None:
+    """Load the pipeline once; Ctrl-C is the parent's to handle (it ends the workers), not each worker's."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load()
+
+
+def _process_chunk(articles: list[Article]) -> list[Extraction]:
+    """In a worker: ``process`` of a few articles (its pipeline is loaded once per process)."""
+    return list(process(articles))
+
+
+def _process_parallel(articles: Iterable[Article], jobs: int) -> Iterator[Extraction]:
+    # spawn, not fork: a forked child would share the parent's threads and locks; spawn is the same everywhere
+    with get_context("spawn").Pool(jobs, initializer=_start_worker) as pool:
+        pending: deque = deque()
+        it = iter(articles)  # read here, in this thread, a few chunks ahead of the workers: no whole corpus queued
+        while chunk := list(islice(it, CHUNK)):
+            pending.append(pool.apply_async(_process_chunk, (chunk,)))
+            if len(pending) >= AHEAD * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
 def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], None] | None = None,
           html: bool = True, store: bool = True, into: bool = False, max_bytes: int = MAX_BYTES,
-          on_warn: Callable[[str], None] | None = None) -> BuildReport:
+          on_warn: Callable[[str], None] | None = None, jobs: int = 1, progress: bool = False) -> BuildReport:
     """Build ``out/kg.ttl``, its exports, store and ``graph.html`` from the inputs; bad inputs are
     reported and skipped, repairs and near-duplicates reported (``on_warn``), the same article twice
-    built once. ``into``: add the inputs to the build already in ``out``."""
+    built once. ``into``: add the inputs to the build already in ``out``. ``jobs``: worker processes
+    (same output as one). ``progress``: a bar on stderr when it is a terminal."""
     started = time.perf_counter()
+    inputs = list(inputs)  # walked twice when a progress bar counts the articles first
     report = BuildReport()
-    on_skip = on_skip or (lambda msg: print(f"kg: skipped {msg}", file=sys.stderr))
-    on_warn = on_warn or (lambda msg: print(f"kg: warning: {msg}", file=sys.stderr))
+    on_skip = on_skip or (lambda msg: bar.say(f"kg: skipped {msg}"))
+    on_warn = on_warn or (lambda msg: bar.say(f"kg: warning: {msg}"))
     existing = read_build(out) if into else None
 
     def good_articles() -> Iterator[Article]:
@@ -81,7 +118,10 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
         (on_skip if d.skipped else on_warn)(d.message())
 
     extractions = []
-    for ex in process(unique(good_articles(), duplicate)):
+    extracted = process(unique(good_articles(), duplicate), jobs)
+    if progress and bar.shown():
+        extracted = bar.progress(extracted, inputs)
+    for ex in extracted:
         for note in ex.clean.notes:
             on_warn(f"{ex.article.source}: {note}")
         report.articles += 1

@@ -19,7 +19,7 @@ def register_build(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("build", help="build kg.ttl, its exports, store and graph.html from articles",
                        description="Build the graph of the given articles: kg.ttl, kg.nt, kg.nq, kg.trig, "
                                    "kg.jsonld, ontology.ttl, shapes.ttl, store/ and graph.html.",
-                       epilog="example: kg build seeds/ --out output/ ; later: kg build more/ --into output/")
+                       epilog="example: kg build seeds/ --out output/ --jobs 2 ; later: kg build more/ --into output/")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".txt files, .jsonl files (id, text, title, url, date) or directories")
     where = b.add_mutually_exclusive_group(required=True)
@@ -30,6 +30,9 @@ def register_build(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--max-bytes", type=_positive_int, default=MAX_BYTES, metavar="N",
                    help=f"skip any article file larger than N bytes (default {MAX_BYTES})")
     b.add_argument("--no-store", action="store_true", help="skip the embedded store (DIR/store/); removes an old one")
+    b.add_argument("--jobs", type=_count(1), default=1, metavar="N",
+                   help="worker processes for cleaning, segmentation and extraction (default 1; same output)")
+    b.add_argument("--quiet", action="store_true", help="no progress bar (there is none when stderr is not a terminal)")
     b.set_defaults(run=_run_build)
 
 
@@ -43,7 +46,7 @@ def _run_build(args: argparse.Namespace) -> int:
     from .build import build
 
     report = build(args.inputs, args.out or args.into, html=not args.no_html, store=not args.no_store,
-                   into=args.into is not None, max_bytes=args.max_bytes)
+                   into=args.into is not None, max_bytes=args.max_bytes, jobs=args.jobs, progress=not args.quiet)
     print(report.summary())
     return 0
 

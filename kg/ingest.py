@@ -41,6 +41,24 @@ def read_inputs(inputs: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Ite
             yield InputError(f"{path}: no such file or directory")
 
 
+def count_articles(inputs: Iterable[str | Path]) -> int:
+    """How many articles the inputs hold (one per page or text file, one per non-empty JSON line),
+    without decoding them: the total of a progress bar."""
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        for file in _walk(path, set()) if path.is_dir() else (path,) if path.is_file() else ():
+            if isinstance(file, Path) and file.suffix in JSONL_SUFFIXES:
+                try:
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:  # unreadable: the build reports it when it reads the file
+                    pass
+            elif isinstance(file, Path):
+                total += 1
+    return total
+
+
 def _walk(root: Path, seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
     """Article files below ``root``, sorted by path, directory by directory (lazy). A folder met
     again through a symbolic link is walked once (``seen``); an unreadable one is reported."""

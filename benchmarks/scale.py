@@ -1,0 +1,83 @@
+"""Corpus scale: kg end to end next to pkuseg segmentation alone, on the same text.
+
+    .venv/bin/python benchmarks/scale.py [-n 1000 10000] [--jobs 1 2]
+
+For each N, a synthetic corpus of N articles (benchmarks/corpus.py, seed 7) is written to
+a temporary folder and cleaned once to count its characters (cleaned, Simplified). The
+script then prints characters per second of: pkuseg segmentation alone (the spaCy
+tokenizer, in this process, model already loaded), and ``kg build DIR --no-html --quiet
+--jobs J`` run as a subprocess (wall time, model loading and every output included);
+the peak resident memory of that build (``ru_maxrss`` from ``os.wait4``: its largest
+process, workers included) and the sizes of kg.ttl, kg.nt and store/.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corpus import write_corpus
+
+from kg.clean import clean
+from kg.errors import InputError
+from kg.ingest import read_inputs
+from kg.nlp import load
+
+KG_BIN = Path(sys.executable).parent / "kg"
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
+
+
+def _segment(texts: list[str]) -> float:
+    nlp = load()
+    started = time.perf_counter()
+    for text in texts:
+        nlp.tokenizer(text)
+    return time.perf_counter() - started
+
+
+def _kg_build(corpus: Path, out: Path, jobs: int) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of ``kg build``."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([str(KG_BIN), "build", str(corpus), "--out", str(out), "--no-html", "--quiet",
+                             "--jobs", str(jobs)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4: Popen must not wait again
+    if proc.returncode:
+        sys.exit(f"kg build --jobs {jobs} failed with exit code {proc.returncode}")
+    return seconds, usage.ru_maxrss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-n", type=int, nargs="+", default=[1000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    print(f"{'N':>6} {'chars':>10} {'run':<18} {'chars/s':>9} {'x seg':>6} {'seconds':>8} {'peak MiB':>9} "
+          f"{'kg.ttl MB':>9} {'kg.nt MB':>8} {'store MB':>8}")
+    for n in args.n:
+        with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
+            corpus = Path(tmp) / "corpus"
+            write_corpus(corpus, n)
+            texts = [clean(a).text for a in read_inputs([corpus]) if not isinstance(a, InputError)]
+            chars = sum(map(len, texts))
+            seg = _segment(texts)
+            print(f"{n:>6} {chars:>10,} {'pkuseg segment':<18} {chars / seg:>9,.0f} {1:>6.2f} {seg:>8.1f}", flush=True)
+            for jobs in args.jobs:
+                out = Path(tmp) / f"out{jobs}"
+                seconds, rss = _kg_build(corpus, out, jobs)
+                sizes = [_size(out / name) / 1e6 for name in ("kg.ttl", "kg.nt", "store")]
+                print(f"{n:>6} {chars:>10,} {f'kg build --jobs {jobs}':<18} {chars / seconds:>9,.0f} "
+                      f"{seg / seconds:>6.2f} {seconds:>8.1f} {rss / 1024:>9.0f} "
+                      f"{sizes[0]:>9.1f} {sizes[1]:>8.1f} {sizes[2]:>8.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""Progress of a long build on a terminal: articles done, articles per second, ETA.
+
+The bar goes to stderr and only when stderr is a terminal, so logs and pipes (and the
+``kg: ...`` lines tests read) never see it. Its total is the number of articles the
+inputs hold (files and JSON lines, counted before the build); skipped and duplicate
+articles make the bar end a little short of it.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from .ingest import count_articles
+
+T = TypeVar("T")
+
+
+def shown() -> bool:
+    """Whether a bar would be seen: stderr is a terminal."""
+    return sys.stderr.isatty()
+
+
+def say(line: str) -> None:
+    """Print a line on stderr above the bar, if one is drawn (the bar is redrawn below it)."""
+    from tqdm import tqdm
+
+    tqdm.write(line, file=sys.stderr)
+
+
+def progress(items: Iterable[T], inputs: Iterable[str | Path]) -> Iterator[T]:
+    """``items``, drawing a bar on stderr as they are consumed."""
+    from tqdm import tqdm
+
+    with tqdm(items, total=count_articles(inputs), unit="article", file=sys.stderr, dynamic_ncols=True,
+              smoothing=0.1, leave=False) as bar:
+        yield from bar
