@@ -13,7 +13,7 @@ from pathlib import Path
 from rdflib import RDF
 
 from .clean import clean
-from .dedupe import Duplicate, unique
+from .dedupe import Duplicate, unique_cleaned
 from .errors import InputError, KgError
 from .export import write_exports
 from .extract import extract
@@ -24,7 +24,7 @@ from . import progress as bar
 from .rdf import serialize, to_graph
 from .store import remove_store, write_store
 from .vocab import KG
-from .types import RELATIONS, Article, Extraction
+from .types import RELATIONS, Article, CleanText, Extraction
 
 
 @dataclass(slots=True)
@@ -47,12 +47,16 @@ class BuildReport:
 def process(articles: Iterable[Article], jobs: int = 1) -> Iterator[Extraction]:
     """Clean, segment and extract each article, in input order: one spaCy pipeline streamed, or
     ``jobs`` worker processes, each loading its own pipeline once."""
+    return process_cleaned(((a, clean(a)) for a in articles), jobs)
+
+
+def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1) -> Iterator[Extraction]:
+    """``process`` of articles already cleaned (by the duplicate filter): no article is cleaned twice."""
     if jobs > 1:
-        yield from _process_parallel(articles, jobs)
+        yield from _process_parallel(pairs, jobs)
         return
     nlp = load()
-    cleaned = ((c.text, (a, c)) for a in articles for c in (clean(a),))
-    for doc, (article, cl) in nlp.pipe(cleaned, as_tuples=True, batch_size=32):
+    for doc, (article, cl) in nlp.pipe(((c.text, (a, c)) for a, c in pairs), as_tuples=True, batch_size=32):
         yield extract(article, cl, doc)
 
 
@@ -66,16 +70,16 @@ def _start_worker() -> None:
     load()
 
 
-def _process_chunk(articles: list[Article]) -> list[Extraction]:
-    """In a worker: ``process`` of a few articles (its pipeline is loaded once per process)."""
-    return list(process(articles))
+def _process_chunk(pairs: list[tuple[Article, CleanText]]) -> list[Extraction]:
+    """In a worker: ``process_cleaned`` of a few articles (its pipeline is loaded once per process)."""
+    return list(process_cleaned(pairs))
 
 
-def _process_parallel(articles: Iterable[Article], jobs: int) -> Iterator[Extraction]:
+def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], jobs: int) -> Iterator[Extraction]:
     # spawn, not fork: a forked child would share the parent's threads and locks; spawn is the same everywhere
     with get_context("spawn").Pool(jobs, initializer=_start_worker) as pool:
         pending: deque = deque()
-        it = iter(articles)  # read here, in this thread, a few chunks ahead of the workers: no whole corpus queued
+        it = iter(pairs)  # read here, in this thread, a few chunks ahead of the workers: no whole corpus queued
         while chunk := list(islice(it, CHUNK)):
             pending.append(pool.apply_async(_process_chunk, (chunk,)))
             if len(pending) >= AHEAD * jobs:
@@ -118,7 +122,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
         (on_skip if d.skipped else on_warn)(d.message())
 
     extractions = []
-    extracted = process(unique(good_articles(), duplicate), jobs)
+    extracted = process_cleaned(unique_cleaned(good_articles(), duplicate), jobs)
     if progress and bar.shown():
         extracted = bar.progress(extracted, inputs)
     for ex in extracted:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 import opencc
@@ -75,7 +75,6 @@ def _alternate_quotes(text: str) -> str:
     return _QUOTES.sub(repl, text)
 
 
-@lru_cache(maxsize=2)  # the duplicate filter cleans each article right before the pipeline does
 def clean(article: Article) -> CleanText:
     """Clean one article; see the module docstring."""
     repaired = repair(article.text)

@@ -26,7 +26,7 @@ import numpy as np
 from datasketch import MinHash
 
 from .clean import clean
-from .types import Article
+from .types import Article, CleanText
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -65,13 +65,20 @@ class Duplicate:
 def unique(articles: Iterable[Article], report: Callable[[Duplicate], None],
            threshold: float = THRESHOLD) -> Iterator[Article]:
     """Yield each article once, in order; ``report`` hears of every duplicate, near-duplicate and id clash."""
+    return (article for article, _ in unique_cleaned(articles, report, threshold))
+
+
+def unique_cleaned(articles: Iterable[Article], report: Callable[[Duplicate], None],
+                   threshold: float = THRESHOLD) -> Iterator[tuple[Article, CleanText]]:
+    """``unique``, yielding each article with its cleaned text, so the pipeline need not clean it again."""
     seen: dict[bytes, str] = {}  # text hash -> source of its first article
     ids: dict[str, str] = {}  # article id -> source of the article that has it
     buckets: dict[int, int | list[int]] = {}  # band key -> the article, or articles, with that band
     signatures: list[np.ndarray] = []
     sources: list[str] = []
     for article in articles:
-        text = _SPACE.sub("", clean(article).text)
+        cleaned = clean(article)
+        text = _SPACE.sub("", cleaned.text)
         digest = hashlib.sha1(text.encode("utf-8")).digest()
         if text and digest in seen:
             report(Duplicate(article.source, seen[digest], "same text"))
@@ -84,7 +91,7 @@ def unique(articles: Iterable[Article], report: Callable[[Duplicate], None],
                 report(Duplicate(article.source, sources[near[0]], "near", near[1]))
             signatures.append(signature)
             sources.append(article.source)
-        yield _unique_id(article, ids, report)
+        yield _unique_id(article, ids, report), cleaned
 
 
 def _minhash(text: str) -> np.ndarray:
