@@ -1,8 +1,8 @@
-"""Figures for exports, the embedded store, ``kg query`` and ``kg push`` on a graph scaled up
-from a build (no NLP: the graph is the build's, copied N times under fresh IRIs).
+"""Figures for the graph files, the embedded store, ``kg query`` and ``kg push`` on a graph
+scaled up from a build (no NLP: the build's article graphs, copied N times under fresh IRIs).
 
     .venv/bin/kg build seeds/ --out /tmp/seeds
-    .venv/bin/python benchmarks/store.py /tmp/seeds/kg.ttl --copies 100
+    .venv/bin/python benchmarks/store.py /tmp/seeds/kg.nq --copies 100
 
 Prints one line per figure. Starts a local Oxigraph server on a free loopback port for
 the push figures and stops it afterwards.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import socket
 import subprocess
@@ -19,28 +20,26 @@ import tempfile
 import time
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-
-from kg.export import write_exports
+from kg.export import GraphWriter
 from kg.push import push
 from kg.query import run_query
-from kg.rdf import serialize
 from kg.store import write_store
 from kg.vocab import ID
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 
 
-def scaled(graph: Graph, copies: int) -> Graph:
-    """``copies`` disjoint copies of ``graph`` (kg IRIs get a copy suffix)."""
-    def rename(node, i):
-        return URIRef(f"{node}-{i}") if isinstance(node, URIRef) and str(node).startswith(str(ID)) else node
+def scaled(quads: bytes, copies: int) -> list[bytes]:
+    """``copies`` disjoint copies of the article graphs ``quads`` (kg IRIs get a copy suffix), a block each."""
+    node = re.compile(rb"<(" + re.escape(str(ID).encode()) + rb"[^>]*)>")
+    return [node.sub(rb"<\1-%d>" % i, quads) for i in range(copies)]
 
-    big = Graph()
-    for i in range(copies):
-        for s, p, o in graph:
-            big.add((rename(s, i), p, rename(o, i)))
-    return big
+
+def write(blocks: list[bytes], out: Path) -> int:
+    with GraphWriter(out) as writer:
+        for block in blocks:
+            writer.add(block)
+        return writer.finish().triples
 
 
 def timed(label: str, fn, *args, **kwargs):
@@ -52,16 +51,14 @@ def timed(label: str, fn, *args, **kwargs):
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("graph", type=Path, help="kg.ttl of a build")
+    ap.add_argument("quads", type=Path, help="kg.nq of a build")
     ap.add_argument("--copies", type=int, default=100)
     args = ap.parse_args()
-    graph = scaled(Graph().parse(args.graph), args.copies)
-    print(f"graph: {len(graph)} triples ({args.copies} copies of {args.graph})")
+    blocks = scaled(args.quads.read_bytes(), args.copies)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "build"
-        timed("kg.ttl (rdflib Turtle)", serialize, graph, out / "kg.ttl")
-        timed("exports kg.nt kg.nq kg.trig kg.jsonld", write_exports, graph, out)
-        timed("store/ (pyoxigraph bulk load)", write_store, out)
+        triples = timed("kg.nq kg.nt kg.ttl kg.trig kg.jsonld and store/", write, blocks, out)
+        print(f"graph: {triples} triples ({args.copies} copies of {args.quads})")
         timed("store/ again, unchanged (hash check only)", write_store, out)
         for name in ("kg.ttl", "kg.nt", "kg.nq", "kg.trig", "kg.jsonld"):
             print(f"size {name}: {(out / name).stat().st_size / 1e6:.1f} MB")

@@ -9,22 +9,25 @@ from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TypeVar
 
-from rdflib import RDF
-
+from . import progress as bar
 from .clean import clean
 from .dedupe import Duplicate, unique_cleaned
 from .errors import InputError, KgError
-from .export import write_exports
+from .export import GraphWriter
 from .extract import extract
 from .incremental import read_build
 from .ingest import MAX_BYTES, read_inputs
 from .nlp import load
-from . import progress as bar
-from .rdf import serialize, to_graph
-from .store import remove_store, write_store
-from .vocab import KG
-from .types import RELATIONS, Article, CleanText, Extraction
+from .rdf import article_block
+from .types import ENTITY_CLASSES, RELATIONS, Article, CleanText, Extraction
+
+T = TypeVar("T")
+
+
+def _same(ex: Extraction) -> Extraction:
+    return ex
 
 
 @dataclass(slots=True)
@@ -50,14 +53,29 @@ def process(articles: Iterable[Article], jobs: int = 1) -> Iterator[Extraction]:
     return process_cleaned(((a, clean(a)) for a in articles), jobs)
 
 
-def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1) -> Iterator[Extraction]:
-    """``process`` of articles already cleaned (by the duplicate filter): no article is cleaned twice."""
+def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1,
+                    then: Callable[[Extraction], T] = _same) -> Iterator[T]:
+    """``process`` of articles already cleaned (by the duplicate filter): no article is cleaned twice.
+    ``then`` (a module-level function) is applied to each extraction where it was made."""
     if jobs > 1:
-        yield from _process_parallel(pairs, jobs)
+        yield from _process_parallel(pairs, jobs, then)
         return
     nlp = load()
     for doc, (article, cl) in nlp.pipe(((c.text, (a, c)) for a, c in pairs), as_tuples=True, batch_size=32):
-        yield extract(article, cl, doc)
+        yield then(extract(article, cl, doc))
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """What the build keeps of an article: its graph (N-Quads lines) and what cleaning noted."""
+
+    source: str
+    notes: tuple[str, ...]
+    block: bytes
+
+
+def built(ex: Extraction) -> Built:
+    return Built(ex.article.source, ex.clean.notes, article_block(ex))
 
 
 #: articles per task sent to a worker, and tasks kept in flight per worker (bounds memory)
@@ -70,18 +88,19 @@ def _start_worker() -> None:
     load()
 
 
-def _process_chunk(pairs: list[tuple[Article, CleanText]]) -> list[Extraction]:
+def _process_chunk(pairs: list[tuple[Article, CleanText]], then: Callable[[Extraction], T]) -> list[T]:
     """In a worker: ``process_cleaned`` of a few articles (its pipeline is loaded once per process)."""
-    return list(process_cleaned(pairs))
+    return list(process_cleaned(pairs, 1, then))
 
 
-def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], jobs: int) -> Iterator[Extraction]:
+def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], jobs: int,
+                      then: Callable[[Extraction], T]) -> Iterator[T]:
     # spawn, not fork: a forked child would share the parent's threads and locks; spawn is the same everywhere
     with get_context("spawn").Pool(jobs, initializer=_start_worker) as pool:
         pending: deque = deque()
         it = iter(pairs)  # read here, in this thread, a few chunks ahead of the workers: no whole corpus queued
         while chunk := list(islice(it, CHUNK)):
-            pending.append(pool.apply_async(_process_chunk, (chunk,)))
+            pending.append(pool.apply_async(_process_chunk, (chunk, then)))
             if len(pending) >= AHEAD * jobs:
                 yield from pending.popleft().get()
         while pending:
@@ -94,7 +113,10 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     """Build ``out/kg.ttl``, its exports, store and ``graph.html`` from the inputs; bad inputs are
     reported and skipped, repairs and near-duplicates reported (``on_warn``), the same article twice
     built once. ``into``: add the inputs to the build already in ``out``. ``jobs``: worker processes
-    (same output as one). ``progress``: a bar on stderr when it is a terminal."""
+    (same output as one). ``progress``: a bar on stderr when it is a terminal.
+
+    Articles stream through: each article's graph is written out as it is made (``GraphWriter``),
+    and nothing of the corpus is held in memory but the duplicate filter's fingerprints."""
     started = time.perf_counter()
     inputs = list(inputs)  # walked twice when a progress bar counts the articles first
     report = BuildReport()
@@ -121,28 +143,24 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
             report.skipped.append(d.message())
         (on_skip if d.skipped else on_warn)(d.message())
 
-    extractions = []
-    extracted = process_cleaned(unique_cleaned(good_articles(), duplicate), jobs)
-    if progress and bar.shown():
-        extracted = bar.progress(extracted, inputs)
-    for ex in extracted:
-        for note in ex.clean.notes:
-            on_warn(f"{ex.article.source}: {note}")
-        report.articles += 1
-        extractions.append(ex)
-    if not report.articles and not report.present:
-        raise KgError("no article could be read from the inputs" + (f" ({report.skipped[0]})" if report.skipped else ""))
-    graph = to_graph(extractions) if existing is None else existing.merge(to_graph(extractions))
-    for cls in ("Locality", "Official", "Post", "Campaign", "Measure", "CadreGroup", "Organization"):
-        report.entities[cls] = len(set(graph.subjects(RDF.type, KG[cls])))
-    for rel in RELATIONS:
-        report.relations[rel] = len(set(graph.subject_objects(KG[rel])))
-    out.mkdir(parents=True, exist_ok=True)
-    serialize(graph, out / "kg.ttl")
-    write_exports(graph, out)
-    write_store(out) if store else remove_store(out)
+    with GraphWriter(out) as writer:
+        if existing is not None:
+            writer.add_quads(existing.quads)
+        results = process_cleaned(unique_cleaned(good_articles(), duplicate), jobs, built)
+        if progress and bar.shown():
+            results = bar.progress(results, inputs)
+        for result in results:
+            for note in result.notes:
+                on_warn(f"{result.source}: {note}")
+            report.articles += 1
+            writer.add(result.block)
+        if not report.articles and not report.present:
+            raise KgError("no article could be read from the inputs" + (f" ({report.skipped[0]})" if report.skipped else ""))
+        counts = writer.finish(store)
+    report.entities.update({cls: counts.entities[cls] for cls in ENTITY_CLASSES})
+    report.relations.update(counts.relations)
     if html:
-        from .viz import render
-        render(graph, out / "graph.html")
+        from .viz import render_build
+        render_build(out / "kg.nt", out / "graph.html")
     report.seconds = time.perf_counter() - started
     return report

@@ -1,123 +1,221 @@
-"""Standard exports beside ``kg.ttl``: N-Triples, N-Quads and TriG (one named graph per
-article), JSON-LD with a context, and copies of the ontology and the SHACL shapes.
+"""A build's graph files, written as a stream of article graphs.
 
-Every file is deterministic (sorted lines, sorted graphs, canonical JSON) and
-written atomically. The named graph of an article, named by the article's IRI,
-holds the facts it supports: its own description, the entities it mentions with
-their names, codes and parents, and each relation triple it is evidence for
-together with the ``rdf:Statement`` that records that evidence. An entity
-mentioned by three articles is described in all three graphs, so the merge of the
-graphs is exactly the graph of ``kg.ttl``.
-
-rdflib writes N-Triples; the quads are computed and written with pyoxigraph, whose
-N-Quads and TriG writers are an order of magnitude faster than rdflib's Dataset on
-graphs of a few hundred thousand triples (``benchmarks/store.py``).
+Each article's graph comes as a block of N-Quads lines (``rdf.article_block``). The
+writer appends the blocks to ``kg.nq`` in input order and sends their triples to an
+on-disk sort (``kg/spool.py``), so memory stays flat however big the corpus; at the
+end the sorted unique triples are ``kg.nt``, and pyoxigraph's streaming writers turn
+them into ``kg.ttl`` and ``kg.nq`` into ``kg.trig``; ``kg.jsonld`` is flattened JSON-LD
+with a context of kg's prefixes. Each file is deterministic (the same articles in the
+same order give the same bytes) and written beside its old copy, which it replaces
+only once every file is complete; the ontology and its shapes are copied with them,
+so a build directory is self-contained.
 """
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+import os
+import shutil
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
-from rdflib.namespace import PROV
-from rdflib.term import Node
+from rdflib.namespace import RDF
 
-from .rdf import write_atomic
-from .vocab import KG, ONTOLOGY_DIR, PREFIXES
+from .rdf import Pending
+from .spool import SortedLines
+from .store import remove_store, stage_store
+from .types import ENTITY_CLASSES, RELATIONS
+from .vocab import ONTOLOGY_DIR, PREFIXES, term
 
 #: copies of the ontology and its shapes, so a build directory is self-contained
 ONTOLOGY_COPIES = {"ontology.ttl": ONTOLOGY_DIR / "kg.ttl", "shapes.ttl": ONTOLOGY_DIR / "shapes.ttl"}
+#: what a build writes here, in the order the files replace their old copies
+FILES = ("kg.nq", "kg.nt", "kg.trig", "kg.jsonld", *ONTOLOGY_COPIES, "kg.ttl")
 #: the context of ``kg.jsonld``: kg's prefixes plus rdf
 JSONLD_CONTEXT = {**PREFIXES, "rdf": str(RDF)}
-#: prefixes of kg.trig: kgid: is left out, its local names have slashes that TriG would escape
-_TRIG_PREFIXES = {p: ns for p, ns in JSONLD_CONTEXT.items() if p != "kgid"}
+#: prefixes of kg.ttl and kg.trig: kgid: is left out, its local names have slashes that Turtle would escape
+TURTLE_PREFIXES = {p: ns for p, ns in JSONLD_CONTEXT.items() if p != "kgid"}
 _PREFIX_OF = {ns: p for p, ns in JSONLD_CONTEXT.items()}
-_TYPE, _ARTICLE, _MENTIONS = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Article)), ox.NamedNode(str(KG.mentions))
-_DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
-_REIFIED = {ox.NamedNode(str(RDF.subject)): 0, ox.NamedNode(str(RDF.predicate)): 1, ox.NamedNode(str(RDF.object)): 2}
+#: the work folder of a build in progress, in its output directory: ``.kg-work-PID``
+SCRATCH = ".kg-work-"
+_ID, _RDF_TYPE = PREFIXES["kgid"], str(RDF.type)
+_TYPE = str(term("rdf:type")).encode()
+_CLASS_OF = {f"{term(f'kg:{c}')} .\n".encode(): c for c in ENTITY_CLASSES}
+_RELATION_OF = {f"{term(f'kg:{r}')}".encode(): r for r in RELATIONS}
 
 
-def write_exports(graph: Graph, out: Path) -> None:
-    """Write every export of ``graph`` and the ontology copies into ``out``."""
-    ntriples = sorted_lines(graph.serialize(format="nt", encoding="utf-8"))
-    quads = sorted(article_quads(list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))), key=_quad_order)
-    write_atomic(out / "kg.nt", ntriples)
-    write_atomic(out / "kg.nq", sorted_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS)))
-    write_atomic(out / "kg.trig", ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_TRIG_PREFIXES))
-    write_atomic(out / "kg.jsonld", jsonld(graph))
-    for name, source in ONTOLOGY_COPIES.items():
-        write_atomic(out / name, source.read_bytes())
+@dataclass(slots=True)
+class GraphCounts:
+    """What the written graph holds: entities per class, relation triples per relation, all triples."""
+
+    entities: Counter = field(default_factory=Counter)
+    relations: Counter = field(default_factory=Counter)
+    triples: int = 0
 
 
-def article_quads(triples: Iterable[ox.Triple]) -> Iterator[ox.Quad]:
-    """Each triple in the graph of every article that supports it.
+class GraphWriter:
+    """``with GraphWriter(out) as w: w.add(block) ...; counts = w.finish()`` writes the graph files
+    into ``out``; leaving the block early (an error, Ctrl-C) leaves the old files as they were."""
 
-    A triple no article supports (none in a graph kg builds) stays in the default graph.
-    """
-    triples = list(triples)
-    articles = {t.subject for t in triples if t.predicate == _TYPE and t.object == _ARTICLE}
-    mentioned_by: dict[Any, set] = defaultdict(set)
-    source_of: dict[Any, set] = defaultdict(set)  # statement -> its articles
-    reified: dict[Any, list] = defaultdict(lambda: [None, None, None])  # statement -> (s, p, o)
-    for t in triples:
-        if t.predicate == _MENTIONS:
-            mentioned_by[t.object].add(t.subject)
-        elif t.predicate == _DERIVED:
-            source_of[t.subject].add(t.object)
-        elif t.predicate in _REIFIED:
-            reified[t.subject][_REIFIED[t.predicate]] = t.object
-    supported_by: dict[tuple, set] = defaultdict(set)  # relation triple -> articles that are evidence for it
-    for st, (s, p, o) in reified.items():
-        supported_by[(s, p, o)] |= source_of.get(st, set())
-    for t in triples:
-        s = t.subject
-        # a relation triple belongs to the articles that are evidence for it, not to every mention
-        homes = (supported_by.get((s, t.predicate, t.object)) or ({s} if s in articles else None)
-                 or source_of.get(s) or mentioned_by.get(s) or {ox.DefaultGraph()})
-        for home in homes:
-            yield ox.Quad(s, t.predicate, t.object, home)
+    def __init__(self, out: Path) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self._out = out
+        self._scratch = scratch_folder(out)
+        self._pending = {name: Pending(out / name, self._scratch) for name in FILES}
+        self._nq: IO[bytes] = open(self._pending["kg.nq"].tmp, "wb")
+        self._triples = SortedLines(self._scratch)
+
+    def __enter__(self) -> GraphWriter:
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
+        self._nq.close()
+        self._triples.close()
+        shutil.rmtree(self._scratch, ignore_errors=True)  # after finish() only the sort runs are left
+
+    def add(self, block: bytes) -> None:
+        """One article's graph: N-Quads lines, each ending in a newline."""
+        self._nq.write(block)
+        self._triples.add(_triple(line) for line in block.splitlines(keepends=True))
+
+    def add_quads(self, path: Path) -> None:
+        """The article graphs of an earlier build's ``kg.nq`` (for ``--into``)."""
+        with open(path, "rb") as fh:
+            for lines in iter(lambda: fh.readlines(1 << 20), []):
+                self.add(b"".join(lines))
+
+    def finish(self, store: bool = True) -> GraphCounts:
+        """Write every file, and the embedded store (``store``; else an old one is removed), then
+        put them all in place. The store loads (in pyoxigraph, off the GIL) while the other files
+        are written."""
+        self._nq.close()
+        files = {name: pending.tmp for name, pending in self._pending.items()}
+        counts = GraphCounts()
+        with open(files["kg.nt"], "wb") as fh:
+            for line in self._triples:
+                _count(line, counts)
+                fh.write(line)
+        with ThreadPoolExecutor(1) as pool:
+            loading = (pool.submit(stage_store, self._out, files["kg.nt"], files["kg.nq"], self._scratch)
+                       if store else None)
+            try:
+                self._write_syntaxes(files)
+            except BaseException:
+                if loading is not None:  # the store goes too, once loaded
+                    loading.add_done_callback(lambda done: done.exception() or done.result() and done.result().discard())
+                raise
+            staged = loading.result() if loading else None  # a store error surfaces here
+        try:
+            for pending in self._pending.values():
+                pending.commit()
+        except BaseException:
+            if staged is not None:
+                staged.discard()
+            raise
+        if staged is not None:
+            staged.commit()
+        elif not store:
+            remove_store(self._out)
+        return counts
+
+    @staticmethod
+    def _write_syntaxes(files: dict[str, Path]) -> None:
+        """kg.ttl, kg.trig, kg.jsonld and the ontology copies, from the written kg.nt and kg.nq."""
+        ox.serialize(ox.parse(path=files["kg.nt"], format=ox.RdfFormat.N_TRIPLES), files["kg.ttl"],
+                     ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+        ox.serialize(ox.parse(path=files["kg.nq"], format=ox.RdfFormat.N_QUADS), files["kg.trig"],
+                     ox.RdfFormat.TRIG, prefixes=TURTLE_PREFIXES)
+        with open(files["kg.jsonld"], "wb") as fh:
+            write_jsonld(ox.parse(path=files["kg.nt"], format=ox.RdfFormat.N_TRIPLES), fh)
+        for name, source in ONTOLOGY_COPIES.items():
+            shutil.copyfile(source, files[name])
 
 
-def _quad_order(q: ox.Quad) -> tuple[bool, str, str, str, str]:
-    """Graph by graph (the default graph last), then subject, predicate, object."""
-    default = isinstance(q.graph_name, ox.DefaultGraph)
-    return default, "" if default else q.graph_name.value, str(q.subject), str(q.predicate), str(q.object)
+def scratch_folder(out: Path) -> Path:
+    """A new folder for the work files of a build writing into ``out`` (``.kg-work-PID``). Those of
+    builds that crashed (their process is gone) are removed; a build that ends removes its own."""
+    for old in out.glob(f"{SCRATCH}*"):
+        pid = old.name.removeprefix(SCRATCH)
+        if not pid.isdigit() or not _running(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    folder = out / f"{SCRATCH}{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    return folder
 
 
-def sorted_lines(data: bytes) -> bytes:
-    """N-Triples or N-Quads with its lines sorted (the writers follow hash or input order)."""
-    lines = sorted(line for line in data.splitlines(keepends=True) if line.strip())
-    return b"".join(line if line.endswith(b"\n") else line + b"\n" for line in lines)
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
-def jsonld(graph: Graph) -> bytes:
-    """JSON-LD in flattened form: one node object per subject, IRIs shortened by ``JSONLD_CONTEXT``.
-
-    Written here rather than by rdflib's serializer, which keeps nodes in hash order and
-    drops an empty literal that shares a property with an IRI.
-    """
-    nodes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in graph:
-        node = nodes[_compact(s)]
-        if p == RDF.type and isinstance(o, URIRef):
-            node["@type"].append(_compact(o))
-        else:
-            node[_compact(p)].append(_value(o))
-    flat = [{"@id": node_id, **{key: _one_or_all(values) for key, values in props.items()}}
-            for node_id, props in sorted(nodes.items())]
-    data = {"@context": JSONLD_CONTEXT, "@graph": flat}
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+def _triple(quad: bytes) -> bytes:
+    """The N-Triples line of an N-Quads line (its graph name is its last term: an IRI has no spaces)."""
+    return quad[:quad.rindex(b" <")] + b" .\n"
 
 
-def _compact(term: Node) -> str:
+def _count(line: bytes, counts: GraphCounts) -> None:
+    counts.triples += 1
+    _, predicate, rest = line.split(b" ", 2)
+    if predicate == _TYPE and (cls := _CLASS_OF.get(rest)):
+        counts.entities[cls] += 1
+    elif relation := _RELATION_OF.get(predicate):
+        counts.relations[relation] += 1
+
+
+def write_jsonld(triples: Iterable[ox.Triple], out: IO[bytes]) -> None:
+    """JSON-LD in flattened form, one node object per subject and per line, IRIs shortened by
+    ``JSONLD_CONTEXT``; ``triples`` come grouped by subject (as in ``kg.nt``)."""
+    out.write(b'{"@context": ' + _dump(JSONLD_CONTEXT) + b',\n "@graph": [')
+    keys: dict[ox.NamedNode, str] = {}  # predicate -> its key (few predicates, many triples)
+    separator = b"\n  "
+    for subject, group in groupby(triples, key=lambda t: t.subject):
+        node: dict[str, list] = {}
+        for _, predicate, obj, *_ in group:  # triples, or quads of one graph
+            key = keys.get(predicate)
+            if key is None:
+                key = keys[predicate] = "@type" if predicate.value == _RDF_TYPE else _compact(predicate)
+            if key == "@type" and isinstance(obj, ox.NamedNode):
+                node.setdefault(key, []).append(_compact(obj))
+            else:
+                node.setdefault(key if key != "@type" else "rdf:type", []).append(_value(obj))
+        item = {"@id": _compact(subject), **{key: _one_or_all(values) for key, values in node.items()}}
+        out.write(separator)
+        out.write(_dump(item))
+        separator = b",\n  "
+    out.write(b"\n]}\n")
+
+
+def jsonld(triples: Iterable[ox.Triple]) -> bytes:
+    """``write_jsonld`` of any triples, into bytes."""
+    import io
+
+    buffer = io.BytesIO()
+    write_jsonld(sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))), buffer)
+    return buffer.getvalue()
+
+
+def _dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _compact(node: ox.NamedNode | ox.BlankNode) -> str:
     """``kg:holds`` for an IRI under one of the context's prefixes, the IRI itself otherwise; ``_:x`` for a blank node."""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    iri = str(term)
+    if isinstance(node, ox.BlankNode):
+        return f"_:{node.value}"
+    iri = node.value
+    if iri.startswith(_ID) and len(iri) > len(_ID) and not iri.startswith("//", len(_ID)):
+        return "kgid:" + iri[len(_ID):]  # most IRIs: kg's own nodes
     best = max((ns for ns in JSONLD_CONTEXT.values() if iri.startswith(ns)), key=len, default=None)
     local = iri[len(best):] if best else ""
     if not best or not local or local.startswith("//"):  # a compact IRI needs a local part that is no authority
@@ -125,18 +223,23 @@ def _compact(term: Node) -> str:
     return f"{_PREFIX_OF[best]}:{local}"
 
 
-def _value(term: Node) -> dict[str, str] | str:
-    if not isinstance(term, Literal):
-        return {"@id": _compact(term)}
-    if term.language:
-        return {"@value": str(term), "@language": term.language}
-    if term.datatype is not None and term.datatype != XSD.string:
-        return {"@value": str(term), "@type": _compact(term.datatype)}
-    return str(term)  # a plain string is an xsd:string literal (the context sets no default language)
+def _value(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str] | str:
+    if not isinstance(node, ox.Literal):
+        return {"@id": _compact(node)}
+    if node.language:
+        return {"@value": node.value, "@language": node.language}
+    if node.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        return {"@value": node.value, "@type": _compact(node.datatype)}
+    return node.value  # a plain string is an xsd:string literal (the context sets no default language)
 
 
 def _one_or_all(values: list) -> Any:
     """The value, or the values sorted: JSON-LD arrays outside ``@list`` are sets."""
     if len(values) == 1:
         return values[0]
-    return sorted(values, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return sorted(values, key=_sort_key)
+
+
+def _sort_key(value: dict[str, str] | str) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(x for item in sorted(value.items()) for x in item)
+

@@ -8,6 +8,10 @@ names, and village names to the towns they belong to.
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
+import tempfile
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,6 +20,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from .errors import ModelMissingError
+from .models import cache_dir
 
 #: levels of the hierarchy
 PROVINCE, CITY, COUNTY, TOWN, VILLAGE = range(5)
@@ -96,7 +101,42 @@ def _data_path() -> Path:
 
 @cache
 def load() -> Gazetteer:
-    """Parse the gazetteer once per process (about 0.7 s)."""
+    """The gazetteer, once per process: parsed from jionlp's file (about 0.9 s) the first time, then
+    read from a compiled copy in kg's cache folder (0.15 s), remade whenever jionlp's file or this
+    module change."""
+    path = _compiled_path()
+    try:
+        units, *indexes = marshal.loads(path.read_bytes())
+        return Gazetteer(tuple(Unit(*u) for u in units), *indexes)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    gaz = _parse()
+    data = marshal.dumps(([(u.name, u.level, u.parent, u.code, u.short) for u in gaz.units],
+                          gaz.by_name, gaz.by_short, gaz.villages, gaz.max_len))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        for old in path.parent.glob("*.marshal"):  # compiled from an older jionlp or kg
+            if old != path:
+                old.unlink()
+    except OSError:  # a read-only cache: parse every time
+        pass
+    return gaz
+
+
+def _compiled_path() -> Path:
+    source = _data_path()
+    stamp = hashlib.sha1()
+    for path in (source, source.with_name("china_location_change.txt"), Path(__file__)):
+        info = path.stat()
+        stamp.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return cache_dir() / "gazetteer" / f"{stamp.hexdigest()[:16]}.marshal"
+
+
+def _parse() -> Gazetteer:
     with zipfile.ZipFile(_data_path()) as zf:
         data = zf.read("china_location.txt").decode("utf-8")
     units: list[Unit] = []

@@ -1,32 +1,31 @@
 """``kg build --into DIR``: add articles to an existing build.
 
-The new articles' graph is merged into the build's graph at the RDF level. Entity
-IRIs are hashes of entity keys, so an entity the build already has gets the same
-node; its label stays, the new articles' names join its ``skos:altLabel``s. The
-result is the graph one build of the old articles followed by the new ones makes
-(``to_graph`` resolves ``kg:partOf`` and ``kg:postIn`` within an article, and the
-first article to name an entity gives its label). Articles whose text is already in
-the build (same ``kg:contentHash``) are skipped.
+The build's article graphs (``DIR/kg.nq``) are written again, followed by the new
+articles' graphs, and the files are merged as in any build: entity IRIs are hashes of
+entity keys, so an entity the build already has keeps its node, and the result is
+the build of the old articles followed by the new ones, byte for byte. Articles whose
+text is already in the build (same ``kg:contentHash``) are skipped.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph
-from rdflib.namespace import DCTERMS, SKOS
+import pyoxigraph as ox
 
 from .errors import InputError
 from .rdf import content_hash
 from .types import Article
-from .vocab import KG, bind_prefixes
+from .vocab import term
+
+_HASH, _IDENTIFIER = term("kg:contentHash"), term("dcterms:identifier")
 
 
 @dataclass(frozen=True, slots=True)
 class Existing:
-    """The graph of an earlier build and the articles it holds."""
+    """An earlier build: its article graphs and the articles it holds."""
 
-    graph: Graph
+    quads: Path
     hashes: frozenset[str]
     ids: frozenset[str]
 
@@ -39,31 +38,23 @@ class Existing:
                               "text; build without --into to replace it")
         return article
 
-    def merge(self, new: Graph) -> Graph:
-        """This build's graph plus ``new``: one ``rdfs:label`` per entity, the earlier build's."""
-        merged = Graph()
-        bind_prefixes(merged)
-        for triple in self.graph:
-            merged.add(triple)
-        for s, p, o in new:
-            if p == RDFS.label and (s, RDFS.label, None) in self.graph:
-                p = SKOS.altLabel  # the entity already has its label: this name is another form
-            merged.add((s, p, o))
-        for s, label in merged.subject_objects(RDFS.label):
-            merged.remove((s, SKOS.altLabel, label))
-        return merged
-
 
 def read_build(out: Path) -> Existing:
-    """The build in ``out`` (its ``kg.ttl``), for ``--into``."""
-    path = out / "kg.ttl"
+    """The build in ``out`` (its ``kg.nq``), for ``--into``."""
+    path = out / "kg.nq"
     if not path.is_file():
-        raise InputError(f"--into {out}: no build there (no {path}); make one first with: kg build INPUT --out {out}")
+        remedy = f"make one first with: kg build INPUT --out {out}"
+        if (out / "kg.ttl").is_file():
+            remedy = f"it was made by an older kg without kg.nq; rebuild it with: kg build INPUT --out {out}"
+        raise InputError(f"--into {out}: no build there (no {path}); {remedy}")
+    hashes, ids = set(), set()
     try:
-        graph = Graph().parse(path, format="turtle")
-    except Exception as exc:  # rdflib raises parser-specific errors of many classes
-        raise InputError(f"{path}: not readable Turtle ({' '.join(str(exc).split())}); "
+        for quad in ox.parse(path=path, format=ox.RdfFormat.N_QUADS):
+            if quad.predicate == _HASH:
+                hashes.add(quad.object.value)
+            elif quad.predicate == _IDENTIFIER:
+                ids.add(quad.object.value)
+    except SyntaxError as exc:
+        raise InputError(f"{path}: not readable N-Quads ({' '.join(str(exc).split())}); "
                          f"rebuild it with: kg build INPUT --out {out}") from exc
-    hashes = frozenset(str(h) for h in graph.objects(None, KG.contentHash))
-    ids = frozenset(str(i) for a in graph.subjects(RDF.type, KG.Article) for i in graph.objects(a, DCTERMS.identifier))
-    return Existing(graph, hashes, ids)
+    return Existing(path, frozenset(hashes), frozenset(ids))

@@ -28,8 +28,12 @@ def model_dir() -> Path:
     env = os.environ.get("KG_PKUSEG_MODEL")
     if env:
         return Path(env)
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "kg" / "pkuseg" / "default"
+    return cache_dir() / "pkuseg" / "default"
+
+
+def cache_dir() -> Path:
+    """kg's cache folder: ``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
 
 
 def require_model() -> Path:

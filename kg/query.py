@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, XSD, Graph
+from rdflib import RDF, XSD
 
 from .errors import InputError, KgError
-from .export import jsonld
+from .export import TURTLE_PREFIXES, jsonld
 from .store import open_graph
-from .vocab import PREFIXES, bind_prefixes
+from .vocab import PREFIXES
 
 #: predeclared in every query and used to shorten IRIs in tables
 QUERY_PREFIXES = {**PREFIXES, "rdf": str(RDF)}
@@ -92,10 +92,10 @@ def _triples(triples: list[ox.Triple], fmt: str, max_width: int | None) -> bytes
         writer.writerow(["subject", "predicate", "object"])
         writer.writerows([t.subject.value, t.predicate.value, t.object.value] for t in triples)
         return out.getvalue().encode("utf-8")
-    g = Graph()
-    bind_prefixes(g)
-    g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-    return jsonld(g) if fmt == "json" else g.serialize(format="turtle", encoding="utf-8")
+    if fmt == "json":
+        return jsonld(triples)
+    ordered = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
 
 
 # ---------------------------------------------------------------- tables

@@ -1,9 +1,17 @@
-"""RDF stage: extractions -> one rdflib Graph against ``ontology/kg.ttl``.
+"""RDF stage: one article's extraction -> the N-Quads of its graph, against ``ontology/kg.ttl``.
 
 Entity IRIs are minted from the entity key (a hash), so the same input gives the
-same IRIs; entities with the same key across articles are one node carrying every
-surface form as ``skos:altLabel``. Every relation triple is reified as an
-``rdf:Statement`` per supporting article and sentence, with PROV-O provenance.
+same IRIs, and entities with the same key in several articles are one node: the
+whole graph is the merge of the article graphs (``kg/export.py`` merges them on
+disk). An entity's key determines its label, so every article names it alike; its
+other surface forms in an article are ``skos:altLabel``s. Every relation triple is
+reified as an ``rdf:Statement`` per supporting article and sentence, with PROV-O
+provenance.
+
+The graph of an article, named by the article's IRI, holds what the article
+supports: its own description, the entities it mentions with the names, codes and
+parents it gives them, and each relation triple it is evidence for together with the
+statement recording that evidence.
 """
 from __future__ import annotations
 
@@ -11,26 +19,32 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+import pyoxigraph as ox
+from rdflib import Graph
 
 from .clean import to_simplified
 from .types import Extraction
-from .vocab import ID, KG, bind_prefixes
+from .vocab import ID, bind_prefixes, term
 
 _CLASS_PATH = {"Locality": "locality", "Official": "official", "Post": "post", "Campaign": "campaign",
                "Measure": "measure", "CadreGroup": "cadre-group", "Organization": "organization"}
+_T = term  # ox.NamedNode of a prefixed name: _T("kg:holds")
+_TYPE, _LABEL, _ALT = _T("rdf:type"), _T("rdfs:label"), _T("skos:altLabel")
+_MENTIONS, _ADMIN, _PART_OF, _POST_IN = _T("kg:mentions"), _T("kg:adminCode"), _T("kg:partOf"), _T("kg:postIn")
+_STATEMENT = [_T(f"rdf:{name}") for name in ("Statement", "subject", "predicate", "object")]
+_DERIVED, _EVIDENCE, _START, _END = _T("prov:wasDerivedFrom"), _T("kg:evidence"), _T("kg:startOffset"), _T("kg:endOffset")
+_CONFIDENCE, _EXTRACTOR = _T("kg:confidence"), _T("kg:extractor")
+_INTEGER, _DECIMAL = _T("xsd:integer"), _T("xsd:decimal")
 
 
 def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def entity_iri(cls: str, key: str) -> URIRef:
-    return ID[f"{_CLASS_PATH[cls]}/{_digest(key)}"]
+def entity_iri(cls: str, key: str) -> str:
+    return f"{ID}{_CLASS_PATH[cls]}/{_digest(key)}"
 
 
 def content_hash(text: str) -> str:
@@ -38,93 +52,113 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def article_iri(article_id: str) -> URIRef:
-    return ID[f"article/{_digest(article_id)}"]
+def article_iri(article_id: str) -> str:
+    return f"{ID}article/{_digest(article_id)}"
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+def _zh(text: str) -> ox.Literal:
+    return ox.Literal(text, language="zh")
+
+
+def article_triples(ex: Extraction) -> list[ox.Triple]:
+    """The triples of the article's graph (each once)."""
+    art = ox.NamedNode(article_iri(ex.article.id))
+    triples = _article(art, ex)
+    iri = {e.key: ox.NamedNode(entity_iri(e.cls, e.key)) for e in ex.entities}
+    for e in ex.entities:
+        node = iri[e.key]
+        triples += [(art, _MENTIONS, node), (node, _TYPE, _T(f"kg:{e.cls}")), (node, _LABEL, _zh(e.label))]
+        triples += [(node, _ALT, _zh(alt)) for alt in e.alt_labels if alt != e.label]
+        if e.admin_code:
+            triples.append((node, _ADMIN, ox.Literal(e.admin_code)))
+        # parents are entities of the same article (the extractors resolve them there)
+        if e.part_of in iri:
+            triples.append((node, _PART_OF, iri[e.part_of]))
+        if e.post_in in iri:
+            triples.append((node, _POST_IN, iri[e.post_in]))
+    for f in ex.facts:
+        s, p, o, ev = iri[f.subject], _T(f"kg:{f.predicate}"), iri[f.object], f.evidence
+        st = ox.NamedNode(f"{ID}statement/{_digest(s.value, p.value, o.value, ev.article_id, str(ev.start))}")
+        triples += [(s, p, o), (st, _TYPE, _STATEMENT[0]), (st, _STATEMENT[1], s), (st, _STATEMENT[2], p),
+                    (st, _STATEMENT[3], o), (st, _DERIVED, art),
+                    (st, _EVIDENCE, _zh(ev.sentence.strip() or ev.sentence)),
+                    (st, _START, ox.Literal(str(ev.start), datatype=_INTEGER)),
+                    (st, _END, ox.Literal(str(ev.end), datatype=_INTEGER)),
+                    (st, _CONFIDENCE, ox.Literal(f"{ev.confidence:.2f}".rstrip("0").rstrip("."), datatype=_DECIMAL)),
+                    (st, _EXTRACTOR, ox.Literal(ev.extractor))]
+    return [ox.Triple(*t) for t in dict.fromkeys(triples)]
+
+
+def article_block(ex: Extraction) -> bytes:
+    """The article's graph as N-Quads lines, sorted: one block of ``kg.nq``."""
+    graph = f" <{article_iri(ex.article.id)}> .\n"
+    return "".join(sorted(f"{t}{graph}" for t in article_triples(ex))).encode("utf-8")
+
+
+def _article(art: ox.NamedNode, ex: Extraction) -> list[tuple]:
+    a = ex.article
+    out = [(art, _TYPE, _T("kg:Article")), (art, _T("dcterms:identifier"), ox.Literal(a.id)),
+           (art, _T("dcterms:source"), ox.NamedNode(a.url) if _web_address(a.url) else ox.Literal(a.source)),
+           (art, _T("kg:contentHash"), ox.Literal(content_hash(a.text)))]
+    title = a.title or ex.clean.title
+    if title:
+        out.append((art, _T("dcterms:title"), _zh(to_simplified(title))))
+    if a.encoding:
+        out.append((art, _T("kg:encoding"), ox.Literal(a.encoding)))
+    if a.date:
+        out.append((art, _T("dcterms:date"), ox.Literal(a.date)))
+    out += [(art, _T("kg:reporter"), _zh(name)) for name in ex.clean.reporters]
+    return out
+
+
+def _web_address(url: str | None) -> bool:
+    """An http(s) URL that is a valid IRI (a scraped URL may hold spaces or braces)."""
+    if not url or not url.startswith(("http://", "https://")):
+        return False
+    try:
+        ox.NamedNode(url)
+    except ValueError:
+        return False
+    return True
 
 
 def to_graph(extractions: Iterable[Extraction]) -> Graph:
-    """Build the graph of all extractions (entities merged by key across articles)."""
+    """The merged graph of some extractions, in memory (rdflib): for tests and small inputs;
+    builds write the same triples through ``kg/export.py``."""
     g = Graph()
     bind_prefixes(g)
-    labels: dict[URIRef, str] = {}
-    alts: dict[URIRef, set[str]] = {}
-    iri_of: dict[str, URIRef] = {}
-    for ex in extractions:
-        art = article_iri(ex.article.id)
-        _article(g, art, ex)
-        for e in ex.entities:
-            iri = iri_of.setdefault(e.key, entity_iri(e.cls, e.key))
-            g.add((iri, RDF.type, KG[e.cls]))
-            labels.setdefault(iri, e.label)
-            alts.setdefault(iri, set()).update({e.label, *e.alt_labels})
-            if e.admin_code:
-                g.add((iri, KG.adminCode, Literal(e.admin_code)))
-            g.add((art, KG.mentions, iri))
-        for e in ex.entities:
-            iri = iri_of[e.key]
-            if e.part_of and e.part_of in iri_of:
-                g.add((iri, KG.partOf, iri_of[e.part_of]))
-            if e.post_in and e.post_in in iri_of:
-                g.add((iri, KG.postIn, iri_of[e.post_in]))
-        for f in ex.facts:
-            s, o, p = iri_of[f.subject], iri_of[f.object], KG[f.predicate]
-            g.add((s, p, o))
-            ev = f.evidence
-            st = ID[f"statement/{_digest(str(s), str(p), str(o), ev.article_id, str(ev.start))}"]
-            g.add((st, RDF.type, RDF.Statement))
-            g.add((st, RDF.subject, s))
-            g.add((st, RDF.predicate, p))
-            g.add((st, RDF.object, o))
-            g.add((st, PROV.wasDerivedFrom, art))
-            g.add((st, KG.evidence, _zh(ev.sentence.strip() or ev.sentence)))
-            g.add((st, KG.startOffset, Literal(ev.start, datatype=XSD.integer)))
-            g.add((st, KG.endOffset, Literal(ev.end, datatype=XSD.integer)))
-            g.add((st, KG.confidence, Literal(Decimal(str(round(ev.confidence, 2))), datatype=XSD.decimal)))
-            g.add((st, KG.extractor, Literal(ev.extractor)))
-    for iri, label in labels.items():
-        g.add((iri, RDFS.label, _zh(label)))
-        for alt in sorted(alts[iri] - {label}):
-            g.add((iri, SKOS.altLabel, _zh(alt)))
+    lines = {f"{t} .\n" for ex in extractions for t in article_triples(ex)}
+    g.parse(data="".join(sorted(lines)), format="nt")
     return g
-
-
-def _article(g: Graph, art: URIRef, ex: Extraction) -> None:
-    a = ex.article
-    g.add((art, RDF.type, KG.Article))
-    g.add((art, DCTERMS.identifier, Literal(a.id)))
-    title = a.title or ex.clean.title
-    if title:
-        g.add((art, DCTERMS.title, _zh(to_simplified(title))))
-    g.add((art, DCTERMS.source, URIRef(a.url) if a.url and a.url.startswith(("http://", "https://")) else Literal(a.source)))
-    g.add((art, KG.contentHash, Literal(content_hash(a.text))))
-    if a.encoding:
-        g.add((art, KG.encoding, Literal(a.encoding)))
-    if a.date:
-        g.add((art, DCTERMS.date, Literal(a.date)))
-    for name in ex.clean.reporters:
-        g.add((art, KG.reporter, _zh(name)))
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    pending = Pending(path)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())  # on disk before the rename: a machine crash leaves old or new, never empty
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        pending.tmp.write_bytes(data)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        pending.discard()
         raise
+    pending.commit()
 
 
-def serialize(g: Graph, path: Path, fmt: str = "turtle") -> None:
-    """Serialise deterministically (rdflib's Turtle sorts subjects and predicates)."""
-    write_atomic(path, g.serialize(format=fmt, encoding="utf-8"))
+class Pending:
+    """A file written beside ``path`` (``tmp``, in ``scratch``, a folder on the same file system),
+    to replace it in one rename (``commit``) or to vanish (``discard``): until then ``path`` is
+    untouched."""
+
+    def __init__(self, path: Path, scratch: Path | None = None) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=scratch or path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.close(fd)
+        self.path, self.tmp = path, Path(name)
+
+    def commit(self) -> None:
+        with open(self.tmp, "rb+") as fh:
+            os.fsync(fh.fileno())  # on disk before the rename: a machine crash leaves old or new, never empty
+        os.chmod(self.tmp, 0o644)
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        self.tmp.unlink(missing_ok=True)

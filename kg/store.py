@@ -45,27 +45,50 @@ class OpenGraph:
 
 def write_store(build: Path) -> None:
     """(Re)build ``build/store`` from ``build/kg.nt`` (default graph) and ``build/kg.nq`` (article graphs)."""
+    staged = stage_store(build, build / "kg.nt", build / "kg.nq")
+    if staged is not None:
+        staged.commit()
+
+
+@dataclass(frozen=True, slots=True)
+class StagedStore:
+    """A store loaded aside (``tmp``), to replace ``build/store`` (``commit``) or to vanish (``discard``)."""
+
+    tmp: Path
+    target: Path
+
+    def commit(self) -> None:
+        aside = _set_aside(self.target)
+        self.tmp.rename(self.target)
+        if aside is not None:
+            shutil.rmtree(aside)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def stage_store(build: Path, nt: Path, nq: Path, scratch: Path | None = None) -> StagedStore | None:
+    """The store of the graph in ``nt`` (default graph) and ``nq`` (article graphs), loaded in a
+    temporary directory of ``scratch`` (default ``build``); None when ``build/store`` already holds
+    that content."""
     target = build / STORE
-    content = _content_hash(build)
+    content = _content_hash(nt, nq)
     marker = target / _MARKER
     if marker.is_file() and marker.read_text(encoding="ascii").strip() == content:
-        return  # same content: keep the store as it is
-    tmp = Path(tempfile.mkdtemp(dir=build, prefix=f".{STORE}."))
+        return None  # same content: keep the store as it is
+    tmp = Path(tempfile.mkdtemp(dir=scratch or build, prefix=f".{STORE}."))
     try:
         tmp.chmod(0o755)  # mkdtemp makes it private; the store is as readable as the other outputs
         store = ox.Store(str(tmp))
-        store.bulk_load(path=str(build / "kg.nt"), format=ox.RdfFormat.N_TRIPLES)
-        store.bulk_load(path=str(build / "kg.nq"), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+        store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
         store.flush()
         del store  # closes RocksDB before the rename
         (tmp / _MARKER).write_text(content + "\n", encoding="ascii")
-        aside = _set_aside(target)
-        tmp.rename(target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    if aside is not None:
-        shutil.rmtree(aside)
+    return StagedStore(tmp, target)
 
 
 def remove_store(build: Path) -> None:
@@ -105,10 +128,10 @@ def open_graph(path: Path) -> OpenGraph:
     return OpenGraph(store, path)
 
 
-def _content_hash(build: Path) -> str:
+def _content_hash(*paths: Path) -> str:
     digest = hashlib.sha256()
-    for name in ("kg.nt", "kg.nq"):
-        with (build / name).open("rb") as fh:
+    for path in paths:
+        with path.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)
         digest.update(b"\0")

@@ -12,23 +12,26 @@ label and altLabel, filters by class and relation and neighbourhood highlighting
 A ``Scope`` limits the page to some entities (``kg view``: ego graph, top-N, classes)
 or to one article (its relations and its text with the evidence sentences marked).
 Unscoped, a graph of more than ``AUTO_LIMIT`` entities is reduced to those of highest
-degree, and the page says so.
+degree, and the page says so. A build draws its page from ``kg.nt`` (``render_build``),
+holding in memory only its entities' classes and degrees and what the page draws.
 """
 from __future__ import annotations
 
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import networkx as nx
+import pyoxigraph as ox
 import pyvis
-from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, Graph, Literal
+from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.rdf import write_atomic
@@ -42,6 +45,8 @@ _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=\S*\s*$", re.MULTILINE)
 AUTO_LIMIT = 1500
 
 Triple = tuple[Node, Node, Node]
+_RDF_TYPE, _DERIVED = str(RDF.type), str(PROV.wasDerivedFrom)
+_REIFIED_ENDS = {str(RDF.subject), str(RDF.object)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +112,13 @@ def top_nodes(entities: nx.MultiDiGraph, n: int, among: Iterable[Node] | None = 
     return frozenset(ranked[:n])
 
 
-def render(graph: Graph, path: Path, scope: Scope | None = None, *, limit: int = AUTO_LIMIT) -> ViewStats:
+def render(graph: Graph, path: Path, scope: Scope | None = None, *, limit: int = AUTO_LIMIT,
+           whole: Whole | None = None) -> ViewStats:
     """Write an offline, deterministic HTML view of ``graph``'s entities to ``path``.
 
     Without a ``scope``, a graph of more than ``limit`` entities is drawn reduced to its
-    ``limit`` entities of highest degree, with a note on the page."""
+    ``limit`` entities of highest degree, with a note on the page. ``whole``: ``graph`` holds
+    only what the page draws, out of a bigger graph of these degrees (``read_view``)."""
     text = style()["text"]
     entities = entity_graph(graph)
     if scope is None:
@@ -126,16 +133,93 @@ def render(graph: Graph, path: Path, scope: Scope | None = None, *, limit: int =
     relations = sorted(((s, name, o) for s, o, name in shown.edges(keys=True)
                         if article is None or (s, KG[name], o) in evidence or (s, KG[name], o) not in reified),
                        key=lambda rel: (str(rel[0]), rel[1], str(rel[2])))
-    nodes = _nodes(graph, entities, sorted(shown, key=str))
+    degree = whole.degrees.__getitem__ if whole else entities.degree
+    nodes = _nodes(graph, entities, sorted(shown, key=str), degree)
     edges = _edges(relations, evidence, {node["id"]: node["names"][0] for node in nodes})
-    stats = ViewStats(nodes=len(nodes), edges=len(edges), total=len(entities))
+    stats = ViewStats(nodes=len(nodes), edges=len(edges), total=whole.total if whole else len(entities))
     panel = _article_panel(graph, scope.article, statements, edges) if scope.article else None
     html = _page(nodes, edges, stats, scope.note, panel)
     write_atomic(path, html.encode("utf-8"))
     return stats
 
 
-def _nodes(graph: Graph, entities: nx.MultiDiGraph, shown: list[Node]) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class Whole:
+    """The degree of every entity of a graph and their number, for a page drawing some of them."""
+
+    degrees: Counter
+    total: int
+
+
+def render_build(nt: Path, path: Path, limit: int = AUTO_LIMIT) -> ViewStats:
+    """``render`` of the graph in an N-Triples file sorted by subject (a build's ``kg.nt``), holding
+    in memory only the classes and degrees of its entities and what the page draws."""
+    classes, degrees = skeleton(nt)
+    if len(classes) <= limit:
+        graph, whole, scope = read_view(nt, set(classes)), None, None
+    else:
+        ranked = sorted(classes, key=lambda node: (-degrees[node], str(node)))[:limit]
+        note = style()["text"]["reduced"].format(shown=f"{limit:,}", total=f"{len(classes):,}")
+        graph, whole, scope = read_view(nt, set(ranked)), Whole(degrees, len(classes)), Scope(frozenset(ranked), note)
+    return render(graph, path, scope, whole=whole)
+
+
+def skeleton(nt: Path) -> tuple[dict[URIRef, str], Counter]:
+    """The class of each entity of an N-Triples file (the first of ``style.json`` it has) and its
+    degree: how many relations of ``style.json`` link it to another entity."""
+    wanted = {str(KG[name]): name for name in style()["classes"]}
+    order = {name: i for i, name in enumerate(style()["classes"])}
+    relations = {str(KG[name]) for name in style()["relations"]}
+    classes: dict[str, str] = {}
+    edges = []
+    for t in ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES):
+        p = t.predicate.value
+        if p == _RDF_TYPE and (name := wanted.get(t.object.value)):
+            old = classes.get(t.subject.value)
+            classes[t.subject.value] = name if old is None or order[name] < order[old] else old
+        elif p in relations and isinstance(t.object, ox.NamedNode):
+            edges.append((t.subject.value, t.object.value))
+    degrees: Counter = Counter()
+    for s, o in edges:
+        if s in classes and o in classes:
+            degrees[URIRef(s)] += 1
+            degrees[URIRef(o)] += 1
+    return {URIRef(iri): name for iri, name in classes.items()}, degrees
+
+
+def read_view(nt: Path, nodes: set[URIRef]) -> Graph:
+    """What a page drawing ``nodes`` needs of an N-Triples file sorted by subject: the nodes'
+    triples, the statements about relations between them, and their articles' descriptions."""
+    wanted = {str(node) for node in nodes}
+    graph, articles = Graph(), set()
+    for subject, group in groupby(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), key=lambda t: t.subject):
+        triples = list(group)
+        ends = {t.object.value for t in triples if t.predicate.value in _REIFIED_ENDS}  # of a statement
+        if subject.value in wanted or (ends and ends <= wanted):
+            graph += map(_rdflib, triples)
+            articles.update(t.object.value for t in triples if t.predicate.value == _DERIVED)
+    for subject, group in groupby(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), key=lambda t: t.subject):
+        if subject.value in articles:
+            graph += map(_rdflib, group)
+    return graph
+
+
+def _rdflib(t: ox.Triple) -> tuple[Node, Node, Node]:
+    return _term(t.subject), _term(t.predicate), _term(t.object)
+
+
+def _term(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    if isinstance(node, ox.NamedNode):
+        return URIRef(node.value)
+    if isinstance(node, ox.BlankNode):
+        return BNode(node.value)
+    if node.language:
+        return Literal(node.value, lang=node.language)
+    return Literal(node.value, datatype=URIRef(node.datatype.value))
+
+
+def _nodes(graph: Graph, entities: nx.MultiDiGraph, shown: list[Node],
+           degree: Callable[[Node], int]) -> list[dict[str, Any]]:
     """vis node items: shape, colour and size (by degree in the whole graph) of the class, names, tooltip."""
     size = style()["node_size"]
     text = style()["text"]
@@ -150,10 +234,10 @@ def _nodes(graph: Graph, entities: nx.MultiDiGraph, shown: list[Node]) -> list[d
             lines.append(f"{text['alt_labels']}：{'、'.join(alt_labels)}")
         lines.append(f"{text['class']}：{cls['zh']} {cls['en']}")
         lines += [f"{text['admin_code']}：{code}" for code in sorted(map(str, graph.objects(node, KG.adminCode)))]
-        degree = entities.degree(node)
-        items.append({"id": str(node), "cls": name, "names": [label, *alt_labels], "degree": degree,
+        links = degree(node)
+        items.append({"id": str(node), "cls": name, "names": [label, *alt_labels], "degree": links,
                       "title": "\n".join(lines), "shape": cls["shape"], "color": cls["color"],
-                      "size": min(size["max"], size["base"] + size["per_degree"] * degree)})
+                      "size": min(size["max"], size["base"] + size["per_degree"] * links)})
     return items
 
 

@@ -5,11 +5,13 @@ misspelt term raises ``AttributeError`` instead of minting a new IRI.
 """
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDFS, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
 #: Namespace of every node kg mints: ``ID["locality/3a9f0c..."]``, ``ID["article/000_..."]``.
@@ -85,6 +87,16 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
     "owl": str(OWL),
 }
+
+
+@cache
+def term(name: str) -> ox.NamedNode:
+    """The IRI of a prefixed name (``kg:holds``, ``rdf:type``) as a pyoxigraph term; a ``kg:`` name
+    must be declared in the ontology (``KG`` raises ``AttributeError`` otherwise)."""
+    prefix, local = name.split(":", 1)
+    if prefix == "kg":
+        return ox.NamedNode(str(getattr(KG, local)))
+    return ox.NamedNode((str(RDF) if prefix == "rdf" else PREFIXES[prefix]) + local)
 
 
 def bind_prefixes(g: Graph) -> None:
