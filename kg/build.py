@@ -6,6 +6,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
@@ -54,9 +55,16 @@ def process(articles: Iterable[Article], jobs: int = 1) -> Iterator[Extraction]:
 
 
 def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1,
-                    then: Callable[[Extraction], T] = _same) -> Iterator[T]:
+                    then: Callable[[Extraction], T] = _same, dask: str | None = None) -> Iterator[T]:
     """``process`` of articles already cleaned (by the duplicate filter): no article is cleaned twice.
-    ``then`` (a module-level function) is applied to each extraction where it was made."""
+    ``then`` (a module-level function) is applied to each extraction where it was made: in this
+    process, in ``jobs`` worker processes, or on the Dask cluster at ``dask`` (``local``: one of
+    ``jobs`` workers on this machine)."""
+    if dask is not None:
+        from .cluster import process_on_dask
+        yield from process_on_dask(pairs, dask, partial(_process_chunk, then=then), workers=jobs,
+                                   chunk=CHUNK, ahead=AHEAD)
+        return
     if jobs > 1:
         yield from _process_parallel(pairs, jobs, then)
         return
@@ -89,7 +97,8 @@ def _start_worker() -> None:
 
 
 def _process_chunk(pairs: list[tuple[Article, CleanText]], then: Callable[[Extraction], T]) -> list[T]:
-    """In a worker: ``process_cleaned`` of a few articles (its pipeline is loaded once per process)."""
+    """In a worker (a process of the pool or of a Dask cluster): ``process_cleaned`` of a few
+    articles (its pipeline is loaded once per process)."""
     return list(process_cleaned(pairs, 1, then))
 
 
@@ -109,11 +118,13 @@ def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], jobs: int,
 
 def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], None] | None = None,
           html: bool = True, store: bool = True, into: bool = False, max_bytes: int = MAX_BYTES,
-          on_warn: Callable[[str], None] | None = None, jobs: int = 1, progress: bool = False) -> BuildReport:
+          on_warn: Callable[[str], None] | None = None, jobs: int = 1, progress: bool = False,
+          dask: str | None = None) -> BuildReport:
     """Build ``out/kg.ttl``, its exports, store and ``graph.html`` from the inputs; bad inputs are
     reported and skipped, repairs and near-duplicates reported (``on_warn``), the same article twice
     built once. ``into``: add the inputs to the build already in ``out``. ``jobs``: worker processes
-    (same output as one). ``progress``: a bar on stderr when it is a terminal.
+    (same output as one). ``dask``: a Dask scheduler's address, or ``local``, to run the per-article
+    work on its workers (same output). ``progress``: a bar on stderr when it is a terminal.
 
     Articles stream through: each article's graph is written out as it is made (``GraphWriter``),
     and nothing of the corpus is held in memory but the duplicate filter's fingerprints."""
@@ -146,7 +157,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     with GraphWriter(out) as writer:
         if existing is not None:
             writer.add_quads(existing.quads)
-        results = process_cleaned(unique_cleaned(good_articles(), duplicate), jobs, built)
+        results = process_cleaned(unique_cleaned(good_articles(), duplicate), jobs, built, dask)
         if progress and bar.shown():
             results = bar.progress(results, inputs)
         for result in results:

@@ -30,8 +30,12 @@ def register_build(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--max-bytes", type=_positive_int, default=MAX_BYTES, metavar="N",
                    help=f"skip any article file larger than N bytes (default {MAX_BYTES})")
     b.add_argument("--no-store", action="store_true", help="skip the embedded store (DIR/store/); removes an old one")
-    b.add_argument("--jobs", type=_count(1), default=1, metavar="N",
-                   help="worker processes for cleaning, segmentation and extraction (default 1; same output)")
+    b.add_argument("--jobs", type=_count(1), default=None, metavar="N",
+                   help="worker processes for segmentation and extraction (default 1; with --dask local, "
+                        "the cluster's workers, default the number of CPUs); the output is the same")
+    b.add_argument("--dask", metavar="ADDRESS",
+                   help="run segmentation and extraction on the Dask cluster whose scheduler is at ADDRESS "
+                        "(tcp://HOST:8786), or on a local one (local); needs pip install 'kg[dask]'")
     b.add_argument("--quiet", action="store_true", help="no progress bar (there is none when stderr is not a terminal)")
     b.set_defaults(run=_run_build)
 
@@ -45,8 +49,12 @@ def _positive_int(text: str) -> int:
 def _run_build(args: argparse.Namespace) -> int:
     from .build import build
 
+    import os
+
+    jobs = args.jobs or (os.cpu_count() or 1 if args.dask == "local" else 1)
     report = build(args.inputs, args.out or args.into, html=not args.no_html, store=not args.no_store,
-                   into=args.into is not None, max_bytes=args.max_bytes, jobs=args.jobs, progress=not args.quiet)
+                   into=args.into is not None, max_bytes=args.max_bytes, jobs=jobs, progress=not args.quiet,
+                   dask=args.dask)
     print(report.summary())
     return 0
 

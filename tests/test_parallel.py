@@ -1,10 +1,18 @@
-"""``kg build --jobs N``: worker processes give the same files as one process."""
+"""``kg build --jobs N`` and ``--dask``: worker processes, here or on a Dask cluster, give the same
+files as one process."""
 from __future__ import annotations
 
 import re
+import shutil
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
-from kgcli import kg
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kgcli import kg, one_error, snapshot
 
 
 def test_jobs_2_gives_byte_identical_outputs(seeds_out: Path, tmp_path: Path) -> None:
@@ -65,3 +73,57 @@ def test_progress_bar_on_a_terminal_unless_quiet(tmp_path: Path) -> None:
     assert re.search(r"5/5 \[\d\d:\d\d<\d\d:\d\d, +[\d.]+(article/s|s/article)\]", shown), shown
     quiet = _stderr_on_a_terminal("build", "seeds/", "--out", tmp_path / "q", "--no-html", "--no-store", "--quiet")
     assert "/5 [" not in quiet and "kg: warning:" in quiet, quiet
+
+
+# --- Dask -----------------------------------------------------------------------------------------
+
+OUTPUTS = ("kg.ttl", "kg.nt", "kg.nq", "kg.trig", "kg.jsonld")
+
+
+def test_dask_local_cluster_gives_the_local_build(seeds_out: Path, tmp_path: Path) -> None:
+    """Two worker processes of a local Dask cluster make the graph one process makes, byte for byte."""
+    out = tmp_path / "dask"
+    proc = kg("build", "seeds/", "--out", out, "--dask", "local", "--jobs", "2", "--no-html")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("5 articles;"), proc.stdout
+    assert isomorphic(Graph().parse(out / "kg.ttl"), Graph().parse(seeds_out / "kg.ttl"))
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (seeds_out / name).read_bytes(), name
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_dask_scheduler_and_workers_on_loopback(seeds_out: Path, tmp_path: Path) -> None:
+    """A cluster started as users start one (``dask scheduler``, ``dask worker``) builds the same graph."""
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    dask = Path(sys.executable).parent / "dask"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                                 **quiet)
+    worker = subprocess.Popen([dask, "worker", address, "--nworkers", "2", "--nthreads", "1", "--no-dashboard"],
+                              cwd=tmp_path, **quiet)
+    try:
+        out = tmp_path / "cluster"
+        proc = kg("build", "seeds/", "--out", out, "--dask", address, "--no-html")
+        assert proc.returncode == 0, proc.stderr
+        for name in OUTPUTS:
+            assert (out / name).read_bytes() == (seeds_out / name).read_bytes(), name
+    finally:
+        for server in (worker, scheduler):
+            server.terminate()
+            server.wait(timeout=60)
+
+
+def test_unreachable_dask_scheduler_is_one_line_and_changes_nothing(seeds_out: Path, tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    shutil.copytree(seeds_out, out)
+    before = snapshot(out)
+    proc = kg("build", "seeds/", "--out", out, "--dask", f"tcp://127.0.0.1:{_free_port()}")
+    line = one_error(proc)
+    assert "cannot reach the Dask scheduler" in line and "dask scheduler" in line, line
+    assert snapshot(out) == before

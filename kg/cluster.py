@@ -1,0 +1,63 @@
+"""``kg build --dask ADDRESS``: the per-article work (segmentation and extraction) on a Dask
+cluster's workers, the rest (reading, duplicates, writing) in the client, as in a local build.
+
+The articles are sent in chunks, a few per worker in flight, and their results come back in
+input order, so the graph is the one a local build gives, byte for byte. ``local`` starts a
+cluster of worker processes on this machine. Each worker loads kg's pipeline once, so it
+needs kg and its models installed (``make demo``, or ``pip install 'kg[dask]'`` and
+``python -m kg.models install``).
+"""
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import TypeVar
+
+from .errors import InputError, KgError
+
+T = TypeVar("T")
+
+
+def process_on_dask(pairs: Iterable, address: str, work: Callable[[list], list[T]], *, workers: int,
+                    chunk: int, ahead: int) -> Iterator[T]:
+    """``work`` applied to chunks of ``pairs`` on the cluster at ``address`` (or a ``local`` one of
+    ``workers`` processes); the results of each chunk, in order."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise InputError("--dask needs Dask: pip install 'kg[dask]' (dask[distributed])") from exc
+    cluster = None
+    if address == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+    try:
+        client = _connect(Client, cluster or address)
+        with client:
+            try:
+                client.wait_for_workers(1, timeout=60)
+            except TimeoutError as exc:
+                raise KgError(f"--dask {address}: the scheduler has no workers after 60 s; "
+                              "start some with `dask worker ADDRESS`") from exc
+            size = len(client.scheduler_info().get("workers", {}))
+            pending: deque = deque()
+            it = iter(pairs)
+            while batch := list(islice(it, chunk)):
+                pending.append(client.submit(work, batch, pure=False))
+                if len(pending) >= ahead * size:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def _connect(client_class, target):
+    try:
+        return client_class(target, timeout="15s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise KgError(f"--dask {target}: cannot reach the Dask scheduler ({' '.join(str(exc).split())}); "
+                      "start one with `dask scheduler` and workers with `dask worker ADDRESS`, "
+                      "or use --dask local") from exc
