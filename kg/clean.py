@@ -15,6 +15,7 @@ from importlib import resources
 
 import opencc
 
+from .lexicon import words
 from .mojibake import repair
 from .types import Article, CleanText
 
@@ -27,10 +28,15 @@ _PUNCT = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "�
                         "「": "“", "」": "”", "『": "‘", "』": "’", "\u3000": " ", "\xa0": " "})
 # a byline: reporter or correspondent credit followed by one or more 2-3 character names
 _NAME = r"(?!记者|通讯|报道)[\u4e00-\u9fff]{2,3}(?:·[\u4e00-\u9fff]{2,4})?"
+# a reporting team credited among the names (县委报道组): not a name
+_TEAM = r"[\u4e00-\u9fff]{2,8}?报道组"
 _BYLINE = re.compile(
-    r"(?:(?:本报|本台|本网|全媒体|融媒体中心|新华社|特约|见习|首席)?(?:记者|通讯员)|作者|撰文|撰稿|文/|文／|摄影|摄)"
-    rf"\s*[：:|｜]?\s*((?:{_NAME}(?:[ \t、，]+|(?=[）)\n]|报道|摄|$)))+)(?:报道|摄)?"
+    r"(?:(?:本报|本台|本网|全媒体|融媒体中心|新华社|特约|见习|首席)?(?:记者|通讯员)|(?<![原归])作者(?!所有)|撰文|撰稿|"
+    r"文/|文／|摄影|摄)"
+    rf"\s*[：:|｜]?\s*((?:(?:{_TEAM}|{_NAME})(?:[ \t、，]+|(?=[）)\n]|报道(?!组)|摄|$)))+)(?:报道|摄)?"
 )
+# bylines in brackets, with the dateline before them at the head of a line: 本报讯（记者 … 通讯员 …）
+_BYLINE_GROUP = re.compile(rf"(?:^\s*(?:本报|本网|[\u4e00-\u9fff]{{0,10}})讯\s*)?[（(]\s*(?:(?:{_BYLINE.pattern})\s*)+[）)]")
 # what a byline line leaves once the names are gone: "□ 本报", "十堰日报讯"
 _BYLINE_LEFTOVER = re.compile(r"[□■●\s]*(?:本报|本台|本网|[\u4e00-\u9fff]{2,8}(?:讯|报道))?[：:\s]*")
 _QUOTES = re.compile(r'"')
@@ -106,8 +112,13 @@ def clean(article: Article) -> CleanText:
             drop(start, end)
             continue
         kept = [start + i for i in range(len(line)) if keep[start + i]]
-        for m in _BYLINE.finditer(visible):
-            reporters += [n for n in re.split(r"[ \t、，]+", m.group(1)) if n]
+        groups = list(_BYLINE_GROUP.finditer(visible))
+        for m in groups + [m for m in _BYLINE.finditer(visible)
+                           if not any(g.start() <= m.start() < g.end() for g in groups)]:
+            names = _byline_names(m.group())
+            if not names:
+                continue  # 记者了解到: a sentence about a reporter, kept
+            reporters += names
             for i in kept[m.start():m.end()]:
                 keep[i] = 0
         rest = "".join(ch for ch, k in zip(line, keep[start:end]) if k)
@@ -115,6 +126,17 @@ def clean(article: Article) -> CleanText:
             drop(start, end - (1 if line.endswith("\n") else 0))
     result = _assemble(conv, keep, tuple(dict.fromkeys(reporters)))
     return replace(result, offsets=repaired.to_original(result.offsets), notes=repaired.notes)
+
+
+def _byline_names(byline: str) -> list[str]:
+    """The names a byline credits: each begins with a surname (记者了解到, 由通讯员提供 credit nobody)."""
+    return [name for m in _BYLINE.finditer(byline) for name in re.split(r"[ \t、，]+", m.group(1))
+            if name and not name.endswith("报道组") and (name[:2] in _surnames() or name[0] in _surnames())]
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(words("surnames"))
 
 
 def _assemble(conv: str, keep: bytearray, reporters: tuple[str, ...]) -> CleanText:

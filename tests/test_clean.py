@@ -122,6 +122,12 @@ BYLINES = [
     ("黄岩区召开大会。\n（通讯员 徐淑勇 臧伟 记者 付鼎臣）", "黄岩区召开大会。", ("徐淑勇", "臧伟", "付鼎臣")),
     # 记者 as the subject of a sentence is no byline
     ("记者从黄岩区委组织部获悉，黄岩区召开大会。", "记者从黄岩区委组织部获悉，黄岩区召开大会。", ()),
+    # 记者/通讯员 as the subject of a verb credits nobody, and the sentence stays
+    ("记者了解到，黄岩区召开大会。", "记者了解到，黄岩区召开大会。", ()),
+    ("黄岩区召开大会。图片由通讯员提供。", "黄岩区召开大会。图片由通讯员提供。", ()),
+    # a copyright notice names the author's rights, not an author
+    ("黄岩区召开大会。\n版权归原作者所有，转载请注明出处", "黄岩区召开大会。", ()),
+    ("黄岩区召开大会。版权归作者所有。", "黄岩区召开大会。版权归作者所有。", ()),
 ]
 
 
@@ -137,6 +143,8 @@ BRACKETED_BYLINES = [
     ("（记者 付鼎臣）黄岩区召开大会。", ("付鼎臣",)),
     ("黄岩区召开大会。（记者 付鼎臣）", ("付鼎臣",)),
     ("本报讯（记者 付鼎臣 通讯员 徐淑勇 臧伟）黄岩区召开大会。", ("付鼎臣", "徐淑勇", "臧伟")),
+    # a reporting team among the names is no reporter, and the names after it are
+    ("讯（见习记者 王湘云 县委报道组 胡江平 钱李源 通讯员 廖颖）黄岩区召开大会。", ("王湘云", "胡江平", "钱李源", "廖颖")),
 ]
 
 
@@ -145,7 +153,7 @@ def test_bracketed_byline_names_leave_the_text(text: str, reporters: tuple[str, 
     result = cleaned(text)
     assert result.reporters == reporters
     assert "黄岩区召开大会。" in result.text
-    for word in (*reporters, "记者", "通讯员"):
+    for word in (*reporters, "记者", "通讯员", "（", "讯"):  # the names, their brackets and the dateline
         assert word not in result.text
     maps_back(text, result)
 

@@ -19,7 +19,7 @@ from ..types import Article, CleanText, Entity, Evidence, Extraction, Fact, Ment
 from .context import ArticleContext, build_context
 from .groups import find_groups
 from .initiatives import find_initiatives
-from .lexicon import table
+from ..lexicon import table
 from .people import find_listed_leaders, find_named_before_title, find_officials
 
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)

@@ -72,14 +72,19 @@ def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 def _full_names(text: str, gaz: gz.Gazetteer) -> list[tuple[int, int, tuple[int, ...]]]:
     """Longest gazetteer names, leftmost first, with all their candidate units."""
     found = []
+    endings = _endings()
     for end in range(2, len(text) + 1):
         if text[end - 1] not in _SUFFIX_CHARS:
             continue
-        for length in range(min(gaz.max_len, end), 1, -1):
-            name = text[end - length:end]
+        best = None
+        start = end - 1
+        while start > 0 and text[start - 1:end] in endings:  # grow leftwards while some name ends so
+            start -= 1
+            name = text[start:end]
             if name in gaz.by_name and name not in _NOT_NAMES and not _ZONE.search(name):
-                found.append((end - length, end, gaz.by_name[name]))
-                break
+                best = start
+        if best is not None:
+            found.append((best, end, gaz.by_name[text[best:end]]))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out, last_end = [], -1
     for start, end, units in found:
@@ -90,6 +95,12 @@ def _full_names(text: str, gaz: gz.Gazetteer) -> list[tuple[int, int, tuple[int,
             out[-1] = (start, end, units)  # a longer overlapping name wins
             last_end = end
     return out
+
+
+@cache
+def _endings() -> frozenset[str]:
+    """Every ending of every gazetteer name (宁溪镇: 镇, 溪镇, 宁溪镇)."""
+    return frozenset(name[-k:] for name in gz.load().by_name for k in range(1, len(name) + 1))
 
 
 def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, int]]:
