@@ -61,9 +61,10 @@ def load() -> Language:
 
 
 def _quiet_initialize(nlp: Language, model: str) -> None:
-    """spacy-pkuseg prints a warning about features.msgpack on stdout; keep stdout clean."""
+    """spacy-pkuseg says it falls back from features.msgpack to features.pkl (the format the model
+    ships in, and the faster one to load): nothing for users to act on, so not shown."""
     import contextlib
     import io
 
-    with contextlib.redirect_stdout(io.StringIO()):
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         nlp.tokenizer.initialize(pkuseg_model=model)

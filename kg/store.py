@@ -18,6 +18,7 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -31,6 +32,8 @@ _MARKER = "kg-content.sha256"
 _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
             ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
             ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML, ".n3": ox.RdfFormat.N3}
+#: lines of kg.nt or kg.nq per bulk load into the store (bounds its memory)
+LOAD_CHUNK = 100_000
 #: the default graph as the merge of the named graphs (quad files carry no default graph)
 _MERGE_GRAPHS = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -80,8 +83,8 @@ def stage_store(build: Path, nt: Path, nq: Path, scratch: Path | None = None) ->
     try:
         tmp.chmod(0o755)  # mkdtemp makes it private; the store is as readable as the other outputs
         store = ox.Store(str(tmp))
-        store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
-        store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        _load_in_chunks(store, nt, ox.RdfFormat.N_TRIPLES)
+        _load_in_chunks(store, nq, ox.RdfFormat.N_QUADS)
         store.flush()
         del store  # closes RocksDB before the rename
         (tmp / _MARKER).write_text(content + "\n", encoding="ascii")
@@ -89,6 +92,14 @@ def stage_store(build: Path, nt: Path, nq: Path, scratch: Path | None = None) ->
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return StagedStore(tmp, target)
+
+
+def _load_in_chunks(store: ox.Store, path: Path, fmt: ox.RdfFormat) -> None:
+    """Bulk-load a line format in chunks of ``LOAD_CHUNK`` lines: pyoxigraph's bulk loader holds
+    batches of a million quads per thread (1.5 GB), a chunk's worth of them holds 200 MB."""
+    with path.open("rb") as fh:
+        while lines := list(islice(fh, LOAD_CHUNK)):
+            store.bulk_load(input=b"".join(lines), format=fmt)
 
 
 def remove_store(build: Path) -> None:

@@ -164,6 +164,13 @@ def test_bare_title_is_no_post(run: Run) -> None:
     assert facts(ex, "holds") == {("陈重良", "holds", "村支书")}
 
 
+def test_no_latin_inside_a_post(run: Run) -> None:
+    # a lost character and a pinyin remnant before a title (縣(xiàn) garbled to ?h) qualify nothing
+    ex = run("?h委常委、组织部长何吉洲出席了开班典禮。")
+    assert labels(ex, "Official") == {"何吉洲"}
+    assert not any(c.isascii() and c.isalpha() for post in labels(ex, "Post") for c in post), labels(ex, "Post")
+
+
 POST_ALTS = [
     # the form as written is an alternative label of the qualified post
     ("台州市召开会议。市委常委、组织部部长胡鸥说，要担当作为。", "台州市委常委", "市委常委"),

@@ -32,10 +32,11 @@ def test_jobs_must_be_positive() -> None:
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
-    """Captured stderr (a pipe) gets only ``kg: ...`` lines and the segmenter's own notice, no bar."""
+    """Captured stderr (a pipe) gets only ``kg: ...`` lines: no bar, no notices of the libraries."""
     proc = kg("build", "seeds/", "--out", tmp_path / "o", "--no-html", "--no-store")
     assert proc.returncode == 0, proc.stderr
     assert "/5 [" not in proc.stderr and "\r" not in proc.stderr, proc.stderr
+    assert all(line.startswith("kg: ") for line in proc.stderr.splitlines()), proc.stderr
 
 
 def _stderr_on_a_terminal(*args: str | Path) -> str:

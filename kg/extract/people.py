@@ -63,8 +63,8 @@ def _post_re() -> re.Pattern:
     orgs = alternation("orgs")
     titles = alternation("titles")
     # a unit of no known locality (企业服务局, 帮镇扶村工作队), never spanning a committee (区委)
-    char = (rf"(?![省市州县区旗镇乡]党?委|开展|进行|参加|举办|讲话|之间|任职|学习|专访)"
-            rf"[^{_FUNCTION}{_DELIMS}\W\d暨受该本]")
+    char = (rf"(?![省市州县区旗镇乡]党?委|开展|进行|参加|举办|讲话|之间|任职|学习|专访|[{_FUNCTION}暨受该本])"
+            r"[\u4e00-\u9fff]")  # Chinese characters only: no latin left over from broken pinyin (?h委常委)
     generic = rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室)"
     level = "省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
