@@ -33,9 +33,12 @@ _ABOUT = re.compile(r"关于[^，。；：！？《》“”\n]{4,50}?的(?:实�
 # a quoted name and up to eight characters that may carry its type word
 _QUOTED = re.compile(r"“([^“”，。；！？\n]{2,30})”([^\W了的是在和与及为对把将被等]{0,8})")
 # quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
-_DETERMINER = re.compile(r"(?:\d+[个项期批次名条场届]?(?:以上|左右)?|[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
-                         r"第[\d一二三四五六七八九十百]+[期届次批]|\d{2,4}年度?|各类|各项|一批|一系列|系列|多项|本次|此次|"
-                         r"这次|今年|首届|首期|新一轮|具体|如下|以下|上述)+")
+_DETERMINER = re.compile(r"(?:\d{2,4}年度?|\d+[个项期批次名条场届]?(?:以上|左右)?|"
+                         r"[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
+                         r"第[\d一二三四五六七八九十百]+[期届次批]|各类|各项|一批|一系列|系列|多项|本次|此次|"
+                         r"这次|今年|首届|首期|新一轮|具体|如下|以下|上述)+")  # a year before a bare number (2009年…)
+# what never begins a name: a conjunction, a reference to the writer's own unit, a vague qualifier
+_LEAD = re.compile(r"(?:和(?!谐)|及(?![时早])|与|并|或|我国|我省|我市|我县|我区|我镇|相关|有关|此次|本次|这次)+")
 # what may stand between a list's last item and the type word all items share
 _LIST_TAIL = re.compile(r"(等)?([\d一二三四五六七八九十两]+[项个大种])?(?:有效|相关|系列|一系列)?$")
 # an event report after the name: ……培训班在县委党校开班, ……攻坚战在浙西山城打响
@@ -84,12 +87,28 @@ def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
     generators = (_titles(text), _about(text), _quoted(text, ends), _lists(text, ends),
                   _governed(text, ends), _events(text, ends))
     for rank, generator in enumerate(generators):
-        ranked += [(rank, -(h.end - h.start), h.start, h) for h in generator]
+        ranked += [(rank, -(h.end - h.start), h.start, h) for h in (_trimmed(text, g) for g in generator) if h]
     hits: list[InitiativeHit] = []
     for *_, hit in sorted(ranked, key=lambda r: r[:3]):
         if all(hit.end <= h.start or hit.start >= h.end for h in hits):
             hits.append(hit)
     return sorted(hits, key=lambda h: h.start)
+
+
+def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
+    """The hit without a conjunction or a discourse determiner it begins with (和基层治理体系,
+    此次擂台比武), where its label is its text; None if it names nothing: no more than its type
+    word is left, or it is management that is no system (三资管理, not 积分制管理 or 网格化管理)."""
+    if hit.label.endswith("管理") and not hit.label[:-2].endswith(("制", "化")):
+        return None
+    lead = _LEAD.match(hit.label)
+    if lead is None or _clean_name(text[hit.start:hit.end]) != hit.label:
+        return hit
+    label = hit.label[lead.end():]
+    if not type_of(label) or label == _last_type(label):
+        return None
+    return InitiativeHit(hit.cls, hit.start + lead.end(), hit.end, label,
+                         tuple(a for a in hit.alt_labels if a != label))
 
 
 def _clean_name(name: str) -> str:

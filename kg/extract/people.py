@@ -65,7 +65,7 @@ def _post_re() -> re.Pattern:
     # a unit of no known locality (企业服务局, 帮镇扶村工作队), never spanning a committee (区委)
     char = (rf"(?![省市州县区旗镇乡]党?委|开展|进行|参加|举办|讲话|之间|任职|学习|专访|[{_FUNCTION}暨受该本])"
             r"[\u4e00-\u9fff]")  # Chinese characters only: no latin left over from broken pinyin (?h委常委)
-    generic = rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室)"
+    generic = rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室|开发区|高新区|园区|大学|学院)"
     level = "省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
     piece = f"(?:{loc}|{orgs}|{modifier}|{level}|{generic})"
@@ -220,6 +220,8 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext) -> list
         level = re.match(r"街道|[省市州县区旗镇乡村]", text[begin:end])
         if level and begin > start and not text.startswith("委", begin + level.end()):
             begin += level.end()  # the tail of a name the gazetteer does not know (…榆区柘汪镇)
+        if text.startswith("委", begin) and not text.startswith("委员", begin):
+            begin += 1  # 委 with no unit before it: the unit's name is lost (?h委常委)
         again = post_re.search(masked, begin, end) if begin < end else None
         if again is None or again.start() != begin:
             break
