@@ -139,6 +139,12 @@ OFFICIAL_SETS = [
     # villagers and entrepreneurs are not officials
     ("村民陈大爷说，村支书陈重良带头干。", {"陈重良"}),
     ("企业家王小明说，村支书陈重良带头干。", {"陈重良"}),
+    # a cadre named right after the cadre group he belongs to, with a common surname
+    ("刚刚走出考场的科技局年轻干部刘蒙说，收获很大。", {"刘蒙"}),
+    ("负责危旧房改造的退休干部王金清，找到了工作组。", {"王金清"}),
+    # a common word after a group is no name, even one that begins with a surname character
+    ("要助力年轻干部成长，全县党员干部张贴公告。", set()),
+    ("年轻干部要以实干为先。", set()),
     # 老李 and 小王 refer to people, they are not new officials
     ("村支书陈重良说要带头干，老李和小王都很支持。", {"陈重良"}),
     # a name before an honorific title (李晓敏书记致辞), a list after 县领导

@@ -20,7 +20,7 @@ from .context import ArticleContext, build_context
 from .groups import find_groups
 from .initiatives import find_initiatives
 from ..lexicon import table
-from .people import find_listed_leaders, find_named_before_title, find_officials
+from .people import find_group_members, find_listed_leaders, find_named_before_title, find_officials
 
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
@@ -89,7 +89,7 @@ def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
     b = _Builder(article, clean, ctx, {}, {}, [])
     loc_keys = _localities(b)
     _officials(b, tokens)
-    _listed_leaders(b, tokens)
+    _named_people(b, find_listed_leaders(text, clean.reporters, tokens))
     initiatives = find_initiatives(text, tokens)
     groups = find_groups(text)
     taken = [(h.start, h.end) for h in initiatives]
@@ -98,6 +98,7 @@ def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
         key = b.entity("CadreGroup", g.label, g.alt_labels)
         b.mentions.append(Mention("CadreGroup", g.label, g.start, g.end, text[g.start:g.end]))
         group_hits.append((g, key))
+    _named_people(b, find_group_members(text, [(g.start, g.end) for g in groups], clean.reporters, tokens))
     keys = []
     for h in initiatives:
         actor, explicit, org = _actor(b, h.start, loc_keys, taken)
@@ -224,8 +225,9 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
             b.fact(okey, "holds", pkey, o.start, 0.9, o.rule)
 
 
-def _listed_leaders(b: _Builder, tokens: dict[int, int]) -> None:
-    for start, end, name in find_listed_leaders(b.clean.text, b.clean.reporters, tokens):
+def _named_people(b: _Builder, found: list[tuple[int, int, str]]) -> None:
+    """Officials named without a post (listed leaders, members of a cadre group)."""
+    for start, end, name in found:
         b.official(name, b.ctx.actor or "")
         b.mentions.append(Mention("Official", name, start, end, name))
 

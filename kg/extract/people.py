@@ -73,7 +73,7 @@ def _post_re() -> re.Pattern:
 
 
 # characters never inside a given name but common right after a title (都喊他, 强调)
-_NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让向对从等这那些每各个调指表示介绍出席带领某很体位及")
+_NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让对从等这那些每各个调指表示介绍出席带领某很体位及")
 # adverbs that stand as one-character tokens after a two-character name (于涵/正/梳理)
 _ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚作")
 # a boundary word right after a title means no name follows (书记强调, 部长指出)
@@ -99,6 +99,20 @@ def find_listed_leaders(text: str, reporters: tuple[str, ...], tokens: dict[int,
                 pos += 1
                 continue
             break
+    return out
+
+
+def find_group_members(text: str, groups: list[tuple[int, int]], reporters: tuple[str, ...],
+                       tokens: dict[int, int]) -> list[tuple[int, int, str]]:
+    """Cadres named right after their group (退休干部王金清，…; 驻村干部李明说): (start, end, name).
+    The name must be followed by a boundary word or punctuation (not 党员干部张贴公告) and, with no
+    title to anchor it, begin with a common surname (not 干部成长, 干部要以)."""
+    common = frozenset(words("common_surnames"))
+    out = []
+    for _, end in groups:
+        name = _name_at(text, end, tokens, strict=True)
+        if name and name not in reporters and name[0] in common:
+            out.append((end, end + len(name), name))
     return out
 
 
@@ -173,8 +187,10 @@ def _title_ends(text: str):
         yield m.end()
 
 
-def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = False) -> str | None:
-    """The personal name starting at ``start``: surname plus one or two characters."""
+def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = False,
+             strict: bool = False) -> str | None:
+    """The personal name starting at ``start``: surname plus one or two characters, followed by a
+    boundary word or punctuation, or (not ``strict``) by a word of the segmenter's."""
     m = _name_re().match(text, start)
     if not m or _NOT_NAME.match(text, start):
         return None
@@ -187,7 +203,7 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
         # a boundary word, punctuation, or a multi-character word of the segmenter
         if list_item and end < len(text) and text[end] not in "、，和及":
             return bool(re.match(r"出席|参加|等|在|到|陪同|一同|分别", text[end:]))
-        return bool(after.match(text, end)) or tokens.get(end, 0) >= 2
+        return bool(after.match(text, end)) or not strict and tokens.get(end, 0) >= 2
 
     given = cand[len(cand) - (len(cand) - 1):]
     if _NOT_GIVEN.intersection(given[:1]):
