@@ -9,6 +9,7 @@ full-width form. Every character of the result maps back to the original text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -102,16 +103,15 @@ def clean(article: Article) -> CleanText:
     for line in conv.splitlines(keepends=True):
         start, end = pos, pos + len(line)
         pos = end
-        if not any(keep[start:end]):
-            continue
-        visible = "".join(ch for ch, k in zip(line, keep[start:end]) if k)
+        if keep.find(1, start, end) < 0:
+            continue  # nothing of the line is left
+        visible, kept = _kept(conv, keep, start, end)
         if any(p.search(visible) for p in tail_pats):
             drop(start, len(orig))
             break
         if any(p.search(visible) for p in line_pats):
             drop(start, end)
             continue
-        kept = [start + i for i in range(len(line)) if keep[start + i]]
         groups = list(_BYLINE_GROUP.finditer(visible))
         for m in groups + [m for m in _BYLINE.finditer(visible)
                            if not any(g.start() <= m.start() < g.end() for g in groups)]:
@@ -121,7 +121,7 @@ def clean(article: Article) -> CleanText:
             reporters += names
             for i in kept[m.start():m.end()]:
                 keep[i] = 0
-        rest = "".join(ch for ch, k in zip(line, keep[start:end]) if k)
+        rest = _kept(conv, keep, start, end)[0]
         if not _CJK.search(rest) or _BYLINE_LEFTOVER.fullmatch(rest.strip()):
             drop(start, end - (1 if line.endswith("\n") else 0))
     result = _assemble(conv, keep, tuple(dict.fromkeys(reporters)))
@@ -139,37 +139,33 @@ def _surnames() -> frozenset[str]:
     return frozenset(words("surnames"))
 
 
+def _kept(text: str, keep: bytearray, start: int, end: int) -> tuple[str, Sequence[int]]:
+    """The characters of ``text[start:end]`` that are kept, and their indexes (most lines: all)."""
+    if keep.find(0, start, end) < 0:
+        return text[start:end], range(start, end)
+    indexes = [i for i in range(start, end) if keep[i]]
+    return "".join(text[i] for i in indexes), indexes
+
+
 def _assemble(conv: str, keep: bytearray, reporters: tuple[str, ...]) -> CleanText:
     """Join kept characters line by line, trimming blank space and empty lines."""
-    chars: list[str] = []
+    pieces: list[str] = []
     offsets: list[int] = []
-    line_chars: list[tuple[str, int]] = []
-    for i, ch in enumerate(conv):
-        if ch == "\n":
-            _flush(line_chars, chars, offsets, i)
-            line_chars = []
-        elif keep[i]:
-            line_chars.append((ch, i))
-    _flush(line_chars, chars, offsets, len(conv))
-    if chars and chars[-1] == "\n":
-        chars.pop()
+    start = 0
+    for line in conv.split("\n"):
+        end = start + len(line)  # the line's newline, or the end of the text
+        kept, indexes = _kept(conv, keep, start, end)
+        lead, body = len(kept) - len(kept.lstrip()), kept.strip()
+        if body:
+            pieces += (body, "\n")
+            offsets += indexes[lead:lead + len(body)]
+            offsets.append(end)
+        start = end + 1
+    if pieces:
+        pieces.pop()  # the last line's newline
         offsets.pop()
     offsets.append(offsets[-1] + 1 if offsets else 0)
-    text = "".join(chars)
+    text = "".join(pieces)
     first = text.split("\n", 1)[0]
     title = first if "\n" in text and len(first) <= 40 and not re.search(r"[。；！？]$|[，。]", first) else None
     return CleanText(text=text, offsets=tuple(offsets), reporters=reporters, title=title)
-
-
-def _flush(line_chars: list[tuple[str, int]], chars: list[str], offsets: list[int], newline_at: int) -> None:
-    while line_chars and line_chars[0][0].isspace():
-        line_chars.pop(0)
-    while line_chars and line_chars[-1][0].isspace():
-        line_chars.pop()
-    if not line_chars:
-        return
-    for ch, i in line_chars:
-        chars.append(ch)
-        offsets.append(i)
-    chars.append("\n")
-    offsets.append(newline_at)

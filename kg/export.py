@@ -19,6 +19,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 from typing import IO, Any
@@ -216,6 +217,12 @@ def _compact(node: ox.NamedNode | ox.BlankNode) -> str:
     iri = node.value
     if iri.startswith(_ID) and len(iri) > len(_ID) and not iri.startswith("//", len(_ID)):
         return "kgid:" + iri[len(_ID):]  # most IRIs: kg's own nodes
+    return _compact_iri(iri)
+
+
+@lru_cache(maxsize=4096)
+def _compact_iri(iri: str) -> str:
+    """``_compact`` of other IRIs: classes, properties, datatypes (few, met many times)."""
     best = max((ns for ns in JSONLD_CONTEXT.values() if iri.startswith(ns)), key=len, default=None)
     local = iri[len(best):] if best else ""
     if not best or not local or local.startswith("//"):  # a compact IRI needs a local part that is no authority
