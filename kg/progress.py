@@ -33,6 +33,9 @@ def progress(items: Iterable[T], inputs: Iterable[str | Path]) -> Iterator[T]:
     """``items``, drawing a bar on stderr as they are consumed."""
     from tqdm import tqdm
 
-    with tqdm(items, total=count_articles(inputs), unit="article", file=sys.stderr, dynamic_ncols=True,
+    with tqdm(total=count_articles(inputs), unit="article", file=sys.stderr, dynamic_ncols=True,
               smoothing=0.1, leave=False) as bar:
-        yield from bar
+        for item in items:
+            yield item
+            bar.update()  # once the item is dealt with
+        bar.refresh()  # the final count, however soon after the last redraw it came

@@ -125,10 +125,7 @@ def open_graph(path: Path) -> OpenGraph:
                          f"build one with: kg build INPUT --out {path}")
     if not path.is_file():
         raise InputError(f"{path}: no such build directory or graph file")
-    fmt = _FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(f"{path}: unknown graph format; give a build directory or a "
-                         f"{', '.join(sorted(_FORMATS))} file")
+    fmt = graph_format(path)
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)
@@ -137,6 +134,15 @@ def open_graph(path: Path) -> OpenGraph:
     if fmt.supports_datasets:
         store.update(_MERGE_GRAPHS)
     return OpenGraph(store, path)
+
+
+def graph_format(path: Path) -> ox.RdfFormat:
+    """The RDF format of a graph file, by its extension."""
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown graph format; give a build directory or a "
+                         f"{', '.join(sorted(_FORMATS))} file")
+    return fmt
 
 
 def _content_hash(*paths: Path) -> str:

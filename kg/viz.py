@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -106,19 +106,20 @@ def entity_graph(graph: Graph) -> nx.MultiDiGraph:
     return entities
 
 
-def top_nodes(entities: nx.MultiDiGraph, n: int, among: Iterable[Node] | None = None) -> frozenset[Node]:
+def top_nodes(entities: nx.MultiDiGraph | Skeleton, n: int, among: Iterable[Node] | None = None) -> frozenset[Node]:
     """The ``n`` nodes (of ``among``, default all) of highest degree in ``entities``; ties by IRI."""
-    ranked = sorted(entities if among is None else among, key=lambda node: (-entities.degree(node), str(node)))
-    return frozenset(ranked[:n])
+    degree = entities.degrees.__getitem__ if isinstance(entities, Skeleton) else entities.degree
+    nodes = (entities.classes if isinstance(entities, Skeleton) else entities) if among is None else among
+    return frozenset(sorted(nodes, key=lambda node: (-degree(node), str(node)))[:n])
 
 
 def render(graph: Graph, path: Path, scope: Scope | None = None, *, limit: int = AUTO_LIMIT,
-           whole: Whole | None = None) -> ViewStats:
+           whole: Skeleton | None = None) -> ViewStats:
     """Write an offline, deterministic HTML view of ``graph``'s entities to ``path``.
 
     Without a ``scope``, a graph of more than ``limit`` entities is drawn reduced to its
     ``limit`` entities of highest degree, with a note on the page. ``whole``: ``graph`` holds
-    only what the page draws, out of a bigger graph of these degrees (``read_view``)."""
+    only what the page draws (``read_view``) of the graph of this skeleton (for degrees and totals)."""
     text = style()["text"]
     entities = entity_graph(graph)
     if scope is None:
@@ -143,33 +144,50 @@ def render(graph: Graph, path: Path, scope: Scope | None = None, *, limit: int =
     return stats
 
 
-@dataclass(frozen=True, slots=True)
-class Whole:
-    """The degree of every entity of a graph and their number, for a page drawing some of them."""
-
-    degrees: Counter
-    total: int
-
-
 def render_build(nt: Path, path: Path, limit: int = AUTO_LIMIT) -> ViewStats:
     """``render`` of the graph in an N-Triples file sorted by subject (a build's ``kg.nt``), holding
     in memory only the classes and degrees of its entities and what the page draws."""
-    classes, degrees = skeleton(nt)
-    if len(classes) <= limit:
-        graph, whole, scope = read_view(nt, set(classes)), None, None
-    else:
-        ranked = sorted(classes, key=lambda node: (-degrees[node], str(node)))[:limit]
-        note = style()["text"]["reduced"].format(shown=f"{limit:,}", total=f"{len(classes):,}")
-        graph, whole, scope = read_view(nt, set(ranked)), Whole(degrees, len(classes)), Scope(frozenset(ranked), note)
-    return render(graph, path, scope, whole=whole)
+    whole = skeleton(nt)
+    if len(whole.classes) <= limit:
+        return render(read_view(nt, set(whole.classes)), path)
+    ranked = frozenset(top_nodes(whole, limit))
+    note = style()["text"]["reduced"].format(shown=f"{limit:,}", total=f"{len(whole.classes):,}")
+    return render(read_view(nt, ranked), path, Scope(ranked, note), whole=whole)
 
 
-def skeleton(nt: Path) -> tuple[dict[URIRef, str], Counter]:
-    """The class of each entity of an N-Triples file (the first of ``style.json`` it has) and its
-    degree: how many relations of ``style.json`` link it to another entity."""
+@dataclass(frozen=True)
+class Skeleton:
+    """The entities of a graph (class: the first of ``style.json`` each has) and the relations of
+    ``style.json`` between them (subject, object, relation), without names or provenance."""
+
+    classes: dict[URIRef, str]
+    edges: list[tuple[URIRef, URIRef, str]]
+
+    @property
+    def total(self) -> int:
+        return len(self.classes)
+
+    @cached_property
+    def degrees(self) -> Counter:
+        degrees: Counter = Counter()
+        for s, o, _ in self.edges:
+            degrees[s] += 1
+            degrees[o] += 1
+        return degrees
+
+    def entity_graph(self) -> nx.MultiDiGraph:
+        """As ``entity_graph`` makes of the whole graph."""
+        graph = nx.MultiDiGraph()
+        graph.add_nodes_from((node, {"cls": cls}) for node, cls in self.classes.items())
+        graph.add_edges_from((s, o, name) for s, o, name in self.edges)
+        return graph
+
+
+def skeleton(nt: Path) -> Skeleton:
+    """The ``Skeleton`` of the graph in an N-Triples file, read as a stream."""
     wanted = {str(KG[name]): name for name in style()["classes"]}
     order = {name: i for i, name in enumerate(style()["classes"])}
-    relations = {str(KG[name]) for name in style()["relations"]}
+    relations = {str(KG[name]): name for name in style()["relations"]}
     classes: dict[str, str] = {}
     edges = []
     for t in ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES):
@@ -178,28 +196,26 @@ def skeleton(nt: Path) -> tuple[dict[URIRef, str], Counter]:
             old = classes.get(t.subject.value)
             classes[t.subject.value] = name if old is None or order[name] < order[old] else old
         elif p in relations and isinstance(t.object, ox.NamedNode):
-            edges.append((t.subject.value, t.object.value))
-    degrees: Counter = Counter()
-    for s, o in edges:
-        if s in classes and o in classes:
-            degrees[URIRef(s)] += 1
-            degrees[URIRef(o)] += 1
-    return {URIRef(iri): name for iri, name in classes.items()}, degrees
+            edges.append((t.subject.value, t.object.value, relations[p]))
+    nodes = {iri: URIRef(iri) for iri in classes}
+    return Skeleton({nodes[iri]: name for iri, name in classes.items()},
+                    [(nodes[s], nodes[o], name) for s, o, name in edges if s in nodes and o in nodes])
 
 
-def read_view(nt: Path, nodes: set[URIRef]) -> Graph:
+def read_view(nt: Path, nodes: set[URIRef], articles: set[URIRef] = frozenset()) -> Graph:
     """What a page drawing ``nodes`` needs of an N-Triples file sorted by subject: the nodes'
-    triples, the statements about relations between them, and their articles' descriptions."""
+    triples, the statements about relations between them, and the descriptions of their articles
+    and of ``articles``."""
     wanted = {str(node) for node in nodes}
-    graph, articles = Graph(), set()
+    graph, sources = Graph(), {str(a) for a in articles}
     for subject, group in groupby(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), key=lambda t: t.subject):
         triples = list(group)
         ends = {t.object.value for t in triples if t.predicate.value in _REIFIED_ENDS}  # of a statement
         if subject.value in wanted or (ends and ends <= wanted):
             graph += map(_rdflib, triples)
-            articles.update(t.object.value for t in triples if t.predicate.value == _DERIVED)
+            sources.update(t.object.value for t in triples if t.predicate.value == _DERIVED)
     for subject, group in groupby(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), key=lambda t: t.subject):
-        if subject.value in articles:
+        if subject.value in sources:
             graph += map(_rdflib, group)
     return graph
 
