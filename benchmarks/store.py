@@ -36,7 +36,7 @@ def scaled(quads: bytes, copies: int) -> list[bytes]:
 
 
 def write(blocks: list[bytes], out: Path) -> int:
-    with GraphWriter(out) as writer:
+    with GraphWriter(out, store=True) as writer:
         for block in blocks:
             writer.add(block)
         return writer.finish().triples

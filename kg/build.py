@@ -154,7 +154,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
             report.skipped.append(d.message())
         (on_skip if d.skipped else on_warn)(d.message())
 
-    with GraphWriter(out) as writer:
+    with GraphWriter(out, store) as writer:
         if existing is not None:
             writer.add_quads(existing.quads)
         results = process_cleaned(unique_cleaned(good_articles(), duplicate), jobs, built, dask)
@@ -167,7 +167,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
             writer.add(result.block)
         if not report.articles and not report.present:
             raise KgError("no article could be read from the inputs" + (f" ({report.skipped[0]})" if report.skipped else ""))
-        counts = writer.finish(store)
+        counts = writer.finish()
     report.entities.update({cls: counts.entities[cls] for cls in ENTITY_CLASSES})
     report.relations.update(counts.relations)
     if html:

@@ -16,7 +16,6 @@ import json
 import os
 import shutil
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,7 +28,7 @@ from rdflib.namespace import RDF
 
 from .rdf import Pending
 from .spool import SortedLines
-from .store import remove_store, stage_store
+from .store import LOAD_CHUNK, StoreLoader, remove_store
 from .types import ENTITY_CLASSES, RELATIONS
 from .vocab import ONTOLOGY_DIR, PREFIXES, term
 
@@ -61,15 +60,20 @@ class GraphCounts:
 
 class GraphWriter:
     """``with GraphWriter(out) as w: w.add(block) ...; counts = w.finish()`` writes the graph files
-    into ``out``; leaving the block early (an error, Ctrl-C) leaves the old files as they were."""
+    into ``out``, and its embedded store (``store``; else an old one is removed); leaving the block
+    early (an error, Ctrl-C) leaves the old files as they were. The store loads in a thread of its
+    own as the article graphs come, then from ``kg.nt`` while the other files are written."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, store: bool = True) -> None:
         out.mkdir(parents=True, exist_ok=True)
         self._out = out
         self._scratch = scratch_folder(out)
         self._pending = {name: Pending(out / name, self._scratch) for name in FILES}
         self._nq: IO[bytes] = open(self._pending["kg.nq"].tmp, "wb")
         self._triples = SortedLines(self._scratch)
+        self._loader = StoreLoader(self._scratch) if store else None
+        self._unloaded: list[bytes] = []  # article graphs not yet sent to the store
+        self._unloaded_lines = 0
 
     def __enter__(self) -> GraphWriter:
         return self
@@ -77,12 +81,24 @@ class GraphWriter:
     def __exit__(self, kind, exc, tb) -> None:
         self._nq.close()
         self._triples.close()
+        if self._loader is not None:
+            self._loader.close()
         shutil.rmtree(self._scratch, ignore_errors=True)  # after finish() only the sort runs are left
 
     def add(self, block: bytes) -> None:
         """One article's graph: N-Quads lines, each ending in a newline."""
         self._nq.write(block)
-        self._triples.add(_triple(line) for line in block.splitlines(keepends=True))
+        lines = block.splitlines(keepends=True)
+        self._triples.add(_triple(line) for line in lines)
+        if self._loader is not None:
+            self._unloaded.append(block)
+            self._unloaded_lines += len(lines)
+            if self._unloaded_lines >= LOAD_CHUNK:
+                self._send_to_store()
+
+    def _send_to_store(self) -> None:
+        self._loader.load(b"".join(self._unloaded), ox.RdfFormat.N_QUADS)
+        self._unloaded, self._unloaded_lines = [], 0
 
     def add_quads(self, path: Path) -> None:
         """The article graphs of an earlier build's ``kg.nq`` (for ``--into``)."""
@@ -90,10 +106,8 @@ class GraphWriter:
             for lines in iter(lambda: fh.readlines(1 << 20), []):
                 self.add(b"".join(lines))
 
-    def finish(self, store: bool = True) -> GraphCounts:
-        """Write every file, and the embedded store (``store``; else an old one is removed), then
-        put them all in place. The store loads (in pyoxigraph, off the GIL) while the other files
-        are written."""
+    def finish(self) -> GraphCounts:
+        """Write every file and the store, then put them all in place."""
         self._nq.close()
         files = {name: pending.tmp for name, pending in self._pending.items()}
         counts = GraphCounts()
@@ -101,16 +115,11 @@ class GraphWriter:
             for line in self._triples:
                 _count(line, counts)
                 fh.write(line)
-        with ThreadPoolExecutor(1) as pool:
-            loading = (pool.submit(stage_store, self._out, files["kg.nt"], files["kg.nq"], self._scratch)
-                       if store else None)
-            try:
-                self._write_syntaxes(files)
-            except BaseException:
-                if loading is not None:  # the store goes too, once loaded
-                    loading.add_done_callback(lambda done: done.exception() or done.result() and done.result().discard())
-                raise
-            staged = loading.result() if loading else None  # a store error surfaces here
+        if self._loader is not None:
+            self._send_to_store()
+            self._loader.load_file(files["kg.nt"], ox.RdfFormat.N_TRIPLES)
+        self._write_syntaxes(files)
+        staged = self._loader.finish(self._out, files["kg.nt"], files["kg.nq"]) if self._loader else None
         try:
             for pending in self._pending.values():
                 pending.commit()
@@ -120,7 +129,7 @@ class GraphWriter:
             raise
         if staged is not None:
             staged.commit()
-        elif not store:
+        elif self._loader is None:
             remove_store(self._out)
         return counts
 

@@ -14,9 +14,11 @@ rebuild of the same input keeps the old ones).
 from __future__ import annotations
 
 import hashlib
+import queue
 import re
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -48,7 +50,13 @@ class OpenGraph:
 
 def write_store(build: Path) -> None:
     """(Re)build ``build/store`` from ``build/kg.nt`` (default graph) and ``build/kg.nq`` (article graphs)."""
-    staged = stage_store(build, build / "kg.nt", build / "kg.nq")
+    loader = StoreLoader(build)
+    try:
+        loader.load_file(build / "kg.nt", ox.RdfFormat.N_TRIPLES)
+        loader.load_file(build / "kg.nq", ox.RdfFormat.N_QUADS)
+        staged = loader.finish(build, build / "kg.nt", build / "kg.nq")
+    finally:
+        loader.close()
     if staged is not None:
         staged.commit()
 
@@ -70,36 +78,76 @@ class StagedStore:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def stage_store(build: Path, nt: Path, nq: Path, scratch: Path | None = None) -> StagedStore | None:
-    """The store of the graph in ``nt`` (default graph) and ``nq`` (article graphs), loaded in a
-    temporary directory of ``scratch`` (default ``build``); None when ``build/store`` already holds
-    that content."""
-    target = build / STORE
-    content = _content_hash(nt, nq)
-    marker = target / _MARKER
-    if marker.is_file() and marker.read_text(encoding="ascii").strip() == content:
-        return None  # same content: keep the store as it is
-    tmp = Path(tempfile.mkdtemp(dir=scratch or build, prefix=f".{STORE}."))
-    try:
-        tmp.chmod(0o755)  # mkdtemp makes it private; the store is as readable as the other outputs
-        store = ox.Store(str(tmp))
-        _load_in_chunks(store, nt, ox.RdfFormat.N_TRIPLES)
-        _load_in_chunks(store, nq, ox.RdfFormat.N_QUADS)
-        store.flush()
-        del store  # closes RocksDB before the rename
-        (tmp / _MARKER).write_text(content + "\n", encoding="ascii")
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return StagedStore(tmp, target)
+class StoreLoader:
+    """A store loading in a thread of its own, in a temporary directory of ``scratch``, from what
+    it is given: N-Quads or N-Triples data (``load``, as a build makes it) or files (``load_file``,
+    read there). pyoxigraph's bulk loads run outside the GIL, so the loading goes on beside the
+    caller's work; each load is at most ``LOAD_CHUNK`` lines (pyoxigraph's bulk loader holds
+    batches of a million quads per thread, 1.5 GB; a chunk's worth, 200 MB)."""
 
+    def __init__(self, scratch: Path) -> None:
+        self._tmp = Path(tempfile.mkdtemp(dir=scratch, prefix=f".{STORE}."))
+        self._tmp.chmod(0o755)  # mkdtemp makes it private; the store is as readable as the other outputs
+        self._store: ox.Store | None = ox.Store(str(self._tmp))
+        self._queue: queue.Queue = queue.Queue(maxsize=2)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
+        self._thread.start()
 
-def _load_in_chunks(store: ox.Store, path: Path, fmt: ox.RdfFormat) -> None:
-    """Bulk-load a line format in chunks of ``LOAD_CHUNK`` lines: pyoxigraph's bulk loader holds
-    batches of a million quads per thread (1.5 GB), a chunk's worth of them holds 200 MB."""
-    with path.open("rb") as fh:
-        while lines := list(islice(fh, LOAD_CHUNK)):
-            store.bulk_load(input=b"".join(lines), format=fmt)
+    def load(self, data: bytes, fmt: ox.RdfFormat) -> None:
+        self._put(("data", data, fmt))
+
+    def load_file(self, path: Path, fmt: ox.RdfFormat) -> None:
+        self._put(("file", path, fmt))
+
+    def _put(self, item: tuple) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(item)
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            kind, what, fmt = item
+            if self._error is not None:
+                continue  # failed: drain what is still sent
+            try:
+                if kind == "data":
+                    self._store.bulk_load(input=what, format=fmt)
+                else:
+                    with what.open("rb") as fh:
+                        while lines := list(islice(fh, LOAD_CHUNK)):
+                            self._store.bulk_load(input=b"".join(lines), format=fmt)
+            except BaseException as exc:  # reported to the caller by finish()
+                self._error = exc
+
+    def finish(self, build: Path, nt: Path, nq: Path) -> StagedStore | None:
+        """Wait for the loads, then the store of the graph in ``nt`` and ``nq``, to replace
+        ``build/store``; None if ``build/store`` already holds that content (it is kept)."""
+        self._stop()
+        content = _content_hash(nt, nq)
+        marker = build / STORE / _MARKER
+        if marker.is_file() and marker.read_text(encoding="ascii").strip() == content:
+            return None  # same content: keep the store as it is (RocksDB files differ every time)
+        (self._tmp / _MARKER).write_text(content + "\n", encoding="ascii")
+        staged, self._tmp = StagedStore(self._tmp, build / STORE), None
+        return staged
+
+    def close(self) -> None:
+        """Stop and remove whatever was not handed over by ``finish`` (an error was ``finish``'s to report)."""
+        self._stop(report=False)
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+
+    def _stop(self, report: bool = True) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        if self._store is not None:
+            if self._error is None:
+                self._store.flush()
+            self._store = None  # closes RocksDB before the directory is renamed
+        if report and self._error is not None:
+            raise self._error
 
 
 def remove_store(build: Path) -> None:

@@ -131,9 +131,9 @@ def test_any_graph_round_trips_through_every_export(triples, tmp_path: Path) -> 
         graph.add(triple)
     out = tmp_path / "export"
     parsed = ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    with GraphWriter(out) as writer:
+    with GraphWriter(out, store=False) as writer:
         writer.add("".join(f"{q.triple} <{ID['article/0']}> .\n" for q in parsed).encode("utf-8"))
-        writer.finish(store=False)
+        writer.finish()
     for name, fmt in (("kg.nt", "nt"), ("kg.ttl", "turtle"), ("kg.jsonld", "json-ld")):
         assert isomorphic(Graph().parse(out / name, format=fmt), graph), name
     for name, fmt in (("kg.nq", "nquads"), ("kg.trig", "trig")):
