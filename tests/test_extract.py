@@ -243,11 +243,15 @@ INITIATIVES = [
     # an event reported after its name: the name is the clause's head, past its determiner
     ("今年，一场危旧房治理改造攻坚战在浙西山城打响。", "Campaign", "危旧房治理改造攻坚战", set()),
     ("6月1日，由县委主办的年轻干部培训班在县委党校开班。", "Campaign", "年轻干部培训班", set()),
+    # the initiative a locality takes as its vehicle (以…为抓手) is under way
+    ("吉水县以九大专项整治行动为主抓手，全面修复政治生态。", "Campaign", "九大专项整治行动", set()),
     # a year before the name is not part of it (2009年…培训班)
     ("11月16日，我市举办2009年农村党支部书记培训班。", "Campaign", "农村党支部书记培训班", set()),
     # nor a conjunction or a reference to the writer's own country, and 及时 is no conjunction
     ("要持续完善相关激励和惩戒机制，健全我国基层治理体系，建立及时纠错机制。", "Measure", "基层治理体系", set()),
     ("要建立及时纠错机制。", "Measure", "及时纠错机制", set()),
+    # nor the complement of a verb (参与到…行动中来)
+    ("福田镇搭建平台，引导群众参与到乡村振兴示范行动中来。", "Campaign", "乡村振兴示范行动", set()),
 ]
 
 

@@ -38,7 +38,7 @@ _DETERMINER = re.compile(r"(?:\d{2,4}年度?|\d+[个项期批次名条场届]?(?
                          r"第[\d一二三四五六七八九十百]+[期届次批]|各类|各项|一批|一系列|系列|多项|本次|此次|"
                          r"这次|今年|首届|首期|新一轮|具体|如下|以下|上述)+")  # a year before a bare number (2009年…)
 # what never begins a name: a conjunction, a reference to the writer's own unit, a vague qualifier
-_LEAD = re.compile(r"(?:和(?!谐)|及(?![时早])|与|并|或|我国|我省|我市|我县|我区|我镇|相关|有关|此次|本次|这次)+")
+_LEAD = re.compile(r"(?:和(?!谐)|及(?![时早])|与|并|或|到|我国|我省|我市|我县|我区|我镇|相关|有关|此次|本次|这次)+")
 # what may stand between a list's last item and the type word all items share
 _LIST_TAIL = re.compile(r"(等)?([\d一二三四五六七八九十两]+[项个大种])?(?:有效|相关|系列|一系列)?$")
 # an event report after the name: ……培训班在县委党校开班, ……攻坚战在浙西山城打响
@@ -85,7 +85,7 @@ def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
     ends = frozenset(start + n for start, n in tokens.items())
     ranked = []
     generators = (_titles(text), _about(text), _quoted(text, ends), _lists(text, ends),
-                  _governed(text, ends), _events(text, ends))
+                  _governed(text, ends), _events(text, ends), _vehicles(text, ends))
     for rank, generator in enumerate(generators):
         ranked += [(rank, -(h.end - h.start), h.start, h) for h in (_trimmed(text, g) for g in generator) if h]
     hits: list[InitiativeHit] = []
@@ -273,6 +273,18 @@ def _events(text: str, ends: frozenset[int]):
                 head = text[clause.start():tm.start()]
                 start = clause.start() + (head.rfind("的") + 1 if "的" in head else 0)
                 yield from _named(text, start, tm)
+
+
+# 以九大专项整治行动为主抓手: the initiative a locality takes as its vehicle, carried out
+_VEHICLE = re.compile(r"以([^，。；：！？\n以为]{2,24}?)为(?:主要|主|总)?(?:抓手|载体|契机|突破口|切入点|平台|引领)")
+
+
+def _vehicles(text: str, ends: frozenset[int]):
+    """以X为抓手/载体/契机: X, when it ends with a type word, is an initiative under way."""
+    for m in _VEHICLE.finditer(text):
+        typed = [tm for tm in _type_words(text, m.start(1), m.end(1), ends) if tm.end() == m.end(1)]
+        if typed:
+            yield from _named(text, m.start(1), typed[-1])
 
 
 def _named(text: str, start: int, tm: re.Match):
