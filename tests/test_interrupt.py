@@ -20,7 +20,7 @@ from conftest import SEEDS
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO.parent / "shared" / "corpus" / "raw"
 KG_BIN = Path(sys.executable).parent / "kg"
-COPIES = 8  # edited copies of each seed: near-duplicates, so all are built
+COPIES = 60  # edited copies of each seed (near-duplicates, so all are built): enough to outlast the kills
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
