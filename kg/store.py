@@ -49,7 +49,10 @@ class OpenGraph:
 
 
 def write_store(build: Path) -> None:
-    """(Re)build ``build/store`` from ``build/kg.nt`` (default graph) and ``build/kg.nq`` (article graphs)."""
+    """(Re)build ``build/store`` from ``build/kg.nt`` (default graph) and ``build/kg.nq`` (article
+    graphs), unless it holds them already."""
+    if _holds(build, _content_hash(build / "kg.nt", build / "kg.nq")):
+        return
     loader = StoreLoader(build)
     try:
         loader.load_file(build / "kg.nt", ox.RdfFormat.N_TRIPLES)
@@ -125,8 +128,7 @@ class StoreLoader:
         ``build/store``; None if ``build/store`` already holds that content (it is kept)."""
         self._stop()
         content = _content_hash(nt, nq)
-        marker = build / STORE / _MARKER
-        if marker.is_file() and marker.read_text(encoding="ascii").strip() == content:
+        if _holds(build, content):
             return None  # same content: keep the store as it is (RocksDB files differ every time)
         (self._tmp / _MARKER).write_text(content + "\n", encoding="ascii")
         staged, self._tmp = StagedStore(self._tmp, build / STORE), None
@@ -182,6 +184,12 @@ def open_graph(path: Path) -> OpenGraph:
     if fmt.supports_datasets:
         store.update(_MERGE_GRAPHS)
     return OpenGraph(store, path)
+
+
+def _holds(build: Path, content: str) -> bool:
+    """Whether ``build/store`` was loaded from files of this content hash."""
+    marker = build / STORE / _MARKER
+    return marker.is_file() and marker.read_text(encoding="ascii").strip() == content
 
 
 def graph_format(path: Path) -> ox.RdfFormat:
