@@ -5,6 +5,7 @@ closing quote kept in the sentence it closes.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import warnings
 from functools import cache
@@ -57,6 +58,7 @@ def load() -> Language:
         logging.getLogger("spacy").setLevel(logging.ERROR)
         _quiet_initialize(nlp, str(model))
     nlp.add_pipe("kg_sentences")
+    gc.freeze()  # the pipeline lives as long as the process: full collections need not scan it again
     return nlp
 
 
