@@ -110,6 +110,9 @@ OFFICIALS = [
     # a full unit name + 委: the committee of that unit, whether or not its short form occurs
     ("黄岩区委书记徐淼说，要担当作为。", "徐淼", ["黄岩区委书记"]),
     ("天等县委常委、组织部部长赵德庆说，要担当作为。", "赵德庆", ["天等县委常委", "天等县委组织部部长"]),
+    # when the post was taken up is no part of it, nor an organisation (新任, 原)
+    ("也是新任村支书陈重良待客做事的口号。", "陈重良", ["村支书"]),
+    ("原第一书记李明说，要带头干。", "李明", ["第一书记"]),
     # the bodies of a development zone and a county's working groups qualify their posts
     ("高新区党工委委员、管委会副主任齐华兵出席。", "齐华兵", ["高新区党工委委员", "管委会副主任"]),
     ("会上，县考核组组长王海峰作动员讲话。", "王海峰", ["县考核组组长"]),

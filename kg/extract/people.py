@@ -250,7 +250,14 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext) -> list
     return _qualify(posts, ctx)
 
 
+# when a post was taken up, not what it is: 新任村支书 and 原第一书记 are 村支书 and 第一书记
+_TENURE = re.compile(r"(?:新任|原任?|前任|老|第[一二三四五六七八九十\d]+任)+")
+
+
 def _make_post(text: str, start: int, end: int) -> PostHit:
+    tenure = _TENURE.match(text, start, end)
+    if tenure and tenure.end() < end:
+        start = tenure.end()
     surface = text[start:end]
     title = next((t for t in words("titles") if surface.endswith(t)), "")
     org = surface[: len(surface) - len(title)] or None
