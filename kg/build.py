@@ -1,6 +1,7 @@
 """The build: inputs -> clean -> NLP -> extract -> RDF graph -> kg.ttl and graph.html."""
 from __future__ import annotations
 
+import os
 import signal
 import time
 from collections import Counter, deque
@@ -29,6 +30,11 @@ T = TypeVar("T")
 
 def _same(ex: Extraction) -> Extraction:
     return ex
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @dataclass(slots=True)
@@ -154,7 +160,9 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
             report.skipped.append(d.message())
         (on_skip if d.skipped else on_warn)(d.message())
 
-    with GraphWriter(out, store) as writer:
+    # the store loads as the articles come only where a core would be idle: beside one worker
+    early = dask is not None and dask != "local" or _cores() > jobs
+    with GraphWriter(out, store, early) as writer:
         if existing is not None:
             writer.add_quads(existing.quads)
         results = process_cleaned(unique_cleaned(good_articles(), duplicate), jobs, built, dask)

@@ -7,12 +7,16 @@ import json
 import re
 import shutil
 import unicodedata
+from itertools import groupby
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from rdflib import RDFS, Graph, Literal
 
+from kg import export as kg_export
+from kg import store as kg_store
+from kg.export import GraphWriter
 from kg.query import table
 from kg.store import remove_store, write_store
 from kgcli import QUERIES, REPO, contents, kg, one_error, snapshot
@@ -162,6 +166,33 @@ def test_store_is_kept_when_unchanged_and_removable(seeds_out: Path, tmp_path: P
     remove_store(build)
     assert not (build / "store").exists() and not list(build.glob(".store*"))
     assert kg("query", build, 'ASK { ?x ?p "新" }').stdout == "false\n"  # falls back to kg.ttl
+
+
+@pytest.mark.parametrize("early", [True, False])
+def test_store_holds_the_build_whenever_it_loads(seeds_out: Path, tmp_path: Path, early: bool,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store loads the article graphs as they come (a core to spare) or from kg.nq at the end:
+    either way it holds kg.nt as its default graph and kg.nq as its named graphs, however the
+    loads are cut into chunks (here of 100 lines)."""
+    monkeypatch.setattr(kg_store, "LOAD_CHUNK", 100)
+    monkeypatch.setattr(kg_export, "LOAD_CHUNK", 100)
+    out = tmp_path / "build"
+    with GraphWriter(out, store=True, early=early) as writer:
+        for block in blocks_of((seeds_out / "kg.nq").read_bytes()):
+            writer.add(block)
+        writer.finish()
+    store = ox.Store.read_only(str(out / "store"))
+    default = set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    named = {q for q in store if not isinstance(q.graph_name, ox.DefaultGraph)}
+    assert {q.triple for q in default} == {q.triple for q in ox.parse(path=seeds_out / "kg.nt",
+                                                                        format=ox.RdfFormat.N_TRIPLES)}
+    assert named == set(ox.parse(path=seeds_out / "kg.nq", format=ox.RdfFormat.N_QUADS))
+
+
+def blocks_of(quads: bytes) -> list[bytes]:
+    """N-Quads cut into one block per graph, as a build hands them to its writer."""
+    lines = quads.splitlines(keepends=True)
+    return [b"".join(group) for _, group in groupby(lines, key=lambda line: line[line.rindex(b" <"):])]
 
 
 def test_validate_conforming_build(seeds_out: Path) -> None:
