@@ -69,8 +69,8 @@ class Build:
     def wait_until_reading(self, timeout: float = 300) -> None:
         assert self.reading.wait(timeout), f"kg build never read its inputs: {''.join(self.lines)[-2000:]}"
 
-    def stop(self, sig: signal.Signals) -> tuple[int, str]:
-        self.proc.send_signal(sig)
+    def finish(self) -> tuple[int, str]:
+        """Its exit code and everything it said, once it has ended."""
         code = self.proc.wait(timeout=60)
         self.reader.join(timeout=60)
         return code, "".join(self.lines)
@@ -91,8 +91,10 @@ def test_killed_build_leaves_previous_outputs_and_reruns(tmp_path: Path, big_inp
         build.wait_until_reading()
     time.sleep(1.0)
     assert crashed.proc.poll() is None and interrupted.proc.poll() is None, "a build ended before it was killed"
-    assert crashed.stop(signal.SIGKILL)[0] == -signal.SIGKILL
-    code, said = interrupted.stop(signal.SIGINT)
+    crashed.proc.send_signal(signal.SIGKILL)  # both at once: neither may finish while the other is stopped
+    interrupted.proc.send_signal(signal.SIGINT)
+    assert crashed.finish()[0] == -signal.SIGKILL
+    code, said = interrupted.finish()
     assert code == 130, said[-2000:]
     assert "kg: interrupted; previous outputs are intact" in said
     assert "Traceback" not in said
