@@ -52,8 +52,11 @@ class Build:
     """``kg build ARGS`` in the background; its stderr is drained (a full pipe would stall it)."""
 
     def __init__(self, *args: str | Path) -> None:
+        # Ctrl-C reaches the build as it reaches a build a user started, even when the tests run
+        # in a background job (which starts with SIGINT ignored, and children inherit that)
         self.proc = subprocess.Popen([str(KG_BIN), "build", *map(str, args)], cwd=REPO,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                     preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         self.lines: list[str] = []
         self.reading = threading.Event()
         self.reader = threading.Thread(target=self._drain, daemon=True)
