@@ -1,7 +1,6 @@
 """The build: inputs -> clean -> NLP -> extract -> RDF graph -> kg.ttl and graph.html."""
 from __future__ import annotations
 
-import os
 import signal
 import time
 from collections import Counter, deque
@@ -9,11 +8,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TypeVar
 
 from . import progress as bar
+from . import workers
 from .clean import clean
 from .dedupe import Duplicate, unique_cleaned
 from .errors import InputError, KgError
@@ -30,11 +29,6 @@ T = TypeVar("T")
 
 def _same(ex: Extraction) -> Extraction:
     return ex
-
-
-def _cores() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @dataclass(slots=True)
@@ -110,8 +104,7 @@ def _process_chunk(pairs: list[tuple[Article, CleanText]], then: Callable[[Extra
 
 def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], jobs: int,
                       then: Callable[[Extraction], T]) -> Iterator[T]:
-    # spawn, not fork: a forked child would share the parent's threads and locks; spawn is the same everywhere
-    with get_context("spawn").Pool(jobs, initializer=_start_worker) as pool:
+    with workers.context().Pool(jobs, initializer=_start_worker) as pool:
         pending: deque = deque()
         it = iter(pairs)  # read here, in this thread, a few chunks ahead of the workers: no whole corpus queued
         while chunk := list(islice(it, CHUNK)):
@@ -135,6 +128,8 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     Articles stream through: each article's graph is written out as it is made (``GraphWriter``),
     and nothing of the corpus is held in memory but the duplicate filter's fingerprints."""
     started = time.perf_counter()
+    if jobs > 1 and dask is None:
+        workers.start()
     inputs = list(inputs)  # walked twice when a progress bar counts the articles first
     report = BuildReport()
     on_skip = on_skip or (lambda msg: bar.say(f"kg: skipped {msg}"))
@@ -160,9 +155,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
             report.skipped.append(d.message())
         (on_skip if d.skipped else on_warn)(d.message())
 
-    # the store loads as the articles come only where a core would be idle: beside one worker
-    early = dask is not None and dask != "local" or _cores() > jobs
-    with GraphWriter(out, store, early) as writer:
+    with GraphWriter(out, store) as writer:
         if existing is not None:
             writer.add_quads(existing.quads)
         results = process_cleaned(unique_cleaned(good_articles(), duplicate), jobs, built, dask)

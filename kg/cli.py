@@ -47,11 +47,15 @@ def _positive_int(text: str) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from .build import build
-
     import os
 
     jobs = args.jobs or (os.cpu_count() or 1 if args.dask == "local" else 1)
+    if jobs > 1 and args.dask is None:
+        from .workers import start
+
+        start()  # the workers' server loads the pipeline while this process imports the rest
+    from .build import build
+
     report = build(args.inputs, args.out or args.into, html=not args.no_html, store=not args.no_store,
                    into=args.into is not None, max_bytes=args.max_bytes, jobs=jobs, progress=not args.quiet,
                    dask=args.dask)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -36,6 +35,7 @@ THRESHOLD = 0.9
 #: 20% at 0.7, 1% at 0.5 (the candidates are then kept by their estimated similarity).
 BANDS, ROWS = 11, 11
 _SPACE = re.compile(r"\s+")
+_FNV_OFFSET, _FNV_PRIME = np.uint32(0x811C9DC5), np.uint32(0x01000193)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +95,16 @@ def unique_cleaned(articles: Iterable[Article], report: Callable[[Duplicate], No
 
 
 def _minhash(text: str) -> np.ndarray:
-    """MinHash signature of the text's 5-character shingles (32-bit values)."""
-    shingles = {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_permutations(), scheme="affine32")
-    m.update_batch([s.encode("utf-8") for s in shingles])
+    """MinHash signature of the text's 5-character shingles (32-bit values). The shingles are
+    hashed all at once (FNV-1a over their code points, in numpy), and datasketch permutes and
+    takes the minima of the distinct hashes."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    width = min(SHINGLE, len(codes))
+    hashes = np.full(len(codes) - width + 1, _FNV_OFFSET, dtype=np.uint32)
+    for k in range(width):
+        hashes = (hashes ^ codes[k:len(codes) - width + 1 + k]) * _FNV_PRIME  # wraps at 32 bits
+    m = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
+    m.update_batch(np.unique(hashes).tolist())
     return m.hashvalues.astype(np.uint32)  # affine32: the values fit
 
 

@@ -62,10 +62,9 @@ class GraphWriter:
     """``with GraphWriter(out) as w: w.add(block) ...; counts = w.finish()`` writes the graph files
     into ``out``, and its embedded store (``store``; else an old one is removed); leaving the block
     early (an error, Ctrl-C) leaves the old files as they were. The store loads in a thread of its
-    own from ``kg.nq`` and ``kg.nt`` while the other files are written, and (``early``: when a core
-    would be idle otherwise) the article graphs already as they come."""
+    own: the article graphs as they come, and ``kg.nt`` while the other files are written."""
 
-    def __init__(self, out: Path, store: bool = True, early: bool = True) -> None:
+    def __init__(self, out: Path, store: bool = True) -> None:
         out.mkdir(parents=True, exist_ok=True)
         self._out = out
         self._scratch = scratch_folder(out)
@@ -73,7 +72,6 @@ class GraphWriter:
         self._nq: IO[bytes] = open(self._pending["kg.nq"].tmp, "wb")
         self._triples = SortedLines(self._scratch)
         self._loader = StoreLoader(self._scratch) if store else None
-        self._early = early
         self._unloaded: list[bytes] = []  # article graphs not yet sent to the store
         self._unloaded_lines = 0
 
@@ -92,7 +90,7 @@ class GraphWriter:
         self._nq.write(block)
         lines = block.splitlines(keepends=True)
         self._triples.add(_triple(line) for line in lines)
-        if self._loader is not None and self._early:
+        if self._loader is not None:
             self._unloaded.append(block)
             self._unloaded_lines += len(lines)
             if self._unloaded_lines >= LOAD_CHUNK:
@@ -118,10 +116,7 @@ class GraphWriter:
                 _count(line, counts)
                 fh.write(line)
         if self._loader is not None:
-            if self._early:
-                self._send_to_store()
-            else:
-                self._loader.load_file(files["kg.nq"], ox.RdfFormat.N_QUADS)
+            self._send_to_store()
             self._loader.load_file(files["kg.nt"], ox.RdfFormat.N_TRIPLES)
         self._write_syntaxes(files)
         staged = self._loader.finish(self._out, files["kg.nt"], files["kg.nq"]) if self._loader else None

@@ -168,16 +168,15 @@ def test_store_is_kept_when_unchanged_and_removable(seeds_out: Path, tmp_path: P
     assert kg("query", build, 'ASK { ?x ?p "新" }').stdout == "false\n"  # falls back to kg.ttl
 
 
-@pytest.mark.parametrize("early", [True, False])
-def test_store_holds_the_build_whenever_it_loads(seeds_out: Path, tmp_path: Path, early: bool,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    """The store loads the article graphs as they come (a core to spare) or from kg.nq at the end:
-    either way it holds kg.nt as its default graph and kg.nq as its named graphs, however the
-    loads are cut into chunks (here of 100 lines)."""
+def test_store_holds_the_build_however_its_loads_are_cut(seeds_out: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store loads the article graphs as they come and kg.nt at the end: it holds kg.nt as its
+    default graph and kg.nq as its named graphs, however the loads are cut into chunks (here of
+    100 lines)."""
     monkeypatch.setattr(kg_store, "LOAD_CHUNK", 100)
     monkeypatch.setattr(kg_export, "LOAD_CHUNK", 100)
     out = tmp_path / "build"
-    with GraphWriter(out, store=True, early=early) as writer:
+    with GraphWriter(out, store=True) as writer:
         for block in blocks_of((seeds_out / "kg.nq").read_bytes()):
             writer.add(block)
         writer.finish()
