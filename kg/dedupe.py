@@ -4,7 +4,7 @@ Two articles are the same when their cleaned Simplified text (boilerplate, bylin
 and pinyin out, Traditional -> Simplified, whitespace ignored) has the same hash, so
 a GBK copy, a Traditional copy and an HTML copy of one article are one article.
 Near-duplicates (a reworded lead, an extra paragraph) are found with MinHash
-signatures of 5-character shingles (datasketch) and locality-sensitive hashing: an
+signatures of 5-character shingles and locality-sensitive hashing: an
 article is compared only with those sharing a band of its signature, so the cost per
 article stays flat however many came before, and under 2 KB per article is kept.
 Those with estimated Jaccard similarity >= 0.9 to an earlier article are reported
@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
-from datasketch import MinHash
 
 from .clean import clean
 from .types import Article, CleanText
@@ -35,7 +34,8 @@ THRESHOLD = 0.9
 #: 20% at 0.7, 1% at 0.5 (the candidates are then kept by their estimated similarity).
 BANDS, ROWS = 11, 11
 _SPACE = re.compile(r"\s+")
-_FNV_OFFSET, _FNV_PRIME = np.uint32(0x811C9DC5), np.uint32(0x01000193)
+#: shingle hashes permuted at once per article (bounds the matrix: 4,096 x NUM_PERM x 4 bytes)
+_ROWS_AT_ONCE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,17 +95,28 @@ def unique_cleaned(articles: Iterable[Article], report: Callable[[Duplicate], No
 
 
 def _minhash(text: str) -> np.ndarray:
-    """MinHash signature of the text's 5-character shingles (32-bit values). The shingles are
-    hashed all at once (FNV-1a over their code points, in numpy), and datasketch permutes and
-    takes the minima of the distinct hashes."""
+    """MinHash signature of the text's 5-character shingles (32-bit values): the shingles are
+    hashed (FNV-1a over their code points, then murmur3's finaliser), and each of ``NUM_PERM``
+    affine maps ``a*h + b`` (mod 2**32, ``a`` odd: a permutation) keeps its minimum over them.
+    This is the ``affine32`` scheme of datasketch, in a few numpy operations per article (datasketch
+    hashes shingle by shingle, and importing it imports SciPy, which costs a build more than
+    the signatures of a thousand articles)."""
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     width = min(SHINGLE, len(codes))
-    hashes = np.full(len(codes) - width + 1, _FNV_OFFSET, dtype=np.uint32)
+    h = np.full(len(codes) - width + 1, 0x811C9DC5, dtype=np.uint32)
     for k in range(width):
-        hashes = (hashes ^ codes[k:len(codes) - width + 1 + k]) * _FNV_PRIME  # wraps at 32 bits
-    m = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
-    m.update_batch(np.unique(hashes).tolist())
-    return m.hashvalues.astype(np.uint32)  # affine32: the values fit
+        h = (h ^ codes[k:len(codes) - width + 1 + k]) * np.uint32(0x01000193)  # wraps at 32 bits
+    h = np.unique(h)
+    h ^= h >> 16
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> 13
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> 16
+    a, b = _permutations()
+    signature = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    for i in range(0, len(h), _ROWS_AT_ONCE):  # a huge article: a bounded matrix at a time
+        np.minimum(signature, (np.multiply.outer(h[i:i + _ROWS_AT_ONCE], a) + b).min(axis=0), out=signature)
+    return signature
 
 
 def _bucket(buckets: dict[int, int | list[int]], signature: np.ndarray, index: int) -> set[int]:
@@ -128,8 +139,10 @@ def _bucket(buckets: dict[int, int | list[int]], signature: np.ndarray, index: i
 
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch draws these for every MinHash; the same seed gives the same ones, so draw them once."""
-    return MinHash(num_perm=NUM_PERM, scheme="affine32").permutations
+    """The affine maps' ``a`` (odd) and ``b``, drawn from a fixed seed: the same in every run."""
+    rng = np.random.default_rng(1)
+    a = rng.integers(0, 1 << 32, NUM_PERM, dtype=np.uint32) | np.uint32(1)
+    return a, rng.integers(0, 1 << 32, NUM_PERM, dtype=np.uint32)
 
 
 def _nearest(signature: np.ndarray, candidates: set[int], signatures: list[np.ndarray]) -> tuple[int, float] | None:

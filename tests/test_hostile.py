@@ -329,7 +329,7 @@ def test_near_duplicate_is_reported_and_built() -> None:
     (near,) = reports
     assert (near.source, near.original, near.kind) == ("y.txt", "x.txt", "near")
     assert 0.9 <= near.similarity <= 1.0
-    assert near.message() == "y.txt: near-duplicate of x.txt (similarity above 0.99); both built"
+    assert near.message() == "y.txt: near-duplicate of x.txt (similarity 0.99); both built"
 
 
 def test_same_id_different_text_gets_a_numbered_id() -> None:
