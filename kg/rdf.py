@@ -62,6 +62,11 @@ def _zh(text: str) -> ox.Literal:
 
 def article_triples(ex: Extraction) -> list[ox.Triple]:
     """The triples of the article's graph (each once)."""
+    return [ox.Triple(*t) for t in dict.fromkeys(_terms(ex))]
+
+
+def _terms(ex: Extraction) -> list[tuple]:
+    """The triples of the article's graph as (subject, predicate, object) terms, some more than once."""
     art = ox.NamedNode(article_iri(ex.article.id))
     triples = _article(art, ex)
     iri = {e.key: ox.NamedNode(entity_iri(e.cls, e.key)) for e in ex.entities}
@@ -86,13 +91,23 @@ def article_triples(ex: Extraction) -> list[ox.Triple]:
                     (st, _END, ox.Literal(str(ev.end), datatype=_INTEGER)),
                     (st, _CONFIDENCE, ox.Literal(f"{ev.confidence:.2f}".rstrip("0").rstrip("."), datatype=_DECIMAL)),
                     (st, _EXTRACTOR, ox.Literal(ev.extractor))]
-    return [ox.Triple(*t) for t in dict.fromkeys(triples)]
+    return triples
 
 
 def article_block(ex: Extraction) -> bytes:
-    """The article's graph as N-Quads lines, sorted: one block of ``kg.nq``."""
+    """The article's graph as N-Quads lines, sorted, each once: one block of ``kg.nq``. Each term
+    is written out once (pyoxigraph's N-Triples form), however many triples it is in."""
     graph = f" <{article_iri(ex.article.id)}> .\n"
-    return "".join(sorted(f"{t}{graph}" for t in article_triples(ex))).encode("utf-8")
+    written: dict[int, str] = {}  # id of a term object -> its N-Triples form (the terms live till the end)
+
+    def nt(node) -> str:
+        form = written.get(id(node))
+        if form is None:
+            form = written[id(node)] = str(node)
+        return form
+
+    terms = _terms(ex)
+    return "".join(sorted({f"{nt(s)} {nt(p)} {nt(o)}{graph}" for s, p, o in terms})).encode("utf-8")
 
 
 def _article(art: ox.NamedNode, ex: Extraction) -> list[tuple]:
