@@ -5,9 +5,10 @@ import signal
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -88,6 +89,8 @@ def built(ex: Extraction) -> Built:
 
 #: articles per task sent to a worker, and tasks kept in flight per worker (bounds memory)
 CHUNK, AHEAD = 16, 2
+#: articles read and cleaned at most while the workers start (their server may still be loading)
+READ_AHEAD = 1024
 
 
 def _start_worker() -> None:
@@ -104,15 +107,33 @@ def _process_chunk(pairs: list[tuple[Article, CleanText]], then: Callable[[Extra
 
 def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], jobs: int,
                       then: Callable[[Extraction], T]) -> Iterator[T]:
-    with workers.context().Pool(jobs, initializer=_start_worker) as pool:
+    it = iter(pairs)  # read here, in this thread, a few chunks ahead of the workers: no whole corpus queued
+    with ThreadPoolExecutor(1, thread_name_prefix="kg-pool") as starter:
+        starting = starter.submit(workers.context().Pool, jobs, initializer=_start_worker)
+        try:
+            early = _read_while(it, lambda: not starting.done())
+        except BaseException:  # Ctrl-C, a bug: the pool, once started, is ended too
+            starting.add_done_callback(lambda done: done.exception() or done.result().terminate())
+            raise
+        pool = starting.result()
+    with pool:
         pending: deque = deque()
-        it = iter(pairs)  # read here, in this thread, a few chunks ahead of the workers: no whole corpus queued
+        it = chain(early, it)
         while chunk := list(islice(it, CHUNK)):
             pending.append(pool.apply_async(_process_chunk, (chunk, then)))
             if len(pending) >= AHEAD * jobs:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+def _read_while(it: Iterator[T], waiting: Callable[[], bool]) -> list[T]:
+    """Up to ``READ_AHEAD`` items of ``it`` while ``waiting()``: the reading and cleaning the workers'
+    start would otherwise leave this process idle for."""
+    early: list[T] = []
+    while waiting() and len(early) < READ_AHEAD and (item := next(it, None)) is not None:
+        early.append(item)
+    return early
 
 
 def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], None] | None = None,

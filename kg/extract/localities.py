@@ -138,10 +138,13 @@ def _short_names(text: str, gaz: gz.Gazetteer, units: set[int], taken) -> list[L
         if unit.level > gz.TOWN:
             continue
         for alias in _aliases(gaz, u):
-            for m in re.finditer(re.escape(alias), text):
-                if _free(taken, m.start(), m.end()):
-                    hits.append(LocalityHit(m.start(), m.end(), unit.name, u, unit.level))
-                    taken.append(m.span())
+            start = text.find(alias)
+            while start >= 0:  # each occurrence, left to right, not overlapping
+                end = start + len(alias)
+                if _free(taken, start, end):
+                    hits.append(LocalityHit(start, end, unit.name, u, unit.level))
+                    taken.append((start, end))
+                start = text.find(alias, end)
     return hits
 
 
