@@ -332,6 +332,22 @@ def test_near_duplicate_is_reported_and_built() -> None:
     assert near.message() == "y.txt: near-duplicate of x.txt (similarity 0.99); both built"
 
 
+def test_long_near_duplicate_and_a_long_other_article() -> None:
+    """Articles of more shingles than are permuted at once (all five seeds, over 10,000 characters):
+    one word changed and a sentence added still make a near-duplicate; the seeds without the first one (about
+    four fifths of the shingles) make none."""
+    texts = [p.read_text(encoding="utf-8") for p in SEED.values()]
+    long = "\n".join(texts)
+    edited = long.replace("干部", "党员", 1) + "\n记者另悉，活动将持续到年底。"
+    other = "\n".join(texts[1:])
+    reports: list[Duplicate] = []
+    kept = list(unique([_article("a.txt", long), _article("b.txt", edited), _article("c.txt", other)],
+                       reports.append))
+    assert len(long) > 10_000 and len(kept) == 3
+    assert [(d.source, d.original, d.kind) for d in reports] == [("b.txt", "a.txt", "near")]
+    assert reports[0].similarity >= 0.95
+
+
 def test_same_id_different_text_gets_a_numbered_id() -> None:
     reports: list[Duplicate] = []
     kept = list(unique([_article("a/001.txt", GOOD), _article("b/001.txt", SEED["003"].read_text("utf-8")),
