@@ -189,7 +189,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
             writer.add(result.block)
         if not report.articles and not report.present:
             raise KgError("no article could be read from the inputs" + (f" ({report.skipped[0]})" if report.skipped else ""))
-        counts = writer.finish()
+        counts = writer.finish(workers.side_context() if jobs > 1 and dask is None else None)
     report.entities.update({cls: counts.entities[cls] for cls in ENTITY_CLASSES})
     report.relations.update(counts.relations)
     if html:

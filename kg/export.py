@@ -19,13 +19,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import groupby
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF
 
+from .errors import KgError
 from .rdf import Pending
 from .spool import SortedLines
 from .store import LOAD_CHUNK, StoreLoader, remove_store
@@ -62,7 +63,9 @@ class GraphWriter:
     """``with GraphWriter(out) as w: w.add(block) ...; counts = w.finish()`` writes the graph files
     into ``out``, and its embedded store (``store``; else an old one is removed); leaving the block
     early (an error, Ctrl-C) leaves the old files as they were. The store loads in a thread of its
-    own: the article graphs as they come, and ``kg.nt`` while the other files are written."""
+    own, the article graphs as they come: each into its named graph, and its triples not met before
+    into the default graph (which keeps a triple once, however often it is loaded), so the default
+    graph is ``kg.nt`` without waiting for it and the end leaves little to load."""
 
     def __init__(self, out: Path, store: bool = True) -> None:
         out.mkdir(parents=True, exist_ok=True)
@@ -72,7 +75,7 @@ class GraphWriter:
         self._nq: IO[bytes] = open(self._pending["kg.nq"].tmp, "wb")
         self._triples = SortedLines(self._scratch)
         self._loader = StoreLoader(self._scratch) if store else None
-        self._unloaded: list[bytes] = []  # article graphs not yet sent to the store
+        self._unloaded: list[tuple[bytes, bytes]] = []  # article graphs (quads, new triples) not yet sent to the store
         self._unloaded_lines = 0
 
     def __enter__(self) -> GraphWriter:
@@ -89,15 +92,16 @@ class GraphWriter:
         """One article's graph: N-Quads lines, each ending in a newline."""
         self._nq.write(block)
         lines = block.splitlines(keepends=True)
-        self._triples.add(_triple(line) for line in lines)
+        new = self._triples.add(_triple(line) for line in lines)
         if self._loader is not None:
-            self._unloaded.append(block)
+            self._unloaded.append((block, b"".join(new)))
             self._unloaded_lines += len(lines)
             if self._unloaded_lines >= LOAD_CHUNK:
                 self._send_to_store()
 
     def _send_to_store(self) -> None:
-        self._loader.load(b"".join(self._unloaded), ox.RdfFormat.N_QUADS)
+        self._loader.load(b"".join(quads for quads, _ in self._unloaded), ox.RdfFormat.N_QUADS)
+        self._loader.load(b"".join(triples for _, triples in self._unloaded), ox.RdfFormat.N_TRIPLES)
         self._unloaded, self._unloaded_lines = [], 0
 
     def add_quads(self, path: Path) -> None:
@@ -106,19 +110,19 @@ class GraphWriter:
             for lines in iter(lambda: fh.readlines(1 << 20), []):
                 self.add(b"".join(lines))
 
-    def finish(self) -> GraphCounts:
-        """Write every file and the store, then put them all in place."""
+    def finish(self, side: BaseContext | None = None) -> GraphCounts:
+        """Write every file and the store, then put them all in place; ``kg.jsonld`` in a process of
+        ``side`` (``kg.workers.side_context``) while this one writes the others, if given."""
         self._nq.close()
+        if self._loader is not None:
+            self._send_to_store()
         files = {name: pending.tmp for name, pending in self._pending.items()}
         counts = GraphCounts()
         with open(files["kg.nt"], "wb") as fh:
             for line in self._triples:
                 _count(line, counts)
                 fh.write(line)
-        if self._loader is not None:
-            self._send_to_store()
-            self._loader.load_file(files["kg.nt"], ox.RdfFormat.N_TRIPLES)
-        self._write_syntaxes(files)
+        self._write_syntaxes(files, side)
         staged = self._loader.finish(self._out, files["kg.nt"], files["kg.nq"]) if self._loader else None
         try:
             for pending in self._pending.values():
@@ -134,16 +138,30 @@ class GraphWriter:
         return counts
 
     @staticmethod
-    def _write_syntaxes(files: dict[str, Path]) -> None:
+    def _write_syntaxes(files: dict[str, Path], side: BaseContext | None) -> None:
         """kg.ttl, kg.trig, kg.jsonld and the ontology copies, from the written kg.nt and kg.nq."""
-        ox.serialize(ox.parse(path=files["kg.nt"], format=ox.RdfFormat.N_TRIPLES), files["kg.ttl"],
-                     ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
-        ox.serialize(ox.parse(path=files["kg.nq"], format=ox.RdfFormat.N_QUADS), files["kg.trig"],
-                     ox.RdfFormat.TRIG, prefixes=TURTLE_PREFIXES)
-        with open(files["kg.jsonld"], "wb") as fh:
-            write_jsonld(ox.parse(path=files["kg.nt"], format=ox.RdfFormat.N_TRIPLES), fh)
-        for name, source in ONTOLOGY_COPIES.items():
-            shutil.copyfile(source, files[name])
+        jsonld_args = (files["kg.nt"], files["kg.jsonld"])
+        helper = side.Process(target=write_jsonld_file, args=jsonld_args, name="kg-jsonld") if side else None
+        if helper is not None:
+            helper.start()
+        try:
+            ox.serialize(ox.parse(path=files["kg.nt"], format=ox.RdfFormat.N_TRIPLES), files["kg.ttl"],
+                         ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+            ox.serialize(ox.parse(path=files["kg.nq"], format=ox.RdfFormat.N_QUADS), files["kg.trig"],
+                         ox.RdfFormat.TRIG, prefixes=TURTLE_PREFIXES)
+            for name, source in ONTOLOGY_COPIES.items():
+                shutil.copyfile(source, files[name])
+            if helper is None:
+                write_jsonld_file(*jsonld_args)
+            else:
+                helper.join()
+                if helper.exitcode:
+                    raise KgError(f"{files['kg.jsonld']}: the process writing it failed (exit code "
+                                  f"{helper.exitcode}); its error is above")
+        finally:
+            if helper is not None and helper.is_alive():  # Ctrl-C, an error: it is of no more use
+                helper.terminate()
+                helper.join()
 
 
 def scratch_folder(out: Path) -> Path:
@@ -183,27 +201,44 @@ def _count(line: bytes, counts: GraphCounts) -> None:
         counts.relations[relation] += 1
 
 
-def write_jsonld(triples: Iterable[ox.Triple], out: IO[bytes]) -> None:
+def write_jsonld(lines: Iterable[bytes], out: IO[bytes]) -> None:
     """JSON-LD in flattened form, one node object per subject and per line, IRIs shortened by
-    ``JSONLD_CONTEXT``; ``triples`` come grouped by subject (as in ``kg.nt``)."""
+    ``JSONLD_CONTEXT``, from N-Triples ``lines`` that come grouped by subject (as in ``kg.nt``).
+    Read as bytes, not parsed into terms: the JSON of a node is put together from the lines'
+    own IRIs and quoted strings (an N-Triples string is a JSON string, escapes and all, unless
+    it holds a ``\\u`` escape)."""
     out.write(b'{"@context": ' + _dump(JSONLD_CONTEXT) + b',\n "@graph": [')
-    keys: dict[ox.NamedNode, str] = {}  # predicate -> its key (few predicates, many triples)
+    keys: dict[bytes, tuple[str, bool]] = {}  # predicate -> its JSON key, and whether it is rdf:type
     separator = b"\n  "
-    for subject, group in groupby(triples, key=lambda t: t.subject):
-        node: dict[str, list] = {}
-        for _, predicate, obj, *_ in group:  # triples, or quads of one graph
-            key = keys.get(predicate)
-            if key is None:
-                key = keys[predicate] = "@type" if predicate.value == _RDF_TYPE else _compact(predicate)
-            if key == "@type" and isinstance(obj, ox.NamedNode):
-                node.setdefault(key, []).append(_compact(obj))
-            else:
-                node.setdefault(key if key != "@type" else "rdf:type", []).append(_value(obj))
-        item = {"@id": _compact(subject), **{key: _one_or_all(values) for key, values in node.items()}}
-        out.write(separator)
-        out.write(_dump(item))
-        separator = b",\n  "
+    subject, node = None, {}
+    for line in lines:
+        s_end = line.index(b" ")
+        p_end = line.index(b" ", s_end + 1)
+        if line[:s_end] != subject:
+            if subject is not None:
+                out.write(separator + _node(subject, node))
+                separator = b",\n  "
+            subject, node = line[:s_end], {}
+        predicate = line[s_end + 1:p_end]
+        key = keys.get(predicate)
+        if key is None:
+            iri = predicate[1:-1].decode()
+            key = keys[predicate] = ("@type", True) if iri == _RDF_TYPE else (_compact(iri), False)
+        obj = line[p_end + 1:line.rindex(b" .")]
+        if key[1] and obj[:1] == b"<":  # a class: its compact IRI, a plain string
+            name = _compact(obj[1:-1].decode())
+            node.setdefault("@type", []).append(((name,), _quote(name)))
+        else:
+            node.setdefault("rdf:type" if key[1] else key[0], []).append(_value(obj))
+    if subject is not None:
+        out.write(separator + _node(subject, node))
     out.write(b"\n]}\n")
+
+
+def write_jsonld_file(nt: Path, out: Path) -> None:
+    """``write_jsonld`` of the N-Triples file ``nt`` into the file ``out``."""
+    with open(nt, "rb") as lines, open(out, "wb") as fh:
+        write_jsonld(lines, fh)
 
 
 def jsonld(triples: Iterable[ox.Triple]) -> bytes:
@@ -211,7 +246,7 @@ def jsonld(triples: Iterable[ox.Triple]) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    write_jsonld(sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))), buffer)
+    write_jsonld(sorted({f"{t.subject} {t.predicate} {t.object} .\n".encode() for t in triples}), buffer)
     return buffer.getvalue()
 
 
@@ -219,11 +254,27 @@ def _dump(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
-def _compact(node: ox.NamedNode | ox.BlankNode) -> str:
-    """``kg:holds`` for an IRI under one of the context's prefixes, the IRI itself otherwise; ``_:x`` for a blank node."""
-    if isinstance(node, ox.BlankNode):
-        return f"_:{node.value}"
-    iri = node.value
+def _quote(text: str) -> str:
+    """A JSON string of an IRI, a key or a language tag (which hold no quote, backslash or control character)."""
+    return f'"{text}"'
+
+
+def _node(subject: bytes, node: dict[str, list[tuple[tuple[str, ...], str]]]) -> bytes:
+    """The JSON of one node object, as ``_dump`` would write it (keys sorted, sets of values sorted)."""
+    fields = [("@id", _quote(_term(subject.decode())))]
+    for key, values in node.items():
+        text = values[0][1] if len(values) == 1 else f"[{', '.join(v for _, v in sorted(values))}]"
+        fields.append((key, text))
+    return ("{" + ", ".join(f'"{key}": {text}' for key, text in sorted(fields)) + "}").encode()
+
+
+def _term(nt: str) -> str:
+    """The compact form of an N-Triples IRI (``<...>``) or blank node (``_:x``)."""
+    return _compact(nt[1:-1]) if nt.startswith("<") else nt
+
+
+def _compact(iri: str) -> str:
+    """``kg:holds`` for an IRI under one of the context's prefixes, the IRI itself otherwise."""
     if iri.startswith(_ID) and len(iri) > len(_ID) and not iri.startswith("//", len(_ID)):
         return "kgid:" + iri[len(_ID):]  # most IRIs: kg's own nodes
     return _compact_iri(iri)
@@ -239,23 +290,19 @@ def _compact_iri(iri: str) -> str:
     return f"{_PREFIX_OF[best]}:{local}"
 
 
-def _value(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str] | str:
-    if not isinstance(node, ox.Literal):
-        return {"@id": _compact(node)}
-    if node.language:
-        return {"@value": node.value, "@language": node.language}
-    if node.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        return {"@value": node.value, "@type": _compact(node.datatype)}
-    return node.value  # a plain string is an xsd:string literal (the context sets no default language)
-
-
-def _one_or_all(values: list) -> Any:
-    """The value, or the values sorted: JSON-LD arrays outside ``@list`` are sets."""
-    if len(values) == 1:
-        return values[0]
-    return sorted(values, key=_sort_key)
-
-
-def _sort_key(value: dict[str, str] | str) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(x for item in sorted(value.items()) for x in item)
-
+def _value(obj: bytes) -> tuple[tuple[str, ...], str]:
+    """An object's sort key (that of its JSON value: a string, or the items of its object) and its JSON."""
+    if obj[:1] != b'"':  # an IRI or a blank node
+        name = _term(obj.decode())
+        return ("@id", name), f'{{"@id": {_quote(name)}}}'
+    close = obj.rindex(b'"')
+    quoted, suffix = obj[:close + 1].decode(), obj[close + 1:].decode()
+    text = json.loads(quoted) if "\\" in quoted else quoted[1:-1]
+    if "\\u" in quoted:  # N-Triples writes \\u007F and upper-case hex, JSON neither
+        quoted = json.dumps(text, ensure_ascii=False)
+    if suffix.startswith("@"):
+        return ("@language", suffix[1:], "@value", text), f'{{"@language": {_quote(suffix[1:])}, "@value": {quoted}}}'
+    datatype = _term(suffix[2:]) if suffix else "xsd:string"
+    if datatype == "xsd:string":
+        return (text,), quoted  # a plain string is an xsd:string literal (the context sets no default language)
+    return ("@type", datatype, "@value", text), f'{{"@type": {_quote(datatype)}, "@value": {quoted}}}'

@@ -28,14 +28,17 @@ class SortedLines:
         self._size = 0
         self._runs: list[Path] = []
 
-    def add(self, lines: Iterable[bytes]) -> None:
-        held = self._lines
+    def add(self, lines: Iterable[bytes]) -> list[bytes]:
+        """Add ``lines``; returns those of them not held already (most repeats: not those of runs on disk)."""
+        held, new = self._lines, []
         for line in lines:
             if line not in held:
                 held.add(line)
-                self._size += len(line) + _OVERHEAD
+                new.append(line)
+        self._size += sum(map(len, new)) + _OVERHEAD * len(new)
         if self._size > self._budget:
             self._spill()
+        return new
 
     def _spill(self) -> None:
         run = self._dir / f"{len(self._runs):06d}"

@@ -25,6 +25,14 @@ def context() -> BaseContext:
     return forkserver
 
 
+def side_context() -> BaseContext | None:
+    """Where a build may start a helper process cheaply: the fork server, whose processes start with
+    kg imported; None where there is none (a spawned process would import kg for longer than most
+    helpers run)."""
+    ctx = context()
+    return ctx if ctx.get_start_method() == "forkserver" else None
+
+
 def start() -> None:
     """Start the fork server now, if there is one (it loads the pipeline while this process goes on
     importing and reading); at once if the model is missing, with the error that says how to
