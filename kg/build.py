@@ -70,8 +70,10 @@ def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1,
         yield from _process_parallel(pairs, jobs, then)
         return
     nlp = load()
-    for doc, (article, cl) in nlp.pipe(((c.text, (a, c)) for a, c in pairs), as_tuples=True, batch_size=32):
-        yield then(extract(article, cl, doc))
+    pairs = iter(pairs)
+    while batch := list(islice(pairs, BATCH)):  # each stage over a batch in turn: its code and data stay in cache
+        for doc, (article, cl) in zip(list(nlp.pipe(c.text for _, c in batch)), batch):
+            yield then(extract(article, cl, doc))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,8 @@ def built(ex: Extraction) -> Built:
     return Built(ex.article.source, ex.clean.notes, article_block(ex))
 
 
+#: articles read and cleaned, then segmented, then extracted in turn by one process
+BATCH = 128
 #: articles per task sent to a worker, and tasks kept in flight per worker (bounds memory)
 CHUNK, AHEAD = 16, 2
 #: articles read and cleaned at most while the workers start (their server may still be loading)
