@@ -18,7 +18,7 @@ from .clean import clean
 from .dedupe import Duplicate, unique_cleaned
 from .errors import InputError, KgError
 from .export import GraphWriter
-from .extract import extract
+from .extract import TextReading, extract, read
 from .incremental import read_build
 from .ingest import MAX_BYTES, read_inputs
 from .nlp import load
@@ -61,19 +61,25 @@ def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1,
     ``then`` (a module-level function) is applied to each extraction where it was made: in this
     process, in ``jobs`` worker processes, or on the Dask cluster at ``dask`` (``local``: one of
     ``jobs`` workers on this machine)."""
-    if dask is not None:
+    if dask is not None:  # the cluster's workers read the texts too: this process would hold them back
         from .cluster import process_on_dask
-        yield from process_on_dask(pairs, dask, partial(_process_chunk, then=then), workers=jobs,
-                                   chunk=CHUNK, ahead=AHEAD)
-        return
-    if jobs > 1:
-        yield from _process_parallel(pairs, jobs, then)
-        return
+        yield from process_on_dask(((a, c, None) for a, c in pairs), dask, partial(_process_chunk, then=then),
+                                   workers=jobs, chunk=CHUNK, ahead=AHEAD)
+    elif jobs > 1:  # this process reads each text (what needs no tokens) while the workers segment
+        yield from _process_parallel(((a, c, read(c.text)) for a, c in pairs), jobs, then)
+    else:
+        yield from _segmented(((a, c, None) for a, c in pairs), then)
+
+
+def _segmented(items: Iterable[tuple[Article, CleanText, TextReading | None]],
+               then: Callable[[Extraction], T]) -> Iterator[T]:
+    """Segment and extract, here: in batches, each stage over a batch in turn (its code and data stay
+    in cache)."""
     nlp = load()
-    pairs = iter(pairs)
-    while batch := list(islice(pairs, BATCH)):  # each stage over a batch in turn: its code and data stay in cache
-        for doc, (article, cl) in zip(list(nlp.pipe(c.text for _, c in batch)), batch):
-            yield then(extract(article, cl, doc))
+    items = iter(items)
+    while batch := list(islice(items, BATCH)):
+        for doc, (article, cl, reading) in zip(list(nlp.pipe(c.text for _, c, _ in batch)), batch):
+            yield then(extract(article, cl, doc, reading))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,15 +109,16 @@ def _start_worker() -> None:
     load()
 
 
-def _process_chunk(pairs: list[tuple[Article, CleanText]], then: Callable[[Extraction], T]) -> list[T]:
-    """In a worker (a process of the pool or of a Dask cluster): ``process_cleaned`` of a few
-    articles (its pipeline is loaded once per process)."""
-    return list(process_cleaned(pairs, 1, then))
+def _process_chunk(items: list[tuple[Article, CleanText, TextReading | None]],
+                   then: Callable[[Extraction], T]) -> list[T]:
+    """In a worker (a process of the pool or of a Dask cluster): ``_segmented`` of a few articles
+    (its pipeline is loaded once per process)."""
+    return list(_segmented(items, then))
 
 
-def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], jobs: int,
+def _process_parallel(items: Iterable[tuple[Article, CleanText, TextReading]], jobs: int,
                       then: Callable[[Extraction], T]) -> Iterator[T]:
-    it = iter(pairs)  # read here, in this thread, a few chunks ahead of the workers: no whole corpus queued
+    it = iter(items)  # read here, in this thread, a few chunks ahead of the workers: no whole corpus queued
     with ThreadPoolExecutor(1, thread_name_prefix="kg-pool") as starter:
         starting = starter.submit(workers.context().Pool, jobs, initializer=_start_worker)
         try:

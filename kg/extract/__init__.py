@@ -17,7 +17,7 @@ from .. import gazetteer as gz
 from ..nlp import token_spans
 from ..types import Article, CleanText, Entity, Evidence, Extraction, Fact, Mention
 from .context import ArticleContext, build_context
-from .groups import find_groups
+from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
 from ..lexicon import table
 from .people import find_group_members, find_listed_leaders, find_named_before_title, find_officials
@@ -82,16 +82,32 @@ def _sentence_at(text: str, pos: int) -> tuple[int, int]:
     return start, max(end, start + 1)
 
 
-def extract(article: Article, clean: CleanText, doc: Doc) -> Extraction:
+@dataclass(frozen=True, slots=True)
+class TextReading:
+    """What the recognisers find in the clean text alone, without the segmenter's tokens: the
+    article's localities and the units it is about, and its cadre groups (``read``). A build may
+    read an article in another process than the one that segments it (``kg.build``)."""
+
+    context: ArticleContext
+    groups: tuple[GroupHit, ...]
+
+
+def read(text: str) -> TextReading:
+    return TextReading(build_context(text), tuple(find_groups(text)))
+
+
+def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading | None = None) -> Extraction:
+    """The entities and facts of ``article``, from its clean text, its segmentation ``doc`` and its
+    ``reading`` (``read`` of its text, made here if not given)."""
     text = clean.text
     tokens = token_spans(doc)
-    ctx = build_context(text)
+    reading = reading or read(text)
+    ctx, groups = reading.context, reading.groups
     b = _Builder(article, clean, ctx, {}, {}, [])
     loc_keys = _localities(b)
     _officials(b, tokens)
     _named_people(b, find_listed_leaders(text, clean.reporters, tokens))
     initiatives = find_initiatives(text, tokens)
-    groups = find_groups(text)
     taken = [(h.start, h.end) for h in initiatives]
     group_hits = []
     for g in groups:
