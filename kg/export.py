@@ -16,7 +16,7 @@ import json
 import os
 import shutil
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing.context import BaseContext
@@ -111,18 +111,26 @@ class GraphWriter:
                 self.add(b"".join(lines))
 
     def finish(self, side: BaseContext | None = None) -> GraphCounts:
-        """Write every file and the store, then put them all in place; ``kg.jsonld`` in a process of
-        ``side`` (``kg.workers.side_context``) while this one writes the others, if given."""
+        """Write every file and the store, then put them all in place. With ``side``
+        (``kg.workers.side_context``), ``kg.trig`` and ``kg.jsonld`` are written by processes of
+        it while this one writes the others."""
         self._nq.close()
         if self._loader is not None:
             self._send_to_store()
         files = {name: pending.tmp for name, pending in self._pending.items()}
         counts = GraphCounts()
-        with open(files["kg.nt"], "wb") as fh:
-            for line in self._triples:
-                _count(line, counts)
-                fh.write(line)
-        self._write_syntaxes(files, side)
+        with _Beside(side, write_trig, files["kg.nq"], files["kg.trig"]) as trig:
+            with open(files["kg.nt"], "wb") as fh:
+                for line in self._triples:
+                    _count(line, counts)
+                    fh.write(line)
+            with _Beside(side, write_jsonld_file, files["kg.nt"], files["kg.jsonld"]) as jsonld:
+                ox.serialize(ox.parse(path=files["kg.nt"], format=ox.RdfFormat.N_TRIPLES), files["kg.ttl"],
+                             ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+                for name, source in ONTOLOGY_COPIES.items():
+                    shutil.copyfile(source, files[name])
+                jsonld.wait()
+            trig.wait()
         staged = self._loader.finish(self._out, files["kg.nt"], files["kg.nq"]) if self._loader else None
         try:
             for pending in self._pending.values():
@@ -137,31 +145,39 @@ class GraphWriter:
             remove_store(self._out)
         return counts
 
-    @staticmethod
-    def _write_syntaxes(files: dict[str, Path], side: BaseContext | None) -> None:
-        """kg.ttl, kg.trig, kg.jsonld and the ontology copies, from the written kg.nt and kg.nq."""
-        jsonld_args = (files["kg.nt"], files["kg.jsonld"])
-        helper = side.Process(target=write_jsonld_file, args=jsonld_args, name="kg-jsonld") if side else None
-        if helper is not None:
-            helper.start()
-        try:
-            ox.serialize(ox.parse(path=files["kg.nt"], format=ox.RdfFormat.N_TRIPLES), files["kg.ttl"],
-                         ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
-            ox.serialize(ox.parse(path=files["kg.nq"], format=ox.RdfFormat.N_QUADS), files["kg.trig"],
-                         ox.RdfFormat.TRIG, prefixes=TURTLE_PREFIXES)
-            for name, source in ONTOLOGY_COPIES.items():
-                shutil.copyfile(source, files[name])
-            if helper is None:
-                write_jsonld_file(*jsonld_args)
-            else:
-                helper.join()
-                if helper.exitcode:
-                    raise KgError(f"{files['kg.jsonld']}: the process writing it failed (exit code "
-                                  f"{helper.exitcode}); its error is above")
-        finally:
-            if helper is not None and helper.is_alive():  # Ctrl-C, an error: it is of no more use
-                helper.terminate()
-                helper.join()
+
+class _Beside:
+    """``with _Beside(side, write, src, out) as w: ...; w.wait()``: ``write(src, out)`` in a process of
+    ``side`` while the block runs, or, without ``side``, here at ``wait``; one that fails raises
+    ``KgError`` at ``wait``, one still running when the block is left early is ended."""
+
+    def __init__(self, side: BaseContext | None, write: Callable[[Path, Path], None], src: Path, out: Path) -> None:
+        self._write, self._args = write, (src, out)
+        self._process = side.Process(target=write, args=self._args, name=f"kg-{out.suffix[1:]}") if side else None
+
+    def __enter__(self) -> _Beside:
+        if self._process is not None:
+            self._process.start()
+        return self
+
+    def wait(self) -> None:
+        if self._process is None:
+            self._write(*self._args)
+            return
+        self._process.join()
+        if self._process.exitcode:
+            raise KgError(f"{self._args[1]}: the process writing it failed (exit code {self._process.exitcode}); "
+                          "its error is above")
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if self._process is not None and self._process.is_alive():  # Ctrl-C, an error: of no more use
+            self._process.terminate()
+            self._process.join()
+
+
+def write_trig(nq: Path, out: Path) -> None:
+    """``kg.trig`` from ``kg.nq``: the same article graphs, in TriG."""
+    ox.serialize(ox.parse(path=nq, format=ox.RdfFormat.N_QUADS), out, ox.RdfFormat.TRIG, prefixes=TURTLE_PREFIXES)
 
 
 def scratch_folder(out: Path) -> Path:

@@ -14,7 +14,9 @@ from rdflib import Literal as RLiteral
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
-from kg.export import GraphWriter
+from kg.errors import KgError
+from kg.export import GraphWriter, _Beside, write_trig
+from kg.workers import side_context
 from kg.vocab import ID, KG, ONTOLOGY_DIR
 from kgcli import kg
 
@@ -140,3 +142,15 @@ def test_any_graph_round_trips_through_every_export(triples, tmp_path: Path) -> 
         dataset = Dataset()
         dataset.parse(out / name, format=fmt)
         assert isomorphic(merged(dataset), graph), name
+
+
+def test_a_file_written_beside_that_fails_is_reported(tmp_path: Path) -> None:
+    """kg.trig and kg.jsonld are written by processes of the fork server in parallel builds: one
+    that fails (here: its input is missing) is an error naming the file, not a file left out."""
+    side = side_context()
+    if side is None:
+        pytest.skip("no fork server on this platform")
+    with pytest.raises(KgError, match=r"kg\.trig: the process writing it failed"):
+        with _Beside(side, write_trig, tmp_path / "missing.nq", tmp_path / "kg.trig") as trig:
+            trig.wait()
+    assert not (tmp_path / "kg.trig").exists()
