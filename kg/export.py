@@ -119,12 +119,12 @@ class GraphWriter:
             self._send_to_store()
         files = {name: pending.tmp for name, pending in self._pending.items()}
         counts = GraphCounts()
-        with _Beside(side, write_trig, files["kg.nq"], files["kg.trig"]) as trig:
+        with _Beside(side, write_trig, files["kg.nq"], self._pending["kg.trig"]) as trig:
             with open(files["kg.nt"], "wb") as fh:
                 for line in self._triples:
                     _count(line, counts)
                     fh.write(line)
-            with _Beside(side, write_jsonld_file, files["kg.nt"], files["kg.jsonld"]) as jsonld:
+            with _Beside(side, write_jsonld_file, files["kg.nt"], self._pending["kg.jsonld"]) as jsonld:
                 ox.serialize(ox.parse(path=files["kg.nt"], format=ox.RdfFormat.N_TRIPLES), files["kg.ttl"],
                              ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
                 for name, source in ONTOLOGY_COPIES.items():
@@ -147,13 +147,15 @@ class GraphWriter:
 
 
 class _Beside:
-    """``with _Beside(side, write, src, out) as w: ...; w.wait()``: ``write(src, out)`` in a process of
-    ``side`` while the block runs, or, without ``side``, here at ``wait``; one that fails raises
-    ``KgError`` at ``wait``, one still running when the block is left early is ended."""
+    """``with _Beside(side, write, src, target) as w: ...; w.wait()``: ``write(src, target.tmp)`` in a
+    process of ``side`` while the block runs, or, without ``side``, here at ``wait``; one that fails
+    raises ``KgError`` naming ``target.path`` at ``wait``, one still running when the block is left
+    early is ended."""
 
-    def __init__(self, side: BaseContext | None, write: Callable[[Path, Path], None], src: Path, out: Path) -> None:
-        self._write, self._args = write, (src, out)
-        self._process = side.Process(target=write, args=self._args, name=f"kg-{out.suffix[1:]}") if side else None
+    def __init__(self, side: BaseContext | None, write: Callable[[Path, Path], None], src: Path,
+                 target: Pending) -> None:
+        self._write, self._args, self._path = write, (src, target.tmp), target.path
+        self._process = side.Process(target=write, args=self._args, name=f"kg-{target.path.name}") if side else None
 
     def __enter__(self) -> _Beside:
         if self._process is not None:
@@ -166,7 +168,7 @@ class _Beside:
             return
         self._process.join()
         if self._process.exitcode:
-            raise KgError(f"{self._args[1]}: the process writing it failed (exit code {self._process.exitcode}); "
+            raise KgError(f"{self._path}: the process writing it failed (exit code {self._process.exitcode}); "
                           "its error is above")
 
     def __exit__(self, kind, exc, tb) -> None:

@@ -16,6 +16,7 @@ from rdflib.namespace import PROV
 
 from kg.errors import KgError
 from kg.export import GraphWriter, _Beside, write_trig
+from kg.rdf import Pending
 from kg.workers import side_context
 from kg.vocab import ID, KG, ONTOLOGY_DIR
 from kgcli import kg
@@ -151,6 +152,6 @@ def test_a_file_written_beside_that_fails_is_reported(tmp_path: Path) -> None:
     if side is None:
         pytest.skip("no fork server on this platform")
     with pytest.raises(KgError, match=r"kg\.trig: the process writing it failed"):
-        with _Beside(side, write_trig, tmp_path / "missing.nq", tmp_path / "kg.trig") as trig:
+        with _Beside(side, write_trig, tmp_path / "missing.nq", Pending(tmp_path / "kg.trig")) as trig:
             trig.wait()
     assert not (tmp_path / "kg.trig").exists()

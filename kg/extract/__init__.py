@@ -93,6 +93,7 @@ class TextReading:
 
 
 def read(text: str) -> TextReading:
+    """The ``TextReading`` of a clean text."""
     return TextReading(build_context(text), tuple(find_groups(text)))
 
 
