@@ -1,0 +1,45 @@
+"""The segmentation model as set-up leaves it: compacted, and still the model the pipeline runs."""
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from spacy.language import Language
+
+from kg.models import compact, install, require_model
+
+
+def _features(folder: Path, bigram: list[str]) -> dict:
+    data = {"unigram": ["黄岩", "干部"], "bigram": bigram, "feature_to_idx": {"c.黄": 0, "w1.干部": 1},
+            "tag_to_idx": {"B": 0, "I": 1}}
+    with open(folder / "features.pkl", "wb") as fh:
+        pickle.dump(data, fh)
+    return data
+
+
+def _read(folder: Path) -> dict:
+    with open(folder / "features.pkl", "rb") as fh:
+        return pickle.load(fh)
+
+
+def test_compact_empties_only_the_bigram_list(tmp_path: Path) -> None:
+    data = _features(tmp_path, ["黄岩*干部", "干部*队伍"])
+    compact(tmp_path)
+    assert _read(tmp_path) == {**data, "bigram": []}
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_install_compacts_a_model_unpacked_before(tmp_path: Path) -> None:
+    data = _features(tmp_path, ["黄岩*干部"])
+    (tmp_path / "weights.npz").write_bytes(b"weights")
+    assert install(tmp_path) == tmp_path  # no download: the files are there
+    assert _read(tmp_path) == {**data, "bigram": []}
+    assert (tmp_path / "weights.npz").read_bytes() == b"weights"
+
+
+def test_the_pipeline_runs_the_compacted_model(nlp: Language) -> None:
+    extractor = nlp.tokenizer.pkuseg_seg.feature_extractor
+    assert _read(require_model())["bigram"] == [] and extractor.bigram == set()
+    assert len(extractor.feature_to_idx) > 2_000_000 and len(extractor.unigram) > 100_000
+    # as the full model segments it (given names split off: the recognisers join them again)
+    assert [t.text for t in nlp("黄岩区委书记徐淼出席会议。")] == ["黄岩", "区委", "书记", "徐", "淼", "出席", "会议", "。"]
