@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml | $(PY)
 	touch $@
 
 # The pkuseg segmentation model, from the pkuseg sdist on the package index (never at run time).
-$(MODEL_STAMP): $(STAMP)
+$(MODEL_STAMP): $(STAMP) kg/models.py
 	$(PY) -m kg.models install
 	touch $@
 
