@@ -12,17 +12,22 @@ import io
 import logging
 import warnings
 from functools import cache
-
-import spacy
-from spacy.attrs import IDX, LENGTH
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .models import require_model
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# spaCy is imported where a pipeline is made or read, not with this module: a build's main process
+# with workers never segments, and its CPU (a second of importing spaCy) is the workers' to use.
 
 
 def token_spans(doc: Doc) -> dict[int, int]:
     """Each token's start offset mapped to its length: the segmenter's view of the text."""
+    from spacy.attrs import IDX, LENGTH
+
     arr = doc.to_array([IDX, LENGTH])
     return dict(zip(arr[:, 0].tolist(), arr[:, 1].tolist()))
 
@@ -30,6 +35,8 @@ def token_spans(doc: Doc) -> dict[int, int]:
 @cache
 def load() -> Language:
     """The pipeline: the pkuseg tokenizer with its pretrained ``default`` model."""
+    import spacy
+
     model = require_model()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.zh.ChineseTokenizer",
                                                           "segmenter": "pkuseg"}}})

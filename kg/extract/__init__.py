@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .. import gazetteer as gz
 from ..nlp import token_spans
@@ -21,6 +20,9 @@ from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
 from ..lexicon import table
 from .people import find_group_members, find_listed_leaders, find_named_before_title, find_officials
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
