@@ -112,8 +112,8 @@ class GraphWriter:
 
     def finish(self, side: BaseContext | None = None) -> GraphCounts:
         """Write every file and the store, then put them all in place. With ``side``
-        (``kg.workers.side_context``), ``kg.trig`` and ``kg.jsonld`` are written by processes of
-        it while this one writes the others."""
+        (``kg.workers.side_context``), ``kg.trig``, ``kg.jsonld`` and ``kg.ttl`` are written by
+        processes of it while this one writes ``kg.nt`` and ends the store."""
         self._nq.close()
         if self._loader is not None:
             self._send_to_store()
@@ -124,21 +124,20 @@ class GraphWriter:
                 for line in self._triples:
                     _count(line, counts)
                     fh.write(line)
-            with _Beside(side, write_jsonld_file, files["kg.nt"], self._pending["kg.jsonld"]) as jsonld:
-                ox.serialize(ox.parse(path=files["kg.nt"], format=ox.RdfFormat.N_TRIPLES), files["kg.ttl"],
-                             ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+            with (_Beside(side, write_jsonld_file, files["kg.nt"], self._pending["kg.jsonld"]) as jsonld,
+                  _Beside(side, write_turtle, files["kg.nt"], self._pending["kg.ttl"]) as ttl):
                 for name, source in ONTOLOGY_COPIES.items():
                     shutil.copyfile(source, files[name])
-                jsonld.wait()
-            trig.wait()
-        staged = self._loader.finish(self._out, files["kg.nt"], files["kg.nq"]) if self._loader else None
-        try:
-            for pending in self._pending.values():
-                pending.commit()
-        except BaseException:
-            if staged is not None:
-                staged.discard()
-            raise
+                staged = self._loader.finish(self._out, files["kg.nt"], files["kg.nq"]) if self._loader else None
+                try:
+                    for beside in (ttl, jsonld, trig):
+                        beside.wait()
+                    for pending in self._pending.values():
+                        pending.commit()
+                except BaseException:
+                    if staged is not None:
+                        staged.discard()
+                    raise
         if staged is not None:
             staged.commit()
         elif self._loader is None:
@@ -180,6 +179,11 @@ class _Beside:
 def write_trig(nq: Path, out: Path) -> None:
     """``kg.trig`` from ``kg.nq``: the same article graphs, in TriG."""
     ox.serialize(ox.parse(path=nq, format=ox.RdfFormat.N_QUADS), out, ox.RdfFormat.TRIG, prefixes=TURTLE_PREFIXES)
+
+
+def write_turtle(nt: Path, out: Path) -> None:
+    """``kg.ttl`` from ``kg.nt``: the same graph, in Turtle."""
+    ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), out, ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
 
 
 def scratch_folder(out: Path) -> Path:
