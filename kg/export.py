@@ -26,8 +26,8 @@ from typing import IO, Any
 import pyoxigraph as ox
 from rdflib.namespace import RDF
 
+from .atomic import Pending
 from .errors import KgError
-from .rdf import Pending
 from .spool import SortedLines
 from .store import LOAD_CHUNK, StoreLoader, remove_store
 from .types import ENTITY_CLASSES, RELATIONS

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
-import tempfile
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from .atomic import write_atomic
 from .errors import ModelMissingError
 from .models import cache_dir
 
@@ -114,11 +113,7 @@ def load() -> Gazetteer:
     data = marshal.dumps(([(u.name, u.level, u.parent, u.code, u.short) for u in gaz.units],
                           gaz.by_name, gaz.by_short, gaz.villages, gaz.max_len))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
+        write_atomic(path, data)
         for old in path.parent.glob("*.marshal"):  # compiled from an older jionlp or kg
             if old != path:
                 old.unlink()

@@ -22,6 +22,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from .atomic import write_atomic
 from .errors import ModelMissingError
 
 PKUSEG_SDIST = "pkuseg==0.0.25"
@@ -93,10 +94,7 @@ def compact(folder: Path) -> None:
         data = pickle.load(fh)
     if data.get("bigram"):
         data["bigram"] = []
-        tmp = features.with_name(features.name + ".tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, features)
+        write_atomic(features, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
     (folder / _COMPACTED).touch()
 
 

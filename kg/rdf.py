@@ -16,10 +16,7 @@ statement recording that evidence.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -145,35 +142,3 @@ def to_graph(extractions: Iterable[Extraction]) -> Graph:
     lines = {f"{t} .\n" for ex in extractions for t in article_triples(ex)}
     g.parse(data="".join(sorted(lines)), format="nt")
     return g
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
-    pending = Pending(path)
-    try:
-        pending.tmp.write_bytes(data)
-    except BaseException:
-        pending.discard()
-        raise
-    pending.commit()
-
-
-class Pending:
-    """A file written beside ``path`` (``tmp``, in ``scratch``, a folder on the same file system),
-    to replace it in one rename (``commit``) or to vanish (``discard``): until then ``path`` is
-    untouched."""
-
-    def __init__(self, path: Path, scratch: Path | None = None) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=scratch or path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        os.close(fd)
-        self.path, self.tmp = path, Path(name)
-
-    def commit(self) -> None:
-        with open(self.tmp, "rb+") as fh:
-            os.fsync(fh.fileno())  # on disk before the rename: a machine crash leaves old or new, never empty
-        os.chmod(self.tmp, 0o644)
-        os.replace(self.tmp, self.path)
-
-    def discard(self) -> None:
-        self.tmp.unlink(missing_ok=True)

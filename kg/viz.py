@@ -34,7 +34,7 @@ import pyvis
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.rdf import write_atomic
+from kg.atomic import write_atomic
 from kg.vocab import KG
 
 _RESOURCES = Path(__file__).with_name("resources") / "viz"

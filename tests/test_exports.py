@@ -16,7 +16,7 @@ from rdflib.namespace import PROV
 
 from kg.errors import KgError
 from kg.export import GraphWriter, _Beside, write_trig
-from kg.rdf import Pending
+from kg.atomic import Pending
 from kg.workers import side_context
 from kg.vocab import ID, KG, ONTOLOGY_DIR
 from kgcli import kg
