@@ -160,8 +160,8 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     Articles stream through: each article's graph is written out as it is made (``GraphWriter``),
     and nothing of the corpus is held in memory but the duplicate filter's fingerprints."""
     started = time.perf_counter()
-    if jobs > 1 and dask is None:
-        workers.start()
+    if dask is None:  # without workers, a server that forks the writers of the last files
+        workers.start(workers.PRELOAD if jobs > 1 else workers.WRITERS)
     inputs = list(inputs)  # walked twice when a progress bar counts the articles first
     report = BuildReport()
     on_skip = on_skip or (lambda msg: bar.say(f"kg: skipped {msg}"))
@@ -200,7 +200,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
             writer.add(result.block)
         if not report.articles and not report.present:
             raise KgError("no article could be read from the inputs" + (f" ({report.skipped[0]})" if report.skipped else ""))
-        counts = writer.finish(workers.side_context() if jobs > 1 and dask is None else None)
+        counts = writer.finish(workers.side_context() if dask is None else None)
     report.entities.update({cls: counts.entities[cls] for cls in ENTITY_CLASSES})
     report.relations.update(counts.relations)
     if html:
