@@ -4,9 +4,10 @@
 
 For each N, a synthetic corpus of N articles (benchmarks/corpus.py, seed 7) is written to
 a temporary folder and cleaned once to count its characters (cleaned, Simplified). The
-script then prints characters per second of: pkuseg segmentation alone (the spaCy
-tokenizer, in this process, model already loaded), and ``kg build DIR --no-html --quiet
---jobs J`` run as a subprocess (wall time, model loading and every output included);
+script then prints characters per second, and the speed relative to segmentation (x seg)
+and to ``--jobs 1`` (x j1), of: pkuseg segmentation alone (the spaCy tokenizer, in this
+process, model already loaded), and ``kg build DIR --no-html --quiet --jobs J`` run as a
+subprocess (wall time, model loading and every output included);
 the peak resident memory of that build (``ru_maxrss`` from ``os.wait4``: its largest
 process, workers included) and the sizes of kg.ttl, kg.nt and store/.
 
@@ -67,7 +68,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=1, metavar="R", help="runs of each; the fastest is shown")
     args = parser.parse_args()
-    print(f"{'N':>6} {'chars':>10} {'run':<18} {'chars/s':>9} {'x seg':>6} {'seconds':>8} {'peak MiB':>9} "
+    print(f"{'N':>6} {'chars':>10} {'run':<18} {'chars/s':>9} {'x seg':>6} {'x j1':>5} {'seconds':>8} {'peak MiB':>9} "
           f"{'kg.ttl MB':>9} {'kg.nt MB':>8} {'store MB':>8}  {'every run, s' if args.repeat > 1 else ''}")
     for n in args.n:
         with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
@@ -82,13 +83,15 @@ def main() -> None:
                 for jobs in args.jobs:
                     builds[jobs].append(_kg_build(corpus, Path(tmp) / f"out{jobs}", jobs))
             best = min(seg)
-            print(f"{n:>6} {chars:>10,} {'pkuseg segment':<18} {chars / best:>9,.0f} {1:>6.2f} {best:>8.1f}"
+            print(f"{n:>6} {chars:>10,} {'pkuseg segment':<18} {chars / best:>9,.0f} {1:>6.2f} {'':>5} {best:>8.1f}"
                   f"{'':>38}{_runs(seg, args.repeat)}", flush=True)
+            one = min(s for s, _ in builds[1]) if 1 in builds else None
             for jobs, runs in builds.items():
                 seconds, rss = min(s for s, _ in runs), max(r for _, r in runs)
                 sizes = [_size(Path(tmp) / f"out{jobs}" / name) / 1e6 for name in ("kg.ttl", "kg.nt", "store")]
+                x_one = f"{one / seconds:>5.2f}" if one else f"{'':>5}"
                 print(f"{n:>6} {chars:>10,} {f'kg build --jobs {jobs}':<18} {chars / seconds:>9,.0f} "
-                      f"{best / seconds:>6.2f} {seconds:>8.1f} {rss / 1024:>9.0f} "
+                      f"{best / seconds:>6.2f} {x_one} {seconds:>8.1f} {rss / 1024:>9.0f} "
                       f"{sizes[0]:>9.1f} {sizes[1]:>8.1f} {sizes[2]:>8.1f}{_runs([s for s, _ in runs], args.repeat)}",
                       flush=True)
 
