@@ -23,8 +23,9 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-# The pkuseg segmentation model, from the pkuseg sdist on the package index (never at run time).
-$(MODEL_STAMP): $(STAMP) kg/models.py
+# The pkuseg segmentation model, from the pkuseg sdist on the package index (never at run time),
+# and kg's compiled copy of it (kg/segment.py).
+$(MODEL_STAMP): $(STAMP) kg/models.py kg/segment.py
 	$(PY) -m kg.models install
 	touch $@
 

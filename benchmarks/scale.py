@@ -5,9 +5,10 @@
 For each N, a synthetic corpus of N articles (benchmarks/corpus.py, seed 7) is written to
 a temporary folder and cleaned once to count its characters (cleaned, Simplified). The
 script then prints characters per second, and the speed relative to segmentation (x seg)
-and to ``--jobs 1`` (x j1), of: pkuseg segmentation alone (the spaCy tokenizer, in this
-process, model already loaded), and ``kg build DIR --no-html --quiet --jobs J`` run as a
-subprocess (wall time, model loading and every output included);
+and to ``--jobs 1`` (x j1), of: pkuseg segmentation alone (spacy-pkuseg's ``pkuseg(model).cut``,
+in this process, model already loaded), the same by kg's segmenter (``kg.segment``, the same
+words, through the spaCy tokenizer as a build runs it), and ``kg build DIR --no-html --quiet
+--jobs J`` run as a subprocess (wall time, model loading and every output included);
 the peak resident memory of that build (``ru_maxrss`` from ``os.wait4``: its largest
 process, workers included) and the sizes of kg.ttl, kg.nt and store/.
 
@@ -20,11 +21,14 @@ largest of all runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from corpus import write_corpus
@@ -32,6 +36,7 @@ from corpus import write_corpus
 from kg.clean import clean
 from kg.errors import InputError
 from kg.ingest import read_inputs
+from kg.models import require_model
 from kg.nlp import load
 
 KG_BIN = Path(sys.executable).parent / "kg"
@@ -41,11 +46,19 @@ def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
 
 
-def _segment(texts: list[str]) -> float:
-    nlp = load()
+def _segmenters() -> dict[str, Callable[[str], object]]:
+    """What segments alone: spacy-pkuseg itself, and the spaCy tokenizer of kg's pipeline."""
+    import spacy_pkuseg
+
+    with contextlib.redirect_stderr(io.StringIO()):  # its note that features.msgpack is absent
+        pkuseg = spacy_pkuseg.pkuseg(str(require_model()))
+    return {"pkuseg segment": pkuseg.cut, "kg segment": load().tokenizer}
+
+
+def _segment(texts: list[str], cut: Callable[[str], object]) -> float:
     started = time.perf_counter()
     for text in texts:
-        nlp.tokenizer(text)
+        cut(text)
     return time.perf_counter() - started
 
 
@@ -68,6 +81,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=1, metavar="R", help="runs of each; the fastest is shown")
     args = parser.parse_args()
+    segmenters = _segmenters()
     print(f"{'N':>6} {'chars':>10} {'run':<18} {'chars/s':>9} {'x seg':>6} {'x j1':>5} {'seconds':>8} {'peak MiB':>9} "
           f"{'kg.ttl MB':>9} {'kg.nt MB':>8} {'store MB':>8}  {'every run, s' if args.repeat > 1 else ''}")
     for n in args.n:
@@ -76,15 +90,17 @@ def main() -> None:
             write_corpus(corpus, n)
             texts = [clean(a).text for a in read_inputs([corpus]) if not isinstance(a, InputError)]
             chars = sum(map(len, texts))
-            seg: list[float] = []
+            seg: dict[str, list[float]] = {name: [] for name in segmenters}
             builds: dict[int, list[tuple[float, int]]] = {jobs: [] for jobs in args.jobs}
             for _ in range(args.repeat):
-                seg.append(_segment(texts))
+                for name, cut in segmenters.items():
+                    seg[name].append(_segment(texts, cut))
                 for jobs in args.jobs:
                     builds[jobs].append(_kg_build(corpus, Path(tmp) / f"out{jobs}", jobs))
-            best = min(seg)
-            print(f"{n:>6} {chars:>10,} {'pkuseg segment':<18} {chars / best:>9,.0f} {1:>6.2f} {'':>5} {best:>8.1f}"
-                  f"{'':>38}{_runs(seg, args.repeat)}", flush=True)
+            best = min(seg["pkuseg segment"])
+            for name, runs in seg.items():
+                print(f"{n:>6} {chars:>10,} {name:<18} {chars / min(runs):>9,.0f} {best / min(runs):>6.2f} {'':>5} "
+                      f"{min(runs):>8.1f}{'':>38}{_runs(runs, args.repeat)}", flush=True)
             one = min(s for s, _ in builds[1]) if 1 in builds else None
             for jobs, runs in builds.items():
                 seconds, rss = min(s for s, _ in runs), max(r for _, r in runs)

@@ -8,7 +8,6 @@ names, and village names to the towns they belong to.
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 import zipfile
 from collections import defaultdict
@@ -17,9 +16,8 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from .atomic import write_atomic
 from .errors import ModelMissingError
-from .models import cache_dir
+from .models import compiled_path, save_compiled
 
 #: levels of the hierarchy
 PROVINCE, CITY, COUNTY, TOWN, VILLAGE = range(5)
@@ -110,25 +108,15 @@ def load() -> Gazetteer:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     gaz = _parse()
-    data = marshal.dumps(([(u.name, u.level, u.parent, u.code, u.short) for u in gaz.units],
-                          gaz.by_name, gaz.by_short, gaz.villages, gaz.max_len))
-    try:
-        write_atomic(path, data)
-        for old in path.parent.glob("*.marshal"):  # compiled from an older jionlp or kg
-            if old != path:
-                old.unlink()
-    except OSError:  # a read-only cache: parse every time
-        pass
+    save_compiled({path: marshal.dumps(([(u.name, u.level, u.parent, u.code, u.short) for u in gaz.units],
+                                        gaz.by_name, gaz.by_short, gaz.villages, gaz.max_len))})
     return gaz
 
 
 def _compiled_path() -> Path:
     source = _data_path()
-    stamp = hashlib.sha1()
-    for path in (source, source.with_name("china_location_change.txt"), Path(__file__)):
-        info = path.stat()
-        stamp.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    return cache_dir() / "gazetteer" / f"{stamp.hexdigest()[:16]}.marshal"
+    return compiled_path("gazetteer", (source, source.with_name("china_location_change.txt"), Path(__file__)),
+                         ".marshal")
 
 
 def _parse() -> Gazetteer:

@@ -8,11 +8,13 @@ cache directory. At run time kg only reads that folder.
 
 The model's ``features.pkl`` holds a list of 1.1 million word bigrams that spacy-pkuseg uses
 only to train: segmenting looks features up in ``feature_to_idx`` and the ``unigram`` set.
-Set-up empties that list (``compact``), so every start unpickles a third fewer strings
-(about a second less, 146 MB less memory) and segments exactly as before.
+Set-up empties that list (``compact``), so every load by spacy-pkuseg (and ``kg.segment``'s
+compiling, which set-up then runs) unpickles a third fewer strings (about a second less, 146 MB
+less memory) and segments exactly as before.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import shutil
@@ -20,6 +22,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .atomic import write_atomic
@@ -43,6 +46,30 @@ def model_dir() -> Path:
 def cache_dir() -> Path:
     """kg's cache folder: ``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+
+
+def compiled_path(kind: str, sources: Iterable[Path], suffix: str) -> Path:
+    """Where kg keeps what it compiled from ``sources`` (data files, and the module compiling them):
+    ``cache_dir()/kind/STAMP.suffix``, the stamp changing with any source's size or time."""
+    stamp = hashlib.sha1()
+    for path in sources:
+        info = path.stat()
+        stamp.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return cache_dir() / kind / f"{stamp.hexdigest()[:16]}{suffix}"
+
+
+def save_compiled(files: dict[Path, bytes]) -> None:
+    """Write compiled files (of one stamp, in one folder), each atomically and in order, and remove
+    those of other stamps (compiled from other sources); in a read-only cache, nothing."""
+    try:
+        for path, data in files.items():
+            write_atomic(path, data)
+        stem = next(iter(files)).stem
+        for old in next(iter(files)).parent.iterdir():
+            if old.stem != stem and not old.name.startswith("."):  # "." : another process's temporary file
+                old.unlink()
+    except OSError:
+        pass
 
 
 def require_model() -> Path:
@@ -102,3 +129,6 @@ if __name__ == "__main__":
     if sys.argv[1:] != ["install"]:
         sys.exit("usage: python -m kg.models install")
     print(f"pkuseg model in {install()}")
+    from .segment import load  # compiled now, once, rather than by the first build
+
+    load()
