@@ -49,20 +49,43 @@ _PAD = 6  # the longest word looked at: spans are kept for starts from -6 to n +
 
 @dataclass(frozen=True, slots=True)
 class _Table:
-    """Sorted integer keys and the feature numbers they map to."""
+    """Integer keys (not negative) and the numbers they map to, in a hash table with linear probing
+    (half full): looking up a text's keys takes a few passes of numpy over them, whatever the
+    table's size (a sorted search of a million keys takes twenty, each out of cache)."""
 
-    keys: np.ndarray
+    keys: np.ndarray  # per slot: its key, or -1
     values: np.ndarray
 
     @classmethod
     def of(cls, pairs: list[tuple[int, int]]) -> _Table:
-        array = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
-        return cls(np.ascontiguousarray(array[:, 0]), np.ascontiguousarray(array[:, 1]))
+        size = 1 << max(4, (2 * len(pairs)).bit_length())
+        keys, values = [-1] * size, [0] * size
+        homes = _home(np.array([key for key, _ in pairs], dtype=np.int64), size).tolist()
+        for (key, value), slot in zip(pairs, homes):
+            while keys[slot] != -1:
+                slot = (slot + 1) & (size - 1)
+            keys[slot], values[slot] = key, value
+        return cls(np.array(keys, dtype=np.int64), np.array(values, dtype=np.int64))
 
     def find(self, keys: np.ndarray, missing: int) -> np.ndarray:
-        at = np.searchsorted(self.keys, keys)
-        np.minimum(at, len(self.keys) - 1, out=at)
-        return np.where(self.keys[at] == keys, self.values[at], missing)
+        size = len(self.keys)
+        out = np.full(keys.shape, missing, dtype=np.int64)
+        flat, found = keys.reshape(-1), out.reshape(-1)
+        todo = np.arange(flat.size)
+        slot = _home(flat, size)
+        while todo.size:  # the keys not yet found, nor known absent (an empty slot met)
+            held = self.keys[slot]
+            hit = held == flat[todo]
+            found[todo[hit]] = self.values[slot[hit]]
+            going = ~hit & (held != -1)
+            todo, slot = todo[going], (slot[going] + 1) & (size - 1)
+        return out
+
+
+def _home(keys: np.ndarray, size: int) -> np.ndarray:
+    """Each key's first slot in a table of ``size`` (a power of 2): Fibonacci hashing."""
+    product = keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)  # modulo 2**64
+    return (product >> np.uint64(64 - size.bit_length() + 1)).astype(np.int64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +222,7 @@ def load() -> Segmenter:
     try:
         with open(tables, "rb") as fh:
             fields = pickle.load(fh)
-        return Segmenter(weights=np.load(weights, mmap_mode="r"), **fields)
+        return Segmenter(weights=np.asarray(np.load(weights, mmap_mode="r")), **fields)
     except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError):
         pass
     segmenter = compile_model(require_model())
