@@ -5,19 +5,19 @@ strings (the character and its neighbours, the dictionary words that end or star
 their pairs) and looks each up in a dictionary of 2.6 million, which is 85% of its time; then
 its Viterbi decoder picks the tags. Here the model's features are compiled once into integer
 keys (a character's code point, a dictionary word's number, or a pair of them) and a text's
-features are found for all its characters at once, by sorted search; the scores are summed
-in spacy-pkuseg's order and decoded by its own Viterbi, and its post-processing dictionary
-merges words as it does. The output is spacy-pkuseg's ``pkuseg(model).cut(text)``, word for
-word (``tests/test_segment.py`` compares them on every real article), about four times faster;
-and starting takes a fifth of a second instead of three (the compiled copy, in kg's cache
-folder, is made the first time, in about a minute, and again whenever the model or this
+features are found for all its characters at once, in hash tables; the scores are summed in
+spacy-pkuseg's order and decoded by its own Viterbi, and its post-processing dictionary merges
+words as it does. The output is spacy-pkuseg's ``pkuseg(model).cut(text)``, word for word and
+score for score (``tests/test_segment.py`` compares them on every real article), about 4.5
+times faster; and loading takes 0.3 s instead of 3 (the compiled copy, in kg's cache folder,
+is made by set-up or the first build, in about 8 s, and again whenever the model or this
 module change).
 """
 from __future__ import annotations
 
 import io
-from bisect import bisect_right
 import pickle
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
@@ -45,6 +45,9 @@ _CHAR_FAMILIES = (("c", 0), ("c-1", -1), ("c1", 1), ("c-2", -2), ("c2", 2))
 _PAIR_FAMILIES = (("c-1c", -1), ("cc1", 0), ("c-2c-1", -2))
 _CHARS = 1 << 21  # above every code point: a pair (a, b) is a * _CHARS + b, a family's key f * _CHARS + ...
 _PAD = 6  # the longest word looked at: spans are kept for starts from -6 to n + 6
+#: characters scored at once (about 2 KB of memory each), and what a character's features look at
+#: on either side at most (a word of 6 after the next character: 7)
+_BLOCK, _MARGIN = 1 << 15, 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,21 +117,41 @@ class Segmenter:
         """The words of ``text``; whitespace separates them and is left out."""
         from spacy_pkuseg.inference import run_viterbi
 
-        pieces = text.split()
-        if not pieces:
-            return []
-        # the pieces are segmented apart, as spacy-pkuseg does, but their features found together:
-        # two unknown characters between pieces keep each piece's features from its neighbours
-        nodes = (_OTHER * 2).join(piece.translate(_NORMALISE) for piece in pieces)
-        lengths = np.array([len(piece) for piece in pieces])
-        starts = np.concatenate(([0], np.cumsum(lengths[:-1] + 2)))
-        scores = self._scores(nodes, starts, lengths)
         out: list[str] = []
-        for piece, start in zip(pieces, starts.tolist()):
-            _, tags = run_viterbi(scores[start:start + len(piece)], self.edges)
-            bounds = [0, *(np.flatnonzero(self.begins[tags[1:]]) + 1).tolist(), len(piece)]
-            out.extend(self._merge([piece[a:b] for a, b in zip(bounds, bounds[1:])]))
+        for pieces, scores in self._scored(text.split()):
+            at = 0
+            for piece in pieces:
+                _, tags = run_viterbi(scores[at:at + len(piece)], self.edges)
+                bounds = [0, *(np.flatnonzero(self.begins[tags[1:]]) + 1).tolist(), len(piece)]
+                out.extend(self._merge([piece[a:b] for a, b in zip(bounds, bounds[1:])]))
+                at += len(piece) + 2
         return out
+
+    def _scored(self, pieces: list[str]) -> Iterator[tuple[list[str], np.ndarray]]:
+        """The pieces in groups of at most ``_BLOCK`` characters (a longer piece alone), each with its
+        characters' scores, two rows between pieces: the pieces are segmented apart, as spacy-pkuseg
+        does, but their features found together (two unknown characters between pieces keep each
+        piece's features from its neighbours). A longer piece is scored a block at a time, each
+        block with ``_MARGIN`` characters either side to look at: memory stays bounded."""
+        group: list[str] = []
+        size = 0  # of the group's nodes, with two between pieces
+        for piece in [*pieces, None]:
+            if group and (piece is None or size + 2 + len(piece) > _BLOCK):
+                nodes = (_OTHER * 2).join(p.translate(_NORMALISE) for p in group)
+                lengths = np.array([len(p) for p in group])
+                yield group, self._scores(nodes, np.concatenate(([0], np.cumsum(lengths[:-1] + 2))), lengths)
+                group, size = [], 0
+            if piece is not None and len(piece) > _BLOCK:
+                nodes = piece.translate(_NORMALISE)
+                blocks = []
+                for a in range(0, len(nodes), _BLOCK):
+                    lo, hi = max(0, a - _MARGIN), min(len(nodes), a + _BLOCK + _MARGIN)
+                    scores = self._scores(nodes[lo:hi], np.array([0]), np.array([hi - lo]))
+                    blocks.append(scores[a - lo:a - lo + _BLOCK])
+                yield [piece], np.concatenate(blocks)
+            elif piece is not None:
+                size += len(piece) + 2 * bool(group)
+                group.append(piece)
 
     def _scores(self, nodes: str, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Each character's score per tag: its features' weights summed in spacy-pkuseg's order (a
@@ -188,33 +211,36 @@ class Segmenter:
         return out
 
     def _merge(self, words: list[str]) -> list[str]:
-        """spacy-pkuseg's ``Postprocesser``: runs of 7 to 2 words that make a dictionary word are
-        merged, unless each of them is a dictionary word. A run is looked at only where its first two
-        words begin a dictionary word (the same result, without joining every run)."""
+        """spacy-pkuseg's ``Postprocesser``: for m from 7 to 2, a scan from the left merges each run of
+        m words that makes a dictionary word, unless each of them is one, and goes on after it. A run
+        is looked at only where its first two words begin a dictionary word (the same result,
+        without joining every run); where they do is found again only after a pass that merged."""
         merge, prefixes = self.merge, self.merge_prefixes
-
-        def candidates() -> list[int]:
-            return [i for i in range(len(words) - 1) if words[i] + words[i + 1] in prefixes]
-
-        found = candidates()
+        found: list[int] | None = None
         for m in range(7, 1, -1):
-            k = 0
-            while k < len(found) and found[k] <= len(words) - m:
-                i = found[k]
+            if found is None:
+                found = [i for i in range(len(words) - 1) if words[i] + words[i + 1] in prefixes]
+            out: list[str] = []
+            done = 0  # words[:done] are in out
+            for i in found:
+                if i + m > len(words):
+                    break
+                if i < done:
+                    continue
                 run = words[i:i + m]
                 joined = "".join(run)
                 if joined in merge and not all(w in merge for w in run):
-                    words[i:i + m] = [joined]
-                    found = candidates()  # the words around it have changed
-                    k = bisect_right(found, i)
-                else:
-                    k += 1
+                    out += words[done:i]
+                    out.append(joined)
+                    done = i + m
+            if done:
+                words, found = out + words[done:], None
         return words
 
 
 @cache
 def load() -> Segmenter:
-    """The segmenter, once per process: compiled from the model the first time (half a minute), then
+    """The segmenter, once per process: compiled from the model the first time (8 s), then
     read from the compiled copy in kg's cache folder, its weights mapped from their file (pages the
     build's processes share, read as they are first used)."""
     tables = _compiled_path()

@@ -78,6 +78,16 @@ def test_the_same_words_on_every_real_article(pkuseg) -> None:
     assert differ == []
 
 
+@pytest.mark.parametrize("spaced", [False, True], ids=["one piece", "many pieces"])
+def test_the_same_words_on_a_text_longer_than_a_block(pkuseg, spaced: bool) -> None:
+    """Past ``_BLOCK`` characters a text is scored a block at a time (a piece) or a group of pieces
+    at a time: the blocks' edges must not show."""
+    text = "\n".join(text for _, text in _articles()[:5])
+    text = text if spaced else "".join(text.split())
+    text = (text * (3 * segment._BLOCK // len(text) + 2))[:3 * segment._BLOCK + 17]
+    assert segment.load().cut(text) == pkuseg.cut(text)
+
+
 def test_the_same_scores_to_the_bit(pkuseg) -> None:
     """Each character's score per tag, as spacy-pkuseg's decoder is given it."""
     from spacy_pkuseg.inference import getLogYY
