@@ -64,9 +64,9 @@ def save_compiled(files: dict[Path, bytes]) -> None:
     try:
         for path, data in files.items():
             write_atomic(path, data)
-        stem = next(iter(files)).stem
-        for old in next(iter(files)).parent.iterdir():
-            if old.stem != stem and not old.name.startswith("."):  # "." : another process's temporary file
+        first = next(iter(files))
+        for old in first.parent.iterdir():
+            if old.stem != first.stem and not old.name.startswith("."):  # "." : another process's temporary file
                 old.unlink()
     except OSError:
         pass

@@ -164,7 +164,7 @@ class Segmenter:
                                           enumerate(_CHAR_FAMILIES)]), missing)
         pairs = self.pairs.find(np.stack([(f * _CHARS + code[at + 2 + off]) * _CHARS + code[at + 3 + off]
                                           for f, (_, off) in enumerate(_PAIR_FAMILIES)]), missing)
-        spans = self._spans(nodes, starts, lengths)  # spans[l - 2][s + 6]: the number of nodes[s:s + l]
+        spans = self._spans(nodes, code[2:n + 2], starts, lengths)  # spans[l - 2][s + 6]: nodes[s:s + l]'s number
         ends_in = np.stack([spans[l - 2, _PAD - l + 1:_PAD - l + 1 + n] for l in _LENGTHS])
         starts_in = np.stack([spans[l - 2, _PAD:_PAD + n] for l in _LENGTHS])
         ends_before = np.stack([spans[l - 2, _PAD - l:_PAD - l + n] for l in _LENGTHS])
@@ -189,16 +189,15 @@ class Segmenter:
         out[both] = self.word_pairs.find((family * size + first[both]) * size + second[both], missing)
         return out
 
-    def _spans(self, nodes: str, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """For each length from 2 to 6, the word number of every span of ``nodes`` of that length, by
-        start (offset by 6): the empty word where the span passes either end of its piece, as
+    def _spans(self, nodes: str, code: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """For each length from 2 to 6, the word number of every span of ``nodes`` (``code``: their code
+        points) of that length, by start (offset by 6): the empty word where the span passes either end of its piece, as
         spacy-pkuseg has it; a dictionary lookup only where the span's first two characters begin
         a word at least as long."""
         n, get = len(nodes), self.words.get
         piece_end = np.full(n, -1, dtype=np.int64)  # where each node's piece ends (-1 between pieces)
         for start, length in zip(starts.tolist(), lengths.tolist()):
             piece_end[start:start + length] = start + length
-        code = np.frombuffer(nodes.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         longest = self.word_starts.find(code[:-1] * _CHARS + code[1:], 0)  # for starts 0 .. n - 2
         at = np.arange(n - 1)
         out = np.full((len(_LENGTHS), n + 2 * _PAD), _EMPTY, dtype=np.int64)
@@ -206,8 +205,8 @@ class Segmenter:
             inside = at + length <= piece_end[:-1]
             row = out[length - 2, _PAD:_PAD + n - 1]
             row[inside] = _NO_WORD
-            row[inside & (longest >= length)] = [get(nodes[s:s + length], _NO_WORD) for s in
-                                                 np.flatnonzero(inside & (longest >= length)).tolist()]
+            looked_up = inside & (longest >= length)
+            row[looked_up] = [get(nodes[s:s + length], _NO_WORD) for s in np.flatnonzero(looked_up).tolist()]
         return out
 
     def _merge(self, words: list[str]) -> list[str]:
@@ -336,7 +335,7 @@ def compile_model(folder: Path) -> Segmenter:
 
 def _spell(text: str) -> str | None:
     """``text`` as spelled in normalised text ("**Num" as one character), or None if no normalised
-    text has it (a "*", "." or normaliser's character of its own)."""
+    text has it (a "*" or a normaliser's character of its own)."""
     if any(ch in text for ch in (_NUM, _LETTER, _OTHER)):
         return None
     spelled = text.replace("**Num", _NUM).replace("**Letter", _LETTER)
