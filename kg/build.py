@@ -65,8 +65,8 @@ def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1,
         from .cluster import process_on_dask
         yield from process_on_dask(((a, c, None) for a, c in pairs), dask, partial(_process_chunk, then=then),
                                    workers=jobs, chunk=CHUNK, ahead=AHEAD)
-    elif jobs > 1:  # this process reads each text (what needs no tokens) while the workers segment
-        yield from _process_parallel(((a, c, read(c.text)) for a, c in pairs), jobs, then)
+    elif jobs > 1:
+        yield from _process_parallel(pairs, jobs, then)
     else:
         yield from _segmented(((a, c, None) for a, c in pairs), then)
 
@@ -116,20 +116,23 @@ def _process_chunk(items: list[tuple[Article, CleanText, TextReading | None]],
     return list(_segmented(items, then))
 
 
-def _process_parallel(items: Iterable[tuple[Article, CleanText, TextReading]], jobs: int,
+def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], jobs: int,
                       then: Callable[[Extraction], T]) -> Iterator[T]:
-    it = iter(items)  # read here, in this thread, a few chunks ahead of the workers: no whole corpus queued
+    """While the workers start, this process also reads each text (what needs no tokens), else idle;
+    after, the workers read too (this process, which cleans, drops duplicates and writes, would
+    hold them back)."""
+    pairs = iter(pairs)  # read here, in this thread, a few chunks ahead of the workers: no whole corpus queued
     with ThreadPoolExecutor(1, thread_name_prefix="kg-pool") as starter:
         starting = starter.submit(workers.context().Pool, jobs, initializer=_start_worker)
         try:
-            early = _read_while(it, lambda: not starting.done())
+            early = _read_while(((a, c, read(c.text)) for a, c in pairs), lambda: not starting.done())
         except BaseException:  # Ctrl-C, a bug: the pool, once started, is ended too
             starting.add_done_callback(lambda done: done.exception() or done.result().terminate())
             raise
         pool = starting.result()
     with pool:
         pending: deque = deque()
-        it = chain(early, it)
+        it = chain(early, ((a, c, None) for a, c in pairs))
         while chunk := list(islice(it, CHUNK)):
             pending.append(pool.apply_async(_process_chunk, (chunk, then)))
             if len(pending) >= AHEAD * jobs:
