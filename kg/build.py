@@ -63,12 +63,17 @@ def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1,
     ``jobs`` workers on this machine)."""
     if dask is not None:  # the cluster's workers read the texts too: this process would hold them back
         from .cluster import process_on_dask
-        yield from process_on_dask(((a, c, None) for a, c in pairs), dask, partial(_process_chunk, then=then),
+        yield from process_on_dask(_unread(pairs), dask, partial(_process_chunk, then=then),
                                    workers=jobs, chunk=CHUNK, ahead=AHEAD)
     elif jobs > 1:
         yield from _process_parallel(pairs, jobs, then)
     else:
-        yield from _segmented(((a, c, None) for a, c in pairs), then)
+        yield from _segmented(_unread(pairs), then)
+
+
+def _unread(pairs: Iterable[tuple[Article, CleanText]]) -> Iterator[tuple[Article, CleanText, None]]:
+    """Articles whose texts are still to be read (by ``extract``, where they are segmented)."""
+    return ((a, c, None) for a, c in pairs)
 
 
 def _segmented(items: Iterable[tuple[Article, CleanText, TextReading | None]],
@@ -132,7 +137,7 @@ def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], jobs: int,
         pool = starting.result()
     with pool:
         pending: deque = deque()
-        it = chain(early, ((a, c, None) for a, c in pairs))
+        it = chain(early, _unread(pairs))
         while chunk := list(islice(it, CHUNK)):
             pending.append(pool.apply_async(_process_chunk, (chunk, then)))
             if len(pending) >= AHEAD * jobs:
