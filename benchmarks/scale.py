@@ -6,11 +6,13 @@ For each N, a synthetic corpus of N articles (benchmarks/corpus.py, seed 7) is w
 a temporary folder and cleaned once to count its characters (cleaned, Simplified). The
 script then prints characters per second, and the speed relative to segmentation (x seg)
 and to ``--jobs 1`` (x j1), of: pkuseg segmentation alone (spacy-pkuseg's ``pkuseg(model).cut``,
-in this process, model already loaded), the same by kg's segmenter (``kg.segment``, the same
-words, through the spaCy tokenizer as a build runs it), and ``kg build DIR --no-html --quiet
---jobs J`` run as a subprocess (wall time, model loading and every output included);
-the peak resident memory of that build (``ru_maxrss`` from ``os.wait4``: its largest
-process, workers included) and the sizes of kg.ttl, kg.nt and store/.
+model already loaded), the same by kg's segmenter (``kg.segment``, the same words, through
+the spaCy tokenizer as a build runs it), both in a process of their own, and ``kg build DIR
+--no-html --quiet --jobs J`` run as a subprocess (wall time, model loading and every output
+included), also with ``--no-store`` given ``--without-store``; the peak memory of that build
+(the proportional set size, PSS, of all its processes together: itself, the fork server,
+workers and writers, sampled from /proc every 0.2 s) and the sizes of kg.ttl, kg.nt and store/.
+This process loads no model, so what it holds is not counted in the builds it starts.
 
 With ``--repeat R`` each of those runs is made R times, in turn (segmentation, then each
 build, then again), and the table gives the fastest of each, as ``timeit`` does: the
@@ -23,12 +25,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import multiprocessing
 import os
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from corpus import write_corpus
@@ -37,78 +41,129 @@ from kg.clean import clean
 from kg.errors import InputError
 from kg.ingest import read_inputs
 from kg.models import require_model
-from kg.nlp import load
 
 KG_BIN = Path(sys.executable).parent / "kg"
+#: seconds between two samples of a build's memory
+SAMPLE = 0.2
+#: in the process that segments: the cleaned texts and the segmenters
+_texts: list[str] = []
+_cuts: dict[str, Callable[[str], object]] = {}
 
 
 def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
 
 
-def _segmenters() -> dict[str, Callable[[str], object]]:
-    """What segments alone: spacy-pkuseg itself, and the spaCy tokenizer of kg's pipeline."""
+def _load_segmenters(corpus: Path) -> None:
+    """In the process that segments: the corpus's cleaned texts, and what segments alone:
+    spacy-pkuseg itself, and the spaCy tokenizer of kg's pipeline."""
     import spacy_pkuseg
 
+    from kg.nlp import load
+
+    _texts.extend(clean(a).text for a in read_inputs([corpus]) if not isinstance(a, InputError))
     with contextlib.redirect_stderr(io.StringIO()):  # its note that features.msgpack is absent
         pkuseg = spacy_pkuseg.pkuseg(str(require_model()))
-    return {"pkuseg segment": pkuseg.cut, "kg segment": load().tokenizer}
+    _cuts.update({"pkuseg segment": pkuseg.cut, "kg segment": load().tokenizer})
 
 
-def _segment(texts: list[str], cut: Callable[[str], object]) -> float:
-    started = time.perf_counter()
-    for text in texts:
-        cut(text)
-    return time.perf_counter() - started
+def _chars() -> int:
+    return sum(map(len, _texts))
 
 
-def _kg_build(corpus: Path, out: Path, jobs: int) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of ``kg build``."""
+def _segment() -> dict[str, float]:
+    """Seconds each segmenter takes over the texts."""
+    seconds = {}
+    for name, cut in _cuts.items():
+        started = time.perf_counter()
+        for text in _texts:
+            cut(text)
+        seconds[name] = time.perf_counter() - started
+    return seconds
+
+
+def _tree(root: int) -> list[int]:
+    """``root`` and its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                stat = Path(entry.path, "stat").read_text()
+                children.setdefault(int(stat[stat.rindex(")") + 2:].split()[1]), []).append(int(entry.name))
+    tree, todo = [], [root]
+    while todo:
+        tree.append(pid := todo.pop())
+        todo.extend(children.get(pid, ()))
+    return tree
+
+
+def _pss(pids: list[int]) -> int:
+    """The proportional set size (KiB) of these processes together: pages they share counted once."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            with open(f"/proc/{pid}/smaps_rollup") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith("Pss:")), 0)
+    return total
+
+
+def _kg_build(corpus: Path, out: Path, jobs: int, store: bool) -> tuple[float, int]:
+    """Wall seconds and peak memory (PSS, KiB, of all its processes) of ``kg build``."""
     started = time.perf_counter()
     proc = subprocess.Popen([str(KG_BIN), "build", str(corpus), "--out", str(out), "--no-html", "--quiet",
-                             "--jobs", str(jobs)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
+                             "--jobs", str(jobs), *([] if store else ["--no-store"])],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while True:
+        try:
+            proc.wait(SAMPLE)
+            break
+        except subprocess.TimeoutExpired:
+            peak = max(peak, _pss(_tree(proc.pid)))
     seconds = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4: Popen must not wait again
     if proc.returncode:
         sys.exit(f"kg build --jobs {jobs} failed with exit code {proc.returncode}")
-    return seconds, usage.ru_maxrss
+    return seconds, peak
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-n", type=int, nargs="+", default=[1000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--without-store", action="store_true", help="also each build with --no-store")
     parser.add_argument("--repeat", type=int, default=1, metavar="R", help="runs of each; the fastest is shown")
     args = parser.parse_args()
-    segmenters = _segmenters()
-    print(f"{'N':>6} {'chars':>10} {'run':<18} {'chars/s':>9} {'x seg':>6} {'x j1':>5} {'seconds':>8} {'peak MiB':>9} "
-          f"{'kg.ttl MB':>9} {'kg.nt MB':>8} {'store MB':>8}  {'every run, s' if args.repeat > 1 else ''}")
+    runs = [(jobs, store) for store in (True, False)[:1 + args.without_store] for jobs in args.jobs]
+    print(f"{'N':>6} {'chars':>10} {'run':<28} {'chars/s':>9} {'x seg':>6} {'x j1':>5} {'seconds':>8} "
+          f"{'peak MiB':>9} {'kg.ttl MB':>9} {'kg.nt MB':>8} {'store MB':>8}  {'every run, s' if args.repeat > 1 else ''}")
     for n in args.n:
         with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
             corpus = Path(tmp) / "corpus"
             write_corpus(corpus, n)
-            texts = [clean(a).text for a in read_inputs([corpus]) if not isinstance(a, InputError)]
-            chars = sum(map(len, texts))
-            seg: dict[str, list[float]] = {name: [] for name in segmenters}
-            builds: dict[int, list[tuple[float, int]]] = {jobs: [] for jobs in args.jobs}
-            for _ in range(args.repeat):
-                for name, cut in segmenters.items():
-                    seg[name].append(_segment(texts, cut))
-                for jobs in args.jobs:
-                    builds[jobs].append(_kg_build(corpus, Path(tmp) / f"out{jobs}", jobs))
+            with ProcessPoolExecutor(1, multiprocessing.get_context("spawn"), _load_segmenters, (corpus,)) as seg_process:
+                chars = seg_process.submit(_chars).result()
+                seg: dict[str, list[float]] = {}
+                builds: dict[tuple[int, bool], list[tuple[float, int]]] = {run: [] for run in runs}
+                for _ in range(args.repeat):
+                    for name, seconds in seg_process.submit(_segment).result().items():
+                        seg.setdefault(name, []).append(seconds)
+                    for jobs, store in runs:
+                        out = Path(tmp) / f"out{jobs}{'' if store else '-no-store'}"
+                        builds[jobs, store].append(_kg_build(corpus, out, jobs, store))
             best = min(seg["pkuseg segment"])
-            for name, runs in seg.items():
-                print(f"{n:>6} {chars:>10,} {name:<18} {chars / min(runs):>9,.0f} {best / min(runs):>6.2f} {'':>5} "
-                      f"{min(runs):>8.1f}{'':>38}{_runs(runs, args.repeat)}", flush=True)
-            one = min(s for s, _ in builds[1]) if 1 in builds else None
-            for jobs, runs in builds.items():
-                seconds, rss = min(s for s, _ in runs), max(r for _, r in runs)
-                sizes = [_size(Path(tmp) / f"out{jobs}" / name) / 1e6 for name in ("kg.ttl", "kg.nt", "store")]
+            for name, times in seg.items():
+                print(f"{n:>6} {chars:>10,} {name:<28} {chars / min(times):>9,.0f} {best / min(times):>6.2f} {'':>5} "
+                      f"{min(times):>8.1f}{'':>38}{_runs(times, args.repeat)}", flush=True)
+            for (jobs, store), times in builds.items():
+                seconds, peak = min(s for s, _ in times), max(m for _, m in times)
+                one = min(s for s, _ in builds[1, store]) if (1, store) in builds else None
+                out = Path(tmp) / f"out{jobs}{'' if store else '-no-store'}"
+                sizes = [_size(out / name) / 1e6 if (out / name).exists() else 0.0 for name in ("kg.ttl", "kg.nt", "store")]
                 x_one = f"{one / seconds:>5.2f}" if one else f"{'':>5}"
-                print(f"{n:>6} {chars:>10,} {f'kg build --jobs {jobs}':<18} {chars / seconds:>9,.0f} "
-                      f"{best / seconds:>6.2f} {x_one} {seconds:>8.1f} {rss / 1024:>9.0f} "
-                      f"{sizes[0]:>9.1f} {sizes[1]:>8.1f} {sizes[2]:>8.1f}{_runs([s for s, _ in runs], args.repeat)}",
+                label = f"kg build --jobs {jobs}{'' if store else ' --no-store'}"
+                print(f"{n:>6} {chars:>10,} {label:<28} {chars / seconds:>9,.0f} "
+                      f"{best / seconds:>6.2f} {x_one} {seconds:>8.1f} {peak / 1024:>9.0f} "
+                      f"{sizes[0]:>9.1f} {sizes[1]:>8.1f} {sizes[2]:>8.1f}{_runs([s for s, _ in times], args.repeat)}",
                       flush=True)
 
 

@@ -29,7 +29,7 @@ from rdflib.namespace import RDF
 from .atomic import Pending
 from .errors import KgError
 from .spool import SortedLines
-from .store import LOAD_CHUNK, StoreLoader, remove_store
+from .store import StoreLoader, load_size, remove_store
 from .types import ENTITY_CLASSES, RELATIONS
 from .vocab import ONTOLOGY_DIR, PREFIXES, term
 
@@ -76,7 +76,7 @@ class GraphWriter:
         self._triples = SortedLines(self._scratch)
         self._loader = StoreLoader(self._scratch) if store else None
         self._unloaded: list[tuple[bytes, bytes]] = []  # article graphs (quads, new triples) not yet sent to the store
-        self._unloaded_lines = 0
+        self._unloaded_lines = self._loaded_lines = 0
 
     def __enter__(self) -> GraphWriter:
         return self
@@ -96,12 +96,13 @@ class GraphWriter:
         if self._loader is not None:
             self._unloaded.append((block, b"".join(new)))
             self._unloaded_lines += len(lines)
-            if self._unloaded_lines >= LOAD_CHUNK:
+            if self._unloaded_lines >= load_size(self._loaded_lines):
                 self._send_to_store()
 
     def _send_to_store(self) -> None:
         self._loader.load(b"".join(quads for quads, _ in self._unloaded), ox.RdfFormat.N_QUADS)
         self._loader.load(b"".join(triples for _, triples in self._unloaded), ox.RdfFormat.N_TRIPLES)
+        self._loaded_lines += self._unloaded_lines
         self._unloaded, self._unloaded_lines = [], 0
 
     def add_quads(self, path: Path) -> None:

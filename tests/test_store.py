@@ -14,7 +14,6 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDFS, Graph, Literal
 
-from kg import export as kg_export
 from kg import store as kg_store
 from kg.export import GraphWriter
 from kg.query import table
@@ -171,10 +170,10 @@ def test_store_is_kept_when_unchanged_and_removable(seeds_out: Path, tmp_path: P
 def test_store_holds_the_build_however_its_loads_are_cut(seeds_out: Path, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """The store loads the article graphs as they come and kg.nt at the end: it holds kg.nt as its
-    default graph and kg.nq as its named graphs, however the loads are cut into chunks (here of
-    100 lines)."""
-    monkeypatch.setattr(kg_store, "LOAD_CHUNK", 100)
-    monkeypatch.setattr(kg_export, "LOAD_CHUNK", 100)
+    default graph and kg.nq as its named graphs, however the loads are cut into chunks (here
+    growing from 100 lines to 400)."""
+    monkeypatch.setattr(kg_store, "LOAD_MIN", 100)
+    monkeypatch.setattr(kg_store, "LOAD_MAX", 400)
     out = tmp_path / "build"
     with GraphWriter(out, store=True) as writer:
         for block in blocks_of((seeds_out / "kg.nq").read_bytes()):
