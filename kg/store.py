@@ -35,10 +35,11 @@ _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": o
             ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
             ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML, ".n3": ox.RdfFormat.N3}
 #: lines of kg.nt or kg.nq per bulk load into the store: LOAD_MIN at first, then half of what it
-#: was given before, up to LOAD_MAX (about 450 MB of memory). RocksDB compacts after each load, the
-#: more the larger the store (10,000 articles: 18.7 CPU-s of compaction in loads of 100,000 lines,
-#: 6.3 in loads of 300,000), while small first loads leave a small build little to load at its end
-LOAD_MIN, LOAD_MAX = 100_000, 300_000
+#: was given before, up to LOAD_MAX. RocksDB compacts after each load, the more the larger the store
+#: (10,000 articles: 18.7 CPU-s of compaction in loads of 100,000 lines, 8.8 in loads growing to
+#: 200,000, 6.3 to 300,000), while each load holds memory (the build's peak: 843, 981 and 1,153 MiB)
+#: and small first loads leave a small build little to load at its end
+LOAD_MIN, LOAD_MAX = 100_000, 200_000
 #: the default graph as the merge of the named graphs (quad files carry no default graph)
 _MERGE_GRAPHS = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
