@@ -1,6 +1,6 @@
 """Corpus scale: kg end to end next to pkuseg segmentation alone, on the same text.
 
-    .venv/bin/python benchmarks/scale.py [-n 1000 10000] [--jobs 1 2] [--repeat 3]
+    .venv/bin/python benchmarks/scale.py [-n 1000 10000] [--jobs 1 2] [--repeat 3] [--without-store]
 
 For each N, a synthetic corpus of N articles (benchmarks/corpus.py, seed 7) is written to
 a temporary folder and cleaned once to count its characters (cleaned, Simplified). The
