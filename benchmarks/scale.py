@@ -148,8 +148,7 @@ def main() -> None:
                     for name, seconds in seg_process.submit(_segment).result().items():
                         seg.setdefault(name, []).append(seconds)
                     for jobs, store in runs:
-                        out = Path(tmp) / f"out{jobs}{'' if store else '-no-store'}"
-                        builds[jobs, store].append(_kg_build(corpus, out, jobs, store))
+                        builds[jobs, store].append(_kg_build(corpus, _out(tmp, jobs, store), jobs, store))
             best = min(seg["pkuseg segment"])
             for name, times in seg.items():
                 print(f"{n:>6} {chars:>10,} {name:<28} {chars / min(times):>9,.0f} {best / min(times):>6.2f} {'':>5} "
@@ -157,7 +156,7 @@ def main() -> None:
             for (jobs, store), times in builds.items():
                 seconds, peak = min(s for s, _ in times), max(m for _, m in times)
                 one = min(s for s, _ in builds[1, store]) if (1, store) in builds else None
-                out = Path(tmp) / f"out{jobs}{'' if store else '-no-store'}"
+                out = _out(tmp, jobs, store)
                 sizes = [_size(out / name) / 1e6 if (out / name).exists() else 0.0 for name in ("kg.ttl", "kg.nt", "store")]
                 x_one = f"{one / seconds:>5.2f}" if one else f"{'':>5}"
                 label = f"kg build --jobs {jobs}{'' if store else ' --no-store'}"
@@ -165,6 +164,11 @@ def main() -> None:
                       f"{best / seconds:>6.2f} {x_one} {seconds:>8.1f} {peak / 1024:>9.0f} "
                       f"{sizes[0]:>9.1f} {sizes[1]:>8.1f} {sizes[2]:>8.1f}{_runs([s for s, _ in times], args.repeat)}",
                       flush=True)
+
+
+def _out(tmp: str, jobs: int, store: bool) -> Path:
+    """Where the build of one run writes."""
+    return Path(tmp) / f"out{jobs}{'' if store else '-no-store'}"
 
 
 def _runs(seconds: list[float], repeat: int) -> str:
