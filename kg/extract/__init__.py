@@ -19,6 +19,7 @@ from .context import ArticleContext, build_context
 from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
 from ..lexicon import table
+from .targets import Candidate, Span, candidates, model
 from .people import find_group_members, find_listed_leaders, find_named_before_title, find_officials
 
 if TYPE_CHECKING:
@@ -30,12 +31,6 @@ _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(�
 _ORG_SUFFIX = re.compile(r"委(?:组织部|宣传部|办公室|常委会)?|人民政府|政府|纪委|党委|党工委")
 
 
-# sentence openers that refer back to the initiative just reported (活动中, 培训期间, 会上)
-_ANAPHOR = re.compile(r"(?:此次|本次|该|这次)?(?:活动|培训|比赛|赛事|会议|讲座|仪式|课堂|擂台赛)?(?:中|期间|上|现场)[，,]|会上|活动现场|培训期间")
-# what follows a cadre group that acts rather than is acted on (区领导领衔, 各县（区）委书记每年至少与)
-_AGENT = re.compile(r".{0,2}?(?:领衔|带头|带队|牵头|挂帅|包联|每年|每半年|每季度)")
-
-
 @dataclass(slots=True)
 class _Builder:
     article: Article
@@ -45,6 +40,7 @@ class _Builder:
     facts: dict[tuple, Fact]
     mentions: list[Mention]
     officials: dict[str, str] = field(default_factory=dict)
+    candidates: list[Candidate] = field(default_factory=list)
 
     def entity(self, cls: str, label: str, alts=(), *, key: str | None = None, admin_code: str | None = None,
                part_of: str | None = None, post_in: str | None = None) -> str:
@@ -102,6 +98,12 @@ def read(text: str) -> TextReading:
 def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading | None = None) -> Extraction:
     """The entities and facts of ``article``, from its clean text, its segmentation ``doc`` and its
     ``reading`` (``read`` of its text, made here if not given)."""
+    return extract_candidates(article, clean, doc, reading)[0]
+
+
+def extract_candidates(article: Article, clean: CleanText, doc: Doc,
+                       reading: TextReading | None = None) -> tuple[Extraction, list[Candidate]]:
+    """``extract``, and the scored pair candidates it decided on (what ``training/`` learns from)."""
     text = clean.text
     tokens = token_spans(doc)
     reading = reading or read(text)
@@ -134,7 +136,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
                    0.85 if explicit else 0.6, "agent-in-sentence" if explicit else "article-locality")
     _targets(b, list(zip(initiatives, keys)), group_hits)
     return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
-                      facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
+                      facts=tuple(b.facts.values()), mentions=tuple(b.mentions)), b.candidates
 
 
 def _inner_forms(ctx: ArticleContext, h) -> list[str]:
@@ -156,37 +158,16 @@ def _strip_quotes(name: str) -> str:
 
 
 def _targets(b: _Builder, initiatives: list, groups: list) -> None:
-    """``targets``: a group named inside an initiative's name (乡镇党政正职谈心谈话制度); a
-    group in a sentence with a targeting verb, linked to the initiatives of its clause
-    and the nearest one of its sentence; else to the last initiative of its paragraph.
-    A group that acts (由挂点领导组成, 区领导领衔) is not a target."""
-    text = b.clean.text
-    target_verbs = table("verbs")["target"]
-    spans = [(h.start, h.end) for h, _ in initiatives]
-    for g, gkey in groups:
-        owner = next(((h, k) for h, k in initiatives if h.start <= g.start and g.end <= h.end), None)
-        if owner:
-            b.fact(owner[1], "targets", gkey, owner[0].start, 0.8, "group-in-name")
-            continue
-        owner = next(((h, k) for h, k in initiatives if h.start in (g.end, g.end + 1)), None)
-        if owner:  # 年轻干部“凤驰计划”: the group names whom the initiative is for
-            b.fact(owner[1], "targets", gkey, owner[0].start, 0.7, "group-before-name")
-            continue
-        c0, c1 = _clause_at(text, g.start)
-        if (any(s <= g.start < e for s, e in spans) or _AGENT.match(text, g.end)
-                or ("由" in text[c0:g.start] and "组成" in text[g.end:c1])):
-            continue
-        s0, s1 = _sentence_at(text, g.start)
-        if not any(v in text[s0:s1] for v in target_verbs):
-            continue
-        in_sentence = [(h, k) for h, k in initiatives if s0 <= h.start < s1]
-        if in_sentence:
-            _, start, key = min((min(abs(g.start - h.end), abs(h.start - g.end)), h.start, k) for h, k in in_sentence)
-            b.fact(key, "targets", gkey, start, 0.5, "group-in-sentence")
-            continue
-        before = [(h, k) for h, k in initiatives if h.start < s0]
-        if before and _ANAPHOR.match(text, s0):  # 活动中，池店镇机关年轻干部…: the last initiative
-            b.fact(before[-1][1], "targets", gkey, before[-1][0].start, 0.4, "group-after-anaphor")
+    """``targets``: each (initiative, group) pair of the article scored by the pair model
+    (``kg.extract.targets``); pairs at or above its threshold are facts."""
+    found = candidates(b.clean.text, b.clean.title, [Span(k, h.label, h.start, h.end) for h, k in initiatives],
+                       [Span(k, g.label, g.start, g.end) for g, k in groups])
+    b.candidates.extend(found)
+    pairs = model("targets")
+    for c in found:
+        p = pairs.probability(c.features)
+        if p >= pairs.threshold:
+            b.fact(c.initiative, "targets", c.group, c.pos, round(p, 2), c.rule)
 
 
 def _clause_at(text: str, pos: int) -> tuple[int, int]:

@@ -23,19 +23,26 @@ _NOT_NAMES = frozenset({"城区", "新区", "市区", "郊区", "矿区", "林�
                         "小区", "全区", "全县", "全市", "本市", "本县", "该县", "该区", "该市", "县区", "乡镇", "城镇", "集镇",
                         "新村", "本村", "全村", "该村", "村村", "一村", "农村", "乡村", "城乡", "市县", "县市", "地市", "各县",
                         "街道", "省市", "各省", "全省", "我省", "我市", "我县", "我区", "东区", "西区", "南区", "北区", "中区"})
-# a village or community by pattern: a two-character name, then 村/社区, then a village
-# organisation, post or office word (洪屿村党支部, 洪屿村办公大楼)
-_VILLAGE_BEFORE_ORG = re.compile(
-    r"(?<=[在了到进、，。：；“\s])([\u4e00-\u9fff]{2}(?:村|社区))"
-    r"(?=党支部|党总支|党委|村委|居委|支委|两委|村民委员会|书记|主任|支书|第一书记|监委会|村务|办公)"
-)
-_VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:村|社区)")
-# characters that never occur in a village name but do in phrases ending in 村 (这让村, 新任村)
-_NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在个名驻乡镇县区市省开展推进实施建设")
+# units the gazetteer does not list, by name + administrative suffix: a town (镇 乡 街道 苏木)
+# and a village or community (村 社区 嘎查), each a name of two to five characters
+_TOWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|苏木|镇|乡)")
+_VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:社区|嘎查|村)")
+# what a unit named by pattern is followed by when it stands alone: its organisations and posts
+_UNIT_ORG = re.compile(r"党支部|党总支|党委|党工委|村委|居委|支委|两委|村民委员会|委员会|书记|主任|支书|第一书记|"
+                       r"监委会|村务|办公|人民政府|政府|办事处|党群服务中心|便民服务中心|文书|会计|党务工作者")
+# where a unit name by pattern may begin when no named unit stands before it
+_UNIT_LEFT = frozenset("在了到进赴驻于、，。：；“”‘’（）《》 \n")
+# characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
+_NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在个名驻乡镇县区市省开展推进实施建设"
+                            "委党政府部门机关组织书记干帮扶联挂包村镇级")
+# phrases shaped like a unit name that name none (农村, 乡村, 城乡)
+_NOT_UNIT_ENDINGS = ("农村", "乡村", "城村", "新村", "城乡", "城镇", "集镇", "小镇", "古镇", "名镇", "强镇", "重镇")
 # unit names the gazetteer lists that are zones, not localities in the guidelines' sense
 _ZONE = re.compile(r"(?:园区|开发区|新区|高新区|保税区|实验区|示范区|管理区|度假区|工业区)$")
 # function words a unit name may follow directly (由张家川回族自治县委主办, 驻灵丘县)
 _FUNCTION_CHARS = frozenset("由在从到对向和与及是为将把据经于驻赴至同属了进")
+# a short name followed by a unit suffix is the start of another unit's name (天河 in 天河社区)
+_UNIT_SUFFIX = re.compile(r"社区|嘎查|街道|苏木|[村镇乡]")
 # what may follow a bare unit name that stands on its own (not part of a longer word)
 _AFTER_NAME = re.compile(r"[^\u4e00-\u9fff]|[委人政党纪组宣统民妇团农文教卫财公检法住交水商审税]|$")
 
@@ -141,7 +148,7 @@ def _short_names(text: str, gaz: gz.Gazetteer, units: set[int], taken) -> list[L
             start = text.find(alias)
             while start >= 0:  # each occurrence, left to right, not overlapping
                 end = start + len(alias)
-                if _free(taken, start, end):
+                if _free(taken, start, end) and not _UNIT_SUFFIX.match(text, end):
                     hits.append(LocalityHit(start, end, unit.name, u, unit.level))
                     taken.append((start, end))
                 start = text.find(alias, end)
@@ -193,12 +200,12 @@ def _aliases(gaz: gz.Gazetteer, u: int) -> list[str]:
 
 
 def _villages(text: str, gaz: gz.Gazetteer, hits: list[LocalityHit], taken) -> list[LocalityHit]:
-    """Villages and communities under a named town or county, or named with a village organisation."""
+    """Villages and communities the gazetteer lists under a named town or county, then units
+    named by pattern (``_pattern_units``)."""
     towns = {h.unit for h in hits if h.level == gz.TOWN}
     counties = {h.unit for h in hits if h.level <= gz.COUNTY}
-    ends = {h.end: h for h in hits}
     out = []
-    for m in _VILLAGE_NAME.finditer(text):
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,4}?(?:村|社区)", text):
         for start in range(m.start(), m.end() - 2):
             name = text[start:m.end()]
             if name in _NOT_NAMES or not _free(taken, start, m.end()):
@@ -208,21 +215,52 @@ def _villages(text: str, gaz: gz.Gazetteer, hits: list[LocalityHit], taken) -> l
                 out.append(LocalityHit(start, m.end(), name, -1, gz.VILLAGE, gaz.units[parents[0]].name))
                 taken.append((start, m.end()))
                 break
-    for pattern_hit in _pattern_villages(text, ends):
-        if _free(taken, pattern_hit.start, pattern_hit.end):
-            out.append(pattern_hit)
-            taken.append((pattern_hit.start, pattern_hit.end))
+    out += _pattern_units(text, hits + out, taken)
     return out
 
 
-def _pattern_villages(text: str, ends: dict[int, LocalityHit]):
-    """X村 right after a named town or county, or before a village organisation word."""
-    for end, hit in sorted(ends.items()):
-        m = _VILLAGE_NAME.match(text, end)
-        if (m and hit.level <= gz.TOWN and not _NOT_IN_VILLAGE.intersection(m.group()[:-1])
-                and not m.group().endswith(("农村", "乡村", "城村"))):
-            yield LocalityHit(m.start(), m.end(), m.group(), -1, gz.VILLAGE, hit.name)
-    for m in _VILLAGE_BEFORE_ORG.finditer(text):
-        name = m.group(1)
-        if not _NOT_IN_VILLAGE.intersection(name[:-1]) and name not in _NOT_NAMES:
-            yield LocalityHit(m.start(1), m.end(1), name, -1, gz.VILLAGE, None)
+def _unit_at(text: str, pos: int, level: int) -> re.Match | None:
+    """A town (``level`` TOWN) or village name by pattern starting at ``pos``."""
+    m = (_TOWN_NAME if level == gz.TOWN else _VILLAGE_NAME).match(text, pos)
+    if not m:
+        return None
+    suffix = 2 if m.group().endswith(("街道", "苏木", "社区", "嘎查")) else 1
+    name = m.group()
+    if _NOT_IN_VILLAGE.intersection(name[:-suffix]) or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS):
+        return None
+    return m
+
+
+def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHit]:
+    """Towns and villages the gazetteer does not list, by name + suffix, checked by context:
+    a chain right after a named unit (吉安县|浬田镇|仙峰村), or a unit standing alone and
+    followed by its organisation or post (苏波盖乡磴口村党支部书记, 京九路街道丁寨村党支部)."""
+    out: list[LocalityHit] = []
+    queue = sorted((h for h in hits if h.level <= gz.TOWN), key=lambda h: h.end)
+    while queue:  # a chain: each new unit may be followed by one more level down
+        hit = queue.pop(0)
+        for level in ((gz.TOWN, gz.VILLAGE) if hit.level <= gz.COUNTY else (gz.VILLAGE,)):
+            m = _unit_at(text, hit.end, level)
+            if m and _free(taken, m.start(), m.end()):
+                new = LocalityHit(m.start(), m.end(), m.group(), -1, level, hit.name)
+                out.append(new)
+                taken.append(m.span())
+                if level == gz.TOWN:
+                    queue.append(new)
+                break
+    ends = {h.end for h in hits} | {h.end for h in out}
+    for pos in range(len(text)):
+        if not (pos == 0 or text[pos - 1] in _UNIT_LEFT or pos in ends) or not _free(taken, pos, pos + 2):
+            continue
+        town = _unit_at(text, pos, gz.TOWN)
+        village = _unit_at(text, town.end() if town else pos, gz.VILLAGE)
+        last = village or town
+        if last is None or not _UNIT_ORG.match(text, last.end()):
+            continue
+        parent = next((h.name for h in (*hits, *out) if h.end == pos), None)
+        for m, level in ((town, gz.TOWN), (village, gz.VILLAGE)):
+            if m and _free(taken, m.start(), m.end()):
+                out.append(LocalityHit(m.start(), m.end(), m.group(), -1, level, parent))
+                taken.append(m.span())
+                parent = m.group()
+    return out

@@ -205,6 +205,10 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
             return bool(re.match(r"出席|参加|等|在|到|陪同|一同|分别", text[end:]))
         return bool(after.match(text, end)) or not strict and tokens.get(end, 0) >= 2
 
+    # the segmenter's own word is a whole name here (丁菲礼/站在): it knows the name
+    if not strict and not list_item and tokens.get(start) in (2, 3) and tokens[start] <= len(cand) \
+            and cand[tokens[start] - 1] not in _NOT_GIVEN and not _NOT_GIVEN.intersection(cand[1:tokens[start]]):
+        return cand[:tokens[start]]
     given = cand[len(cand) - (len(cand) - 1):]
     if _NOT_GIVEN.intersection(given[:1]):
         return None

@@ -1,0 +1,59 @@
+"""Extraction quality on the two fixed halves of seeds + dev (``dev_split.tsv``).
+
+    .venv/bin/python benchmarks/quality.py [--half study|held|both|all] [--errors] [--shared DIR]
+
+Builds each half's articles with ``kg build`` into a temporary folder and scores the graph
+with the shared scorer (``SHARED/eval/score.py``) against that half's gold. ``--errors``
+lists the false positives and misses (of the study half only: the held half is scored, never
+studied). SHARED defaults to ``../shared`` beside the repository; kg itself never reads it.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def split() -> dict[str, list[str]]:
+    halves: dict[str, list[str]] = {}
+    for line in (REPO / "benchmarks" / "dev_split.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            half, doc = line.split("\t")
+            halves.setdefault(half, []).append(doc)
+    return halves
+
+
+def score(docs: list[str], shared: Path, errors: bool) -> str:
+    """The scorer's report for a build of ``docs`` (``seeds/NAME`` or ``dev/NAME``)."""
+    texts = [REPO / "seeds" / f"{d[6:]}.txt" if d.startswith("seeds/") else shared / "corpus" / f"{d}.txt"
+             for d in docs]
+    gold = [shared / "gold" / f"{d}.jsonl" for d in docs]
+    with tempfile.TemporaryDirectory() as out:
+        kg = Path(sys.executable).parent / "kg"
+        subprocess.run([str(kg), "build", *map(str, texts), "--out", out, "--quiet", "--no-store"],
+                       check=True, stderr=subprocess.DEVNULL)
+        args = [sys.executable, str(shared / "eval" / "score.py"), f"{out}/kg.ttl", *map(str, gold)]
+        return subprocess.run(args + (["--show-errors"] if errors else []), check=True,
+                              capture_output=True, text=True).stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--half", choices=("study", "held", "both", "all"), default="study")
+    parser.add_argument("--errors", action="store_true", help="list errors (study half only)")
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    args = parser.parse_args()
+    halves = split()
+    chosen = {"both": ["study", "held"], "all": ["all"]}.get(args.half, [args.half])
+    for half in chosen:
+        docs = [d for h in halves.values() for d in h] if half == "all" else halves[half]
+        print(f"== {half} ({len(docs)} articles)")
+        print(score(docs, args.shared, args.errors and half == "study"))
+
+
+if __name__ == "__main__":
+    main()
