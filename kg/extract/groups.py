@@ -22,7 +22,8 @@ def _group_re() -> re.Pattern:
     t = table("groups")
     alt = lambda key: "|".join(map(re.escape, t[key]))  # noqa: E731
     # MOD* CORE, with an optional parenthesised alternative inside (乡镇（街道）党政正职, 县（区）委书记)
-    mod = rf"(?:{alt('MOD')})(?:（[\u4e00-\u9fff]{{1,3}}）)?"
+    # a modifier: a listed word or an age bound (80后, 35周岁以下), with an optional alternative
+    mod = rf"(?:{alt('MOD')}|\d{{2}}后|\d{{2}}周?岁以下)(?:（[\u4e00-\u9fff]{{1,3}}）)?"
     # the longest reading first: 科级领导干部 before the whole word 科级领导
     return re.compile(rf"(?:{mod}){{1,3}}(?:{alt('CORE')})|(?:{alt('WHOLE')})|[县区市]领导|[县区]（区）委(?:书记|组织部部长)")
 
