@@ -20,7 +20,8 @@ from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
 from ..lexicon import table
 from .targets import Candidate, Span, candidates, model
-from .people import find_group_members, find_listed_leaders, find_named_before_title, find_officials
+from .people import (find_group_members, find_listed_leaders, find_named_before_title, find_officials,
+                     find_officials_by_verb)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -210,6 +211,7 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
     text = b.clean.text
     found = find_officials(b.ctx, b.clean.reporters, tokens)
     found += find_named_before_title(b.ctx, b.clean.reporters, tokens)
+    found += find_officials_by_verb(b.ctx, b.clean.reporters, tokens, {o.name for o in found})
     for o in found:
         context = (o.posts[0].org_locality if o.posts else None) or b.ctx.actor or ""
         okey = b.official(o.name, context)
@@ -257,9 +259,11 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
     # a locality named inside a post or an initiative (高公岛街道办事处主任) is not the agent
     held = names + [(m.start, m.end) for m in b.mentions if m.cls == "Post"]
     for h in b.ctx.localities:
-        if s0 <= h.start < pos and gz.CITY <= h.level <= gz.TOWN and not any(s <= h.start < e for s, e in held):
+        if (s0 <= h.start < pos and gz.CITY <= h.level <= gz.TOWN and not h.outlet
+                and not any(s <= h.start < e for s, e in held)):
             suffix = _ORG_SUFFIX.match(text, h.end)
             best = (h.start, h.name, text[h.start:suffix.end()] if suffix else "")
+    unnamed = False  # the sentence names an acting committee whose locality the article does not name
     for m in _ORG_REF.finditer(text, s0, pos):
         if text[m.start() - 1:m.start()] == "在" and m.group(0).startswith("全"):
             continue  # 在全省首推: a scope, not an agent
@@ -267,6 +271,8 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
             unit = b.ctx.unit_for(m.group(1))
             if unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1:
                 best = (m.start(), unit, m.group(0) if m.group(2) else "")
+            elif not unit and m.group(2) and (best is None or m.start() > best[0]):
+                unnamed = True  # 省委决定实施…: the province acts, not the article's county
     if best and best[1] in loc_keys:
         _, unit, surface = best
         org = None
@@ -274,6 +280,8 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
             tail = surface[len(surface) - len(_ORG_SUFFIX.search(surface).group()):]
             org = (unit + tail, surface)
         return loc_keys[unit], True, org
+    if unnamed or (best and best[1] not in loc_keys):
+        return None, False, None
     if b.ctx.actor and b.ctx.actor in loc_keys:
         return loc_keys[b.ctx.actor], False, None
     return None, False, None

@@ -52,12 +52,14 @@ def build_context(text: str) -> ArticleContext:
             for anc in gaz.chain(unit)[1:]:
                 ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
     # the actor: the most mentioned unit from city to town level (ties: the more local one)
+    # (a place in a dateline or an outlet's name is where the news came from, not who acts)
+    acting = Counter((h.level, h.name) for h in hits if not h.outlet)
     candidates = Counter()
-    for (level, name, _), n in counts.items():
+    for (level, name), n in acting.items():
         if gz.CITY <= level <= gz.TOWN:
             candidates[name] += n
     if not candidates:
-        candidates = Counter({name: n for (level, name, _), n in counts.items()})
+        candidates = Counter({name: n for (level, name), n in acting.items()})
     if candidates:
         level = {h.name: h.level for h in hits}
         ctx.actor = max(candidates.items(), key=lambda kv: (kv[1], level[kv[0]], -_first(hits, kv[0])))[0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import gazetteer as gz
 
@@ -41,6 +41,8 @@ _NOT_UNIT_ENDINGS = ("农村", "乡村", "城村", "新村", "城乡", "城镇",
 _ZONE = re.compile(r"(?:园区|开发区|新区|高新区|保税区|实验区|示范区|管理区|度假区|工业区)$")
 # function words a unit name may follow directly (由张家川回族自治县委主办, 驻灵丘县)
 _FUNCTION_CHARS = frozenset("由在从到对向和与及是为将把据经于驻赴至同属了进")
+# what follows a place name in a dateline or an outlet's name (兰州讯, 新华社南京1月7日电, 德州新闻网)
+_OUTLET = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电(?![视话网力])|新闻网|新闻|日报|晚报|发布|融媒|广播电视台|电视台|广播|网讯|在线)")
 # a short name followed by a unit suffix is the start of another unit's name (天河 in 天河社区)
 _UNIT_SUFFIX = re.compile(r"社区|嘎查|街道|苏木|[村镇乡]")
 # what may follow a bare unit name that stands on its own (not part of a longer word)
@@ -57,6 +59,7 @@ class LocalityHit:
     unit: int
     level: int
     parent_name: str | None = None  # for pattern villages: the town or county named with them
+    outlet: bool = False  # part of a dateline or an outlet's name (兰州讯, 德州新闻网): never an actor
 
 
 def find_localities(text: str) -> list[LocalityHit]:
@@ -69,6 +72,7 @@ def find_localities(text: str) -> list[LocalityHit]:
     hits += _short_names(text, gaz, {h.unit for h in hits}, taken)
     hits += _region_shorts(text, gaz, taken)
     hits += _villages(text, gaz, hits, taken)
+    hits = [replace(h, outlet=True) if _OUTLET.match(text, h.end) else h for h in hits]
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 

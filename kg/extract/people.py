@@ -123,10 +123,7 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
     used to tell two- from three-character names (罗健/高兴地 vs 袁玉琴/结合).
     """
     text = ctx.text
-    chars = list(text)
-    for h in ctx.localities:
-        chars[h.start:h.end] = _LOC_MASK * (h.end - h.start)
-    masked = "".join(chars)
+    masked = _masked(ctx)
     out: list[OfficialHit] = []
     for title_end in _title_ends(text):
         name = _name_at(text, title_end, tokens)
@@ -136,6 +133,54 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
         if posts:
             out.append(OfficialHit(title_end, title_end + len(name), name, tuple(posts)))
     return out
+
+
+# a verb that gives its subject the post after it: 出任, 担任, 成长为, 是 (我叫聂远琦，是…工作人员)
+_TAKES_POST = re.compile(r"(?:出任|担任|升任|调任|现任|任职|当选为?|成长为|晋升为|提拔为|被任命为|是|任)")
+# what may stand between a person's name and the verb: an age, a time, 从…后
+_SUBJECT_LEFT = "，。；：！？“”（）\n 的叫"
+
+
+def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict[int, int],
+                           known: set[str]) -> list[OfficialHit]:
+    """Officials given a post by a verb: NAME … 出任/担任/成长为/是 POST (32岁的李钦…出任黄花综保区…主任).
+    The post must end its clause; the name is an official named elsewhere in the article or a
+    name at the head of a clause of the same sentence (after an age, 的 or 叫)."""
+    text = ctx.text
+    masked = _masked(ctx)
+    out: list[OfficialHit] = []
+    for title_end in _title_ends(text):
+        if title_end < len(text) and text[title_end] not in "，。；！？、）\n":
+            continue
+        clause = max(text.rfind(c, 0, title_end) for c in "，。；：！？\n") + 1
+        verb = None
+        for v in _TAKES_POST.finditer(text, clause, title_end):
+            verb = v
+            break
+        if verb is None:
+            continue
+        posts = _posts_before(text, masked, title_end, ctx, floor=verb.end())
+        if not posts or posts[0].start != verb.end():
+            continue
+        sentence = max(text.rfind(c, 0, verb.start()) for c in "。！？；\n") + 1
+        name, at = None, -1
+        for pos in range(sentence, verb.start()):
+            if pos > sentence and text[pos - 1] not in _SUBJECT_LEFT:
+                continue
+            cand = _name_at(text, pos, tokens)
+            if cand and cand not in reporters and (cand in known or pos == sentence or text[pos - 1] in "的叫"):
+                name, at = cand, pos
+        if name:
+            out.append(OfficialHit(at, at + len(name), name, tuple(posts), "post-by-verb"))
+    return out
+
+
+def _masked(ctx: ArticleContext) -> str:
+    """The text with every locality replaced by ``_LOC_MASK`` (the same length)."""
+    chars = list(ctx.text)
+    for h in ctx.localities:
+        chars[h.start:h.end] = _LOC_MASK * (h.end - h.start)
+    return "".join(chars)
 
 
 @cache
@@ -225,12 +270,13 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     return cand if three else None
 
 
-def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext) -> list[PostHit]:
-    """Parse ``POST(、POST)*`` ending at ``end`` into qualified posts, first one first."""
+def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: int = 0) -> list[PostHit]:
+    """Parse ``POST(、POST)*`` ending at ``end`` (and starting at ``floor`` or later) into
+    qualified posts, first one first."""
     posts: list[PostHit] = []
     while True:
         start = end
-        while start > 0 and text[start - 1] not in _DELIMS and end - start < 30:
+        while start > floor and text[start - 1] not in _DELIMS and end - start < 30:
             start -= 1
         post_re = _post_re()
         m = post_re.search(masked, start, end)
