@@ -28,7 +28,7 @@ from ..lexicon import table
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 # 关于……的通知 without 书名号
-_ABOUT = re.compile(r"关于[^，。；：！？《》“”\n]{4,50}?的(?:实施意见|指导意见|意见|若干措施|政策措施|措施|通知|决定|"
+_ABOUT = re.compile(r"关于[^，。；：！？《》\n]{4,50}?的(?:实施意见|指导意见|意见|若干措施|政策措施|措施|通知|决定|"
                     r"实施办法|办法|暂行规定|规定|实施方案|工作方案|方案|实施细则|细则)")
 # a quoted name and up to eight characters that may carry its type word
 _QUOTED = re.compile(r"“([^“”，。；！？\n]{2,30})”([^\W了的是在和与及为对把将被等]{0,8})")
@@ -121,7 +121,7 @@ def _titles(text: str):
     for m in _TITLE.finditer(text):
         title = m.group(1)
         cls = type_of(title) or "Measure"
-        if cls == "Measure" and not re.search(r"意见|措施|办法|方案|细则|规定|条例|通知|决定|制度|机制|报告|清单|体系|标准|规划|举措", title):
+        if cls == "Measure" and not re.search(r"意见|措施|办法|方案|细则|规定|条例|通知|决定|制度|机制|报告|清单|体系|标准|规划|举措|承诺书", title):
             continue  # a book, newspaper or speech title, not a policy document
         longer = next((f for f in full if f.endswith(title) and f != title), None)
         if longer:
@@ -155,7 +155,10 @@ def _quoted(text: str, ends: frozenset[int]):
         tail_type = _tail_type(tail) or ("" if type_of(name) and len(name) >= 4 else None)
         verb = _verb_before(text, m.start(), ends)
         end = m.start() + len(m.group(1)) + 2
-        if tail_type is not None:
+        if tail_type is None and type_of(name) and name == _last_type(name):
+            # 颍州区村（社区）党组织书记“擂台赛”: a quoted type word named by the phrase before it
+            yield from _named_before_quote(text, m, name, verb)
+        elif tail_type is not None:
             label = name + tail_type
             alts = {name, name + _last_type(label)} if tail_type else set()
             start = m.start()
@@ -165,9 +168,34 @@ def _quoted(text: str, ends: frozenset[int]):
                 label = text[start:m.start()] + label
             yield InitiativeHit(type_of(label), start, end + len(tail_type), label, tuple(sorted(alts - {label})))
         elif (verb and verb[1] == "Campaign" and _in_quoted_list(text, verb[0], m.start())
-              and _TYPELESS_TAIL.match(tail) and len(name) <= 8 and "、" not in name):
+              and _TYPELESS_TAIL.match(tail) and len(name) <= 8 and "、" not in name
+              and not _LIST_NAMED_AFTER.match(text, _quoted_list_end(text, end))):
             # 推行“揭榜挂帅”“项目三一一全”: short quoted names right after a launch verb
             yield InitiativeHit("Campaign", m.start(), end, name, ())
+
+
+# what follows a list of quoted examples that are not names themselves: 等先进典型评选活动
+_LIST_NAMED_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,12}?(?:活动|行动|评选|竞赛|比赛|创建)")
+
+
+def _quoted_list_end(text: str, pos: int) -> int:
+    """The end of the quoted list that goes on at ``pos`` (“好媳妇”“好婆婆”、“好儿子”)."""
+    while (m := re.compile(r"[、和及与]?“[^“”\n]{1,30}”").match(text, pos)) is not None:
+        pos = m.end()
+    return pos
+
+
+def _named_before_quote(text: str, m: re.Match, name: str, verb):
+    """The phrase from the clause's start (or its verb) to a quoted type word, as the name."""
+    clause = max(text.rfind(c, 0, m.start()) for c in "，。；：！？、\n") + 1
+    verb_re, _ = _verbs()
+    start = max([clause] + [v.end() for v in verb_re.finditer(text, clause, m.start())])
+    det = _DETERMINER.match(text, start)
+    start += len(det.group()) if det else 0
+    prefix = _clean_name(text[start:m.start()])
+    if len(name) >= 3 and 2 <= len(prefix) <= 24 and not re.search(r"[了的是在“”我们以将通过]", prefix):
+        label = prefix + name
+        yield InitiativeHit(type_of(label), start, m.end(1) + 1, label, ())
 
 
 def _in_quoted_list(text: str, verb_end: int, pos: int) -> bool:
@@ -287,9 +315,14 @@ def _vehicles(text: str, ends: frozenset[int]):
             yield from _named(text, m.start(1), typed[-1])
 
 
+_EVENT_COUNT = re.compile(r"(?!一[个场期次批])(?:\d+|[一二三四五六七八九十百两]+)[个场期次批](?:以上|左右)?$")
+
+
 def _named(text: str, start: int, tm: re.Match):
     """The name from ``start`` (past any determiner) to the end of the type word ``tm``."""
     det = _DETERMINER.match(text, start)
+    if det and _EVENT_COUNT.search(det.group()):
+        return  # 举办20个以上党性专题培训班: a count of events of a kind, none of them named
     start += len(det.group()) if det else 0
     label, core = text[start:tm.end()], text[start:tm.start()]
     # a numbered set may carry 的 (激励广大干部担当作为的十条措施); other names may not
