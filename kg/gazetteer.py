@@ -9,6 +9,7 @@ names, and village names to the towns they belong to.
 from __future__ import annotations
 
 import marshal
+import re
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -79,6 +80,20 @@ def _add_county_variants(units: list[Unit], by_name: dict) -> None:
                 variant = unit.name[:-1] + suffix
                 if variant not in by_name:
                     by_name[variant].append(index)
+
+
+_BANNER = re.compile(r"(.)[^左右前中后旗]+?(?:([左右])翼?)?([前中后])?旗")
+
+
+def _add_banner_abbreviations(units: list[Unit], by_name: dict) -> None:
+    """Banners (旗) with a wing or a position are written by the first character of their name and
+    those words: 土默特右旗 -> 土右旗, 科尔沁右翼前旗 -> 科右前旗, 乌拉特前旗 -> 乌前旗."""
+    for index, unit in enumerate(units):
+        m = _BANNER.fullmatch(unit.name) if unit.level == COUNTY else None
+        if m and (m.group(2) or m.group(3)):
+            short = m.group(1) + (m.group(2) or "") + (m.group(3) or "") + "旗"
+            if short not in by_name:
+                by_name[short].append(index)
 
 
 def _ancestors(units: list[Unit], index: int) -> list[int]:
@@ -157,6 +172,7 @@ def _parse() -> Gazetteer:
         last_name[depth] = name
     _add_renamed(units, by_name, by_short)
     _add_county_variants(units, by_name)
+    _add_banner_abbreviations(units, by_name)
     frozen = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
     return Gazetteer(units=tuple(units), by_name=frozen(by_name), by_short=frozen(by_short),
                      villages=frozen(villages), max_len=max(map(len, by_name)))
