@@ -35,6 +35,8 @@ _UNIT_LEFT = frozenset("在了到进赴驻于、，。：；“”‘’（）�
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
 _NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在个名驻乡镇县区市省开展推进实施建设"
                             "委党政府部门机关组织书记干帮扶联挂包村镇级")
+# function words a phrase shaped like a unit name may begin with (通过村…, 按照乡…)
+_NOT_UNIT_START = re.compile(r"通过|经过|按照|根据|围绕|结合|依托|带动|推动|所有|每个|进入|来到|走进|深入")
 # phrases shaped like a unit name that name none (农村, 乡村, 城乡)
 _NOT_UNIT_ENDINGS = ("农村", "乡村", "城村", "新村", "城乡", "城镇", "集镇", "小镇", "古镇", "名镇", "强镇", "重镇")
 # unit names the gazetteer lists that are zones, not localities in the guidelines' sense
@@ -230,7 +232,8 @@ def _unit_at(text: str, pos: int, level: int) -> re.Match | None:
         return None
     suffix = 2 if m.group().endswith(("街道", "苏木", "社区", "嘎查")) else 1
     name = m.group()
-    if _NOT_IN_VILLAGE.intersection(name[:-suffix]) or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS):
+    if (_NOT_IN_VILLAGE.intersection(name[:-suffix]) or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS)
+            or _NOT_UNIT_START.match(name)):
         return None
     return m
 
