@@ -1,5 +1,5 @@
-"""Train the pair models of ``kg/resources/models/`` on the annotated articles, and report
-them by cross-validation.
+"""Train the pair model and measure the rule confidences of ``kg/resources/models/`` on the
+annotated articles, and report both by cross-validation.
 
     .venv/bin/python training/relations.py [--shared DIR] [--folds 5] [--write]
 
@@ -11,6 +11,11 @@ split into FOLDS groups, each scored by a model trained on the others, and also 
 fixed halves of the split (trained on one, scored on the other). The threshold is the one
 that maximises out-of-fold F1. ``--write`` saves the model trained on all articles (weights
 rounded, so the file is the same on every run).
+
+Every other fact (holds, launches, issues) gets as confidence the precision its rule had on
+the annotated articles ((right + 1) / (facts + 2)); the calibration table gives, for all four
+relations, bins of out-of-fold confidence (each fold's confidences measured on the others)
+against how often the facts in the bin were right.
 """
 from __future__ import annotations
 
@@ -55,7 +60,7 @@ def split() -> list[tuple[str, str]]:
 def examples(shared: Path):
     """(article, half, feature dict, label) for every candidate pair of every article."""
     nlp = load()
-    out = []
+    out, facts = [], []
     for half, doc in split():
         path = REPO / "seeds" / f"{doc[6:]}.txt" if doc.startswith("seeds/") else shared / "corpus" / f"{doc}.txt"
         gold = [json.loads(line) for line in (shared / "gold" / f"{doc}.jsonl").read_text(encoding="utf-8").splitlines()
@@ -69,10 +74,28 @@ def examples(shared: Path):
         for c in found:
             label = any(names[c.initiative] & s and names[c.group] & o for s, o in triples)
             out.append((doc, half, c.features, int(label), c.rule))
+        for fact in extraction.facts:
+            if fact.predicate != RELATION:
+                rel = [({norm(n) for n in t["s"]}, {norm(n) for n in t["o"]}) for t in gold
+                       if t["kind"] == "triple" and t["rel"] == fact.predicate]
+                right = any(names[fact.subject] & s and names[fact.object] & o for s, o in rel)
+                facts.append((doc, fact.predicate, fact.evidence.extractor, int(right)))
         found_pairs = {(frozenset(names[c.initiative]), frozenset(names[c.group])) for c in found}
         missed = sum(1 for s, o in triples if not any(a & s and b & o for a, b in found_pairs))
         out.append((doc, half, None, missed, None))  # gold pairs no candidate covers
-    return out
+    return out, facts
+
+
+def rule_table(facts) -> dict[str, dict[str, float]]:
+    """(relation, rule) -> (right + 1) / (facts + 2) over ``facts``."""
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for _, rel, rule, right in facts:
+        counts[(rel, rule)][0] += right
+        counts[(rel, rule)][1] += 1
+    table: dict[str, dict[str, float]] = defaultdict(dict)
+    for (rel, rule), (right, n) in sorted(counts.items()):
+        table[rel][rule] = round((right + 1) / (n + 2), 2)
+    return dict(table)
 
 
 def matrix(rows, names):
@@ -98,7 +121,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
-    data = examples(args.shared)
+    data, facts = examples(args.shared)
     uncovered = defaultdict(int)
     for doc, half, f, y, _ in data:
         if f is None:
@@ -130,11 +153,23 @@ def main() -> None:
         miss = sum(n for d, n in uncovered.items() if any(r[0] == d and r[1] == test_half for r in data))
         p, r, f = prf(y[~tr], pp, threshold, miss)
         print(f"trained on {train_half}, scored on {test_half}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
-    print("calibration (out-of-fold): probability bin, pairs, precision")
-    for lo in np.arange(0.0, 1.0, 0.1):
-        sel = (oof >= lo) & (oof < lo + 0.1 + (1e-9 if lo >= 0.9 else 0))
-        if sel.any():
-            print(f"  {lo:.1f}-{lo + 0.1:.1f}  {int(sel.sum()):5d}  {y[sel].mean():.3f}")
+    # every fact the graph would hold, with its out-of-fold confidence and whether it is right
+    kept = [(r[0], "targets", p, y_) for r, p, y_ in zip(data, oof, y) if p >= threshold]
+    for k in range(args.folds):
+        table = rule_table([f for f in facts if fold_of[f[0]] != k])
+        kept += [(f[0], f[1], table.get(f[1], {}).get(f[2], 0.5), f[3]) for f in facts if fold_of[f[0]] == k]
+    print("rule precision (all articles): relation, rule, confidence, facts")
+    full = rule_table(facts)
+    for rel, rules in full.items():
+        for rule, conf in rules.items():
+            print(f"  {rel:9s} {rule:22s} {conf:.2f} {sum(1 for f in facts if f[1:3] == (rel, rule)):4d}")
+    print("calibration (out-of-fold): confidence, facts, right")
+    for lo, hi in ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)):
+        sel = [right for _, _, conf, right in kept if lo <= conf < hi]
+        if sel:
+            print(f"  {lo:.1f}-{min(hi, 1.0):.1f}  {len(sel):5d}  {sum(sel) / len(sel):.3f}")
+    high = [right for _, _, conf, right in kept if conf >= 0.8]
+    print(f"  >= 0.8   {len(high):5d}  {sum(high) / max(len(high), 1):.3f}")
     model = fit(x, y)
     weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0])}
     for n, w in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
@@ -144,6 +179,9 @@ def main() -> None:
         body = {"relation": RELATION, "trained_on": f"{len(docs)} articles (benchmarks/dev_split.tsv)",
                 "threshold": threshold, "bias": round(float(model.intercept_[0]), 4), "weights": weights}
         path.write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {path.relative_to(REPO)}")
+        path = REPO / "kg" / "resources" / "models" / "confidence.json"
+        path.write_text(json.dumps(full, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {path.relative_to(REPO)}")
 
 

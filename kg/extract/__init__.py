@@ -19,7 +19,8 @@ from .context import ArticleContext, build_context
 from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
 from ..lexicon import table
-from .targets import Candidate, Span, candidates, model
+from .scoring import model, rule_confidence
+from .targets import Candidate, Span, candidates
 from .people import (find_group_members, find_listed_leaders, find_named_before_title, find_officials,
                      find_officials_by_verb)
 
@@ -61,9 +62,13 @@ class _Builder:
         key = self.officials.setdefault(name, f"Official|{name}|{context}")
         return self.entity("Official", name, key=key)
 
-    def fact(self, s: str, p: str, o: str, pos: int, confidence: float, extractor: str) -> None:
+    def fact(self, s: str, p: str, o: str, pos: int, extractor: str, confidence: float | None = None) -> None:
+        """The fact ``s p o`` with its evidence at ``pos``; its confidence is the given one (a model's
+        probability) or the measured precision of its rule (``resources/models/confidence.json``)."""
         if (s, p, o) in self.facts:
             return
+        if confidence is None:
+            confidence = rule_confidence(p, extractor)
         start, end = _sentence_at(self.clean.text, pos)
         ostart, oend = self.clean.original_span(start, end)
         sentence = self.article.text[ostart:oend]
@@ -123,7 +128,7 @@ def extract_candidates(article: Article, clean: CleanText, doc: Doc,
     _named_people(b, find_group_members(text, [(g.start, g.end) for g in groups], clean.reporters, tokens))
     keys = []
     for h in initiatives:
-        actor, explicit, org = _actor(b, h.start, loc_keys, taken)
+        actor, rule, org = _actor(b, h.start, loc_keys, taken)
         # the same name issued by two localities is two initiatives (each county's 容错纠错机制)
         issuer = b.entities[actor].label if actor else ""
         key = b.entity(h.cls, h.label, (*h.alt_labels, *_inner_forms(b.ctx, h)), key=f"{h.cls}|{h.label}|{issuer}")
@@ -133,8 +138,7 @@ def extract_candidates(article: Article, clean: CleanText, doc: Doc,
             label, surface = org
             b.entity("Organization", label, (surface,), key=f"Organization|{label}|{issuer}", part_of=actor)
         if actor:
-            b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start,
-                   0.85 if explicit else 0.6, "agent-in-sentence" if explicit else "article-locality")
+            b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)
     _targets(b, list(zip(initiatives, keys)), group_hits)
     return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
                       facts=tuple(b.facts.values()), mentions=tuple(b.mentions)), b.candidates
@@ -168,7 +172,7 @@ def _targets(b: _Builder, initiatives: list, groups: list) -> None:
     for c in found:
         p = pairs.probability(c.features)
         if p >= pairs.threshold:
-            b.fact(c.initiative, "targets", c.group, c.pos, round(p, 2), c.rule)
+            b.fact(c.initiative, "targets", c.group, c.pos, c.rule, round(p, 2))
 
 
 def _clause_at(text: str, pos: int) -> tuple[int, int]:
@@ -224,7 +228,7 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
             alts = p.alt_labels
             pkey = b.entity("Post", p.label, alts, key=f"Post|{p.label}|{p.org_locality or context}", post_in=org_key)
             b.mentions.append(Mention("Post", p.label, p.start, p.end, text[p.start:p.end], alts))
-            b.fact(okey, "holds", pkey, o.start, 0.9, o.rule)
+            b.fact(okey, "holds", pkey, o.start, o.rule)
 
 
 def _named_people(b: _Builder, found: list[tuple[int, int, str]]) -> None:
@@ -241,30 +245,58 @@ def _loc_key_by_name(b: _Builder, name: str | None) -> str | None:
 
 
 def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
-           names: list[tuple[int, int]]) -> tuple[str | None, bool, tuple[str, str] | None]:
-    """The locality acting on an initiative at ``pos``, whether the text names it, and
-    the organisation standing for it (label, surface) where one is named: a locality the
+           names: list[tuple[int, int]]) -> tuple[str | None, str, tuple[str, str] | None]:
+    """The locality acting on an initiative at ``pos``, the rule that found it, and the
+    organisation standing for it (label, surface) where one is named: a locality the
     initiative's name begins with or holds (山西省新任农村第一书记示范培训班), else the
     nearest locality or organisation before it in its sentence (宝应县委组织部, 县委, 省里),
-    else the article's locality."""
+    else in its paragraph, else the article's locality."""
     text = b.clean.text
     span = next(((s, e) for s, e in names if s == pos), (pos, pos))
     inside = [h for h in b.ctx.localities if span[0] <= h.start < span[1] and h.level <= gz.TOWN]
     while len(inside) > 1 and inside[1].start == inside[0].end:
         inside.pop(0)  # 博罗县福田镇…擂台赛: the innermost unit of a leading chain acts
     if inside and inside[0].name in loc_keys:
-        return loc_keys[inside[0].name], True, None
+        return loc_keys[inside[0].name], "locality-in-name", None
     s0, _ = _sentence_at(text, pos)
-    best = None  # (position, locality name, organisation surface or "")
     # a locality named inside a post or an initiative (高公岛街道办事处主任) is not the agent
     held = names + [(m.start, m.end) for m in b.mentions if m.cls == "Post"]
+    best, unnamed = _agent_before(b, s0, pos, held)
+    if best is None and not unnamed:  # the paragraph's agent, where the sentence names none
+        p0 = text.rfind("\n", 0, s0) + 1
+        if p0 < s0:
+            best, unnamed = _agent_before(b, p0, s0, held)
+            if best and best[1] in loc_keys:
+                return loc_keys[best[1]], "agent-in-paragraph", None
+            best, unnamed = None, False
+    if best and best[1] in loc_keys:
+        _, unit, surface = best
+        org = None
+        if surface:
+            tail = surface[len(surface) - len(_ORG_SUFFIX.search(surface).group()):]
+            org = (unit + tail, surface)
+        return loc_keys[unit], "agent-in-sentence", org
+    if unnamed or best:
+        return None, "", None
+    if b.ctx.actor and b.ctx.actor in loc_keys:
+        return loc_keys[b.ctx.actor], "article-locality", None
+    return None, "", None
+
+
+def _agent_before(b: _Builder, start: int, end: int,
+                  held: list[tuple[int, int]]) -> tuple[tuple[int, str, str] | None, bool]:
+    """The last locality or organisation in ``text[start:end]`` (position, locality name,
+    organisation surface or ""), and whether a committee is named there whose locality the
+    article does not name (省委决定实施…: the province acts, not the article's county)."""
+    text = b.clean.text
+    best = None
     for h in b.ctx.localities:
-        if (s0 <= h.start < pos and gz.CITY <= h.level <= gz.TOWN and not h.outlet
+        if (start <= h.start < end and gz.CITY <= h.level <= gz.TOWN and not h.outlet
                 and not any(s <= h.start < e for s, e in held)):
             suffix = _ORG_SUFFIX.match(text, h.end)
             best = (h.start, h.name, text[h.start:suffix.end()] if suffix else "")
-    unnamed = False  # the sentence names an acting committee whose locality the article does not name
-    for m in _ORG_REF.finditer(text, s0, pos):
+    unnamed = False
+    for m in _ORG_REF.finditer(text, start, end):
         if text[m.start() - 1:m.start()] == "在" and m.group(0).startswith("全"):
             continue  # 在全省首推: a scope, not an agent
         if m.group(0) != m.group(1) or m.group(0) in ("县", "市", "区"):
@@ -272,16 +304,5 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
             if unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1:
                 best = (m.start(), unit, m.group(0) if m.group(2) else "")
             elif not unit and m.group(2) and (best is None or m.start() > best[0]):
-                unnamed = True  # 省委决定实施…: the province acts, not the article's county
-    if best and best[1] in loc_keys:
-        _, unit, surface = best
-        org = None
-        if surface:
-            tail = surface[len(surface) - len(_ORG_SUFFIX.search(surface).group()):]
-            org = (unit + tail, surface)
-        return loc_keys[unit], True, org
-    if unnamed or (best and best[1] not in loc_keys):
-        return None, False, None
-    if b.ctx.actor and b.ctx.actor in loc_keys:
-        return loc_keys[b.ctx.actor], False, None
-    return None, False, None
+                unnamed = True
+    return best, unnamed

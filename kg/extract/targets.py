@@ -12,14 +12,11 @@ probability as its confidence and the strongest rule that fired as its extractor
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from ..lexicon import table
 
@@ -190,23 +187,3 @@ def candidates(text: str, title: str | None, initiatives: Sequence[Span], groups
         out.append(Candidate(ikey, gkey, f, RULES[rule], pos))
     out.sort(key=lambda c: (c.initiative, c.group))
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class PairModel:
-    """A logistic model over named features, and the probability from which a pair is kept."""
-
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-z))
-
-
-@cache
-def model(name: str) -> PairModel:
-    """The model ``resources/models/NAME.json``."""
-    data = json.loads(resources.files("kg").joinpath(f"resources/models/{name}.json").read_text(encoding="utf-8"))
-    return PairModel(data["weights"], data["bias"], data["threshold"])
