@@ -33,6 +33,10 @@ _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(�
 _ORG_SUFFIX = re.compile(r"委(?:组织部|宣传部|办公室|常委会)?|人民政府|政府|纪委|党委|党工委")
 
 
+# a verb by which someone takes part in an initiative (他参加农村党员大培训): no act of a locality
+_JOINS = re.compile(r"(?:参加|参与|参训|加入|报名参加)(?:了|到)?“?$")
+
+
 @dataclass(slots=True)
 class _Builder:
     article: Article
@@ -137,7 +141,7 @@ def extract_candidates(article: Article, clean: CleanText, doc: Doc,
         if org:  # 宝应县委组织部印发…: the organisation acting for its locality
             label, surface = org
             b.entity("Organization", label, (surface,), key=f"Organization|{label}|{issuer}", part_of=actor)
-        if actor:
+        if actor and not _JOINS.search(text, max(0, h.start - 5), h.start):
             b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)
     _targets(b, list(zip(initiatives, keys)), group_hits)
     return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
@@ -253,7 +257,9 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
     else in its paragraph, else the article's locality."""
     text = b.clean.text
     span = next(((s, e) for s, e in names if s == pos), (pos, pos))
-    inside = [h for h in b.ctx.localities if span[0] <= h.start < span[1] and h.level <= gz.TOWN]
+    # a unit down to a town anywhere in the name, a village where the name begins with it
+    inside = [h for h in b.ctx.localities if span[0] <= h.start < span[1]
+              and (h.level <= gz.TOWN or h.start == span[0])]
     while len(inside) > 1 and inside[1].start == inside[0].end:
         inside.pop(0)  # 博罗县福田镇…擂台赛: the innermost unit of a leading chain acts
     if inside and inside[0].name in loc_keys:
@@ -295,7 +301,7 @@ def _agent_before(b: _Builder, start: int, end: int,
                 and not any(s <= h.start < e for s, e in held)):
             suffix = _ORG_SUFFIX.match(text, h.end)
             best = (h.start, h.name, text[h.start:suffix.end()] if suffix else "")
-    unnamed = False
+    unnamed = -1
     for m in _ORG_REF.finditer(text, start, end):
         if text[m.start() - 1:m.start()] == "在" and m.group(0).startswith("全"):
             continue  # 在全省首推: a scope, not an agent
@@ -303,6 +309,8 @@ def _agent_before(b: _Builder, start: int, end: int,
             unit = b.ctx.unit_for(m.group(1))
             if unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1:
                 best = (m.start(), unit, m.group(0) if m.group(2) else "")
-            elif not unit and m.group(2) and (best is None or m.start() > best[0]):
-                unnamed = True
-    return best, unnamed
+            elif not unit and m.group(2):
+                unnamed = m.start()
+    if best and unnamed > best[0]:
+        return None, True
+    return best, unnamed >= 0 and best is None

@@ -153,6 +153,8 @@ def _quoted(text: str, ends: frozenset[int]):
     for m in _QUOTED.finditer(text):
         name, tail = _clean_name(m.group(1)), m.group(2)
         tail_type = _tail_type(tail) or ("" if type_of(name) and len(name) >= 4 else None)
+        if tail_type and text.startswith(("了", "着", "过"), m.end(1) + 1 + len(tail_type)):
+            continue  # “评什么”决定了…: the type word is the sentence's verb
         verb = _verb_before(text, m.start(), ends)
         end = m.start() + len(m.group(1)) + 2
         if tail_type is None and type_of(name) and name == _last_type(name):

@@ -291,7 +291,7 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
         again = post_re.search(masked, begin, end) if begin < end else None
         if again is None or again.start() != begin:
             break
-        posts.append(_make_post(text, begin, end))
+        posts.append(_make_post(text, masked, begin, end))
         if begin > 0 and text[begin - 1] == "、":
             end = begin - 1
             continue
@@ -304,9 +304,9 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
 _TENURE = re.compile(r"(?:新任|原任?|前任|老|第[一二三四五六七八九十\d]+任)+")
 
 
-def _make_post(text: str, start: int, end: int) -> PostHit:
+def _make_post(text: str, masked: str, start: int, end: int) -> PostHit:
     tenure = _TENURE.match(text, start, end)
-    if tenure and tenure.end() < end:
+    if tenure and tenure.end() < end and _LOC_MASK not in masked[start:tenure.end()]:  # 老门潭村: a name
         start = tenure.end()
     surface = text[start:end]
     title = next((t for t in words("titles") if surface.endswith(t)), "")
