@@ -143,6 +143,8 @@ def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> t
     clause = max(text.rfind(c, 0, pos) for c in "，。；：！？\n") + 1
     best = None
     for v in verb_re.finditer(text, max(clause, pos - reach), pos):
+        if v.start() > clause and v.start() not in ends:
+            continue  # the end of a longer word (党组织 is no 组织)
         if v.end() in ends or v.end() == pos or text[v.end() - 1] == "了":
             best = (v.end(), role[v.group().rstrip("了")])
     return best
@@ -292,7 +294,9 @@ def _governed(text: str, ends: frozenset[int]):
         for tm in _type_words(text, m.start(), m.end(), ends):
             verb = _verb_before(text, tm.start(), ends, reach=22)
             if verb and verb[0] >= m.start():
-                yield from _named(text, verb[0], tm)
+                # a system set up by an issuing verb may be described with 的 (建立轮值形式的…培训制度)
+                described = verb[1] == "Measure" and _SYSTEM.search(tm.group())
+                yield from _named(text, verb[0], tm, described)
 
 
 def _events(text: str, ends: frozenset[int]):
@@ -301,7 +305,8 @@ def _events(text: str, ends: frozenset[int]):
         for tm in _type_words(text, clause.start(), clause.end(), ends):
             if _EVENT.match(text, tm.end()):
                 head = text[clause.start():tm.start()]
-                start = clause.start() + (head.rfind("的") + 1 if "的" in head else 0)
+                # the name begins after 的 or after 暨 (座谈会暨…培训班开班式: two events)
+                start = clause.start() + max(head.rfind("的"), head.rfind("暨")) + 1
                 yield from _named(text, start, tm)
 
 
@@ -320,15 +325,20 @@ def _vehicles(text: str, ends: frozenset[int]):
 _EVENT_COUNT = re.compile(r"(?!一[个场期次批])(?:\d+|[一二三四五六七八九十百两]+)[个场期次批](?:以上|左右)?$")
 
 
-def _named(text: str, start: int, tm: re.Match):
-    """The name from ``start`` (past any determiner) to the end of the type word ``tm``."""
+_SYSTEM = re.compile(r"(?:机制|制度|体系)$")
+
+
+def _named(text: str, start: int, tm: re.Match, described: bool = False):
+    """The name from ``start`` (past any determiner) to the end of the type word ``tm``; a
+    ``described`` one may hold 的 once, between a description and a name of two words or more."""
     det = _DETERMINER.match(text, start)
     if det and _EVENT_COUNT.search(det.group()):
         return  # 举办20个以上党性专题培训班: a count of events of a kind, none of them named
     start += len(det.group()) if det else 0
     label, core = text[start:tm.end()], text[start:tm.start()]
     # a numbered set may carry 的 (激励广大干部担当作为的十条措施); other names may not
-    particles = r"[了是在“”]" if _COUNTED.search(core) else r"[了的是在“”]"
+    particles = r"[了是在“”]" if _COUNTED.search(core) or described and core.count("的") == 1 and \
+        len(core) - core.index("的") > 3 else r"[了的是在“”]"
     if 2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(particles, core):
         yield InitiativeHit(type_of(label), start, tm.end(), label, ())
 
