@@ -86,16 +86,39 @@ def examples(shared: Path):
     return out, facts
 
 
-def rule_table(facts) -> dict[str, dict[str, float]]:
-    """(relation, rule) -> (right + 1) / (facts + 2) over ``facts``."""
+def rule_table(facts, weight: float = 5.0) -> dict[str, dict[str, float]]:
+    """(relation, rule) -> the rule's precision over ``facts``, drawn towards its relation's
+    precision as if ``weight`` more facts had been seen at that rate (a rule seldom seen takes
+    most of its confidence from its relation)."""
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for _, rel, rule, right in facts:
         counts[(rel, rule)][0] += right
         counts[(rel, rule)][1] += 1
+    overall = {rel: sum(f[3] for f in facts if f[1] == rel) / max(sum(1 for f in facts if f[1] == rel), 1)
+               for rel in {f[1] for f in facts}}
     table: dict[str, dict[str, float]] = defaultdict(dict)
     for (rel, rule), (right, n) in sorted(counts.items()):
-        table[rel][rule] = round((right + 1) / (n + 2), 2)
+        table[rel][rule] = round((right + weight * overall[rel]) / (n + weight), 2)
     return dict(table)
+
+
+BANDS = (0.0, 0.6, 0.7, 0.8, 0.9)
+
+
+def bands(probs, labels, threshold: float, weight: float = 5.0) -> list[list[float]]:
+    """[lower bound, precision] of the model's kept pairs by probability band, each drawn towards
+    the precision of all kept pairs: what a pair's probability means, measured."""
+    keep = probs >= threshold
+    overall = labels[keep].mean() if keep.any() else 0.5
+    out = []
+    for lo, hi in zip(BANDS, (*BANDS[1:], 1.01)):
+        sel = keep & (probs >= lo) & (probs < hi)
+        out.append([lo, round(float((labels[sel].sum() + weight * overall) / (sel.sum() + weight)), 2)])
+    return out
+
+
+def banded(table: list[list[float]], p: float) -> float:
+    return next(conf for lo, conf in reversed(table) if p >= lo)
 
 
 def matrix(rows, names):
@@ -154,7 +177,13 @@ def main() -> None:
         p, r, f = prf(y[~tr], pp, threshold, miss)
         print(f"trained on {train_half}, scored on {test_half}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
     # every fact the graph would hold, with its out-of-fold confidence and whether it is right
-    kept = [(r[0], "targets", p, y_) for r, p, y_ in zip(data, oof, y) if p >= threshold]
+    # the targets model's bands, measured for each fold on the others' out-of-fold probabilities
+    kept = []
+    for k in range(args.folds):
+        test = np.array([fold_of[r[0]] == k for r in data])
+        table = bands(oof[~test], y[~test], threshold)
+        kept += [(r[0], "targets", banded(table, p), y_) for r, p, y_, t in zip(data, oof, y, test)
+                 if t and p >= threshold]
     for k in range(args.folds):
         table = rule_table([f for f in facts if fold_of[f[0]] != k])
         kept += [(f[0], f[1], table.get(f[1], {}).get(f[2], 0.5), f[3]) for f in facts if fold_of[f[0]] == k]
@@ -168,6 +197,10 @@ def main() -> None:
         sel = [right for _, _, conf, right in kept if lo <= conf < hi]
         if sel:
             print(f"  {lo:.1f}-{min(hi, 1.0):.1f}  {len(sel):5d}  {sum(sel) / len(sel):.3f}")
+        for rel in ("holds", "launches", "issues", "targets"):
+            sub = [right for _, r, conf, right in kept if r == rel and lo <= conf < hi]
+            if sub:
+                print(f"      {rel:9s} {len(sub):5d}  {sum(sub) / len(sub):.3f}")
     high = [right for _, _, conf, right in kept if conf >= 0.8]
     print(f"  >= 0.8   {len(high):5d}  {sum(high) / max(len(high), 1):.3f}")
     model = fit(x, y)
@@ -177,7 +210,7 @@ def main() -> None:
     if args.write:
         path = REPO / "kg" / "resources" / "models" / f"{RELATION}.json"
         body = {"relation": RELATION, "trained_on": f"{len(docs)} articles (benchmarks/dev_split.tsv)",
-                "threshold": threshold, "bias": round(float(model.intercept_[0]), 4), "weights": weights}
+                "threshold": threshold, "bands": bands(oof, y, threshold), "bias": round(float(model.intercept_[0]), 4), "weights": weights}
         path.write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {path.relative_to(REPO)}")
         path = REPO / "kg" / "resources" / "models" / "confidence.json"

@@ -176,7 +176,7 @@ def _targets(b: _Builder, initiatives: list, groups: list) -> None:
     for c in found:
         p = pairs.probability(c.features)
         if p >= pairs.threshold:
-            b.fact(c.initiative, "targets", c.group, c.pos, c.rule, round(p, 2))
+            b.fact(c.initiative, "targets", c.group, c.pos, c.rule, pairs.confidence(p))
 
 
 def _clause_at(text: str, pos: int) -> tuple[int, int]:

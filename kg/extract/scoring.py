@@ -19,17 +19,22 @@ class PairModel:
     weights: dict[str, float]
     bias: float
     threshold: float
+    bands: tuple[tuple[float, float], ...]  # (lower bound of a probability band, its measured precision)
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
         return 1.0 / (1.0 + math.exp(-z))
+
+    def confidence(self, probability: float) -> float:
+        """How often pairs of that probability were right on the annotated articles."""
+        return next(conf for lo, conf in reversed(self.bands) if probability >= lo)
 
 
 @cache
 def model(name: str) -> PairModel:
     """The model ``resources/models/NAME.json``."""
     data = json.loads(resources.files("kg").joinpath(f"resources/models/{name}.json").read_text(encoding="utf-8"))
-    return PairModel(data["weights"], data["bias"], data["threshold"])
+    return PairModel(data["weights"], data["bias"], data["threshold"], tuple(map(tuple, data["bands"])))
 
 
 @cache
