@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from kg.clean import clean  # noqa: E402
 from kg.extract import extract_candidates  # noqa: E402
+from kg.extract.targets import DECIDED  # noqa: E402
 from kg.ingest import read_inputs  # noqa: E402
 from kg.nlp import load  # noqa: E402
 
@@ -73,7 +74,10 @@ def examples(shared: Path):
         names = {e.key: {norm(n) for n in (e.label, *e.alt_labels)} for e in extraction.entities}
         for c in found:
             label = any(names[c.initiative] & s and names[c.group] & o for s, o in triples)
-            out.append((doc, half, c.features, int(label), c.rule))
+            if c.rule in DECIDED:  # decided by grammar: measured like the other rules
+                facts.append((doc, RELATION, c.rule, int(label)))
+            else:
+                out.append((doc, half, c.features, int(label), c.rule))
         for fact in extraction.facts:
             if fact.predicate != RELATION:
                 rel = [({norm(n) for n in t["s"]}, {norm(n) for n in t["o"]}) for t in gold

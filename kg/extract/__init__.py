@@ -20,7 +20,7 @@ from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
 from ..lexicon import table
 from .scoring import model, rule_confidence
-from .targets import Candidate, Span, candidates
+from .targets import DECIDED, Candidate, Span, candidates
 from .people import (find_group_members, find_listed_leaders, find_named_before_title, find_officials,
                      find_officials_by_verb)
 
@@ -174,6 +174,9 @@ def _targets(b: _Builder, initiatives: list, groups: list) -> None:
     b.candidates.extend(found)
     pairs = model("targets")
     for c in found:
+        if c.rule in DECIDED:
+            b.fact(c.initiative, "targets", c.group, c.pos, c.rule)
+            continue
         p = pairs.probability(c.features)
         if p >= pairs.threshold:
             b.fact(c.initiative, "targets", c.group, c.pos, c.rule, pairs.confidence(p))

@@ -29,6 +29,8 @@ _AGENT = re.compile(r".{0,2}?(?:领衔|带头|带队|牵头|挂帅|包联|每年
 # the strongest rule first: the extractor a fact is credited to
 RULES = ("group-in-name", "group-before-name", "group-in-clause", "group-in-sentence",
          "group-after-anaphor", "group-in-paragraph", "group-in-article")
+#: rules that are grammar enough to decide alone; the pair model weighs the other candidates
+DECIDED = frozenset({"group-in-name", "group-before-name", "group-after-anaphor"})
 
 
 @dataclass(frozen=True, slots=True)
