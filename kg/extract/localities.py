@@ -34,7 +34,7 @@ _UNIT_ORG = re.compile(r"党支部|党总支|党委|党工委|村委|居委|支�
 _UNIT_LEFT = frozenset("在了到进赴驻于、，。：；“”‘’（）《》 \n")
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
 _NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在个名驻乡镇县区市省开展推进实施建设"
-                            "委党政府部门机关组织书记干帮扶联挂包村镇级")
+                            "委政府部机组织书记帮扶挂村镇级")
 # function words a phrase shaped like a unit name may begin with (通过村…, 按照乡…)
 _NOT_UNIT_START = re.compile(r"通过|经过|按照|根据|围绕|结合|依托|带动|推动|所有|每个|进入|来到|走进|深入")
 # phrases shaped like a unit name that name none (农村, 乡村, 城乡)

@@ -65,7 +65,8 @@ def _post_re() -> re.Pattern:
     # a unit of no known locality (企业服务局, 帮镇扶村工作队), never spanning a committee (区委)
     char = (rf"(?![省市州县区旗镇乡]党?委|开展|进行|参加|举办|讲话|之间|任职|学习|专访|[{_FUNCTION}暨受该本])"
             r"[\u4e00-\u9fff]")  # Chinese characters only: no latin left over from broken pinyin (?h委常委)
-    generic = rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室|开发区|高新区|园区|大学|学院)"
+    generic = (rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室|开发区|高新区|园区|综保区|保税区|"
+               r"示范区|新区|大学|学院)")
     level = "省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
     piece = f"(?:{loc}|{orgs}|{modifier}|{level}|{generic})"
@@ -150,7 +151,7 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
     masked = _masked(ctx)
     out: list[OfficialHit] = []
     for title_end in _title_ends(text):
-        if title_end < len(text) and text[title_end] not in "，。；！？、）\n":
+        if title_end < len(text) and text[title_end] not in "，。；！？、）”’\n":
             continue
         clause = max(text.rfind(c, 0, title_end) for c in "，。；：！？\n") + 1
         verb = None
