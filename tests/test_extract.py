@@ -61,6 +61,14 @@ LOCALITY_SETS = [
     ("黄岩区建设工业园区。", {"黄岩区"}),
     # the full chain city > district > town
     ("台州市黄岩区宁溪镇召开干部大会。", {"台州市", "黄岩区", "宁溪镇"}),
+    # towns and villages the gazetteer does not list: by name + suffix, in a chain after a named
+    # unit, or standing alone before their organisation
+    ("天等县朗峰镇岩溪村党支部书记王晓东说，要带头干。", {"天等县", "朗峰镇", "岩溪村"}),
+    ("会上，朗峰乡岩溪村党支部书记王晓东说，要带头干。", {"朗峰乡", "岩溪村"}),
+    # a phrase shaped like a unit that is none (通过村…, 新农村)
+    ("天等县通过村级组织建设新农村。", {"天等县"}),
+    # a banner by its conventional abbreviation
+    ("科右前旗召开干部大会。", {"科尔沁右翼前旗"}),
 ]
 
 
@@ -116,6 +124,13 @@ OFFICIALS = [
     # the bodies of a development zone and a county's working groups qualify their posts
     ("高新区党工委委员、管委会副主任齐华兵出席。", "齐华兵", ["高新区党工委委员", "管委会副主任"]),
     ("会上，县考核组组长王海峰作动员讲话。", "王海峰", ["县考核组组长"]),
+    # village posts of the genre's closed class (党务工作者)
+    ("岩溪村党务工作者王晓东入户走访。", "王晓东", ["岩溪村党务工作者"]),
+    # a post given by a verb after the name (担任, 出任, 是)
+    ("28岁的刘明担任岩溪村党支部书记。", "刘明", ["岩溪村党支部书记"]),
+    ("“我叫刘明，28岁，是天等县朗峰镇党政办工作人员”。", "刘明", ["天等县朗峰镇党政办工作人员"]),
+    # a unit in a zone (综保区) is an organisation of the post
+    ("32岁的李钦毕业后，出任黄花综保区服务中心主任。", "李钦", ["黄花综保区服务中心主任"]),
 ]
 
 
@@ -281,6 +296,20 @@ INITIATIVE_SETS = [
     # one document, two titles: one Measure
     ("区委常委会讨论通过了《中共台州市黄岩区委关于进一步激励广大干部担当作为的实施意见》。新出炉的《实施意见》共24条。",
      "Measure", {"中共台州市黄岩区委关于进一步激励广大干部担当作为的实施意见"}),
+    # a quoted type word is named by the phrase before it
+    ("近日，青山区村（社区）党组织书记“擂台赛”在区委党校举行。", "Campaign", {"青山区村（社区）党组织书记擂台赛"}),
+    # a count of events of a kind names none of them
+    ("该县每年举办20个以上专题培训班。", "Campaign", set()),
+    # two events joined by 暨: the second is named after 暨
+    ("座谈会暨年轻干部能力提升培训班开班式在县委党校举行。", "Campaign", {"年轻干部能力提升培训班"}),
+    # 组织 inside 党组织 governs nothing
+    ("全区已举办村党组织书记后备力量培训班7期。", "Campaign", {"村党组织书记后备力量培训班"}),
+    # a system set up by an issuing verb, with one description before 的
+    ("天等县建立上下联动的干部培养机制。", "Measure", {"上下联动的干部培养机制"}),
+    # a quoted type word used as a verb names nothing
+    ("“考什么”决定了干部干什么。", "Measure", set()),
+    # quoted examples before 等…活动 are not campaigns themselves
+    ("该村常态化开展“好邻居”“好家风”等评选活动。", "Campaign", set()),
 ]
 
 
@@ -316,6 +345,12 @@ GROUPS = [
     ("山区干部要向领导干部学习。", {"领导干部"}),
     # a verb before the group is not part of it
     ("选派驻村工作队员。", {"驻村工作队员"}),
+    # age bounds qualify a group (95后, 35周岁以下) as the grammar allows, without a list
+    ("选拔一批95后基层干部和35周岁以下村干部。", {"95后基层干部", "35周岁以下村干部"}),
+    # heads of the genre beyond 干部 (工作者, 带头人, 后备人选)
+    ("社区党务工作者和村级后备人选要担当。", {"社区党务工作者", "村级后备人选"}),
+    # 村村干部 is every village's cadres, no group of its own
+    ("全县村村干部都要担当。", set()),
 ]
 
 
@@ -342,6 +377,12 @@ LAUNCHES = [
     ("博罗县福田镇抓党建促乡村振兴擂台赛在横溪头村举行。",
      {("福田镇", "launches", "博罗县福田镇抓党建促乡村振兴擂台赛")}),
     ("天等县实施“山海新锋”三年培养行动，培养年轻干部。", {("天等县", "launches", "山海新锋三年培养行动")}),
+    # taking part is no launch: the locality of the sentence does not carry out the initiative
+    ("天等县党员干部参加“强基兴村”培训班。", set()),
+    # a committee the article cannot place (省委 of no named province) acts, not the article's county
+    ("天等县召开会议。据县委组织部介绍，省委决定实施“强基兴村”计划。", set()),
+    # a place in a dateline is where the news came from, not who acts
+    ("兰州讯 近日，启动“强基兴村”行动。", set()),
 ]
 
 

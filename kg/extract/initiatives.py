@@ -161,7 +161,7 @@ def _quoted(text: str, ends: frozenset[int]):
         end = m.start() + len(m.group(1)) + 2
         if tail_type is None and type_of(name) and name == _last_type(name):
             # 颍州区村（社区）党组织书记“擂台赛”: a quoted type word named by the phrase before it
-            yield from _named_before_quote(text, m, name, verb)
+            yield from _named_before_quote(text, m, name, ends)
         elif tail_type is not None:
             label = name + tail_type
             alts = {name, name + _last_type(label)} if tail_type else set()
@@ -189,11 +189,12 @@ def _quoted_list_end(text: str, pos: int) -> int:
     return pos
 
 
-def _named_before_quote(text: str, m: re.Match, name: str, verb):
+def _named_before_quote(text: str, m: re.Match, name: str, ends: frozenset[int]):
     """The phrase from the clause's start (or its verb) to a quoted type word, as the name."""
     clause = max(text.rfind(c, 0, m.start()) for c in "，。；：！？、\n") + 1
     verb_re, _ = _verbs()
-    start = max([clause] + [v.end() for v in verb_re.finditer(text, clause, m.start())])
+    start = max([clause] + [v.end() for v in verb_re.finditer(text, clause, m.start())
+                            if v.start() == clause or v.start() in ends])  # 党组织 is no 组织
     det = _DETERMINER.match(text, start)
     start += len(det.group()) if det else 0
     prefix = _clean_name(text[start:m.start()])
