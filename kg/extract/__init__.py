@@ -223,6 +223,8 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
     found = find_officials(b.ctx, b.clean.reporters, tokens)
     found += find_named_before_title(b.ctx, b.clean.reporters, tokens)
     found += find_officials_by_verb(b.ctx, b.clean.reporters, tokens, {o.name for o in found})
+    # one span, one person: a later rule's name inside an earlier one's (万丰 in 江万丰同志) goes
+    found = [o for i, o in enumerate(found) if not any(p.start < o.end and o.start < p.end for p in found[:i])]
     for o in found:
         context = (o.posts[0].org_locality if o.posts else None) or b.ctx.actor or ""
         okey = b.official(o.name, context)

@@ -52,6 +52,8 @@ def _name_re() -> re.Pattern:
     return re.compile(rf"(?:{surnames})[\u4e00-\u9fff]{{1,2}}")
 
 
+# what a title is followed by when no name comes next, though each is also a surname
+_CONJUNCTIONS = ("和", "向", "与", "同")
 # localities are masked with this character before posts are parsed (same length)
 _LOC_MASK = "\ue000"
 
@@ -127,6 +129,8 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
     masked = _masked(ctx)
     out: list[OfficialHit] = []
     for title_end in _title_ends(text):
+        if text.startswith(_CONJUNCTIONS, title_end):
+            continue  # 书记和后备干部, 主任向全县: a conjunction or preposition, no surname, after a title
         name = _name_at(text, title_end, tokens)
         if not name or name in reporters:
             continue
@@ -212,15 +216,24 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
         start = ends.get(m.start())
         if start is None or not 2 <= m.start() - start <= 3:
             continue
+        # a surname the segmenter cut off (齐/华兵同志): the name begins one character earlier
+        if (m.start() - start == 2 and start >= 1 and (start == 1 or text[start - 2] in _DELIMS)
+                and _name_re().fullmatch(text[start - 1:m.start()])):
+            start -= 1
         name = text[start:m.start()]
         if (name in reporters or not _name_re().fullmatch(name) or _not_name(text, start)
                 or name[-1] in _ORG_ENDS or _NOT_GIVEN.intersection(name[1:])
-                or not re.match(_AFTER_NAME, text[m.end():m.end() + 1] or "。") and tokens.get(m.end(), 0) < 2):
+                or not _after_name_re().match(text, m.end()) and tokens.get(m.end(), 0) < 2):
             continue
         full = _FULL_TITLE.get(m.group())
         posts = (PostHit(m.start(), m.end(), m.group(), full, None, None, (m.group(),)),) if full else ()
         out.append(OfficialHit(start, m.start(), name, posts, "name-before-title"))
     return out
+
+
+@cache
+def _after_name_re() -> re.Pattern:
+    return re.compile(_AFTER_NAME)
 
 
 @cache
@@ -243,7 +256,7 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     cand = m.group()
     if _not_name(text, start):
         return None
-    after = re.compile(_AFTER_NAME)
+    after = _after_name_re()
 
     def ends_well(end: int) -> bool:
         # a boundary word, punctuation, or a multi-character word of the segmenter
@@ -266,6 +279,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
         three = False
     if three and not (start + 2 in tokens and start + 3 not in tokens):
         return cand
+    if two and cand[1] in _ADVERBS and tokens.get(start) != 2:
+        return None  # 书记时曾在…: a time word and an adverb, no name
     if two:
         return cand[:2]
     return cand if three else None
