@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .. import gazetteer as gz
+from ..lexicon import table
 
 # the last character of every unit name the gazetteer can match
 _SUFFIX_CHARS = frozenset("省市区县镇乡道州盟旗村")
@@ -28,15 +29,22 @@ _NOT_NAMES = frozenset({"城区", "新区", "市区", "郊区", "矿区", "林�
 _TOWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|苏木|镇|乡)")
 _VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:社区|嘎查|村)")
 # what a unit named by pattern is followed by when it stands alone: its organisations and posts
-_UNIT_ORG = re.compile(r"党支部|党总支|党委|党工委|村委|居委|支委|两委|村民委员会|委员会|书记|主任|支书|第一书记|"
+_UNIT_ORG = re.compile(r"党支部|党总支|党组织|党群|党委|党工委|村委|居委|支委|两委|村民委员会|委员会|书记|主任|支书|第一书记|"
                        r"监委会|村务|办公|人民政府|政府|办事处|党群服务中心|便民服务中心|文书|会计|党务工作者")
 # where a unit name by pattern may begin when no named unit stands before it
 _UNIT_LEFT = frozenset("在了到进赴驻于、，。：；“”‘’（）《》 \n")
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
 _NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在个名驻乡镇县区市省开展推进实施建设"
                             "委政府部机组织书记帮扶挂村镇级")
-# function words a phrase shaped like a unit name may begin with (通过村…, 按照乡…)
-_NOT_UNIT_START = re.compile(r"通过|经过|按照|根据|围绕|结合|依托|带动|推动|所有|每个|进入|来到|走进|深入")
+# function words and verbs a phrase shaped like a unit name may begin with (通过村…, 明确村…)
+_FUNCTION_STARTS = "通过 经过 按照 根据 围绕 结合 依托 带动 推动 所有 每个 进入 来到 走进 深入 明确 要求 鼓励 引导 实现"
+
+
+@cache
+def _not_unit_start() -> re.Pattern:
+    """What a unit name never begins with: a function word or a verb of the genre (verbs.txt)."""
+    verbs = {w for row in table("verbs").values() for w in row if len(w) >= 2}
+    return re.compile("|".join(map(re.escape, sorted(verbs | set(_FUNCTION_STARTS.split()), key=len, reverse=True))))
 # phrases shaped like a unit name that name none (农村, 乡村, 城乡)
 _NOT_UNIT_ENDINGS = ("农村", "乡村", "城村", "新村", "城乡", "城镇", "集镇", "小镇", "古镇", "名镇", "强镇", "重镇")
 # unit names the gazetteer lists that are zones, not localities in the guidelines' sense
@@ -233,7 +241,7 @@ def _unit_at(text: str, pos: int, level: int) -> re.Match | None:
     suffix = 2 if m.group().endswith(("街道", "苏木", "社区", "嘎查")) else 1
     name = m.group()
     if (_NOT_IN_VILLAGE.intersection(name[:-suffix]) or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS)
-            or _NOT_UNIT_START.match(name)):
+            or _not_unit_start().match(name)):
         return None
     return m
 
