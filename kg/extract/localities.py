@@ -31,6 +31,8 @@ _VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:社区|嘎查|村)")
 # what a unit named by pattern is followed by when it stands alone: its organisations and posts
 _UNIT_ORG = re.compile(r"党支部|党总支|党组织|党群|党委|党工委|村委|居委|支委|两委|村民委员会|委员会|书记|主任|支书|第一书记|"
                        r"监委会|村务|办公|人民政府|政府|办事处|党群服务中心|便民服务中心|文书|会计|党务工作者")
+# a verb or preposition that sets a sentence in a place (在, 走进)
+_LOCATIVE = re.compile(r"(?:在|走进|来到|深入|位于)$")
 # where a unit name by pattern may begin when no named unit stands before it
 _UNIT_LEFT = frozenset("在了到进赴驻于、，。：；“”‘’（）《》 \n")
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
@@ -270,7 +272,11 @@ def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHi
         town = _unit_at(text, pos, gz.TOWN)
         village = _unit_at(text, town.end() if town else pos, gz.VILLAGE)
         last = village or town
-        if last is None or not _UNIT_ORG.match(text, last.end()):
+        if last is None:
+            continue
+        # 在中团村，…: a place the sentence is set in, standing alone
+        located = _LOCATIVE.search(text, max(0, pos - 2), pos) and text[last.end():last.end() + 1] in "，。；、"
+        if not (_UNIT_ORG.match(text, last.end()) or located):
             continue
         parent = next((h.name for h in (*hits, *out) if h.end == pos), None)
         for m, level in ((town, gz.TOWN), (village, gz.VILLAGE)):

@@ -300,7 +300,8 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
             break
         begin = m.start()
         level = re.match(r"街道|[省市州县区旗镇乡村]", text[begin:end])
-        if level and begin > start and not text.startswith("委", begin + level.end()):
+        if (level and begin > start and not text.startswith("委", begin + level.end())
+                and text[begin - 1] not in "该本"):  # 该村副主任: the village just named, kept
             begin += level.end()  # the tail of a name the gazetteer does not know (…榆区柘汪镇)
         if text.startswith("委", begin) and not text.startswith("委员", begin):
             begin += 1  # 委 with no unit before it: the unit's name is lost (?h委常委)
@@ -340,7 +341,12 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     for post in posts:
         label = post.surface
         chain = _locality_chain(label, surfaces)
-        if not chain:
+        if not chain and post.start > 0 and ctx.text[post.start - 1] in "该本" and label[0] in "省市州县区旗镇乡村":
+            level, label = label[0], label[1:]  # 该村副主任 -> the village named before, its 副主任
+            unit = ctx.unit_for(level, post.start)
+            chain = [(0, len(unit), unit)] if unit else []
+            label = (unit or level) + label
+        elif not chain:
             level, label = _level_of(label)
             unit = ctx.unit_for(level, post.start) if level else None
             if unit:
