@@ -383,6 +383,8 @@ LAUNCHES = [
     ("天等县召开会议。据县委组织部介绍，省委决定实施“强基兴村”计划。", set()),
     # a place in a dateline is where the news came from, not who acts
     ("兰州讯 近日，启动“强基兴村”行动。", set()),
+    # a town acting at the head of its clause, though the gazetteer does not list it
+    ("近日，岩溪镇举行了党组织书记“擂台比武”活动。", {("岩溪镇", "launches", "擂台比武活动")}),
 ]
 
 
@@ -403,6 +405,10 @@ ISSUES = [
     # no locality in the sentence: the article's locality
     ("黄岩区委召开三级干部大会。会上，印发《关于激励干部担当作为的实施意见》。",
      {("黄岩区", "issues", "关于激励干部担当作为的实施意见")}),
+    # a central document is the centre's act, not the article's locality's
+    ("铁岭市召开会议。自中共中央办公厅印发《关于激励干部担当作为的意见》以来，各地行动起来。", set()),
+    # generic measures are no names (整改措施)
+    ("该镇班子成员查找问题，制定整改措施。", set()),
 ]
 
 

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
+# the centre or the whole country acting (中共中央办公厅印发, 在全国范围内开展, 党中央部署)
+_CENTRAL = re.compile(r"中共中央|党中央|中央(?:办公厅|组织部|军委|全面|决定|部署|印发|出台)|国务院|中办|国办|全国范围|在全国")
 # an organisation right after a locality's name: 宝应县委组织部, 黄岩区委, 福田镇党委
 _ORG_SUFFIX = re.compile(r"委(?:组织部|宣传部|办公室|常委会)?|人民政府|政府|纪委|党委|党工委")
 
@@ -316,6 +318,8 @@ def _agent_before(b: _Builder, start: int, end: int,
                 best = (m.start(), unit, m.group(0) if m.group(2) else "")
             elif not unit and m.group(2):
                 unnamed = m.start()
+    for m in _CENTRAL.finditer(text, start, end):  # 中共中央办公厅印发…, 在全国范围内开展…: no locality's act
+        unnamed = max(unnamed, m.start())
     if best and unnamed > best[0]:
         return None, True
     return best, unnamed >= 0 and best is None

@@ -43,6 +43,13 @@ _FUNCTION_STARTS = "通过 经过 按照 根据 围绕 结合 依托 带动 推�
 
 
 @cache
+def _acts_re() -> re.Pattern:
+    """A verb by which a unit acts (launch and issue verbs, and 召开, 举行 ...)."""
+    verbs = set(table("verbs")["launch"]) | set(table("verbs")["issue"]) | {"召开", "举行", "印发", "出台"}
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + ")")
+
+
+@cache
 def _not_unit_start() -> re.Pattern:
     """What a unit name never begins with: a function word or a verb of the genre (verbs.txt)."""
     verbs = {w for row in table("verbs").values() for w in row if len(w) >= 2}
@@ -274,9 +281,11 @@ def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHi
         last = village or town
         if last is None:
             continue
-        # 在中团村，…: a place the sentence is set in, standing alone
+        # 在中团村，…: a place the sentence is set in, standing alone; 近日，杨兴镇举行…: a town acting
         located = _LOCATIVE.search(text, max(0, pos - 2), pos) and text[last.end():last.end() + 1] in "，。；、"
-        if not (_UNIT_ORG.match(text, last.end()) or located):
+        acting = (village is None and (pos == 0 or text[pos - 1] in "，。；！？\n")
+                  and _acts_re().match(text, last.end()))
+        if not (_UNIT_ORG.match(text, last.end()) or located or acting):
             continue
         parent = next((h.name for h in (*hits, *out) if h.end == pos), None)
         for m, level in ((town, gz.TOWN), (village, gz.VILLAGE)):
