@@ -57,6 +57,7 @@ class Mention:
     end: int
     text: str  # the surface form, as written (after cleaning)
     alt_labels: tuple[str, ...] = ()
+    rule: str = ""  # the recogniser's rule that found it (gazetteer, unit-chain, quoted, apposition ...)
 
 
 @dataclass(frozen=True, slots=True)

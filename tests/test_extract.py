@@ -487,3 +487,42 @@ def test_mentions_are_exact_spans(run: Run, text: str) -> None:
     assert ex.mentions
     for m in ex.mentions:
         assert ex.clean.text[m.start:m.end] == m.text
+
+
+# --- which rule fired ---------------------------------------------------------------------------
+
+RULES = [
+    ("台州市黄岩区召开干部大会。", "Locality", "黄岩区", "gazetteer"),
+    ("天等县朗峰镇岩溪村党支部书记王晓东说，要带头干。", "Locality", "朗峰镇", "unit-chain"),
+    ("会上，朗峰乡岩溪村党支部书记王晓东说，要带头干。", "Locality", "朗峰乡", "unit-alone"),
+    ("黄岩区委书记徐淼说，要担当作为。", "Official", "徐淼", "apposition"),
+    ("28岁的刘明担任岩溪村党支部书记。", "Official", "刘明", "post-by-verb"),
+    ("黄岩区委印发《关于激励干部担当作为的实施意见》。", "Measure", "关于激励干部担当作为的实施意见", "title"),
+    ("黄岩区健全容错纠错机制。", "Measure", "容错纠错机制", "governed"),
+    ("黄岩区开展“五比亮剑”行动。", "Campaign", "五比亮剑行动", "quoted"),
+    ("选拔一批95后基层干部。", "CadreGroup", "95后基层干部", "group-phrase"),
+]
+
+
+@pytest.mark.parametrize(("text", "cls", "label", "rule"), RULES)
+def test_mention_names_its_rule(run: Run, text: str, cls: str, label: str, rule: str) -> None:
+    assert {m.rule for m in run(text).mentions if m.cls == cls and m.label == label} == {rule}
+
+
+FACT_RULES = [
+    ("黄岩区开展“五比亮剑”行动。", "launches", "agent-in-sentence"),
+    ("山西省新任农村第一书记示范培训班在忻州市开班。", "launches", "locality-in-name"),
+    ("黄岩区委召开三级干部大会。会上，全面启动“五比亮剑”行动。", "launches", "agent-in-paragraph"),
+    ("黄岩区委召开三级干部大会。\n会上，全面启动“五比亮剑”行动。", "launches", "article-locality"),
+    ("黄岩区委书记徐淼说，要担当作为。", "holds", "apposition"),
+    ("黄岩区出台乡镇党政正职谈心谈话制度。", "targets", "group-in-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "relation", "rule"), FACT_RULES)
+def test_fact_names_its_rule_and_its_measured_confidence(run: Run, text: str, relation: str, rule: str) -> None:
+    from kg.extract.scoring import rule_confidence
+
+    found = [f.evidence for f in run(text).facts if f.predicate == relation]
+    assert [e.extractor for e in found] == [rule]
+    assert found[0].confidence == rule_confidence(relation, rule)

@@ -123,15 +123,16 @@ def extract_candidates(article: Article, clean: CleanText, doc: Doc,
     b = _Builder(article, clean, ctx, {}, {}, [])
     loc_keys = _localities(b)
     _officials(b, tokens)
-    _named_people(b, find_listed_leaders(text, clean.reporters, tokens))
+    _named_people(b, find_listed_leaders(text, clean.reporters, tokens), "listed-leader")
     initiatives = find_initiatives(text, tokens)
     taken = [(h.start, h.end) for h in initiatives]
     group_hits = []
     for g in groups:
         key = b.entity("CadreGroup", g.label, g.alt_labels)
-        b.mentions.append(Mention("CadreGroup", g.label, g.start, g.end, text[g.start:g.end]))
+        b.mentions.append(Mention("CadreGroup", g.label, g.start, g.end, text[g.start:g.end], rule=g.rule))
         group_hits.append((g, key))
-    _named_people(b, find_group_members(text, [(g.start, g.end) for g in groups], clean.reporters, tokens))
+    _named_people(b, find_group_members(text, [(g.start, g.end) for g in groups], clean.reporters, tokens),
+                  "group-member")
     keys = []
     for h in initiatives:
         actor, rule, org = _actor(b, h.start, loc_keys, taken)
@@ -139,7 +140,7 @@ def extract_candidates(article: Article, clean: CleanText, doc: Doc,
         issuer = b.entities[actor].label if actor else ""
         key = b.entity(h.cls, h.label, (*h.alt_labels, *_inner_forms(b.ctx, h)), key=f"{h.cls}|{h.label}|{issuer}")
         keys.append(key)
-        b.mentions.append(Mention(h.cls, h.label, h.start, h.end, text[h.start:h.end], h.alt_labels))
+        b.mentions.append(Mention(h.cls, h.label, h.start, h.end, text[h.start:h.end], h.alt_labels, h.rule))
         if org:  # 宝应县委组织部印发…: the organisation acting for its locality
             label, surface = org
             b.entity("Organization", label, (surface,), key=f"Organization|{label}|{issuer}", part_of=actor)
@@ -208,7 +209,7 @@ def _localities(b: _Builder) -> dict[str, str]:
             key = b.entity("Locality", h.name, (surface,), key=f"Locality|{h.name}|{parent_key or b.ctx.actor}",
                            part_of=parent_key)
         keys.setdefault(h.name, key)
-        b.mentions.append(Mention("Locality", h.name, h.start, h.end, surface))
+        b.mentions.append(Mention("Locality", h.name, h.start, h.end, surface, rule=h.rule))
     return keys
 
 
@@ -230,7 +231,7 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
     for o in found:
         context = (o.posts[0].org_locality if o.posts else None) or b.ctx.actor or ""
         okey = b.official(o.name, context)
-        b.mentions.append(Mention("Official", o.name, o.start, o.end, o.name))
+        b.mentions.append(Mention("Official", o.name, o.start, o.end, o.name, rule=o.rule))
         for p in o.posts:
             org_key = None
             if p.org:
@@ -238,15 +239,15 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
                                    part_of=_loc_key_by_name(b, p.org_locality))
             alts = p.alt_labels
             pkey = b.entity("Post", p.label, alts, key=f"Post|{p.label}|{p.org_locality or context}", post_in=org_key)
-            b.mentions.append(Mention("Post", p.label, p.start, p.end, text[p.start:p.end], alts))
+            b.mentions.append(Mention("Post", p.label, p.start, p.end, text[p.start:p.end], alts, o.rule))
             b.fact(okey, "holds", pkey, o.start, o.rule)
 
 
-def _named_people(b: _Builder, found: list[tuple[int, int, str]]) -> None:
+def _named_people(b: _Builder, found: list[tuple[int, int, str]], rule: str) -> None:
     """Officials named without a post (listed leaders, members of a cadre group)."""
     for start, end, name in found:
         b.official(name, b.ctx.actor or "")
-        b.mentions.append(Mention("Official", name, start, end, name))
+        b.mentions.append(Mention("Official", name, start, end, name, rule=rule))
 
 
 def _loc_key_by_name(b: _Builder, name: str | None) -> str | None:

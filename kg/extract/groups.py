@@ -15,6 +15,7 @@ class GroupHit:
     end: int
     label: str
     alt_labels: tuple[str, ...] = ()
+    rule: str = "group-phrase"  # group-phrase (MOD* CORE, WHOLE), group-list (县处级、科级领导)
 
 
 @cache
@@ -48,7 +49,7 @@ def find_groups(text: str) -> list[GroupHit]:
         core = last[len(mod):]
         pos = m.start()
         for mod in m.group(1).split("、"):
-            hits.append(GroupHit(pos, pos + len(mod), mod + core, (mod,)))
+            hits.append(GroupHit(pos, pos + len(mod), mod + core, (mod,), "group-list"))
             pos += len(mod) + 1
     for m in _group_re().finditer(text):
         surface = m.group()

@@ -21,7 +21,7 @@ Overlapping candidates: the earlier generator wins, then the longer name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..lexicon import table
@@ -55,6 +55,7 @@ class InitiativeHit:
     end: int
     label: str
     alt_labels: tuple[str, ...]
+    rule: str = ""  # the generator that found it (title, about, quoted, list, governed, event, vehicle)
 
 
 @cache
@@ -84,10 +85,12 @@ def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
     """All named initiatives of ``text``; ``tokens`` maps token starts to lengths."""
     ends = frozenset(start + n for start, n in tokens.items())
     ranked = []
-    generators = (_titles(text), _about(text), _quoted(text, ends), _lists(text, ends),
-                  _governed(text, ends), _events(text, ends), _vehicles(text, ends))
-    for rank, generator in enumerate(generators):
-        ranked += [(rank, -(h.end - h.start), h.start, h) for h in (_trimmed(text, g) for g in generator) if h]
+    generators = (("title", _titles(text)), ("about", _about(text)), ("quoted", _quoted(text, ends)),
+                  ("list", _lists(text, ends)), ("governed", _governed(text, ends)), ("event", _events(text, ends)),
+                  ("vehicle", _vehicles(text, ends)))
+    for rank, (rule, generator) in enumerate(generators):
+        ranked += [(rank, -(h.end - h.start), h.start, replace(h, rule=rule))
+                   for h in (_trimmed(text, g) for g in generator) if h]
     hits: list[InitiativeHit] = []
     for *_, hit in sorted(ranked, key=lambda r: r[:3]):
         if all(hit.end <= h.start or hit.start >= h.end for h in hits):

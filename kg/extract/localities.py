@@ -79,6 +79,7 @@ class LocalityHit:
     level: int
     parent_name: str | None = None  # for pattern villages: the town or county named with them
     outlet: bool = False  # part of a dateline or an outlet's name (兰州讯, 德州新闻网): never an actor
+    rule: str = "gazetteer"  # gazetteer, short-name, region-short, gazetteer-village, unit-chain, unit-alone
 
 
 def find_localities(text: str) -> list[LocalityHit]:
@@ -172,7 +173,7 @@ def _short_names(text: str, gaz: gz.Gazetteer, units: set[int], taken) -> list[L
             while start >= 0:  # each occurrence, left to right, not overlapping
                 end = start + len(alias)
                 if _free(taken, start, end) and not _UNIT_SUFFIX.match(text, end):
-                    hits.append(LocalityHit(start, end, unit.name, u, unit.level))
+                    hits.append(LocalityHit(start, end, unit.name, u, unit.level, rule="short-name"))
                     taken.append((start, end))
                 start = text.find(alias, end)
     return hits
@@ -207,7 +208,7 @@ def _region_shorts(text: str, gaz: gz.Gazetteer, taken) -> list[LocalityHit]:
         pos = m.start() + 1
         if _free(taken, m.start(), m.end()):
             unit = gaz.units[unit_of[m.group()]]
-            hits.append(LocalityHit(m.start(), m.end(), unit.name, unit_of[m.group()], unit.level))
+            hits.append(LocalityHit(m.start(), m.end(), unit.name, unit_of[m.group()], unit.level, rule="region-short"))
             taken.append(m.span())
             pos = m.end()
     return hits
@@ -235,7 +236,8 @@ def _villages(text: str, gaz: gz.Gazetteer, hits: list[LocalityHit], taken) -> l
                 continue
             parents = [t for t in gaz.villages.get(name, ()) if t in towns or gaz.units[t].parent in counties]
             if parents:
-                out.append(LocalityHit(start, m.end(), name, -1, gz.VILLAGE, gaz.units[parents[0]].name))
+                out.append(LocalityHit(start, m.end(), name, -1, gz.VILLAGE, gaz.units[parents[0]].name,
+                                       rule="gazetteer-village"))
                 taken.append((start, m.end()))
                 break
     out += _pattern_units(text, hits + out, taken)
@@ -266,7 +268,7 @@ def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHi
         for level in ((gz.TOWN, gz.VILLAGE) if hit.level <= gz.COUNTY else (gz.VILLAGE,)):
             m = _unit_at(text, hit.end, level)
             if m and _free(taken, m.start(), m.end()):
-                new = LocalityHit(m.start(), m.end(), m.group(), -1, level, hit.name)
+                new = LocalityHit(m.start(), m.end(), m.group(), -1, level, hit.name, rule="unit-chain")
                 out.append(new)
                 taken.append(m.span())
                 if level == gz.TOWN:
@@ -290,7 +292,7 @@ def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHi
         parent = next((h.name for h in (*hits, *out) if h.end == pos), None)
         for m, level in ((town, gz.TOWN), (village, gz.VILLAGE)):
             if m and _free(taken, m.start(), m.end()):
-                out.append(LocalityHit(m.start(), m.end(), m.group(), -1, level, parent))
+                out.append(LocalityHit(m.start(), m.end(), m.group(), -1, level, parent, rule="unit-alone"))
                 taken.append(m.span())
                 parent = m.group()
     return out
