@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .. import gazetteer as gz
 from ..nlp import token_spans
 from ..types import Article, CleanText, Entity, Evidence, Extraction, Fact, Mention
+from . import identity
 from .context import ArticleContext, build_context
 from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
@@ -50,10 +51,9 @@ class _Builder:
     officials: dict[str, str] = field(default_factory=dict)
     candidates: list[Candidate] = field(default_factory=list)
 
-    def entity(self, cls: str, label: str, alts=(), *, key: str | None = None, admin_code: str | None = None,
+    def entity(self, cls: str, label: str, alts=(), *, key: str, admin_code: str | None = None,
                part_of: str | None = None, post_in: str | None = None) -> str:
-        """Add or extend the entity ``key`` (default ``cls|label``); returns its key."""
-        key = key or f"{cls}|{label}"
+        """Add or extend the entity ``key`` (``kg.extract.identity``); returns its key."""
         old = self.entities.get(key)
         if old is not None:  # a second mention: more names, attributes learnt earlier kept
             alts = (*alts, *old.alt_labels)
@@ -63,9 +63,9 @@ class _Builder:
                                     admin_code=admin_code, part_of=part_of, post_in=post_in)
         return key
 
-    def official(self, name: str, context: str) -> str:
+    def official(self, name: str, locality: str | None) -> str:
         """One node per name within an article, keyed by the locality of its first post."""
-        key = self.officials.setdefault(name, f"Official|{name}|{context}")
+        key = self.officials.setdefault(name, identity.official_key(name, locality, self.article.id))
         return self.entity("Official", name, key=key)
 
     def fact(self, s: str, p: str, o: str, pos: int, extractor: str, confidence: float | None = None) -> None:
@@ -128,7 +128,7 @@ def extract_candidates(article: Article, clean: CleanText, doc: Doc,
     taken = [(h.start, h.end) for h in initiatives]
     group_hits = []
     for g in groups:
-        key = b.entity("CadreGroup", g.label, g.alt_labels)
+        key = b.entity("CadreGroup", g.label, g.alt_labels, key=identity.group_key(g.label))
         b.mentions.append(Mention("CadreGroup", g.label, g.start, g.end, text[g.start:g.end], rule=g.rule))
         group_hits.append((g, key))
     _named_people(b, find_group_members(text, [(g.start, g.end) for g in groups], clean.reporters, tokens),
@@ -137,13 +137,15 @@ def extract_candidates(article: Article, clean: CleanText, doc: Doc,
     for h in initiatives:
         actor, rule, org = _actor(b, h.start, loc_keys, taken)
         # the same name issued by two localities is two initiatives (each county's 容错纠错机制)
-        issuer = b.entities[actor].label if actor else ""
-        key = b.entity(h.cls, h.label, (*h.alt_labels, *_inner_forms(b.ctx, h)), key=f"{h.cls}|{h.label}|{issuer}")
+        issuer = b.entities[actor].label if actor else None
+        key = b.entity(h.cls, h.label, (*h.alt_labels, *_inner_forms(b.ctx, h)),
+                       key=identity.initiative_key(h.cls, h.label, issuer, article.id))
         keys.append(key)
         b.mentions.append(Mention(h.cls, h.label, h.start, h.end, text[h.start:h.end], h.alt_labels, h.rule))
         if org:  # 宝应县委组织部印发…: the organisation acting for its locality
             label, surface = org
-            b.entity("Organization", label, (surface,), key=f"Organization|{label}|{issuer}", part_of=actor)
+            b.entity("Organization", label, (surface,), key=identity.organization_key(label, issuer, article.id),
+                     part_of=actor)
         if actor and not _JOINS.search(text, max(0, h.start - 5), h.start):
             b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)
     _targets(b, list(zip(initiatives, keys)), group_hits)
@@ -206,7 +208,8 @@ def _localities(b: _Builder) -> dict[str, str]:
                            admin_code=unit.code, part_of=parent_key)
         else:
             parent_key = keys.get(h.parent_name) if h.parent_name else None
-            key = b.entity("Locality", h.name, (surface,), key=f"Locality|{h.name}|{parent_key or b.ctx.actor}",
+            key = b.entity("Locality", h.name, (surface,),
+                           key=identity.pattern_unit_key(h.name, parent_key or b.ctx.actor, b.article.id),
                            part_of=parent_key)
         keys.setdefault(h.name, key)
         b.mentions.append(Mention("Locality", h.name, h.start, h.end, surface, rule=h.rule))
@@ -216,9 +219,8 @@ def _localities(b: _Builder) -> dict[str, str]:
 def _unit_key(gaz: gz.Gazetteer, index: int) -> str:
     unit = gaz.units[index]
     if unit.code:
-        return f"Locality|{unit.code}"
-    parent = gaz.units[unit.parent]
-    return f"Locality|{parent.code}|{unit.name}"
+        return identity.unit_key(unit.code)
+    return identity.town_key(gaz.units[unit.parent].code, unit.name)
 
 
 def _officials(b: _Builder, tokens: dict[int, int]) -> None:
@@ -229,16 +231,19 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
     # one span, one person: a later rule's name inside an earlier one's (万丰 in 江万丰同志) goes
     found = [o for i, o in enumerate(found) if not any(p.start < o.end and o.start < p.end for p in found[:i])]
     for o in found:
-        context = (o.posts[0].org_locality if o.posts else None) or b.ctx.actor or ""
+        national = next((identity.NATION for p in o.posts if identity.national(p.label)), None)
+        context = national or (o.posts[0].org_locality if o.posts else None) or b.ctx.actor
         okey = b.official(o.name, context)
         b.mentions.append(Mention("Official", o.name, o.start, o.end, o.name, rule=o.rule))
         for p in o.posts:
             org_key = None
             if p.org:
-                org_key = b.entity("Organization", p.org, key=f"Organization|{p.org}|{p.org_locality or context}",
+                org_key = b.entity("Organization", p.org,
+                                   key=identity.organization_key(p.org, p.org_locality or context, b.article.id),
                                    part_of=_loc_key_by_name(b, p.org_locality))
             alts = p.alt_labels
-            pkey = b.entity("Post", p.label, alts, key=f"Post|{p.label}|{p.org_locality or context}", post_in=org_key)
+            pkey = b.entity("Post", p.label, alts, key=identity.post_key(p.label, p.org_locality or context, b.article.id),
+                            post_in=org_key)
             b.mentions.append(Mention("Post", p.label, p.start, p.end, text[p.start:p.end], alts, o.rule))
             b.fact(okey, "holds", pkey, o.start, o.rule)
 
@@ -246,7 +251,7 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
 def _named_people(b: _Builder, found: list[tuple[int, int, str]], rule: str) -> None:
     """Officials named without a post (listed leaders, members of a cadre group)."""
     for start, end, name in found:
-        b.official(name, b.ctx.actor or "")
+        b.official(name, b.ctx.actor)
         b.mentions.append(Mention("Official", name, start, end, name, rule=rule))
 
 

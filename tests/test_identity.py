@@ -1,0 +1,39 @@
+"""Entity identity (kg/extract/identity.py): which mentions of two articles are one node."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import Run
+from kg.types import Extraction
+
+
+def key_of(ex: Extraction, cls: str, label: str) -> str:
+    (key,) = {e.key for e in ex.entities if e.cls == cls and e.label == label}
+    return key
+
+
+# (article A, article B, class, label, one node across the two?)
+CASES = [
+    # a post no locality qualifies is two posts in two articles (two counties' 县委书记)
+    ("县委书记王军说，要担当作为。", "县委书记李明说，要担当作为。", "Post", "县委书记", False),
+    # a post of a named locality is one across articles
+    ("黄岩区委书记徐淼说，要担当作为。", "会上，黄岩区委书记徐淼强调，要担当作为。", "Post", "黄岩区委书记", True),
+    # a national post is one across articles, whatever the article is about
+    ("黄岩区召开会议。中共中央总书记习近平强调，要担当作为。", "天等县召开会议。习近平总书记强调，要担当作为。",
+     "Post", "中共中央总书记", True),
+    # an official with no locality at all is one person within an article only
+    ("县委书记王军说，要担当作为。", "县委书记王军说，要带头干。", "Official", "王军", False),
+    # an official of a named locality is one across articles
+    ("黄岩区委书记徐淼说，要担当作为。", "会上，黄岩区委书记徐淼强调，要担当作为。", "Official", "徐淼", True),
+    # each locality's mechanism is its own
+    ("黄岩区健全容错纠错机制。", "天等县健全容错纠错机制。", "Measure", "容错纠错机制", False),
+    # a cadre group is one category everywhere
+    ("黄岩区关心关爱年轻干部。", "天等县培养年轻干部。", "CadreGroup", "年轻干部", True),
+    # a gazetteer unit is one node by its code
+    ("台州市黄岩区召开干部大会。", "黄岩区委召开会议。", "Locality", "黄岩区", True),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "cls", "label", "same"), CASES)
+def test_identity_across_articles(run: Run, a: str, b: str, cls: str, label: str, same: bool) -> None:
+    assert (key_of(run(a, "a"), cls, label) == key_of(run(b, "b"), cls, label)) is same
