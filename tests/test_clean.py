@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.clean import clean, to_simplified
+from kg.text.clean import clean, to_simplified
 from kg.types import Article, CleanText
 
 

@@ -14,11 +14,11 @@ from rdflib import Literal as RLiteral
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
-from kg.errors import KgError
-from kg.export import GraphWriter, _Beside, write_trig
 from kg.atomic import Pending
-from kg.workers import side_context
-from kg.vocab import ID, KG, ONTOLOGY_DIR
+from kg.errors import KgError
+from kg.graph.export import GraphWriter, _Beside, write_trig
+from kg.graph.vocab import ID, KG, ONTOLOGY_DIR
+from kg.run.pool import side_context
 from kgcli import kg
 
 

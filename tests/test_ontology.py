@@ -11,7 +11,7 @@ from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SH
 
-from kg.vocab import ID, KG, ONTOLOGY_DIR
+from kg.graph.vocab import ID, KG, ONTOLOGY_DIR
 
 KG_SOURCES = Path(__file__).resolve().parent.parent / "kg"
 

@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .. import gazetteer as gz
-from ..nlp import token_spans
+from . import gazetteer as gz
+from ..nlp.pipeline import token_spans
 from ..types import Article, CleanText, Entity, Evidence, Extraction, Fact, Mention
 from .context import ArticleContext, build_context
 from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
-from ..lexicon import table
+from ..resources import table
 from .people import find_group_members, find_listed_leaders, find_named_before_title, find_officials
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from functools import cache
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import gazetteer as gz
+from . import gazetteer as gz
 
 # the last character of every unit name the gazetteer can match
 _SUFFIX_CHARS = frozenset("省市区县镇乡道州盟旗村")

@@ -16,8 +16,8 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from .errors import ModelMissingError
-from .models import compiled_path, save_compiled
+from ..errors import ModelMissingError
+from ..nlp.install import compiled_path, save_compiled
 
 #: levels of the hierarchy
 PROVINCE, CITY, COUNTY, TOWN, VILLAGE = range(5)

@@ -16,9 +16,9 @@ from importlib import resources
 
 import opencc
 
-from .lexicon import words
+from ..resources import words
+from ..types import Article, CleanText
 from .mojibake import repair
-from .types import Article, CleanText
 
 # a pinyin syllable in brackets right after a CJK character: 發(fā), 个(gè), 的(de)
 _PINYIN = re.compile(

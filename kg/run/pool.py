@@ -1,13 +1,13 @@
 """How the worker processes of ``kg build --jobs N`` start.
 
 Where the platform has a fork server (Linux, macOS), the workers are forked from it, and
-it has loaded the pipeline and the gazetteer first (``kg.preload``): each worker starts
+it has loaded the pipeline and the gazetteer first (``kg.run.preload``): each worker starts
 with them loaded, sharing the server's memory pages, instead of loading its own copy.
 Elsewhere they are spawned and each loads its own. They are never forked from the
 build's own process, whose threads and locks a child would share.
 
 A build without workers starts a fork server too, that imports only the writers of the last
-files (``kg.export``): it forks the processes that write kg.trig, kg.ttl and kg.jsonld beside
+files (``kg.graph.export``): it forks the processes that write kg.trig, kg.ttl and kg.jsonld beside
 the build's own process. The first server a process starts is the one it keeps: workers of a
 later build in the same process, forked from such a server, load their own pipeline.
 """
@@ -16,12 +16,12 @@ from __future__ import annotations
 import multiprocessing
 from multiprocessing.context import BaseContext
 
-from .models import require_model
+from ..nlp.install import require_model
 
 #: what the fork server imports before it forks: the workers' code, pipeline and gazetteer
-PRELOAD = "kg.preload"
+PRELOAD = "kg.run.preload"
 #: ... or, for a build without workers, the writers of the last files
-WRITERS = "kg.export"
+WRITERS = "kg.graph.export"
 
 
 def context(preload: str = PRELOAD) -> BaseContext:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from .ingest import count_articles
+from ..text.ingest import count_articles
 
 T = TypeVar("T")
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .models import compiled_path, require_model, save_compiled
+from .install import compiled_path, require_model, save_compiled
 
 # spacy-pkuseg's normalisation (FeatureExtractor): these become "&", digits "**Num", letters "**Letter"
 _KEYWORDS = "-._,|/*:"

@@ -12,18 +12,18 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TypeVar
 
+from ..errors import InputError, KgError
+from ..extract import TextReading, extract, read
+from ..graph.export import GraphWriter
+from ..graph.incremental import read_build
+from ..graph.rdf import article_block
+from ..nlp.pipeline import load
+from ..text.clean import clean
+from ..text.dedupe import Duplicate, unique_cleaned
+from ..text.ingest import MAX_BYTES, read_inputs
+from ..types import ENTITY_CLASSES, RELATIONS, Article, CleanText, Extraction
+from . import pool as workers
 from . import progress as bar
-from . import workers
-from .clean import clean
-from .dedupe import Duplicate, unique_cleaned
-from .errors import InputError, KgError
-from .export import GraphWriter
-from .extract import TextReading, extract, read
-from .incremental import read_build
-from .ingest import MAX_BYTES, read_inputs
-from .nlp import load
-from .rdf import article_block
-from .types import ENTITY_CLASSES, RELATIONS, Article, CleanText, Extraction
 
 T = TypeVar("T")
 
@@ -62,7 +62,7 @@ def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1,
     process, in ``jobs`` worker processes, or on the Dask cluster at ``dask`` (``local``: one of
     ``jobs`` workers on this machine)."""
     if dask is not None:  # the cluster's workers read the texts too: this process would hold them back
-        from .cluster import process_on_dask
+        from .on_dask import process_on_dask
         yield from process_on_dask(_unread(pairs), dask, partial(_process_chunk, then=then),
                                    workers=jobs, chunk=CHUNK, ahead=AHEAD)
     elif jobs > 1:
@@ -212,7 +212,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     report.entities.update({cls: counts.entities[cls] for cls in ENTITY_CLASSES})
     report.relations.update(counts.relations)
     if html:
-        from .viz import render_build
+        from ..view.viz import render_build
         render_build(out / "kg.nt", out / "graph.html")
     report.seconds = time.perf_counter() - started
     return report

@@ -2,13 +2,13 @@
 
 spacy-pkuseg ships no model and would download one at run time, which cannot work
 offline. The ``pkuseg==0.0.25`` source distribution on the package index carries the
-pretrained ``default`` model; set-up (``python -m kg.models install``, run by
+pretrained ``default`` model; set-up (``python -m kg.nlp.install``, run by
 ``make demo``) fetches that sdist with pip and unpacks the model folder once into a
 cache directory. At run time kg only reads that folder.
 
 The model's ``features.pkl`` holds a list of 1.1 million word bigrams that spacy-pkuseg uses
 only to train: segmenting looks features up in ``feature_to_idx`` and the ``unigram`` set.
-Set-up empties that list (``compact``), so every load by spacy-pkuseg (and ``kg.segment``'s
+Set-up empties that list (``compact``), so every load by spacy-pkuseg (and ``kg.nlp.segmenter``'s
 compiling, which set-up then runs) unpickles a third fewer strings (about a second less, 146 MB
 less memory) and segments exactly as before.
 """
@@ -25,8 +25,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .atomic import write_atomic
-from .errors import ModelMissingError
+from ..atomic import write_atomic
+from ..errors import ModelMissingError
 
 PKUSEG_SDIST = "pkuseg==0.0.25"
 _MODEL_FILES = ("features.pkl", "weights.npz")
@@ -77,7 +77,7 @@ def require_model() -> Path:
     path = model_dir()
     if not all((path / name).is_file() for name in _MODEL_FILES):
         raise ModelMissingError(
-            f"pkuseg model not found in {path}: run `make demo` or `python -m kg.models install` "
+            f"pkuseg model not found in {path}: run `make demo` or `python -m kg.nlp.install` "
             "(or point KG_PKUSEG_MODEL at a folder holding features.pkl and weights.npz)"
         )
     return path
@@ -126,9 +126,9 @@ def compact(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["install"]:
-        sys.exit("usage: python -m kg.models install")
+    if sys.argv[1:]:
+        sys.exit("usage: python -m kg.nlp.install")
     print(f"pkuseg model in {install()}")
-    from .segment import load  # compiled now, once, rather than by the first build
+    from .segmenter import load  # compiled now, once, rather than by the first build
 
     load()

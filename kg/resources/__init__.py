@@ -1,4 +1,8 @@
-"""Lexicons under ``kg/resources/``, loaded once per process."""
+"""kg's data: lexicons, word lists and patterns (``*.txt``), the HTML view's assets (``viz/``).
+
+This module loads the lexicons, once per process; it imports nothing of kg, so any stage
+may use it.
+"""
 from __future__ import annotations
 
 import re

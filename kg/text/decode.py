@@ -24,7 +24,7 @@ from functools import cache
 
 from charset_normalizer import from_bytes
 
-from .errors import InputError
+from ..errors import InputError
 
 #: what charset-normalizer may propose (it tries every codec it knows otherwise: cp949, shift_jis ...)
 CANDIDATES = ("utf_8", "gb18030", "big5hkscs", "utf_16", "utf_32")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import InputError
+from ..errors import InputError
 
 STORE = "store"
 #: marker inside the store: SHA-256 of the kg.nt and kg.nq it was loaded from
