@@ -38,7 +38,7 @@ from pathlib import Path
 from corpus import write_corpus
 
 from kg.errors import InputError
-from kg.nlp.install import require_model
+from kg.nlp.model import require_model
 from kg.text.clean import clean
 from kg.text.ingest import read_inputs
 

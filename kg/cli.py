@@ -4,6 +4,10 @@ Each command is a ``register_*`` function adding its sub-parser and a ``run``
 callable taking the parsed arguments and returning an exit code. Library errors
 (``KgError``) become one-line messages. Exit codes: 0 ok, 1 nothing built or not
 conforming, 2 bad input or options, 130 interrupted.
+
+Each command imports the library it runs inside its ``run`` function: ``kg --help`` and
+``kg query`` do not import the build (spaCy, the writers), and ``kg build --jobs N`` starts
+its fork server before it imports the rest of the build.
 """
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import KgError
+from .errors import InputError, KgError
 from .text.ingest import MAX_BYTES
 
 
@@ -82,7 +86,6 @@ def _run_query(args: argparse.Namespace) -> int:
     import os
     import shutil
 
-    from .errors import InputError
     from .graph.query import run_query
 
     if (args.query is None) == (args.file is None):
@@ -181,7 +184,6 @@ def _count(minimum: int):
 
 
 def _run_view(args: argparse.Namespace) -> int:
-    from .errors import InputError
     from .view.view import view
 
     if args.hops is not None and args.focus is None:

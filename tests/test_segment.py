@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from conftest import REPO, SEEDS
 from kg.errors import InputError
 from kg.nlp import segmenter
-from kg.nlp.install import require_model
+from kg.nlp.model import require_model
 from kg.text.clean import clean
 from kg.text.ingest import read_inputs
 

@@ -17,7 +17,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from ..errors import ModelMissingError
-from ..nlp.install import compiled_path, save_compiled
+from ..cache import compiled_path, save_compiled
 
 #: levels of the hierarchy
 PROVINCE, CITY, COUNTY, TOWN, VILLAGE = range(5)

@@ -12,6 +12,7 @@ so a build directory is self-contained.
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -266,8 +267,6 @@ def write_jsonld_file(nt: Path, out: Path) -> None:
 
 def jsonld(triples: Iterable[ox.Triple]) -> bytes:
     """``write_jsonld`` of any triples, into bytes."""
-    import io
-
     buffer = io.BytesIO()
     write_jsonld(sorted({f"{t.subject} {t.predicate} {t.object} .\n".encode() for t in triples}), buffer)
     return buffer.getvalue()

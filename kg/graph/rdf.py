@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 from rdflib import Graph
 
-from ..text.clean import to_simplified
+from ..text.script import to_simplified
 from ..types import Extraction
 from .vocab import ID, bind_prefixes, term
 

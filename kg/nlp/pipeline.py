@@ -10,6 +10,8 @@ import gc
 from functools import cache
 from typing import TYPE_CHECKING
 
+from . import segmenter
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -31,8 +33,6 @@ def load() -> Language:
     """The pipeline: spaCy's ``zh`` tokenizer segmenting with pkuseg's pretrained ``default`` model,
     computed by ``kg.nlp.segmenter`` (the same words as spacy-pkuseg's, about 4.5 times sooner)."""
     import spacy
-
-    from . import segmenter
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.zh.ChineseTokenizer",
                                                           "segmenter": "pkuseg"}}})

@@ -25,7 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .install import compiled_path, require_model, save_compiled
+from ..cache import compiled_path, save_compiled
+from .model import require_model
 
 # spacy-pkuseg's normalisation (FeatureExtractor): these become "&", digits "**Num", letters "**Letter"
 _KEYWORDS = "-._,|/*:"
@@ -115,7 +116,7 @@ class Segmenter:
 
     def cut(self, text: str) -> list[str]:
         """The words of ``text``; whitespace separates them and is left out."""
-        from spacy_pkuseg.inference import run_viterbi
+        from spacy_pkuseg.inference import run_viterbi  # here: a process that never segments never imports spacy-pkuseg
 
         out: list[str] = []
         for pieces, scores in self._scored(text.split()):

@@ -24,6 +24,7 @@ from ..text.ingest import MAX_BYTES, read_inputs
 from ..types import ENTITY_CLASSES, RELATIONS, Article, CleanText, Extraction
 from . import pool as workers
 from . import progress as bar
+from .on_dask import process_on_dask
 
 T = TypeVar("T")
 
@@ -62,7 +63,6 @@ def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1,
     process, in ``jobs`` worker processes, or on the Dask cluster at ``dask`` (``local``: one of
     ``jobs`` workers on this machine)."""
     if dask is not None:  # the cluster's workers read the texts too: this process would hold them back
-        from .on_dask import process_on_dask
         yield from process_on_dask(_unread(pairs), dask, partial(_process_chunk, then=then),
                                    workers=jobs, chunk=CHUNK, ahead=AHEAD)
     elif jobs > 1:
@@ -212,7 +212,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     report.entities.update({cls: counts.entities[cls] for cls in ENTITY_CLASSES})
     report.relations.update(counts.relations)
     if html:
-        from ..view.viz import render_build
+        from ..view.viz import render_build  # here: networkx, pyvis and jinja2 only for a build that draws
         render_build(out / "kg.nt", out / "graph.html")
     report.seconds = time.perf_counter() - started
     return report

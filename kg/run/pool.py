@@ -16,7 +16,7 @@ from __future__ import annotations
 import multiprocessing
 from multiprocessing.context import BaseContext
 
-from ..nlp.install import require_model
+from ..nlp.model import require_model
 
 #: what the fork server imports before it forks: the workers' code, pipeline and gazetteer
 PRELOAD = "kg.run.preload"

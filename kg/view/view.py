@@ -32,7 +32,7 @@ from ..graph.rdf import content_hash
 from ..graph.spool import SortedLines
 from ..graph.store import graph_format
 from ..graph.vocab import KG
-from ..text.clean import to_simplified
+from ..text.script import to_simplified
 from ..text.ingest import MAX_BYTES, read_inputs
 from ..types import Article
 from .viz import ArticleText, Scope, ViewStats, read_view, render, skeleton, style, top_nodes
