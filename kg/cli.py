@@ -12,10 +12,14 @@ its fork server before it imports the rest of the build.
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from .errors import InputError, KgError
+from .run.pool import WorkerPool
 from .text.ingest import MAX_BYTES
 
 
@@ -51,18 +55,14 @@ def _positive_int(text: str) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    import os
-
     jobs = args.jobs or (os.cpu_count() or 1 if args.dask == "local" else 1)
-    if jobs > 1 and args.dask is None:
-        from .run.pool import start
+    # with workers, their fork server starts now and loads the pipeline while this process imports the build
+    with WorkerPool(jobs) if jobs > 1 and args.dask is None else nullcontext() as pool:
+        from .run.build import build
 
-        start()  # the workers' server loads the pipeline while this process imports the rest
-    from .run.build import build
-
-    report = build(args.inputs, args.out or args.into, html=not args.no_html, store=not args.no_store,
-                   into=args.into is not None, max_bytes=args.max_bytes, jobs=jobs, progress=not args.quiet,
-                   dask=args.dask)
+        report = build(args.inputs, args.out or args.into, html=not args.no_html, store=not args.no_store,
+                       into=args.into is not None, max_bytes=args.max_bytes, jobs=jobs, progress=not args.quiet,
+                       dask=args.dask, pool=pool)
     print(report.summary())
     return 0
 
@@ -83,9 +83,6 @@ def register_query(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_query(args: argparse.Namespace) -> int:
-    import os
-    import shutil
-
     from .graph.query import run_query
 
     if (args.query is None) == (args.file is None):
