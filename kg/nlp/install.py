@@ -10,8 +10,8 @@ time kg only reads that folder.
 The model's ``features.pkl`` holds a list of 1.1 million word bigrams that spacy-pkuseg uses
 only to train: segmenting looks features up in ``feature_to_idx`` and the ``unigram`` set.
 Set-up empties that list (``compact``), so every load by spacy-pkuseg (and ``kg.nlp.segmenter``'s
-compiling, which set-up then runs) unpickles a third fewer strings (about a second less, 146 MB
-less memory) and segments exactly as before.
+compiling, which set-up then runs) unpickles a third fewer strings, in less time and memory, and
+segments exactly as before.
 """
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # spaCy is imported where a pipeline is made or read, not with this module: a build's main process
-# with workers never segments, and its CPU (a second of importing spaCy) is the workers' to use.
+# with workers never segments, and its CPU (importing spaCy takes a while) is the workers' to use.
 
 
 def token_spans(doc: Doc) -> dict[int, int]:
@@ -31,7 +31,7 @@ def token_spans(doc: Doc) -> dict[int, int]:
 @cache
 def load() -> Language:
     """The pipeline: spaCy's ``zh`` tokenizer segmenting with pkuseg's pretrained ``default`` model,
-    computed by ``kg.nlp.segmenter`` (the same words as spacy-pkuseg's, about 4.5 times sooner)."""
+    computed by ``kg.nlp.segmenter`` (the same words as spacy-pkuseg's, sooner)."""
     import spacy
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.zh.ChineseTokenizer",
