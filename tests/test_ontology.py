@@ -1,4 +1,4 @@
-"""The ontology, its SHACL shapes and ``kg.vocab.KG`` agree with each other and with kg's code."""
+"""The ontology, its SHACL shapes and ``kg.graph.vocab.KG`` agree with each other and with kg's code."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,4 @@
-"""kg.viz and ``kg view`` write offline, deterministic pages that work in a real headless Chromium."""
+"""kg.view.viz and ``kg view`` write offline, deterministic pages that work in a real headless Chromium."""
 from __future__ import annotations
 
 import json
