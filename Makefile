@@ -24,9 +24,9 @@ $(STAMP): pyproject.toml | $(PY)
 	touch $@
 
 # The pkuseg segmentation model, from the pkuseg sdist on the package index (never at run time),
-# and kg's compiled copy of it (kg/segment.py).
-$(MODEL_STAMP): $(STAMP) kg/models.py kg/segment.py
-	$(PY) -m kg.models install
+# and kg's compiled copy of it (kg/nlp/segmenter.py).
+$(MODEL_STAMP): $(STAMP) kg/nlp/install.py kg/nlp/segmenter.py
+	$(PY) -m kg.nlp.install
 	touch $@
 
 # Headless Chromium and a CJK font for the HTML view tests (Debian packages).

@@ -17,11 +17,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg import gazetteer
-from kg.build import process
 from kg.errors import InputError
-from kg.ingest import read_inputs
+from kg.extract import gazetteer
 from kg.resources import __file__ as _resources
+from kg.run.build import process
+from kg.text.ingest import read_inputs
 
 REPO = Path(__file__).resolve().parents[1]
 GIVEN = "伟明华建国志强军平海东文辉林红玉英杰涛斌超波鹏宇浩俊晓丽静敏燕霞婷峰磊刚勇毅新春秋云龙飞洪亮金荣"

@@ -14,12 +14,12 @@ import argparse
 import time
 from pathlib import Path
 
-from kg import gazetteer
-from kg.clean import clean
 from kg.errors import InputError
+from kg.extract import gazetteer
 from kg.extract import extract
-from kg.ingest import read_inputs
-from kg.nlp import load
+from kg.nlp.pipeline import load
+from kg.text.clean import clean
+from kg.text.ingest import read_inputs
 
 REPO = Path(__file__).resolve().parents[1]
 

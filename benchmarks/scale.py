@@ -6,7 +6,7 @@ For each N, a synthetic corpus of N articles (benchmarks/corpus.py, seed 7) is w
 a temporary folder and cleaned once to count its characters (cleaned, Simplified). The
 script then prints characters per second, and the speed relative to segmentation (x seg)
 and to ``--jobs 1`` (x j1), of: pkuseg segmentation alone (spacy-pkuseg's ``pkuseg(model).cut``,
-model already loaded), the same by kg's segmenter (``kg.segment``, the same words, through
+model already loaded), the same by kg's segmenter (``kg.nlp.segmenter``, the same words, through
 the spaCy tokenizer as a build runs it), both in a process of their own, and ``kg build DIR
 --no-html --quiet --jobs J`` run as a subprocess (wall time, model loading and every output
 included), also with ``--no-store`` given ``--without-store``; the peak memory of that build
@@ -37,10 +37,10 @@ from pathlib import Path
 
 from corpus import write_corpus
 
-from kg.clean import clean
 from kg.errors import InputError
-from kg.ingest import read_inputs
-from kg.models import require_model
+from kg.nlp.model import require_model
+from kg.text.clean import clean
+from kg.text.ingest import read_inputs
 
 KG_BIN = Path(sys.executable).parent / "kg"
 #: seconds between two samples of a build's memory
@@ -59,7 +59,7 @@ def _load_segmenters(corpus: Path) -> None:
     spacy-pkuseg itself, and the spaCy tokenizer of kg's pipeline."""
     import spacy_pkuseg
 
-    from kg.nlp import load
+    from kg.nlp.pipeline import load
 
     _texts.extend(clean(a).text for a in read_inputs([corpus]) if not isinstance(a, InputError))
     with contextlib.redirect_stderr(io.StringIO()):  # its note that features.msgpack is absent

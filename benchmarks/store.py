@@ -20,11 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.export import GraphWriter
-from kg.push import push
-from kg.query import run_query
-from kg.store import write_store
-from kg.vocab import ID
+from kg.graph.export import GraphWriter
+from kg.graph.push import push
+from kg.graph.query import run_query
+from kg.graph.store import write_store
+from kg.graph.vocab import ID
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 

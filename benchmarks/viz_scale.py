@@ -23,8 +23,8 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from browser import launch, offline_page  # noqa: E402  (the tests' Chromium set-up, network blocked)
 
-from kg.viz import Scope, render  # noqa: E402
-from kg.vocab import ID, KG  # noqa: E402
+from kg.graph.vocab import ID, KG  # noqa: E402
+from kg.view.viz import Scope, render  # noqa: E402
 
 #: share of each class among the entities, and a suffix its names end with
 CLASSES = {"Locality": (0.23, "县镇村区市乡"), "Official": (0.13, ""), "Post": (0.12, "书记长任员"),

@@ -28,8 +28,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from kg.dedupe import unique
-from kg.ingest import _walk, read_inputs
+from kg.text.dedupe import unique
+from kg.text.ingest import _walk, read_inputs
 from kg.types import Article
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

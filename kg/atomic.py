@@ -1,6 +1,6 @@
 """Files put in place whole: written beside their path, then renamed over it in one step, so a
 crash or an error leaves the old file or the new one, never a part. Standard library only, for
-the caches of ``kg/models.py`` and ``kg/gazetteer.py`` as much as for a build's outputs."""
+the caches of ``kg/nlp/segmenter.py`` and ``kg/extract/gazetteer.py`` as much as for a build's outputs."""
 from __future__ import annotations
 
 import os

@@ -4,15 +4,23 @@ Each command is a ``register_*`` function adding its sub-parser and a ``run``
 callable taking the parsed arguments and returning an exit code. Library errors
 (``KgError``) become one-line messages. Exit codes: 0 ok, 1 nothing built or not
 conforming, 2 bad input or options, 130 interrupted.
+
+Each command imports the library it runs inside its ``run`` function: ``kg --help`` and
+``kg query`` do not import the build (spaCy, the writers), and ``kg build --jobs N`` starts
+its fork server before it imports the rest of the build.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
-from .errors import KgError
-from .ingest import MAX_BYTES
+from .errors import InputError, KgError
+from .run.pool import WorkerPool
+from .text.ingest import MAX_BYTES
 
 
 def register_build(sub: argparse._SubParsersAction) -> None:
@@ -47,18 +55,14 @@ def _positive_int(text: str) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    import os
-
     jobs = args.jobs or (os.cpu_count() or 1 if args.dask == "local" else 1)
-    if jobs > 1 and args.dask is None:
-        from .workers import start
+    # with workers, their fork server starts now and loads the pipeline while this process imports the build
+    with WorkerPool(jobs) if jobs > 1 and args.dask is None else nullcontext() as pool:
+        from .run.build import build
 
-        start()  # the workers' server loads the pipeline while this process imports the rest
-    from .build import build
-
-    report = build(args.inputs, args.out or args.into, html=not args.no_html, store=not args.no_store,
-                   into=args.into is not None, max_bytes=args.max_bytes, jobs=jobs, progress=not args.quiet,
-                   dask=args.dask)
+        report = build(args.inputs, args.out or args.into, html=not args.no_html, store=not args.no_store,
+                       into=args.into is not None, max_bytes=args.max_bytes, jobs=jobs, progress=not args.quiet,
+                       dask=args.dask, pool=pool)
     print(report.summary())
     return 0
 
@@ -79,11 +83,7 @@ def register_query(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_query(args: argparse.Namespace) -> int:
-    import os
-    import shutil
-
-    from .errors import InputError
-    from .query import run_query
+    from .graph.query import run_query
 
     if (args.query is None) == (args.file is None):
         raise InputError("give the query either as QUERY or with --file Q.rq, not both or neither")
@@ -105,7 +105,7 @@ def _run_query(args: argparse.Namespace) -> int:
 
 
 def register_push(sub: argparse._SubParsersAction) -> None:
-    from .push import CHUNK
+    from .graph.push import CHUNK
 
     p = sub.add_parser("push", help="load a build into a triplestore server (SPARQL Graph Store Protocol)",
                        description="Replace a graph on a server speaking the SPARQL 1.1 Graph Store HTTP "
@@ -128,7 +128,7 @@ def register_push(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_push(args: argparse.Namespace) -> int:
-    from .push import password_from, push
+    from .graph.push import password_from, push
 
     report = push(args.build, args.endpoint, graph=args.graph, auth=password_from(args.password_env, args.user),
                   chunk=args.chunk_size, query_url=args.query_url)
@@ -146,7 +146,7 @@ def register_validate(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
-    from .validate import validate
+    from .graph.validate import validate
 
     report = validate(args.target)
     sys.stdout.write(report.text())
@@ -181,8 +181,7 @@ def _count(minimum: int):
 
 
 def _run_view(args: argparse.Namespace) -> int:
-    from .errors import InputError
-    from .view import view
+    from .view.view import view
 
     if args.hops is not None and args.focus is None:
         raise InputError("--hops N needs --focus NAME")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-import kg.nlp
-from kg.clean import clean
+import kg.nlp.pipeline
 from kg.extract import extract
+from kg.text.clean import clean
 from kg.types import Article, Extraction
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,8 +21,8 @@ Run = Callable[..., Extraction]
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    """The pkuseg ``zh`` pipeline of ``kg.nlp.load()`` (no mocks)."""
-    return kg.nlp.load()
+    """The pkuseg ``zh`` pipeline of ``kg.nlp.pipeline.load()`` (no mocks)."""
+    return kg.nlp.pipeline.load()
 
 
 @pytest.fixture(scope="session")

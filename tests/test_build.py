@@ -13,7 +13,7 @@ from pyshacl import validate
 from rdflib import RDF, Graph
 from rdflib.namespace import DCTERMS, PROV
 
-from kg.vocab import KG
+from kg.graph.vocab import KG
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"

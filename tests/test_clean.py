@@ -5,7 +5,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.clean import clean, to_simplified
+from kg.text.clean import clean
+from kg.text.script import to_simplified
 from kg.types import Article, CleanText
 
 

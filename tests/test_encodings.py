@@ -9,8 +9,8 @@ from pathlib import Path
 import opencc
 import pytest
 
-from kg.build import process
-from kg.ingest import read_inputs
+from kg.run.build import process
+from kg.text.ingest import read_inputs
 from kg.types import Article, Extraction
 
 from conftest import SEEDS, facts

@@ -14,11 +14,11 @@ from rdflib import Literal as RLiteral
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
-from kg.errors import KgError
-from kg.export import GraphWriter, _Beside, write_trig
 from kg.atomic import Pending
-from kg.workers import side_context
-from kg.vocab import ID, KG, ONTOLOGY_DIR
+from kg.errors import KgError
+from kg.graph.export import GraphWriter, _Beside, write_trig
+from kg.graph.vocab import ID, KG, ONTOLOGY_DIR
+from kg.run.pool import WorkerPool
 from kgcli import kg
 
 
@@ -148,10 +148,10 @@ def test_any_graph_round_trips_through_every_export(triples, tmp_path: Path) -> 
 def test_a_file_written_beside_that_fails_is_reported(tmp_path: Path) -> None:
     """kg.trig and kg.jsonld are written by processes of the fork server in parallel builds: one
     that fails (here: its input is missing) is an error naming the file, not a file left out."""
-    side = side_context()
-    if side is None:
-        pytest.skip("no fork server on this platform")
-    with pytest.raises(KgError, match=r"kg\.trig: the process writing it failed"):
-        with _Beside(side, write_trig, tmp_path / "missing.nq", Pending(tmp_path / "kg.trig")) as trig:
-            trig.wait()
+    with WorkerPool() as pool:
+        if pool.side() is None:
+            pytest.skip("no fork server on this platform")
+        with pytest.raises(KgError, match=r"kg\.trig: the process writing it failed"):
+            with _Beside(pool.side(), write_trig, tmp_path / "missing.nq", Pending(tmp_path / "kg.trig")) as trig:
+                trig.wait()
     assert not (tmp_path / "kg.trig").exists()

@@ -18,14 +18,14 @@ from rdflib import RDF, Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS
 
-from kg.build import process
-from kg.dedupe import Duplicate, unique
 from kg.errors import InputError
-from kg.ingest import read_inputs
-from kg.mojibake import repair
-from kg.rdf import to_graph
+from kg.graph.rdf import to_graph
+from kg.graph.vocab import KG, ONTOLOGY_DIR
+from kg.run.build import process
+from kg.text.dedupe import Duplicate, unique
+from kg.text.ingest import read_inputs
+from kg.text.mojibake import repair
 from kg.types import Article, Extraction
-from kg.vocab import KG, ONTOLOGY_DIR
 
 from conftest import SEEDS, facts, labels
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.ingest import read_inputs
+from kg.text.ingest import read_inputs
 from kg.types import Article
 
 TEXT = "黄岩区召开三级干部大会。\n"

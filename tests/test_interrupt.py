@@ -13,7 +13,7 @@ import pytest
 from rdflib import RDF, Graph
 from rdflib.namespace import DCTERMS
 
-from kg.vocab import KG
+from kg.graph.vocab import KG
 
 from conftest import SEEDS
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from kg.models import compact, install, require_model
+from kg.nlp.install import compact, install
+from kg.nlp.model import require_model
 
 
 def _features(folder: Path, bigram: list[str]) -> dict:

@@ -1,4 +1,4 @@
-"""The ontology, its SHACL shapes and ``kg.vocab.KG`` agree with each other and with kg's code."""
+"""The ontology, its SHACL shapes and ``kg.graph.vocab.KG`` agree with each other and with kg's code."""
 from __future__ import annotations
 
 import re
@@ -11,7 +11,7 @@ from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SH
 
-from kg.vocab import ID, KG, ONTOLOGY_DIR
+from kg.graph.vocab import ID, KG, ONTOLOGY_DIR
 
 KG_SOURCES = Path(__file__).resolve().parent.parent / "kg"
 

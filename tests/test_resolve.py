@@ -9,8 +9,8 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 
-from kg.rdf import to_graph
-from kg.vocab import KG
+from kg.graph.rdf import to_graph
+from kg.graph.vocab import KG
 
 from conftest import Run
 

@@ -1,6 +1,6 @@
 """Segmentation stage: kg's segmenter against spacy-pkuseg's own, on the same model.
 
-``kg.segment`` computes pkuseg's features with numpy instead of one string at a time; it must give
+``kg.nlp.segmenter`` computes pkuseg's features with numpy instead of one string at a time; it must give
 spacy-pkuseg's words exactly, and its scores to the bit (so that no near tie can come out the other
 way): on a table of one-sentence cases for each way a text can be unusual, on random texts, and
 on every real article there is (the seeds here, and shared/corpus when present).
@@ -18,11 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, SEEDS
-from kg import segment
-from kg.clean import clean
 from kg.errors import InputError
-from kg.ingest import read_inputs
-from kg.models import require_model
+from kg.nlp import segmenter
+from kg.nlp.model import require_model
+from kg.text.clean import clean
+from kg.text.ingest import read_inputs
 
 CORPORA = [SEEDS, *(p for p in (REPO.parent / "shared" / "corpus" / name for name in ("dev", "raw")) if p.is_dir())]
 
@@ -57,14 +57,14 @@ CASES = [
 
 @pytest.mark.parametrize("text", CASES)
 def test_the_same_words_as_spacy_pkuseg(pkuseg, text: str) -> None:
-    assert segment.load().cut(text) == pkuseg.cut(text)
+    assert segmenter.load().cut(text) == pkuseg.cut(text)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("黄岩区委书记徐淼出席会议干部乡镇党政正职十条措施发展我担当年月日的了在和"
                                         "0123456789０１ＡＢab.*-%％ 　\t，。、“”《》（）"), max_size=40))
 def test_the_same_words_on_random_texts(pkuseg, text: str) -> None:
-    assert segment.load().cut(text) == pkuseg.cut(text)
+    assert segmenter.load().cut(text) == pkuseg.cut(text)
 
 
 def _articles() -> list[tuple[str, str]]:
@@ -74,7 +74,7 @@ def _articles() -> list[tuple[str, str]]:
 def test_the_same_words_on_every_real_article(pkuseg) -> None:
     articles = _articles()
     assert len(articles) >= 5
-    differ = [source for source, text in articles if segment.load().cut(text) != pkuseg.cut(text)]
+    differ = [source for source, text in articles if segmenter.load().cut(text) != pkuseg.cut(text)]
     assert differ == []
 
 
@@ -84,31 +84,31 @@ def test_the_same_words_on_a_text_longer_than_a_block(pkuseg, spaced: bool) -> N
     at a time: the blocks' edges must not show."""
     text = "\n".join(text for _, text in _articles()[:5])
     text = text if spaced else "".join(text.split())
-    text = (text * (3 * segment._BLOCK // len(text) + 2))[:3 * segment._BLOCK + 17]
-    assert segment.load().cut(text) == pkuseg.cut(text)
+    text = (text * (3 * segmenter._BLOCK // len(text) + 2))[:3 * segmenter._BLOCK + 17]
+    assert segmenter.load().cut(text) == pkuseg.cut(text)
 
 
 def test_the_same_scores_to_the_bit(pkuseg) -> None:
     """Each character's score per tag, as spacy-pkuseg's decoder is given it."""
     from spacy_pkuseg.inference import getLogYY
 
-    seg, fe, model = segment.load(), pkuseg.feature_extractor, pkuseg.model
+    seg, fe, model = segmenter.load(), pkuseg.feature_extractor, pkuseg.model
     pieces = [piece for _, text in _articles()[:5] for piece in text.split()]
     for piece in pieces:
         nodes = list(fe.normalize_text(piece))
         theirs, _ = getLogYY([fe.get_node_features_idx(i, nodes) for i in range(len(nodes))],
                              model.n_tag, model.n_feature * model.n_tag, model.w, 1.0)
-        ours = seg._scores(piece.translate(segment._NORMALISE), np.array([0]), np.array([len(piece)]))
+        ours = seg._scores(piece.translate(segmenter._NORMALISE), np.array([0]), np.array([len(piece)]))
         assert np.array_equal(theirs, ours), piece[:20]
 
 
 def test_a_damaged_compiled_copy_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KG_PKUSEG_MODEL", str(require_model()))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    first = segment.load.__wrapped__()
-    tables = segment._compiled_path()
+    first = segmenter.load.__wrapped__()
+    tables = segmenter._compiled_path()
     assert tables.is_file() and tables.with_suffix(".npy").is_file()
     tables.write_bytes(tables.read_bytes()[:1000])  # cut short, as by a full disk
-    again = segment.load.__wrapped__()
+    again = segmenter.load.__wrapped__()
     assert again.cut(CASES[0]) == first.cut(CASES[0]) == ["黄岩", "区委", "书记", "徐", "淼", "出席", "会议", "。"]
     assert os.path.getsize(tables) > 1000

@@ -14,10 +14,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDFS, Graph, Literal
 
-from kg import store as kg_store
-from kg.export import GraphWriter
-from kg.query import table
-from kg.store import remove_store, write_store
+from kg.graph import store as kg_store
+from kg.graph.export import GraphWriter
+from kg.graph.query import table
+from kg.graph.store import remove_store, write_store
 from kgcli import QUERIES, REPO, contents, kg, one_error, snapshot
 
 README_QUERIES = sorted(QUERIES.glob("*.rq"))

@@ -1,4 +1,4 @@
-"""kg.viz and ``kg view`` write offline, deterministic pages that work in a real headless Chromium."""
+"""kg.view.viz and ``kg view`` write offline, deterministic pages that work in a real headless Chromium."""
 from __future__ import annotations
 
 import json
@@ -15,12 +15,12 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, Graph, Literal
 
 from browser import PageLog, launch, offline_page
 from kgcli import REPO, kg, one_error
-from kg.ingest import read_inputs
-from kg.rdf import content_hash
+from kg.graph.rdf import content_hash
+from kg.graph.vocab import ID, KG
+from kg.text.ingest import read_inputs
 from kg.types import ENTITY_CLASSES
-from kg.view import article_text
-from kg.viz import AUTO_LIMIT, Scope, ViewStats, render
-from kg.vocab import ID, KG
+from kg.view.view import article_text
+from kg.view.viz import AUTO_LIMIT, Scope, ViewStats, render
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

@@ -33,11 +33,11 @@ from sklearn.linear_model import LogisticRegression
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kg.clean import clean  # noqa: E402
+from kg.text.clean import clean  # noqa: E402
 from kg.extract import extract_candidates  # noqa: E402
 from kg.extract.targets import DECIDED  # noqa: E402
-from kg.ingest import read_inputs  # noqa: E402
-from kg.nlp import load  # noqa: E402
+from kg.text.ingest import read_inputs  # noqa: E402
+from kg.nlp.pipeline import load  # noqa: E402
 
 _t2s = opencc.OpenCC("t2s").convert
 _STRIP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉【】()（）]")

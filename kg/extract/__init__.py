@@ -1,10 +1,22 @@
 """Extraction stage: a cleaned, segmented article -> entities and facts.
 
-``extract(article, clean, doc)`` runs the recognisers (localities, officials and
-posts, campaigns and measures, cadre groups) over the clean text, then the relation
-rules: ``holds`` from apposition, ``launches``/``issues`` from the acting locality
-(named in the sentence, or the article's own), ``targets`` from a group inside a
-name or in the sentence of a targeting verb.
+``extract(article, clean, doc)`` runs the recognisers over the clean text, then the relation
+rules, and keys every entity by ``identity``. The modules, in the order a text meets them:
+
+- ``gazetteer``: China's administrative units from jionlp's data, compiled once into kg's cache.
+- ``localities``: units by gazetteer name, short form, and name + suffix (镇 乡 街道 村 社区).
+- ``context``: the article's units by level and its acting locality; what 县委, 该市 refer to.
+- ``people``: officials and their posts (apposition, name + title, post given by a verb).
+- ``initiatives``: campaigns and measures (document titles, quoted names, governed phrases).
+- ``groups``: cadre groups by modifier + head noun.
+- ``targets``: the (initiative, group) candidates of ``targets`` with their features.
+- ``scoring``: the pair model and each rule's measured confidence (``resources/models/``).
+- ``identity``: one key function per class: when two mentions are one node.
+
+This module holds the relation rules: ``holds`` from the people rules, ``launches``/``issues``
+from the acting locality (in the initiative's name, its sentence, its paragraph, else the
+article's), ``targets`` from grammar (a group in or right before a name, after 活动中) and the
+pair model for the other candidates. Every fact names its rule (``kg:extractor``).
 """
 from __future__ import annotations
 
@@ -12,18 +24,17 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .. import gazetteer as gz
-from ..nlp import token_spans
+from ..nlp.pipeline import token_spans
 from ..types import Article, CleanText, Entity, Evidence, Extraction, Fact, Mention
+from . import gazetteer as gz
 from . import identity
 from .context import ArticleContext, build_context
 from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
-from ..lexicon import table
-from .scoring import model, rule_confidence
-from .targets import DECIDED, Candidate, Span, candidates
 from .people import (find_group_members, find_listed_leaders, find_named_before_title, find_officials,
                      find_officials_by_verb)
+from .scoring import model, rule_confidence
+from .targets import DECIDED, Candidate, Span, candidates
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -96,7 +107,7 @@ def _sentence_at(text: str, pos: int) -> tuple[int, int]:
 class TextReading:
     """What the recognisers find in the clean text alone, without the segmenter's tokens: the
     article's localities and the units it is about, and its cadre groups (``read``). A build may
-    read an article in another process than the one that segments it (``kg.build``)."""
+    read an article in another process than the one that segments it (``kg.run.build``)."""
 
     context: ArticleContext
     groups: tuple[GroupHit, ...]

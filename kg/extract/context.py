@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .. import gazetteer as gz
+from . import gazetteer as gz
 from .localities import LocalityHit, find_localities
 
 # the level a one-character level word refers to

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import table
+from ..resources import table
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..lexicon import table
+from ..resources import table
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 # 关于……的通知 without 书名号

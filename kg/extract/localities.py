@@ -14,8 +14,8 @@ from functools import cache
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .. import gazetteer as gz
-from ..lexicon import table
+from ..resources import table
+from . import gazetteer as gz
 
 # the last character of every unit name the gazetteer can match
 _SUFFIX_CHARS = frozenset("省市区县镇乡道州盟旗村")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .context import ArticleContext
-from ..lexicon import alternation, words
+from ..resources import alternation, words
 
 # what may follow a name: speech and action verbs, particles, punctuation
 _AFTER_NAME = (r"(?:[，。、；：！？“”（）\s]|说|表示|介绍|指出|强调|要求|认为|告诉|坦言|感慨|谈到|透露|称|提出|"

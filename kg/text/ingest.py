@@ -14,9 +14,9 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..errors import InputError
+from ..types import Article
 from .decode import decode
-from .errors import InputError
-from .types import Article
 from .webpage import declared_charset, looks_like_html, read_page
 
 TEXT_SUFFIXES = (".txt",)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from .ingest import count_articles
+from ..text.ingest import count_articles
 
 T = TypeVar("T")
 
@@ -24,7 +24,7 @@ def shown() -> bool:
 
 def say(line: str) -> None:
     """Print a line on stderr above the bar, if one is drawn (the bar is redrawn below it)."""
-    from tqdm import tqdm
+    from tqdm import tqdm  # here: only a build that has something to say, or a bar to draw, imports tqdm
 
     tqdm.write(line, file=sys.stderr)
 

@@ -12,7 +12,7 @@ from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SH
 from rdflib.term import Literal, Node, URIRef
 
-from .errors import InputError
+from ..errors import InputError
 from .query import prefixed
 from .vocab import ONTOLOGY_DIR
 

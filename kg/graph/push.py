@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, ServerError
+from ..errors import InputError, ServerError
 
 NTRIPLES = "application/n-triples"
 #: triples per request: a few MB of N-Triples, well under servers' default body limits

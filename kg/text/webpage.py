@@ -47,7 +47,7 @@ def looks_like_html(text: str) -> bool:
 
 def read_page(html: str) -> Page | None:
     """The article in ``html``, or None when the page has no main text."""
-    import trafilatura
+    import trafilatura  # here: only inputs with HTML pages import trafilatura (and lxml)
 
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False,

@@ -2,7 +2,7 @@
 
 Entity IRIs are minted from the entity key (a hash), so the same input gives the
 same IRIs, and entities with the same key in several articles are one node: the
-whole graph is the merge of the article graphs (``kg/export.py`` merges them on
+whole graph is the merge of the article graphs (``kg/graph/export.py`` merges them on
 disk). An entity's key determines its label, so every article names it alike; its
 other surface forms in an article are ``skos:altLabel``s. Every relation triple is
 reified as an ``rdf:Statement`` per supporting article and sentence, with PROV-O
@@ -21,8 +21,8 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .clean import to_simplified
-from .types import Extraction
+from ..text.script import to_simplified
+from ..types import Extraction
 from .vocab import ID, bind_prefixes, term
 
 _CLASS_PATH = {"Locality": "locality", "Official": "official", "Post": "post", "Campaign": "campaign",
@@ -136,7 +136,7 @@ def _web_address(url: str | None) -> bool:
 
 def to_graph(extractions: Iterable[Extraction]) -> Graph:
     """The merged graph of some extractions, in memory (rdflib): for tests and small inputs;
-    builds write the same triples through ``kg/export.py``."""
+    builds write the same triples through ``kg/graph/export.py``."""
     g = Graph()
     bind_prefixes(g)
     lines = {f"{t} .\n" for ex in extractions for t in article_triples(ex)}

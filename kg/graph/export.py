@@ -2,7 +2,7 @@
 
 Each article's graph comes as a block of N-Quads lines (``rdf.article_block``). The
 writer appends the blocks to ``kg.nq`` in input order and sends their triples to an
-on-disk sort (``kg/spool.py``), so memory stays flat however big the corpus; at the
+on-disk sort (``kg/graph/spool.py``), so memory stays flat however big the corpus; at the
 end the sorted unique triples are ``kg.nt``, and pyoxigraph's streaming writers turn
 them into ``kg.ttl`` and ``kg.nq`` into ``kg.trig``; ``kg.jsonld`` is flattened JSON-LD
 with a context of kg's prefixes. Each file is deterministic (the same articles in the
@@ -12,6 +12,7 @@ so a build directory is self-contained.
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -26,11 +27,11 @@ from typing import IO, Any
 import pyoxigraph as ox
 from rdflib.namespace import RDF
 
-from .atomic import Pending
-from .errors import KgError
+from ..atomic import Pending
+from ..errors import KgError
+from ..types import ENTITY_CLASSES, RELATIONS
 from .spool import SortedLines
 from .store import StoreLoader, load_size, remove_store
-from .types import ENTITY_CLASSES, RELATIONS
 from .vocab import ONTOLOGY_DIR, PREFIXES, term
 
 #: copies of the ontology and its shapes, so a build directory is self-contained
@@ -113,7 +114,7 @@ class GraphWriter:
 
     def finish(self, side: BaseContext | None = None) -> GraphCounts:
         """Write every file and the store, then put them all in place. With ``side``
-        (``kg.workers.side_context``), ``kg.trig``, ``kg.jsonld`` and ``kg.ttl`` are written by
+        (``kg.run.pool``), ``kg.trig``, ``kg.jsonld`` and ``kg.ttl`` are written by
         processes of it while this one writes ``kg.nt`` and ends the store."""
         self._nq.close()
         if self._loader is not None:
@@ -266,8 +267,6 @@ def write_jsonld_file(nt: Path, out: Path) -> None:
 
 def jsonld(triples: Iterable[ox.Triple]) -> bytes:
     """``write_jsonld`` of any triples, into bytes."""
-    import io
-
     buffer = io.BytesIO()
     write_jsonld(sorted({f"{t.subject} {t.predicate} {t.object} .\n".encode() for t in triples}), buffer)
     return buffer.getvalue()

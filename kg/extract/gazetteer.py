@@ -17,8 +17,8 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from .errors import ModelMissingError
-from .models import compiled_path, save_compiled
+from ..errors import ModelMissingError
+from ..cache import compiled_path, save_compiled
 
 #: levels of the hierarchy
 PROVINCE, CITY, COUNTY, TOWN, VILLAGE = range(5)
@@ -41,7 +41,6 @@ class Gazetteer:
     by_name: dict[str, tuple[int, ...]]  # full names of units down to towns
     by_short: dict[str, tuple[int, ...]]  # short names of provinces, cities, counties
     villages: dict[str, tuple[int, ...]]  # village/community name -> indexes of its towns
-    max_len: int
 
     def chain(self, index: int) -> list[int]:
         """The unit and its ancestors, nearest first."""
@@ -113,8 +112,8 @@ def _data_path() -> Path:
 
 @cache
 def load() -> Gazetteer:
-    """The gazetteer, once per process: parsed from jionlp's file (about 0.9 s) the first time, then
-    read from a compiled copy in kg's cache folder (0.15 s), remade whenever jionlp's file or this
+    """The gazetteer, once per process: parsed from jionlp's file the first time, then read from a
+    compiled copy in kg's cache folder (several times sooner), remade whenever jionlp's file or this
     module change."""
     path = _compiled_path()
     try:
@@ -124,7 +123,7 @@ def load() -> Gazetteer:
         pass
     gaz = _parse()
     save_compiled({path: marshal.dumps(([(u.name, u.level, u.parent, u.code, u.short) for u in gaz.units],
-                                        gaz.by_name, gaz.by_short, gaz.villages, gaz.max_len))})
+                                        gaz.by_name, gaz.by_short, gaz.villages))})
     return gaz
 
 
@@ -175,4 +174,4 @@ def _parse() -> Gazetteer:
     _add_banner_abbreviations(units, by_name)
     frozen = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
     return Gazetteer(units=tuple(units), by_name=frozen(by_name), by_short=frozen(by_short),
-                     villages=frozen(villages), max_len=max(map(len, by_name)))
+                     villages=frozen(villages))

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF, XSD
 
-from .errors import InputError, KgError
+from ..errors import InputError, KgError
 from .export import TURTLE_PREFIXES, jsonld
 from .store import open_graph
 from .vocab import PREFIXES

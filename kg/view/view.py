@@ -27,15 +27,15 @@ import pyoxigraph as ox
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .clean import to_simplified
-from .errors import InputError
-from .ingest import MAX_BYTES, read_inputs
-from .rdf import content_hash
-from .spool import SortedLines
-from .store import graph_format
-from .types import Article
+from ..errors import InputError
+from ..graph.rdf import content_hash
+from ..graph.spool import SortedLines
+from ..graph.store import graph_format
+from ..graph.vocab import KG
+from ..text.script import to_simplified
+from ..text.ingest import MAX_BYTES, read_inputs
+from ..types import Article
 from .viz import ArticleText, Scope, ViewStats, read_view, render, skeleton, style, top_nodes
-from .vocab import KG
 
 #: ``corpus.jsonl:12``: the source of an article read from line 12 of a JSONL file
 _JSONL_LINE = re.compile(r":\d+$")

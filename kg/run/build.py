@@ -6,24 +6,26 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 from typing import TypeVar
 
+from ..errors import InputError, KgError
+from ..extract import TextReading, extract, read
+from ..graph.export import GraphWriter
+from ..graph.incremental import read_build
+from ..graph.rdf import article_block
+from ..nlp.pipeline import load
+from ..text.clean import clean
+from ..text.dedupe import Duplicate, unique_cleaned
+from ..text.ingest import MAX_BYTES, read_inputs
+from ..types import ENTITY_CLASSES, RELATIONS, Article, CleanText, Extraction
 from . import progress as bar
-from . import workers
-from .clean import clean
-from .dedupe import Duplicate, unique_cleaned
-from .errors import InputError, KgError
-from .export import GraphWriter
-from .extract import TextReading, extract, read
-from .incremental import read_build
-from .ingest import MAX_BYTES, read_inputs
-from .nlp import load
-from .rdf import article_block
-from .types import ENTITY_CLASSES, RELATIONS, Article, CleanText, Extraction
+from .on_dask import process_on_dask
+from .pool import WorkerPool
 
 T = TypeVar("T")
 
@@ -56,17 +58,18 @@ def process(articles: Iterable[Article], jobs: int = 1) -> Iterator[Extraction]:
 
 
 def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1,
-                    then: Callable[[Extraction], T] = _same, dask: str | None = None) -> Iterator[T]:
+                    then: Callable[[Extraction], T] = _same, dask: str | None = None,
+                    pool: WorkerPool | None = None) -> Iterator[T]:
     """``process`` of articles already cleaned (by the duplicate filter): no article is cleaned twice.
     ``then`` (a module-level function) is applied to each extraction where it was made: in this
-    process, in ``jobs`` worker processes, or on the Dask cluster at ``dask`` (``local``: one of
-    ``jobs`` workers on this machine)."""
+    process, in ``jobs`` worker processes (of ``pool``, else of a pool of their own), or on the Dask
+    cluster at ``dask`` (``local``: one of ``jobs`` workers on this machine)."""
     if dask is not None:  # the cluster's workers read the texts too: this process would hold them back
-        from .cluster import process_on_dask
         yield from process_on_dask(_unread(pairs), dask, partial(_process_chunk, then=then),
                                    workers=jobs, chunk=CHUNK, ahead=AHEAD)
     elif jobs > 1:
-        yield from _process_parallel(pairs, jobs, then)
+        with nullcontext(pool) if pool is not None else WorkerPool(jobs) as own:
+            yield from _process_parallel(pairs, own, then)
     else:
         yield from _segmented(_unread(pairs), then)
 
@@ -121,26 +124,26 @@ def _process_chunk(items: list[tuple[Article, CleanText, TextReading | None]],
     return list(_segmented(items, then))
 
 
-def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], jobs: int,
+def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], pool: WorkerPool,
                       then: Callable[[Extraction], T]) -> Iterator[T]:
     """While the workers start, this process also reads each text (what needs no tokens), else idle;
     after, the workers read too (this process, which cleans, drops duplicates and writes, would
     hold them back)."""
     pairs = iter(pairs)  # read here, in this thread, a few chunks ahead of the workers: no whole corpus queued
     with ThreadPoolExecutor(1, thread_name_prefix="kg-pool") as starter:
-        starting = starter.submit(workers.context().Pool, jobs, initializer=_start_worker)
+        starting = starter.submit(pool.workers, _start_worker)
         try:
             early = _read_while(((a, c, read(c.text)) for a, c in pairs), lambda: not starting.done())
         except BaseException:  # Ctrl-C, a bug: the pool, once started, is ended too
             starting.add_done_callback(lambda done: done.exception() or done.result().terminate())
             raise
-        pool = starting.result()
-    with pool:
+        workers = starting.result()
+    with workers:
         pending: deque = deque()
         it = chain(early, _unread(pairs))
         while chunk := list(islice(it, CHUNK)):
-            pending.append(pool.apply_async(_process_chunk, (chunk, then)))
-            if len(pending) >= AHEAD * jobs:
+            pending.append(workers.apply_async(_process_chunk, (chunk, then)))
+            if len(pending) >= AHEAD * pool.jobs:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
@@ -158,18 +161,22 @@ def _read_while(it: Iterator[T], waiting: Callable[[], bool]) -> list[T]:
 def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], None] | None = None,
           html: bool = True, store: bool = True, into: bool = False, max_bytes: int = MAX_BYTES,
           on_warn: Callable[[str], None] | None = None, jobs: int = 1, progress: bool = False,
-          dask: str | None = None) -> BuildReport:
+          dask: str | None = None, pool: WorkerPool | None = None) -> BuildReport:
     """Build ``out/kg.ttl``, its exports, store and ``graph.html`` from the inputs; bad inputs are
     reported and skipped, repairs and near-duplicates reported (``on_warn``), the same article twice
     built once. ``into``: add the inputs to the build already in ``out``. ``jobs``: worker processes
     (same output as one). ``dask``: a Dask scheduler's address, or ``local``, to run the per-article
-    work on its workers (same output). ``progress``: a bar on stderr when it is a terminal.
+    work on its workers (same output). ``progress``: a bar on stderr when it is a terminal. ``pool``:
+    the processes to use (a ``WorkerPool`` of ``jobs``, started early and closed by the caller);
+    without it, the build starts its own and closes it.
 
     Articles stream through: each article's graph is written out as it is made (``GraphWriter``),
     and nothing of the corpus is held in memory but the duplicate filter's fingerprints."""
+    if pool is None and dask is None:  # a pool of its own (without workers: a server forking the last writers)
+        with WorkerPool(jobs) as pool:
+            return build(inputs, out, on_skip=on_skip, html=html, store=store, into=into, max_bytes=max_bytes,
+                         on_warn=on_warn, jobs=jobs, progress=progress, pool=pool)
     started = time.perf_counter()
-    if dask is None:  # without workers, a server that forks the writers of the last files
-        workers.start(workers.PRELOAD if jobs > 1 else workers.WRITERS)
     inputs = list(inputs)  # walked twice when a progress bar counts the articles first
     report = BuildReport()
     on_skip = on_skip or (lambda msg: bar.say(f"kg: skipped {msg}"))
@@ -198,7 +205,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     with GraphWriter(out, store) as writer:
         if existing is not None:
             writer.add_quads(existing.quads)
-        results = process_cleaned(unique_cleaned(good_articles(), duplicate), jobs, built, dask)
+        results = process_cleaned(unique_cleaned(good_articles(), duplicate), jobs, built, dask, pool)
         if progress and bar.shown():
             results = bar.progress(results, inputs)
         for result in results:
@@ -208,11 +215,11 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
             writer.add(result.block)
         if not report.articles and not report.present:
             raise KgError("no article could be read from the inputs" + (f" ({report.skipped[0]})" if report.skipped else ""))
-        counts = writer.finish(workers.side_context() if dask is None else None)
+        counts = writer.finish(pool.side() if pool is not None else None)
     report.entities.update({cls: counts.entities[cls] for cls in ENTITY_CLASSES})
     report.relations.update(counts.relations)
     if html:
-        from .viz import render_build
+        from ..view.viz import render_build  # here: networkx, pyvis and jinja2 only for a build that draws
         render_build(out / "kg.nt", out / "graph.html")
     report.seconds = time.perf_counter() - started
     return report

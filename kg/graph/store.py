@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import InputError
+from ..errors import InputError
 
 STORE = "store"
 #: marker inside the store: SHA-256 of the kg.nt and kg.nq it was loaded from
@@ -35,10 +35,9 @@ _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": o
             ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
             ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML, ".n3": ox.RdfFormat.N3}
 #: lines of kg.nt or kg.nq per bulk load into the store: LOAD_MIN at first, then half of what it
-#: was given before, up to LOAD_MAX. RocksDB compacts after each load, the more the larger the store
-#: (10,000 articles: 18.7 CPU-s of compaction in loads of 100,000 lines, 8.8 in loads growing to
-#: 200,000, 6.3 to 300,000), while each load holds memory (the build's peak: 843, 981 and 1,153 MiB)
-#: and small first loads leave a small build little to load at its end
+#: was given before, up to LOAD_MAX. RocksDB compacts after each load, the more the larger the store,
+#: so fewer larger loads cost less CPU, while each load holds memory, and small first loads leave a
+#: small build little to load at its end (the figures that chose these bounds: README, "Use")
 LOAD_MIN, LOAD_MAX = 100_000, 200_000
 #: the default graph as the merge of the named graphs (quad files carry no default graph)
 _MERGE_GRAPHS = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -97,7 +96,8 @@ class StoreLoader:
     caller's work; each load is at most ``LOAD_MAX`` lines (pyoxigraph's bulk loader holds
     batches of a million quads per thread, 1.5 GB). What it loads is kg's
     own N-Triples and N-Quads, written from pyoxigraph terms that checked each IRI when made: the
-    loads are lenient (no second check; 15% less of the CPU time it shares with a build's workers)."""
+    loads are lenient (no second check of what was checked once, CPU time it would take from a
+    build's workers)."""
 
     def __init__(self, scratch: Path) -> None:
         self._tmp = Path(tempfile.mkdtemp(dir=scratch, prefix=f".{STORE}."))

@@ -24,7 +24,8 @@ from functools import cache
 
 from charset_normalizer import from_bytes
 
-from .errors import InputError
+from ..errors import InputError
+from .script import to_simplified
 
 #: what charset-normalizer may propose (it tries every codec it knows otherwise: cp949, shift_jis ...)
 CANDIDATES = ("utf_8", "gb18030", "big5hkscs", "utf_16", "utf_32")
@@ -138,8 +139,6 @@ def common_share(text: str) -> float:
 
     Right decodings of Chinese score about 0.9-1.0; a wrong codec gives rare characters (0.1-0.4).
     """
-    from .clean import to_simplified  # here: clean imports this module (through mojibake)
-
     chars = _CJK.findall(to_simplified(text[:_SAMPLE]))
     if not chars:
         return 1.0

@@ -5,7 +5,7 @@ The articles are sent in chunks, a few per worker in flight, and their results c
 input order, so the graph is the one a local build gives, byte for byte. ``local`` starts a
 cluster of worker processes on this machine. Each worker loads kg's pipeline once, so it
 needs kg and its models installed (``make demo``, or ``pip install 'kg[dask]'`` and
-``python -m kg.models install``).
+``python -m kg.nlp.install``).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TypeVar
 
-from .errors import InputError, KgError
+from ..errors import InputError, KgError
 
 T = TypeVar("T")
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import InputError
+from ..errors import InputError
+from ..types import Article
 from .rdf import content_hash
-from .types import Article
 from .vocab import term
 
 _HASH, _IDENTIFIER = term("kg:contentHash"), term("dcterms:identifier")

@@ -14,11 +14,10 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 
-import opencc
-
-from .lexicon import words
+from ..resources import words
+from ..types import Article, CleanText
 from .mojibake import repair
-from .types import Article, CleanText
+from .script import to_simplified
 
 # a pinyin syllable in brackets right after a CJK character: 發(fā), 个(gè), 的(de)
 _PINYIN = re.compile(
@@ -45,11 +44,6 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-@cache
 def _boilerplate() -> tuple[list[re.Pattern], list[re.Pattern], list[re.Pattern]]:
     inline, line, tail = [], [], []
     text = resources.files("kg").joinpath("resources/boilerplate.txt").read_text(encoding="utf-8")
@@ -59,15 +53,6 @@ def _boilerplate() -> tuple[list[re.Pattern], list[re.Pattern], list[re.Pattern]
         kind, pattern = raw.split("\t", 1)
         {"inline": inline, "line": line, "tail": tail}[kind].append(re.compile(pattern))
     return inline, line, tail
-
-
-def to_simplified(text: str) -> str:
-    """Traditional -> Simplified, character for character (length preserved)."""
-    out = _t2s().convert(text)
-    if len(out) != len(text):  # OpenCC replaced a phrase by one of another length: go char by char
-        convert = _t2s().convert
-        out = "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in text)
-    return out
 
 
 def _alternate_quotes(text: str) -> str:

@@ -23,8 +23,8 @@ from functools import cache
 
 import numpy as np
 
+from ..types import Article, CleanText
 from .clean import clean
-from .types import Article, CleanText
 
 SHINGLE = 5
 NUM_PERM = 128

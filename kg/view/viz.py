@@ -34,10 +34,10 @@ import pyvis
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.atomic import write_atomic
-from kg.vocab import KG
+from ..atomic import write_atomic
+from ..graph.vocab import KG
 
-_RESOURCES = Path(__file__).with_name("resources") / "viz"
+_RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "viz"
 _VIS_LIB = Path(pyvis.__file__).with_name("templates") / "lib" / "vis-9.1.2"
 #: The inlined script must not ask for a source map next to the page.
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=\S*\s*$", re.MULTILINE)

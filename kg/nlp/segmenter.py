@@ -2,16 +2,16 @@
 
 spacy-pkuseg segments a character at a time: for each one it builds about seventy feature
 strings (the character and its neighbours, the dictionary words that end or start there, and
-their pairs) and looks each up in a dictionary of 2.6 million, which is 85% of its time; then
+their pairs) and looks each up in a dictionary of 2.6 million, which is most of its time; then
 its Viterbi decoder picks the tags. Here the model's features are compiled once into integer
 keys (a character's code point, a dictionary word's number, or a pair of them) and a text's
 features are found for all its characters at once, in hash tables; the scores are summed in
 spacy-pkuseg's order and decoded by its own Viterbi, and its post-processing dictionary merges
 words as it does. The output is spacy-pkuseg's ``pkuseg(model).cut(text)``, word for word and
-score for score (``tests/test_segment.py`` compares them on every real article), about 4.5
-times faster; and loading takes 0.3 s instead of 3 (the compiled copy, in kg's cache folder,
-is made by set-up or the first build, in about 8 s, and again whenever the model or this
-module change).
+score for score (``tests/test_segment.py`` compares them on every real article), several times
+faster, and loading the compiled copy is several times faster than loading the model (it is made
+in kg's cache folder by set-up or the first build, and again whenever the model or this module
+change). The figures: README, "How it works".
 """
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .models import compiled_path, require_model, save_compiled
+from ..cache import compiled_path, save_compiled
+from .model import require_model
 
 # spacy-pkuseg's normalisation (FeatureExtractor): these become "&", digits "**Num", letters "**Letter"
 _KEYWORDS = "-._,|/*:"
@@ -115,7 +116,7 @@ class Segmenter:
 
     def cut(self, text: str) -> list[str]:
         """The words of ``text``; whitespace separates them and is left out."""
-        from spacy_pkuseg.inference import run_viterbi
+        from spacy_pkuseg.inference import run_viterbi  # here: a process that never segments never imports spacy-pkuseg
 
         out: list[str] = []
         for pieces, scores in self._scored(text.split()):
@@ -239,7 +240,7 @@ class Segmenter:
 
 @cache
 def load() -> Segmenter:
-    """The segmenter, once per process: compiled from the model the first time (8 s), then
+    """The segmenter, once per process: compiled from the model the first time, then
     read from the compiled copy in kg's cache folder, its weights mapped from their file (pages the
     build's processes share, read as they are first used)."""
     tables = _compiled_path()

@@ -25,7 +25,7 @@ def _ontology_dir() -> Path:
     otherwise the copy shipped as package data in ``kg/ontology`` (kg is
     installed as a directory, never zipped, so that copy is a real path).
     """
-    repo = Path(__file__).resolve().parent.parent / "ontology"
+    repo = Path(__file__).resolve().parents[2] / "ontology"
     if (repo / "kg.ttl").is_file():
         return repo
     return Path(str(resources.files("kg") / "ontology"))

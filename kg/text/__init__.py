@@ -1,0 +1,11 @@
+"""Text stage: files in, clean Simplified text out, every character mapped back to the original.
+
+- ``ingest``: files, directories, JSON Lines and HTML pages -> ``Article`` (what the build reads)
+- ``decode``: a file's bytes -> text, its encoding detected, bad bytes counted
+- ``script``: Traditional -> Simplified, character for character (OpenCC)
+- ``webpage``: an HTML page -> its main text, title, canonical URL and date (trafilatura)
+- ``mojibake``: UTF-8 read as GBK or Windows-1252 repaired, lost characters -> gaps
+- ``clean``: ``Article`` -> ``CleanText``: pinyin, boilerplate and bylines out, Traditional ->
+  Simplified, full-width punctuation, an offset map
+- ``dedupe``: the same article once (hash of its clean text), near-duplicates reported (MinHash)
+"""
