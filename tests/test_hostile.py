@@ -414,3 +414,25 @@ def test_max_bytes_must_be_positive(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "--max-bytes: '0' is not a positive number of bytes" in proc.stderr
+
+
+def test_an_article_whose_extraction_raises_is_skipped_and_the_rest_builds(tmp_path, monkeypatch) -> None:
+    """A bug that one article's text triggers in the extractor loses that article only: it is
+    reported on one ``skipped`` line naming its file, and every other article is built."""
+    import kg.run.build as build_module
+
+    real = build_module.extract
+
+    def failing_on_one(article, clean, doc, reading=None):
+        if article.id == "001_cfb4a90b324c291f":
+            raise IndexError("string index out of range\nsecond line")
+        return real(article, clean, doc, reading)
+
+    monkeypatch.setattr(build_module, "extract", failing_on_one)
+    skipped: list[str] = []
+    report = build_module.build([SEEDS], tmp_path / "out", on_skip=skipped.append, html=False, store=False,
+                                progress=False)
+    assert report.articles == 4
+    assert len(skipped) == 1 and "001_cfb4a90b324c291f.txt: extraction failed (IndexError" in skipped[0]
+    assert "\n" not in skipped[0]
+    assert (tmp_path / "out" / "kg.ttl").stat().st_size > 0

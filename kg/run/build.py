@@ -87,7 +87,23 @@ def _segmented(items: Iterable[tuple[Article, CleanText, TextReading | None]],
     items = iter(items)
     while batch := list(islice(items, BATCH)):
         for doc, (article, cl, reading) in zip(list(nlp.pipe(c.text for _, c, _ in batch)), batch):
-            yield then(extract(article, cl, doc, reading))
+            try:
+                result = then(extract(article, cl, doc, reading))
+            except Exception as error:  # noqa: BLE001  (one article's failure is a bad article, not the build's)
+                result = Failed(article.source, f"{type(error).__name__}: {error}")
+            yield result
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An article whose extraction raised: reported and skipped, the rest builds."""
+
+    source: str
+    error: str
+
+    def message(self) -> str:
+        first = " ".join(self.error.split())[:200]
+        return f"{self.source}: extraction failed ({first}); this is a bug in kg: please report it with the file"
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +225,10 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
         if progress and bar.shown():
             results = bar.progress(results, inputs)
         for result in results:
+            if isinstance(result, Failed):
+                report.skipped.append(result.message())
+                on_skip(result.message())
+                continue
             for note in result.notes:
                 on_warn(f"{result.source}: {note}")
             report.articles += 1
