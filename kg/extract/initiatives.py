@@ -270,8 +270,8 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
         pos += len(part)
 
 
-# type words too general to name each item of a list (强化教育、树立导向等措施)
-_GENERIC_SHARED = frozenset({"措施", "举措", "管理", "工程"})
+# type words too general to name each item of a list (强化教育、树立导向等措施): resources/generic.txt
+_GENERIC_SHARED = frozenset(table("generic")["SHARED"])
 
 
 def _shared_modifier(text: str, clause: re.Match, ends: frozenset[int]):
@@ -347,13 +347,9 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
         yield InitiativeHit(type_of(label), start, tm.end(), label, ())
 
 
-_GENERIC = re.compile(r"^(?:工作|长效|管理|激励|保障|运行|责任|体制|相关|各项|这一|一套|这项|监督|约束|制度|"
-                      r"政策|奖惩|考评|日常|常态化|系列|一系列|主题|专题|教育|培训|学习|实践|宣传|专项|重点|"
-                      r"机制|体系|多项|三项|两项|各类|有关|配套|规章|内部|用人|选人用人|正向|长期|动态|闭环|"
-                      r"考核|评价|激励保障|乡村振兴|高质量发展|脱贫攻坚|党建|组织|干部|人才|教育培训|集体|实际|重大|文件|关爱|"
-                      r"整改|管理规章|规范)$")
+_GENERIC = frozenset(table("generic")["CORE"])
 
 
 def _generic(core: str) -> bool:
     """A core that is one generic word names nothing (工作机制, 长效机制, 整改措施, 管理规章制度)."""
-    return bool(_GENERIC.match(core))
+    return core in _GENERIC

@@ -19,11 +19,10 @@ from . import gazetteer as gz
 
 # the last character of every unit name the gazetteer can match
 _SUFFIX_CHARS = frozenset("省市区县镇乡道州盟旗村")
-# generic words shaped like unit names that are not names (城区, 新区, 市区 ...)
-_NOT_NAMES = frozenset({"城区", "新区", "市区", "郊区", "矿区", "林区", "山区", "社区", "景区", "园区", "片区", "辖区",
-                        "小区", "全区", "全县", "全市", "本市", "本县", "该县", "该区", "该市", "县区", "乡镇", "城镇", "集镇",
-                        "新村", "本村", "全村", "该村", "村村", "一村", "农村", "乡村", "城乡", "市县", "县市", "地市", "各县",
-                        "街道", "省市", "各省", "全省", "我省", "我市", "我县", "我区", "东区", "西区", "南区", "北区", "中区"})
+# words shaped like unit names that are none, common words that are short names, and what a unit
+# by pattern never ends or begins with (resources/places.txt)
+_PLACES = table("places")
+_NOT_NAMES = frozenset(_PLACES["NOT_PLACE"])
 # units the gazetteer does not list, by name + administrative suffix: a town (镇 乡 街道 苏木)
 # and a village or community (村 社区 嘎查), each a name of two to five characters
 _TOWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|苏木|镇|乡)")
@@ -38,9 +37,6 @@ _UNIT_LEFT = frozenset("在了到进赴驻于、，。：；“”‘’（）�
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
 _NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在个名驻乡镇县区市省开展推进实施建设"
                             "委政府部机组织书记帮扶挂村镇级")
-# function words and verbs a phrase shaped like a unit name may begin with (通过村…, 明确村…)
-_FUNCTION_STARTS = "通过 经过 按照 根据 围绕 结合 依托 带动 推动 所有 每个 进入 来到 走进 深入 明确 要求 鼓励 引导 实现"
-
 
 @cache
 def _acts_re() -> re.Pattern:
@@ -53,9 +49,8 @@ def _acts_re() -> re.Pattern:
 def _not_unit_start() -> re.Pattern:
     """What a unit name never begins with: a function word or a verb of the genre (verbs.txt)."""
     verbs = {w for row in table("verbs").values() for w in row if len(w) >= 2}
-    return re.compile("|".join(map(re.escape, sorted(verbs | set(_FUNCTION_STARTS.split()), key=len, reverse=True))))
-# phrases shaped like a unit name that name none (农村, 乡村, 城乡)
-_NOT_UNIT_ENDINGS = ("农村", "乡村", "城村", "新村", "城乡", "城镇", "集镇", "小镇", "古镇", "名镇", "强镇", "重镇")
+    return re.compile("|".join(map(re.escape, sorted(verbs | set(_PLACES["NOT_START"]), key=len, reverse=True))))
+_NOT_UNIT_ENDINGS = _PLACES["NOT_ENDING"]
 # unit names the gazetteer lists that are zones, not localities in the guidelines' sense
 _ZONE = re.compile(r"(?:园区|开发区|新区|高新区|保税区|实验区|示范区|管理区|度假区|工业区)$")
 # function words a unit name may follow directly (由张家川回族自治县委主办, 驻灵丘县)
@@ -179,10 +174,7 @@ def _short_names(text: str, gaz: gz.Gazetteer, units: set[int], taken) -> list[L
     return hits
 
 
-# short names of provinces and cities that are also common words (大同小异, 长治久安, 安康)
-_COMMON_WORDS = frozenset({"大同", "长治", "安康", "中山", "东方", "白银", "永安", "吉林", "通化", "海东", "中卫", "黄山",
-                           "平凉", "安顺", "新余", "宜春", "抚顺", "丽江", "长春", "和田", "昌吉", "阿里", "那曲",
-                           "朝阳", "桃园", "鹤壁", "本溪", "辽阳", "营口", "三明", "玉林", "百色", "贵港", "阳江"})
+_COMMON_WORDS = frozenset(_PLACES["COMMON_WORD"])
 
 
 @cache

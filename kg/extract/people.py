@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from .context import ArticleContext
-from ..resources import alternation, words
+from ..resources import alternation, table, words
 
-# what may follow a name: speech and action verbs, particles, punctuation
-_AFTER_NAME = (r"(?:[，。、；：！？“”（）\s]|说|表示|介绍|指出|强调|要求|认为|告诉|坦言|感慨|谈到|透露|称|提出|"
-               r"带领|带队|率队|一行|同志|等|在|向|对|和|与|及|为|是|的|也|就|都|还|则|主持|出席|参加|讲话|"
-               r"深有|感叹|笑着|告诫|回忆|希望|呼吁|建议|解释|补充|作|做|到|来到|走进|深入|几天|近日|日前|今年|去年|"
-               r"一直|曾|已|正|刚|再次|首先|同时|又|便|却|将|所|第一时间|$)")
+# what may follow a name: punctuation, speech and action verbs, particles (resources/people.txt)
+_WORDS = table("people")
+_AFTER_NAME = rf"(?:[，。、；：！？“”（）\s]|{'|'.join(map(re.escape, _WORDS['AFTER_NAME']))}|$)"
 # characters that cannot end a post chunk's organisation part (function words)
 _FUNCTION = "的了是在为与和及把将被从到等让说向对由于其"
 _DELIMS = "，。、；：！？“”‘’（）《》\n "
@@ -80,7 +78,7 @@ _NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把�
 # adverbs that stand as one-character tokens after a two-character name (于涵/正/梳理)
 _ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚作")
 # a boundary word right after a title means no name follows (书记强调, 部长指出)
-_NOT_NAME = re.compile(r"强调|指出|表示|要求|带领|带队|主持|出席|参加|调研|讲话|介绍|认为|一行|同志们")
+_NOT_NAME = re.compile("|".join(map(re.escape, _WORDS["NOT_NAME"])))
 
 
 # leaders listed by level: 县领导董新发、伍昌军、黄勇出席 (officials without a named post)
@@ -141,7 +139,7 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
 
 
 # a verb that gives its subject the post after it: 出任, 担任, 成长为, 是 (我叫聂远琦，是…工作人员)
-_TAKES_POST = re.compile(r"(?:出任|担任|升任|调任|现任|任职|当选为?|成长为|晋升为|提拔为|被任命为|是|任)")
+_TAKES_POST = re.compile("|".join(map(re.escape, _WORDS["TAKES_POST"])))
 # what may stand between a person's name and the verb: an age, a time, 从…后
 _SUBJECT_LEFT = "，。；：！？“”（）\n 的叫"
 
