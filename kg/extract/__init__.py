@@ -9,14 +9,14 @@ rules, and keys every entity by ``identity``. The modules, in the order a text m
 - ``people``: officials and their posts (apposition, name + title, post given by a verb).
 - ``initiatives``: campaigns and measures (document titles, quoted names, governed phrases).
 - ``groups``: cadre groups by modifier + head noun.
-- ``targets``: the (initiative, group) candidates of ``targets`` with their features.
-- ``scoring``: the pair model and each rule's measured confidence (``resources/models/``).
+- ``targets``: the rules of ``targets`` (which groups an initiative is aimed at).
+- ``scoring``: each rule's measured confidence (``resources/models/confidence.json``).
 - ``identity``: one key function per class: when two mentions are one node.
 
 This module holds the relation rules: ``holds`` from the people rules, ``launches``/``issues``
 from the acting locality (in the initiative's name, its sentence, its paragraph, else the
-article's), ``targets`` from grammar (a group in or right before a name, after 活动中) and the
-pair model for the other candidates. Every fact names its rule (``kg:extractor``).
+article's), ``targets`` from grammar (a group in or right before a name, by a targeting verb,
+after 活动中). Every fact names its rule (``kg:extractor``) and has its rule's measured confidence.
 """
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
 from .people import (find_group_members, find_listed_leaders, find_named_before_title, find_officials,
                      find_officials_by_verb)
-from .scoring import model, rule_confidence
-from .targets import DECIDED, Candidate, Span, candidates
+from .scoring import rule_confidence
+from .targets import Span, find_targets
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -60,7 +60,6 @@ class _Builder:
     facts: dict[tuple, Fact]
     mentions: list[Mention]
     officials: dict[str, str] = field(default_factory=dict)
-    candidates: list[Candidate] = field(default_factory=list)
 
     def entity(self, cls: str, label: str, alts=(), *, key: str, admin_code: str | None = None,
                part_of: str | None = None, post_in: str | None = None) -> str:
@@ -121,12 +120,6 @@ def read(text: str) -> TextReading:
 def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading | None = None) -> Extraction:
     """The entities and facts of ``article``, from its clean text, its segmentation ``doc`` and its
     ``reading`` (``read`` of its text, made here if not given)."""
-    return extract_candidates(article, clean, doc, reading)[0]
-
-
-def extract_candidates(article: Article, clean: CleanText, doc: Doc,
-                       reading: TextReading | None = None) -> tuple[Extraction, list[Candidate]]:
-    """``extract``, and the scored pair candidates it decided on (what ``training/`` learns from)."""
     text = clean.text
     tokens = token_spans(doc)
     reading = reading or read(text)
@@ -161,7 +154,7 @@ def extract_candidates(article: Article, clean: CleanText, doc: Doc,
             b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)
     _targets(b, list(zip(initiatives, keys)), group_hits)
     return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
-                      facts=tuple(b.facts.values()), mentions=tuple(b.mentions)), b.candidates
+                      facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
 
 
 def _inner_forms(ctx: ArticleContext, h) -> list[str]:
@@ -183,25 +176,10 @@ def _strip_quotes(name: str) -> str:
 
 
 def _targets(b: _Builder, initiatives: list, groups: list) -> None:
-    """``targets``: each (initiative, group) pair of the article scored by the pair model
-    (``kg.extract.targets``); pairs at or above its threshold are facts."""
-    found = candidates(b.clean.text, b.clean.title, [Span(k, h.label, h.start, h.end) for h, k in initiatives],
-                       [Span(k, g.label, g.start, g.end) for g, k in groups])
-    b.candidates.extend(found)
-    pairs = model("targets")
-    for c in found:
-        if c.rule in DECIDED:
-            b.fact(c.initiative, "targets", c.group, c.pos, c.rule)
-            continue
-        p = pairs.probability(c.features)
-        if p >= pairs.threshold:
-            b.fact(c.initiative, "targets", c.group, c.pos, c.rule, pairs.confidence(p))
-
-
-def _clause_at(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, pos) for c in "，。；：！？\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in "，。；：！？\n") if i >= 0]
-    return start, min(ends) if ends else len(text)
+    """``targets`` by the rules of ``kg.extract.targets``, each fact named after its rule."""
+    for t in find_targets(b.clean.text, [Span(k, h.label, h.start, h.end) for h, k in initiatives],
+                          [Span(k, g.label, g.start, g.end) for g, k in groups]):
+        b.fact(t.initiative, "targets", t.group, t.pos, t.rule)
 
 
 def _localities(b: _Builder) -> dict[str, str]:

@@ -55,7 +55,7 @@ def find_groups(text: str) -> list[GroupHit]:
         surface = m.group()
         # 乡（镇）干部 -> 乡镇干部; 乡镇（街道）党政正职 -> 乡镇党政正职
         label = re.sub(r"（[\u4e00-\u9fff]{2,3}）", "", re.sub(r"（([\u4e00-\u9fff])）", r"\1", surface))
-        if label in bare or len(label) < 3 or label.startswith("村村"):  # 村村干部: every village's cadres
+        if label in bare or len(label) < 3:
             continue
         alts = (surface,) if surface != label else ()
         hits.append(GroupHit(m.start(), m.end(), label, alts))
