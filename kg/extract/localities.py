@@ -34,6 +34,9 @@ _UNIT_ORG = re.compile(r"党支部|党总支|党组织|党群|党委|党工委|�
 _LOCATIVE = re.compile(r"(?:在|走进|来到|深入|位于)$")
 # where a unit name by pattern may begin when no named unit stands before it
 _UNIT_LEFT = frozenset("在了到进赴驻于、，。：；“”‘’（）《》 \n")
+_UNIT_LEFT_RE = re.compile("[" + re.escape("".join(sorted(_UNIT_LEFT))) + "]")
+# a unit suffix two to five characters on (the quick test before a unit by pattern is tried)
+_SUFFIX_NEAR = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道|苏木|村|社区|嘎查)")
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
 _NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在个名驻乡镇县区市省开展推进实施建设"
                             "委政府部机组织书记帮扶挂村镇级")
@@ -267,8 +270,11 @@ def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHi
                     queue.append(new)
                 break
     ends = {h.end for h in hits} | {h.end for h in out}
-    for pos in range(len(text)):
-        if not (pos == 0 or text[pos - 1] in _UNIT_LEFT or pos in ends) or not _free(taken, pos, pos + 2):
+    # where a unit alone may begin: the text's start, after a boundary or a named unit, and a
+    # unit suffix within reach (a name of two to five characters, then 镇 乡 街道 村 社区 …)
+    starts = {0, *ends, *(m.end() for m in _UNIT_LEFT_RE.finditer(text))}
+    for pos in sorted(starts):
+        if not _SUFFIX_NEAR.match(text, pos) or not _free(taken, pos, pos + 2):
             continue
         town = _unit_at(text, pos, gz.TOWN)
         village = _unit_at(text, town.end() if town else pos, gz.VILLAGE)
