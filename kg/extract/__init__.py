@@ -12,6 +12,7 @@ rules, and keys every entity by ``identity``. The modules, in the order a text m
 - ``targets``: the rules of ``targets`` (which groups an initiative is aimed at).
 - ``scoring``: each rule's measured confidence (``resources/models/confidence.json``).
 - ``identity``: one key function per class: when two mentions are one node.
+- ``spans``: where sentences and clauses begin and end, the one way every rule cuts text.
 
 This module holds the relation rules: ``holds`` from the people rules, ``launches``/``issues``
 from the acting locality (in the initiative's name, its sentence, its paragraph, else the
@@ -34,6 +35,7 @@ from .initiatives import find_initiatives
 from .people import (find_group_members, find_listed_leaders, find_named_before_title, find_officials,
                      find_officials_by_verb)
 from .scoring import rule_confidence
+from .spans import SENTENCE, span_of, unquoted
 from .targets import Span, find_targets
 
 if TYPE_CHECKING:
@@ -92,9 +94,8 @@ class _Builder:
 
 
 def _sentence_at(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, pos) for c in "。！？；\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in "。！？；\n") if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
+    start, end = span_of(text, pos, SENTENCE)
+    end = end + 1 if end < len(text) else end
     if end < len(text) and text[end] in "”’）":
         end += 1
     while end > start and text[end - 1] == "\n":
@@ -168,11 +169,7 @@ def _inner_forms(ctx: ArticleContext, h) -> list[str]:
         pos = loc.end
         if pos < h.end and loc is not chain[0]:
             out.append(ctx.text[loc.start:h.end])
-    return [_strip_quotes(name) for name in out]
-
-
-def _strip_quotes(name: str) -> str:
-    return re.sub(r"[“”‘’\s]", "", name)
+    return [unquoted(name) for name in out]
 
 
 def _targets(b: _Builder, initiatives: list, groups: list) -> None:

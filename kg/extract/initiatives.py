@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..resources import table
+from .spans import CLAUSE, start_of, unquoted
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 # 关于……的通知 without 书名号
@@ -105,17 +106,13 @@ def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
     if hit.label.endswith("管理") and not hit.label[:-2].endswith(("制", "化")):
         return None
     lead = _LEAD.match(hit.label)
-    if lead is None or _clean_name(text[hit.start:hit.end]) != hit.label:
+    if lead is None or unquoted(text[hit.start:hit.end]) != hit.label:
         return hit
     label = hit.label[lead.end():]
     if not type_of(label) or label == _last_type(label):
         return None
     return InitiativeHit(hit.cls, hit.start + lead.end(), hit.end, label,
                          tuple(a for a in hit.alt_labels if a != label))
-
-
-def _clean_name(name: str) -> str:
-    return re.sub(r"[“”‘’\s]", "", name)
 
 
 def _titles(text: str):
@@ -137,13 +134,13 @@ def _titles(text: str):
 def _about(text: str):
     """关于……的通知 and its kin, written without 书名号."""
     for m in _ABOUT.finditer(text):
-        yield InitiativeHit("Measure", m.start(), m.end(), _clean_name(m.group()), ())
+        yield InitiativeHit("Measure", m.start(), m.end(), unquoted(m.group()), ())
 
 
 def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> tuple[int, str] | None:
     """The end and class of the governing verb nearest before ``pos`` in its clause."""
     verb_re, role = _verbs()
-    clause = max(text.rfind(c, 0, pos) for c in "，。；：！？\n") + 1
+    clause = start_of(text, pos, CLAUSE)
     best = None
     for v in verb_re.finditer(text, max(clause, pos - reach), pos):
         if v.start() > clause and v.start() not in ends:
@@ -156,7 +153,7 @@ def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> t
 def _quoted(text: str, ends: frozenset[int]):
     """“X”type, with the modifier between its verb and the quote; typeless quoted lists after a verb."""
     for m in _QUOTED.finditer(text):
-        name, tail = _clean_name(m.group(1)), m.group(2)
+        name, tail = unquoted(m.group(1)), m.group(2)
         tail_type = _tail_type(tail) or ("" if type_of(name) and len(name) >= 4 else None)
         if tail_type and text.startswith(("了", "着", "过"), m.end(1) + 1 + len(tail_type)):
             continue  # “评什么”决定了…: the type word is the sentence's verb
@@ -194,13 +191,13 @@ def _quoted_list_end(text: str, pos: int) -> int:
 
 def _named_before_quote(text: str, m: re.Match, name: str, ends: frozenset[int]):
     """The phrase from the clause's start (or its verb) to a quoted type word, as the name."""
-    clause = max(text.rfind(c, 0, m.start()) for c in "，。；：！？、\n") + 1
+    clause = start_of(text, m.start(), CLAUSE + "、")
     verb_re, _ = _verbs()
     start = max([clause] + [v.end() for v in verb_re.finditer(text, clause, m.start())
                             if v.start() == clause or v.start() in ends])  # 党组织 is no 组织
     det = _DETERMINER.match(text, start)
     start += len(det.group()) if det else 0
-    prefix = _clean_name(text[start:m.start()])
+    prefix = unquoted(text[start:m.start()])
     if len(name) >= 3 and 2 <= len(prefix) <= 24 and not re.search(r"[了的是在“”我们以将通过]", prefix):
         label = prefix + name
         yield InitiativeHit(type_of(label), start, m.end(1) + 1, label, ())
@@ -254,13 +251,13 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
     start += len(_DETERMINER.match(text, start).group()) if _DETERMINER.match(text, start) else 0
     if tail.group(1) and tail.group(2):
         # 风险备案、容错纠错等4个操作办法: one set of measures, named by the whole phrase
-        label = _clean_name(text[start:tm.end()])
+        label = unquoted(text[start:tm.end()])
         if not re.search(r"[的了是在]", label):
             yield InitiativeHit(type_of(tm.group()), start, tm.end(), label, (tail.group(2) + tm.group(),))
         return
     pos = start
     for part in re.split(r"(、|和|及)", text[start:items_end]):
-        item = _clean_name(part)
+        item = unquoted(part)
         if part not in ("、", "和", "及") and 3 <= len(item) <= 14 and not re.search(r"[的了是在]", item):
             # an item already typed like the list (班委负责制、议事协商制等制度) keeps its name
             typed = item.endswith("制") or type_of(item) == type_of(tm.group())

@@ -63,7 +63,7 @@ _OUTLET = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电(?![视话网力])|新
 # a short name followed by a unit suffix is the start of another unit's name (天河 in 天河社区)
 _UNIT_SUFFIX = re.compile(r"社区|嘎查|街道|苏木|[村镇乡]")
 # what may follow a bare unit name that stands on its own (not part of a longer word)
-_AFTER_NAME = re.compile(r"[^\u4e00-\u9fff]|[委人政党纪组宣统民妇团农文教卫财公检法住交水商审税]|$")
+_AFTER_UNIT = re.compile(r"[^\u4e00-\u9fff]|[委人政党纪组宣统民妇团农文教卫财公检法住交水商审税]|$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +150,7 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
             clean_left = (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in _FUNCTION_CHARS
                           or any(text[start - n:start] in gaz.by_short or text[start - n:start] in gaz.by_name
                                  for n in (2, 3, 4)))  # 湖北竹溪县: right after a higher unit
-            clean_right = _AFTER_NAME.match(text, end) or end in starts
+            clean_right = _AFTER_UNIT.match(text, end) or end in starts
             if not clean_left or (gaz.units[best].level == gz.TOWN and not clean_right):
                 continue
         if gaz.units[best].level == gz.TOWN and len(units) > 1 and not anchored:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .context import ArticleContext
+from .spans import CLAUSE, SENTENCE, start_of
 from ..resources import alternation, table, words
 
 # what may follow a name: punctuation, speech and action verbs, particles (resources/people.txt)
@@ -155,7 +156,7 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
     for title_end in _title_ends(text):
         if title_end < len(text) and text[title_end] not in "，。；！？、）”’\n":
             continue
-        clause = max(text.rfind(c, 0, title_end) for c in "，。；：！？\n") + 1
+        clause = start_of(text, title_end, CLAUSE)
         verb = None
         for v in _TAKES_POST.finditer(text, clause, title_end):
             verb = v
@@ -165,7 +166,7 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
         posts = _posts_before(text, masked, title_end, ctx, floor=verb.end())
         if not posts or posts[0].start != verb.end():
             continue
-        sentence = max(text.rfind(c, 0, verb.start()) for c in "。！？；\n") + 1
+        sentence = start_of(text, verb.start(), SENTENCE)
         name, at = None, -1
         for pos in range(sentence, verb.start()):
             if pos > sentence and text[pos - 1] not in _SUBJECT_LEFT:

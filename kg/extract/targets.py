@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..resources import table
+from .spans import CLAUSE, SENTENCE, span_of
 
 # sentence openers that refer back to the initiative just reported (活动中, 培训期间, 会上, 该计划)
 _ANAPHOR = re.compile(r"(?:此次|本次|该|这次|此项|这项|这些|上述)?(?:活动|培训|比赛|赛事|会议|讲座|仪式|课堂|擂台赛|"
@@ -67,10 +68,10 @@ def _target_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs) ->
     owner = next((i for i in initiatives if i.start in (g.end, g.end + 1)), None)
     if owner:
         return TargetHit(owner.key, g.key, "group-before-name", owner.start)
-    c0, c1 = _span_at(text, g.start, "，。；：！？\n")
+    c0, c1 = span_of(text, g.start, CLAUSE)
     if _AGENT.match(text, g.end) or ("由" in text[c0:g.start] and "组成" in text[g.end:c1]):
         return None
-    s0, s1 = _span_at(text, g.start, "。！？；\n")
+    s0, s1 = span_of(text, g.start, SENTENCE)
     if not any(v in text[s0:s1] for v in target_verbs):
         return None
     in_sentence = [i for i in initiatives if s0 <= i.start < s1]
@@ -81,9 +82,3 @@ def _target_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs) ->
     if before and (_ANAPHOR.match(text, s0) or _ANAPHOR.search(text, s0, min(s0 + 12, s1))):
         return TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)
     return None
-
-
-def _span_at(text: str, pos: int, marks: str) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, pos) for c in marks) + 1
-    ends = [i for i in (text.find(c, pos) for c in marks) if i >= 0]
-    return start, min(ends) if ends else len(text)
