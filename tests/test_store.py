@@ -82,6 +82,17 @@ def test_table_columns_line_up_in_display_width(seeds_out: Path) -> None:
     assert any(display_width(line) != len(line) for line in body)  # Chinese text was measured
 
 
+def test_table_iris_paste_back_into_a_query(seeds_out: Path) -> None:
+    """Every IRI a table prints is a term SPARQL parses, naming the same node."""
+    proc = kg("query", seeds_out, "SELECT ?p ?l WHERE { ?p a kg:Post ; rdfs:label ?l } ORDER BY ?l LIMIT 3")
+    assert proc.returncode == 0, proc.stderr
+    for line in proc.stdout.splitlines()[2:-1]:
+        term, label = line.split()[:2]
+        again = kg("query", seeds_out, f"SELECT ?l WHERE {{ {term} rdfs:label ?l }}", "--format", "csv")
+        assert again.returncode == 0, again.stderr
+        assert again.stdout.split()[1:] == [label]
+
+
 def test_table_fits_a_narrow_terminal() -> None:
     evidence = "黄岩区委召开三级干部大会，全面启动“黄岩发展我担当”行动。" * 3
     text = table(["名称", "证据"], [[ox.Literal("黄岩区"), ox.Literal(evidence)]], max_width=40).decode()

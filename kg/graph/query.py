@@ -120,13 +120,23 @@ def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> s
     return f"<< {cell(term.subject)} {cell(term.predicate)} {cell(term.object)} >>"
 
 
+# what a prefixed name's local part may hold as it is, and what it may hold escaped (SPARQL 1.1 PN_LOCAL)
+_LOCAL_PLAIN = re.compile(r"[\w\-:]", re.UNICODE)
+_LOCAL_ESCAPED = frozenset("_~.-!$&'()*+,;=/?#@%")
+
+
 def prefixed(iri: str) -> str:
-    """``kg:holds`` for a kg IRI, ``<iri>`` for one outside kg's prefixes."""
+    """``kg:holds`` or ``kgid:post\\/79d5…`` for a kg IRI, ``<iri>`` for one outside kg's prefixes:
+    either way a term that can be pasted back into a query."""
     best = max((ns for ns in QUERY_PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
     if best is None:
         return f"<{iri}>"
+    local = iri[len(best):]
+    if any(not _LOCAL_PLAIN.fullmatch(c) and c not in _LOCAL_ESCAPED for c in local):
+        return f"<{iri}>"
+    escaped = "".join(c if _LOCAL_PLAIN.fullmatch(c) else "\\" + c for c in local)
     prefix = next(p for p, ns in QUERY_PREFIXES.items() if ns == best)
-    return f"{prefix}:{iri[len(best):]}"
+    return f"{prefix}:{escaped}"
 
 
 def table(names: Sequence[str], rows: Sequence[Sequence[object]], max_width: int | None = None) -> bytes:
