@@ -37,3 +37,19 @@ CASES = [
 @pytest.mark.parametrize(("a", "b", "cls", "label", "same"), CASES)
 def test_identity_across_articles(run: Run, a: str, b: str, cls: str, label: str, same: bool) -> None:
     assert (key_of(run(a, "a"), cls, label) == key_of(run(b, "b"), cls, label)) is same
+
+
+# (article, class, the one label its mentions end under)
+WITHIN = [
+    # a campaign written with and without its type word is one node, named by the fuller form
+    ("黄岩区开展“五比亮剑”活动。年底，黄岩区推行“五比亮剑”，村干部踊跃参加。", "Campaign", "五比亮剑活动"),
+    # a post written with its county doubled (丰县县委) or through its chain is one node, named from
+    # its innermost locality
+    ("丰县县委书记王军说，要担当作为。会上，丰县委书记王军强调，要带头干。", "Post", "丰县委书记"),
+    ("山西省忻州市河曲县委书记王军说，要担当作为。河曲县委书记王军强调，要带头干。", "Post", "河曲县委书记"),
+]
+
+
+@pytest.mark.parametrize(("text", "cls", "label"), WITHIN)
+def test_one_node_within_an_article(run: Run, text: str, cls: str, label: str) -> None:
+    assert [e.label for e in run(text).entities if e.cls == cls] == [label]

@@ -139,12 +139,22 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     _named_people(b, find_group_members(text, [(g.start, g.end) for g in groups], clean.reporters, tokens),
                   "group-member")
     keys = []
-    for h in initiatives:
-        actor, rule, org = _actor(b, h.start, loc_keys, taken)
-        # the same name issued by two localities is two initiatives (each county's 容错纠错机制)
-        issuer = b.entities[actor].label if actor else None
-        key = b.entity(h.cls, h.label, (*h.alt_labels, *_inner_forms(b.ctx, h)),
-                       key=identity.initiative_key(h.cls, h.label, issuer, article.id))
+    acts = [_actor(b, h.start, loc_keys, taken) for h in initiatives]
+    names = _one_name_each(initiatives)
+    # one node per initiative of the article: keyed by the first locality acting on it anywhere in
+    # the article (the same name issued by two articles' localities is two initiatives: each
+    # county's 容错纠错机制)
+    issuers: dict[str, str | None] = {}
+    for h, (actor, _, _) in zip(initiatives, acts):
+        if actor or names[h.label] not in issuers:
+            issuers.setdefault(names[h.label], b.entities[actor].label if actor else None)
+        if actor and issuers[names[h.label]] is None:
+            issuers[names[h.label]] = b.entities[actor].label
+    for h, (actor, rule, org) in zip(initiatives, acts):
+        label = names[h.label]
+        issuer = b.entities[actor].label if actor else issuers[label]
+        key = b.entity(h.cls, label, (h.label, *h.alt_labels, *_inner_forms(b.ctx, h)),
+                       key=identity.initiative_key(h.cls, label, issuers[label], article.id))
         keys.append(key)
         b.mentions.append(Mention(h.cls, h.label, h.start, h.end, text[h.start:h.end], h.alt_labels, h.rule))
         if org:  # 宝应县委组织部印发…: the organisation acting for its locality
@@ -156,6 +166,17 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     _targets(b, list(zip(initiatives, keys)), group_hits)
     return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
                       facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
+
+
+# a type word an initiative's name is written with and without (擂台比武, 擂台比武活动)
+_OPTIONAL_TYPE = ("活动", "行动")
+
+
+def _one_name_each(initiatives) -> dict[str, str]:
+    """Each label of the article's initiatives -> the name of its node: the fullest form the article
+    writes it in (擂台比武 -> 擂台比武活动 where both occur)."""
+    labels = {h.label for h in initiatives}
+    return {label: next((label + t for t in _OPTIONAL_TYPE if label + t in labels), label) for label in labels}
 
 
 def _inner_forms(ctx: ArticleContext, h) -> list[str]:

@@ -333,7 +333,8 @@ def _make_post(text: str, masked: str, start: int, end: int) -> PostHit:
 def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     """Give each post its locality: 市委常委 -> 台州市委常委; 组织部部长 after 天等县委常委
     -> 天等县委组织部部长. The post's organisation locality is the innermost one named
-    (灌云县燕尾港镇党委书记 -> 燕尾港镇), and each shorter form is an alternative label."""
+    (灌云县燕尾港镇党委书记 -> 燕尾港镇); the post is named from it (燕尾港镇党委书记), every longer
+    form (灌云县燕尾港镇党委书记) and the form as written are alternative labels."""
     out: list[PostHit] = []
     prefix = None  # (committee prefix, locality) of the previous post in the list
     surfaces = sorted({(ctx.text[h.start:h.end], h.name) for h in ctx.localities}, key=lambda x: -len(x[0]))
@@ -362,6 +363,13 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             end = chain[-1][1]
             committee = re.match(r"(?:委|党委|党工委)", label[end:])
             prefix = (label[:end] + (committee.group() if committee else ""), loc)
+        if chain:  # one name for one post: from its innermost locality, 丰县县委 written 丰县委
+            inner, end = chain[-1][0], chain[-1][1]
+            rest = label[end:]
+            if rest[:1] == label[end - 1:end] and rest[1:2] == "委":
+                rest = rest[1:]
+            alts |= {label, label[inner:]}
+            label = label[inner:end] + rest
         title_len = len(post.surface) - len(post.org or "")
         org = label[: len(label) - title_len] if post.org else None
         out.append(PostHit(post.start, post.end, post.surface, label, org, loc,
