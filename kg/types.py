@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: The six scored entity classes and the unscored organisation class.
-ENTITY_CLASSES = ("Locality", "Official", "Post", "Campaign", "Measure", "CadreGroup", "Organization")
+#: The six scored entity classes, the unscored organisation class, and the divisions of the
+#: gazetteer that named localities belong to (the hierarchy up to the province).
+ENTITY_CLASSES = ("Locality", "Official", "Post", "Campaign", "Measure", "CadreGroup", "Organization", "Division")
 #: The four scored relations.
 RELATIONS = ("launches", "holds", "targets", "issues")
 

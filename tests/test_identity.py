@@ -53,3 +53,29 @@ WITHIN = [
 @pytest.mark.parametrize(("text", "cls", "label"), WITHIN)
 def test_one_node_within_an_article(run: Run, text: str, cls: str, label: str) -> None:
     assert [e.label for e in run(text).entities if e.cls == cls] == [label]
+
+
+def test_every_coded_locality_reaches_its_province(run: Run) -> None:
+    """The gazetteer's hierarchy climbs from what the article names to its province: the units the
+    article does not name are ``Division`` nodes (with their codes), not localities it mentions."""
+    ex = run("会上，宁溪镇党委书记胡鸥说，要担当作为。")
+    by_key = {e.key: e for e in ex.entities}
+    chain, node = [], next(e for e in ex.entities if e.label == "宁溪镇")
+    while node.part_of:
+        node = by_key[node.part_of]
+        chain.append((node.cls, node.label, node.admin_code))
+    assert chain == [("Division", "黄岩区", "331003"), ("Division", "台州市", "331000"), ("Division", "浙江省", "330000")]
+    assert {m.label for m in ex.mentions if m.cls == "Locality"} == {"宁溪镇"}
+
+
+def test_no_hierarchy_for_a_guess(run: Run) -> None:
+    """A town the gazetteer lists in several counties, none of them named: no parent is guessed."""
+    ex = run("会上，新华镇党委书记王军说，要担当作为。")
+    (town,) = [e for e in ex.entities if e.label == "新华镇"]
+    assert town.part_of is None and not [e for e in ex.entities if e.cls == "Division"]
+
+
+def test_a_division_the_article_names_is_its_locality(run: Run) -> None:
+    ex = run("台州市黄岩区宁溪镇召开会议。")
+    assert {(e.cls, e.label) for e in ex.entities if e.cls in ("Locality", "Division")} == {
+        ("Locality", "台州市"), ("Locality", "黄岩区"), ("Locality", "宁溪镇"), ("Division", "浙江省")}

@@ -209,10 +209,12 @@ def _localities(b: _Builder) -> dict[str, str]:
         surface = b.clean.text[h.start:h.end]
         if h.unit >= 0:
             unit = gaz.units[h.unit]
-            parent = next((a for a in gaz.chain(h.unit)[1:] if gaz.units[a].name in named), None)
-            parent_key = _unit_key(gaz, parent) if parent is not None else None
-            key = b.entity("Locality", unit.name, (surface,), key=_unit_key(gaz, h.unit),
-                           admin_code=unit.code, part_of=parent_key)
+            # the hierarchy of a unit the gazetteer knows by that name alone, or placed by a unit
+            # above it that the article names (not of a guess among several 新华镇)
+            placed = len(gaz.by_name.get(unit.name, ())) == 1 or any(
+                gaz.units[a].name in named for a in gaz.chain(h.unit)[1:])
+            key = b.entity("Locality", unit.name, (surface,), key=_unit_key(gaz, h.unit), admin_code=unit.code,
+                           part_of=_parent_division(b, gaz, h.unit) if placed else None)
         else:
             parent_key = keys.get(h.parent_name) if h.parent_name else None
             key = b.entity("Locality", h.name, (surface,),
@@ -221,6 +223,19 @@ def _localities(b: _Builder) -> dict[str, str]:
         keys.setdefault(h.name, key)
         b.mentions.append(Mention("Locality", h.name, h.start, h.end, surface, rule=h.rule))
     return keys
+
+
+def _parent_division(b: _Builder, gaz: gz.Gazetteer, index: int) -> str | None:
+    """The key of the gazetteer unit above ``index``, made a ``Division`` of the article's graph
+    (with its code and its own parent, up to the province) unless the article names it."""
+    parent = gaz.units[index].parent
+    if parent < 0:
+        return None
+    key = _unit_key(gaz, parent)
+    if key not in b.entities:
+        unit = gaz.units[parent]
+        b.entity("Division", unit.name, key=key, admin_code=unit.code, part_of=_parent_division(b, gaz, parent))
+    return key
 
 
 def _unit_key(gaz: gz.Gazetteer, index: int) -> str:

@@ -372,11 +372,16 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             label = label[inner:end] + rest
         title_len = len(post.surface) - len(post.org or "")
         org = label[: len(label) - title_len] if post.org else None
+        committee = _COMMITTEE.match(label, len(label) - title_len)
+        if org and committee:  # 新华镇 + 党委书记: the organisation is 新华镇党委, not the town
+            org += committee.group()
         out.append(PostHit(post.start, post.end, post.surface, label, org, loc,
                            tuple(sorted(alts - {label}))))
     return out
 
 
+# a committee a title begins with (党委书记, 党支部书记): part of the organisation, not of the title
+_COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组")
 # a post of a unit the article names elsewhere: 县委常委, 镇党委书记, 村党支部书记 (level word and
 # organisation), 副镇长, 村长 (a title of that level), 支书 (a village title)
 _LEVEL_ORG = re.compile(r"(街道|[省市州县区旗镇乡村])(?=[委政人纪党办组宣统支务民两])")

@@ -26,7 +26,8 @@ from ..types import Extraction
 from .vocab import ID, bind_prefixes, term
 
 _CLASS_PATH = {"Locality": "locality", "Official": "official", "Post": "post", "Campaign": "campaign",
-               "Measure": "measure", "CadreGroup": "cadre-group", "Organization": "organization"}
+               "Measure": "measure", "CadreGroup": "cadre-group", "Organization": "organization",
+               "Division": "locality"}  # a division some article names is the same node as that Locality
 _T = term  # ox.NamedNode of a prefixed name: _T("kg:holds")
 _TYPE, _LABEL, _ALT = _T("rdf:type"), _T("rdfs:label"), _T("skos:altLabel")
 _MENTIONS, _ADMIN, _PART_OF, _POST_IN = _T("kg:mentions"), _T("kg:adminCode"), _T("kg:partOf"), _T("kg:postIn")
@@ -69,7 +70,9 @@ def _terms(ex: Extraction) -> list[tuple]:
     iri = {e.key: ox.NamedNode(entity_iri(e.cls, e.key)) for e in ex.entities}
     for e in ex.entities:
         node = iri[e.key]
-        triples += [(art, _MENTIONS, node), (node, _TYPE, _T(f"kg:{e.cls}")), (node, _LABEL, _zh(e.label))]
+        if e.cls != "Division":  # a division is the hierarchy of what the article names, not named itself
+            triples.append((art, _MENTIONS, node))
+        triples += [(node, _TYPE, _T(f"kg:{e.cls}")), (node, _LABEL, _zh(e.label))]
         triples += [(node, _ALT, _zh(alt)) for alt in e.alt_labels if alt != e.label]
         if e.admin_code:
             triples.append((node, _ADMIN, ox.Literal(e.admin_code)))

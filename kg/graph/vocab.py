@@ -47,6 +47,7 @@ class KG(DefinedNamespace):
     # http://www.w3.org/2002/07/owl#Class
     Article: URIRef  # A news article kg read; the source every extracted fact derives from.
     Locality: URIRef  # A named administrative unit or settlement: province, city, district, county, town, township, subdistrict, village, community.
+    Division: URIRef  # A unit of China's administrative divisions (from the gazetteer) that a named locality belongs to, though the article does not name it.
     Organization: URIRef  # A party committee, government or department of a locality (区委, 市委组织部); stands for its locality in launches and issues.
     Official: URIRef  # A named person the article gives a party, government or village post, or presents as a cadre.
     Post: URIRef  # A position held by a named official, qualified by its organisation or locality.
