@@ -138,6 +138,8 @@ class Refusing(BaseHTTPRequestHandler):
                 else b"<urn:a> <urn:p> <urn:b> .\n# a comment\n<urn:a> <urn:p> \"\u4e2d\" .\n" if self.command == "GET"
                 else b"")
         self.send_response(status)
+        if status in (301, 302, 307, 308):
+            self.send_header("Location", self.location)
         if status == 401:
             self.send_header("WWW-Authenticate", 'Basic realm="kg"')
         self.send_header("Content-Type", "text/plain")
@@ -154,7 +156,7 @@ class Refusing(BaseHTTPRequestHandler):
 @pytest.fixture
 def refusing() -> Iterator[type[Refusing]]:
     """A tiny real HTTP server on loopback; set ``statuses`` on the yielded class, read ``seen``."""
-    handler = type("Handler", (Refusing,), {"statuses": [500], "seen": []})
+    handler = type("Handler", (Refusing,), {"statuses": [500], "seen": [], "location": ""})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     handler.url = f"http://127.0.0.1:{server.server_address[1]}/gsp"  # no known layout: counted by a GET
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -207,6 +209,32 @@ def test_refused_login(refusing: type[Refusing], seeds_out: Path) -> None:
     assert "refused the login (HTTP 401" in error and "--user editor" in error and "s3cret" not in error
     token = base64.b64encode("editor:s3cret 密码".encode()).decode()
     assert refusing.seen[0][2] == f"Basic {token}"
+
+
+def test_login_never_follows_a_redirect_to_another_host(refusing: type[Refusing], seeds_out: Path) -> None:
+    """A server that redirects the count to another host: that host never sees the password."""
+    other = type("Other", (Refusing,), {"statuses": [200], "seen": [], "location": ""})
+    server = ThreadingHTTPServer(("127.0.0.2", 0), other)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        refusing.statuses = [204, 302]
+        refusing.location = f"http://127.0.0.2:{server.server_address[1]}/elsewhere"
+        error = failing_push(seeds_out, "--endpoint", refusing.url, "--user", "editor", "--password-env", "KG_TEST_PW",
+                             env={"KG_TEST_PW": "s3cret"})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert refusing.seen[0][2].startswith("Basic ")  # the endpoint itself got the login
+    assert other.seen and all(auth == "" for _, _, auth in other.seen), other.seen
+    assert "s3cret" not in error
+
+
+def test_a_login_in_the_endpoint_url_is_never_printed(refusing: type[Refusing], seeds_out: Path) -> None:
+    refusing.statuses = [401]
+    url = refusing.url.replace("http://", "http://editor:s3cret@")
+    error = failing_push(seeds_out, "--endpoint", url)
+    assert "s3cret" not in error and "refused the login" in error
+    assert refusing.seen[0][2] == "Basic " + base64.b64encode(b"editor:s3cret").decode()
 
 
 def test_server_dropping_triples_is_an_error(refusing: type[Refusing], seeds_out: Path) -> None:

@@ -62,8 +62,10 @@ def push(build: Path, endpoint: str, *, graph: str | None = None, auth: tuple[st
     """PUT then POST the triples of ``build`` into ``graph`` (default graph if None) at ``endpoint``."""
     started = time.perf_counter()
     _check_url(endpoint, "--endpoint")
+    endpoint, auth = _login_apart(endpoint, auth, "--endpoint")
     if query_url:
         _check_url(query_url, "--query-url")
+        query_url, auth = _login_apart(query_url, auth, "--query-url")
     if chunk < 1:
         raise InputError(f"--chunk-size must be at least 1, not {chunk}")
     target = _graph_url(endpoint, graph)
@@ -182,15 +184,51 @@ def _count(client: _Client, endpoint: str, graph: str | None, query_url: str | N
     return client.count_triples(_graph_url(endpoint, graph))
 
 
+def _login_apart(url: str, auth: tuple[str, str] | None, option: str) -> tuple[str, tuple[str, str] | None]:
+    """``url`` without a ``user:password@`` in it (never printed again), and the login it gave."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url, auth
+    if auth is not None and (parts.username, parts.password or "") != auth:
+        raise InputError(f"{option} holds a login and --user gives another; give the login once, with --user and "
+                         "--password-env")
+    host = parts.hostname + (f":{parts.port}" if parts.port else "")
+    if ":" in (parts.hostname or ""):
+        host = f"[{parts.hostname}]" + (f":{parts.port}" if parts.port else "")
+    login = (urllib.parse.unquote(parts.username or ""), urllib.parse.unquote(parts.password or ""))
+    return urllib.parse.urlunsplit(parts._replace(netloc=host)), auth or login
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+
+
+class _SameOriginLogin(urllib.request.HTTPRedirectHandler):
+    """Redirects followed as urllib does, the login sent on only to the same scheme, host and port: a
+    server that redirects elsewhere never receives the password (nor does the host it names)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 (urllib's signature)
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        login = req.unredirected_hdrs.get("Authorization")
+        if new is not None and login and _origin(newurl) == _origin(req.full_url):
+            new.add_unredirected_header("Authorization", login)
+        return new
+
+
+_OPENER = urllib.request.build_opener(_SameOriginLogin)
+
+
 class _Client:
-    """urllib with Basic authentication and kg's one-line errors."""
+    """urllib with Basic authentication (kept to the endpoint's origin) and kg's one-line errors."""
 
     def __init__(self, auth: tuple[str, str] | None) -> None:
         self.auth = auth
         self.headers = {"User-Agent": "kg-push"}
+        self.login = None
         if auth:
             token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode("ascii")
-            self.headers["Authorization"] = f"Basic {token}"
+            self.login = f"Basic {token}"
 
     def send(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
              role: str = _GSP) -> bytes:
@@ -207,8 +245,10 @@ class _Client:
     def _open(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
               role: str = _GSP) -> Iterator[Any]:
         request = urllib.request.Request(url, data=body, method=method, headers={**self.headers, **headers})
+        if self.login:  # not copied into a redirected request but by _SameOriginLogin
+            request.add_unredirected_header("Authorization", self.login)
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            with _OPENER.open(request, timeout=TIMEOUT) as response:
                 yield response
         except urllib.error.HTTPError as exc:
             message = _message(exc)
