@@ -28,7 +28,8 @@ VALID_TTL = """
 <locality/huangyan> a kg:Locality ; rdfs:label "黄岩区"@zh ;
     skos:altLabel "黄岩"@zh , "黃巖區"@zh ; kg:adminCode "331003" ; kg:partOf <locality/taizhou> ;
     kg:launches <campaign/c1> ; kg:issues <measure/m1> .
-<locality/taizhou> a kg:Locality ; rdfs:label "台州市"@zh .
+<locality/taizhou> a kg:Locality ; rdfs:label "台州市"@zh ; kg:adminCode "331000" ; kg:partOf <locality/zhejiang> .
+<locality/zhejiang> a kg:Division ; rdfs:label "浙江省"@zh ; kg:adminCode "330000" .
 <organization/o1> a kg:Organization ; rdfs:label "黄岩区委组织部"@zh ; kg:partOf <locality/huangyan> .
 <official/p1> a kg:Official ; rdfs:label "林某"@zh ; kg:holds <post/t1> .
 <post/t1> a kg:Post ; rdfs:label "黄岩区委组织部部长"@zh ; kg:postIn <organization/o1> .
@@ -137,6 +138,8 @@ BROKEN: list[tuple[str, Callable[[Graph], object], URIRef, URIRef]] = [
      LOCALITY, SH.OrConstraintComponent),
     ("bad adminCode", lambda g: g.set((LOCALITY, KG.adminCode, Literal("abc"))),
      LOCALITY, SH.PatternConstraintComponent),
+    ("no path to the province", lambda g: g.remove((ID["locality/taizhou"], KG.partOf, None)),
+     LOCALITY, SH.SPARQLConstraintComponent),
     ("relation without statement", lambda g: g.remove((STATEMENT, None, None)),
      LOCALITY, SH.SPARQLConstraintComponent),
     ("statement without provenance", lambda g: g.remove((STATEMENT, PROV.wasDerivedFrom, None)),

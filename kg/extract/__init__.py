@@ -205,9 +205,12 @@ def _localities(b: _Builder) -> dict[str, str]:
     gaz = gz.load()
     keys: dict[str, str] = {}
     named = {h.name for h in b.ctx.localities}
-    for h in b.ctx.localities:
+    # units the gazetteer knows first: a unit also found by pattern elsewhere in the article is the same node
+    for h in sorted(b.ctx.localities, key=lambda h: (h.unit < 0, h.start)):
         surface = b.clean.text[h.start:h.end]
-        if h.unit >= 0:
+        if h.unit < 0 and h.name in keys:
+            key = b.entity("Locality", h.name, (surface,), key=keys[h.name])
+        elif h.unit >= 0:
             unit = gaz.units[h.unit]
             # the hierarchy of a unit the gazetteer knows by that name alone, or placed by a unit
             # above it that the article names (not of a guess among several 新华镇)
