@@ -27,15 +27,18 @@ VALID_TTL = """
 
 <locality/huangyan> a kg:Locality ; rdfs:label "黄岩区"@zh ;
     skos:altLabel "黄岩"@zh , "黃巖區"@zh ; kg:adminCode "331003" ; kg:partOf <locality/taizhou> ;
-    kg:launches <campaign/c1> ; kg:issues <measure/m1> .
-<locality/taizhou> a kg:Locality ; rdfs:label "台州市"@zh ; kg:adminCode "331000" ; kg:partOf <locality/zhejiang> .
-<locality/zhejiang> a kg:Division ; rdfs:label "浙江省"@zh ; kg:adminCode "330000" .
-<organization/o1> a kg:Organization ; rdfs:label "黄岩区委组织部"@zh ; kg:partOf <locality/huangyan> .
-<official/p1> a kg:Official ; rdfs:label "林某"@zh ; kg:holds <post/t1> .
-<post/t1> a kg:Post ; rdfs:label "黄岩区委组织部部长"@zh ; kg:postIn <organization/o1> .
-<campaign/c1> a kg:Campaign ; rdfs:label "擂台比武"@zh ; kg:targets <cadregroup/g1> .
-<measure/m1> a kg:Measure ; rdfs:label "十条措施"@zh ; kg:targets <cadregroup/g1> .
-<cadregroup/g1> a kg:CadreGroup ; rdfs:label "年轻干部"@zh .
+    kg:launches <campaign/c1> ; kg:issues <measure/m1> ; kg:identityKey "Locality|331003" .
+<locality/taizhou> a kg:Locality ; rdfs:label "台州市"@zh ; kg:adminCode "331000" ; kg:partOf <locality/zhejiang> ;
+    kg:identityKey "Locality|331000" .
+<locality/zhejiang> a kg:Division ; rdfs:label "浙江省"@zh ; kg:adminCode "330000" ; kg:identityKey "Locality|330000" .
+<organization/o1> a kg:Organization ; rdfs:label "黄岩区委组织部"@zh ; kg:partOf <locality/huangyan> ;
+    kg:identityKey "Organization|黄岩区委组织部|黄岩区" .
+<official/p1> a kg:Official ; rdfs:label "林某"@zh ; kg:holds <post/t1> ; kg:identityKey "Official|林某|黄岩区" .
+<post/t1> a kg:Post ; rdfs:label "黄岩区委组织部部长"@zh ; kg:postIn <organization/o1> ;
+    kg:identityKey "Post|黄岩区委组织部部长|黄岩区" .
+<campaign/c1> a kg:Campaign ; rdfs:label "擂台比武"@zh ; kg:targets <cadregroup/g1> ; kg:identityKey "Campaign|擂台比武|黄岩区" .
+<measure/m1> a kg:Measure ; rdfs:label "十条措施"@zh ; kg:targets <cadregroup/g1> ; kg:identityKey "Measure|十条措施|黄岩区" .
+<cadregroup/g1> a kg:CadreGroup ; rdfs:label "年轻干部"@zh ; kg:identityKey "CadreGroup|年轻干部" .
 
 <article/000_65aed96cc3a38a9a> a kg:Article ;
     dcterms:identifier "000_65aed96cc3a38a9a" ; dcterms:title "黄岩区激励干部担当作为"@zh ;

@@ -251,13 +251,16 @@ def test_validate_finds_posts_of_different_places_merged(seeds_out: Path, tmp_pa
     """Two posts of two articles' places made one unplaced node by hand: kg validate names it."""
     graph, post = _merged_by_hand(seeds_out, "Post")
     kg_ns = "https://w3id.org/cadre-kg/ontology#"
-    graph.remove((post, RDFS.label, None))
-    graph.remove((post, URIRef(kg_ns + "postIn"), None))
-    graph.add((post, RDFS.label, Literal("县委书记", lang="zh")))
     (tmp_path / "kg.ttl").write_bytes(graph.serialize(format="turtle", encoding="utf-8"))
     proc = kg("validate", tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    assert "县委书记" in proc.stdout and "no locality places it" in proc.stdout, proc.stdout
+    assert "kg:identityKey: More than 1 values" in proc.stdout, proc.stdout  # two keys: two things in one node
+    # the same node with one key, but a key no locality scopes (a title of no known county)
+    graph.remove((post, URIRef(kg_ns + "identityKey"), None))
+    graph.add((post, URIRef(kg_ns + "identityKey"), Literal("Post|县委书记|article:a")))
+    (tmp_path / "kg.ttl").write_bytes(graph.serialize(format="turtle", encoding="utf-8"))
+    proc = kg("validate", tmp_path)
+    assert proc.returncode == 1 and "placed by no locality" in proc.stdout, proc.stdout
 
 
 def test_validate_finds_a_thing_split_within_an_article(seeds_out: Path, tmp_path: Path) -> None:

@@ -318,6 +318,7 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
 
 # when a post was taken up, not what it is: 新任村支书 and 原第一书记 are 村支书 and 第一书记
 _TENURE = re.compile(r"(?:新任|原任?|前任|老|第[一二三四五六七八九十\d]+任)+")
+_TENURE_BEFORE_TITLE = re.compile(r"(?:新任|原任?|前任)$")
 
 
 def _make_post(text: str, masked: str, start: int, end: int) -> PostHit:
@@ -326,8 +327,12 @@ def _make_post(text: str, masked: str, start: int, end: int) -> PostHit:
         start = tenure.end()
     surface = text[start:end]
     title = next((t for t in words("titles") if surface.endswith(t)), "")
-    org = surface[: len(surface) - len(title)] or None
-    return PostHit(start, end, surface, surface, org, None)
+    org = surface[: len(surface) - len(title)]
+    tenure = _TENURE_BEFORE_TITLE.search(org)
+    if tenure:  # 百坭村原第一书记: when the post was held is no part of its organisation
+        org = org[: tenure.start()]
+        surface = org + title
+    return PostHit(start, end, surface, surface, org or None, None)
 
 
 def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
@@ -363,8 +368,10 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             end = chain[-1][1]
             committee = re.match(r"(?:委|党委|党工委)", label[end:])
             prefix = (label[:end] + (committee.group() if committee else ""), loc)
+        place = None  # the innermost locality's name as the post's name begins with it
         if chain:  # one name for one post: from its innermost locality, 丰县县委 written 丰县委
             inner, end = chain[-1][0], chain[-1][1]
+            place = label[inner:end]
             rest = label[end:]
             if rest[:1] == label[end - 1:end] and rest[1:2] == "委":
                 rest = rest[1:]
@@ -375,6 +382,8 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
         committee = _COMMITTEE.match(label, len(label) - title_len)
         if org and committee:  # 新华镇 + 党委书记: the organisation is 新华镇党委, not the town
             org += committee.group()
+        elif org == place:
+            org = None  # 鲁家村 + 主任: a post of the village, whose organisation the text does not name
         out.append(PostHit(post.start, post.end, post.surface, label, org, loc,
                            tuple(sorted(alts - {label}))))
     return out

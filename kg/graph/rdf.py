@@ -31,6 +31,7 @@ _CLASS_PATH = {"Locality": "locality", "Official": "official", "Post": "post", "
 _T = term  # ox.NamedNode of a prefixed name: _T("kg:holds")
 _TYPE, _LABEL, _ALT = _T("rdf:type"), _T("rdfs:label"), _T("skos:altLabel")
 _MENTIONS, _ADMIN, _PART_OF, _POST_IN = _T("kg:mentions"), _T("kg:adminCode"), _T("kg:partOf"), _T("kg:postIn")
+_KEY = _T("kg:identityKey")
 _STATEMENT = [_T(f"rdf:{name}") for name in ("Statement", "subject", "predicate", "object")]
 _DERIVED, _EVIDENCE, _START, _END = _T("prov:wasDerivedFrom"), _T("kg:evidence"), _T("kg:startOffset"), _T("kg:endOffset")
 _CONFIDENCE, _EXTRACTOR = _T("kg:confidence"), _T("kg:extractor")
@@ -72,7 +73,7 @@ def _terms(ex: Extraction) -> list[tuple]:
         node = iri[e.key]
         if e.cls != "Division":  # a division is the hierarchy of what the article names, not named itself
             triples.append((art, _MENTIONS, node))
-        triples += [(node, _TYPE, _T(f"kg:{e.cls}")), (node, _LABEL, _zh(e.label))]
+        triples += [(node, _TYPE, _T(f"kg:{e.cls}")), (node, _LABEL, _zh(e.label)), (node, _KEY, ox.Literal(e.key))]
         triples += [(node, _ALT, _zh(alt)) for alt in e.alt_labels if alt != e.label]
         if e.admin_code:
             triples.append((node, _ADMIN, ox.Literal(e.admin_code)))

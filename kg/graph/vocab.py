@@ -65,6 +65,7 @@ class KG(DefinedNamespace):
     mentions: URIRef  # The article names the entity.
 
     # http://www.w3.org/2002/07/owl#DatatypeProperty
+    identityKey: URIRef  # Why mentions are this one node: its class, its name and what scopes it (the locality that places it, 全国 for a national body, or article:ID where nothing places it).
     adminCode: URIRef  # The GB/T 2260 administrative division code of the locality, where the gazetteer knows it.
     reporter: URIRef  # A reporter or correspondent named in the article's byline; metadata, never an official.
     contentHash: URIRef  # SHA-256 of the article's original text, hex encoded.
