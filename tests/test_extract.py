@@ -383,6 +383,10 @@ LAUNCHES = [
     ("天等县召开会议。据县委组织部介绍，省委决定实施“强基兴村”计划。", set()),
     # a place in a dateline is where the news came from, not who acts
     ("兰州讯 近日，启动“强基兴村”行动。", set()),
+    # 我市 in an article about a county-level city is that city, not its prefecture
+    ("宁德市福鼎市召开会议。福鼎市干部踊跃参加。我市开展“强基兴村”行动。", {("福鼎市", "launches", "强基兴村行动")}),
+    # an article that names no unit below its province credits nothing to the province by default
+    ("浙江省召开会议。\n会上，启动“强基兴村”行动。", set()),
     # a town acting at the head of its clause, though the gazetteer does not list it
     ("近日，岩溪镇举行了“擂台比武”活动。", {("岩溪镇", "launches", "擂台比武活动")}),
 ]
@@ -407,6 +411,8 @@ ISSUES = [
      {("黄岩区", "issues", "关于激励干部担当作为的实施意见")}),
     # a central document is the centre's act, not the article's locality's
     ("铁岭市召开会议。自中共中央办公厅印发《关于激励干部担当作为的意见》以来，各地行动起来。", set()),
+    # a document of the centre is cited or applied, not issued, by the locality
+    ("天等县召开会议，印发《中国共产党农村基层组织工作条例》。", set()),
     # generic measures are no names (整改措施)
     ("该镇班子成员查找问题，制定整改措施。", set()),
 ]

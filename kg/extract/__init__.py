@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
 # the centre or the whole country acting (中共中央办公厅印发, 在全国范围内开展, 党中央部署)
 _CENTRAL = re.compile(r"中共中央|党中央|中央(?:办公厅|组织部|军委|全面|决定|部署|印发|出台)|国务院|中办|国办|全国范围|在全国")
+# a document of the centre, which a locality cites or applies but does not issue (中国共产党…条例)
+_CENTRAL_DOCUMENT = re.compile(r"中国共产党|中共中央|国务院|中华人民共和国|全国人")
 # an organisation right after a locality's name: 宝应县委组织部, 黄岩区委, 福田镇党委
 _ORG_SUFFIX = re.compile(r"委(?:组织部|宣传部|办公室|常委会)?|人民政府|政府|纪委|党委|党工委")
 
@@ -161,7 +163,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
             label, surface = org
             b.entity("Organization", label, (surface,), key=identity.organization_key(label, issuer, article.id),
                      part_of=actor)
-        if actor and not _JOINS.search(text, max(0, h.start - 5), h.start):
+        if actor and not _JOINS.search(text, max(0, h.start - 5), h.start) and not _CENTRAL_DOCUMENT.match(h.label):
             b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)
     _targets(b, list(zip(initiatives, keys)), group_hits)
     return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
@@ -322,7 +324,9 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
         return loc_keys[unit], "agent-in-sentence", org
     if unnamed or best:
         return None, "", None
-    if b.ctx.actor and b.ctx.actor in loc_keys:
+    # the article's own locality acts only where the article is about a city, county or town (an
+    # article that names no unit below its province is not about the province's acts)
+    if b.ctx.actor and b.ctx.actor in loc_keys and b.ctx.actor_level >= gz.CITY:
         return loc_keys[b.ctx.actor], "article-locality", None
     return None, "", None
 

@@ -19,6 +19,7 @@ class ArticleContext:
     localities: list[LocalityHit]
     main: dict[int, str] = field(default_factory=dict)  # level -> full name of the article's unit
     actor: str | None = None  # the locality the article reports on
+    actor_level: int = -1  # its level (gazetteer.PROVINCE ... VILLAGE)
 
     def unit_for(self, level_word: str, pos: int | None = None, window: int = 300) -> str | None:
         """The unit a level word (县, 市, 镇, 村 ...) refers to at ``pos``: the nearest unit
@@ -30,6 +31,9 @@ class ArticleContext:
             if near:
                 return near[-1].name
         level = LEVEL_WORDS.get(level_word)
+        # 市 of an article about a county-level city (福鼎市) is that city, not its prefecture
+        if level == gz.CITY and self.actor and self.actor.endswith("市") and self.main.get(gz.COUNTY) == self.actor:
+            return self.actor
         return None if level is None else self.main.get(level)
 
 
@@ -63,6 +67,7 @@ def build_context(text: str) -> ArticleContext:
     if candidates:
         level = {h.name: h.level for h in hits}
         ctx.actor = max(candidates.items(), key=lambda kv: (kv[1], level[kv[0]], -_first(hits, kv[0])))[0]
+        ctx.actor_level = level[ctx.actor]
     return ctx
 
 
