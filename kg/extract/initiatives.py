@@ -273,6 +273,8 @@ _GENERIC_SHARED = frozenset(table("generic")["SHARED"])
 
 def _shared_modifier(text: str, clause: re.Match, ends: frozenset[int]):
     """问题清单、责任清单 after 干部履职问题清单: later short items take the first one's modifier."""
+    if sum(clause.group().count(c) for c in "、和及") < 2:
+        return  # three items need two separators
     parts = [(p.start(), p.group()) for p in re.finditer(r"[^、和及]+", clause.group())]
     typed = [(clause.start() + s, p) for s, p in parts if type_of(p)]
     if len(typed) < 3:
