@@ -43,6 +43,8 @@ def test_identity_across_articles(run: Run, a: str, b: str, cls: str, label: str
 WITHIN = [
     # a campaign written with and without its type word is one node, named by the fuller form
     ("黄岩区开展“五比亮剑”活动。年底，黄岩区推行“五比亮剑”，村干部踊跃参加。", "Campaign", "五比亮剑活动"),
+    # a short form that ends the one longer name of the article is that campaign
+    ("福田镇开展“擂台比武”活动。福田镇举办乡村振兴擂台比武活动，村干部踊跃参加。", "Campaign", "乡村振兴擂台比武活动"),
     # a post written with its county doubled (丰县县委) or through its chain is one node, named from
     # its innermost locality
     ("丰县县委书记王军说，要担当作为。会上，丰县委书记王军强调，要带头干。", "Post", "丰县委书记"),

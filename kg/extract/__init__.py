@@ -176,9 +176,17 @@ _OPTIONAL_TYPE = ("活动", "行动")
 
 def _one_name_each(initiatives) -> dict[str, str]:
     """Each label of the article's initiatives -> the name of its node: the fullest form the article
-    writes it in (擂台比武 -> 擂台比武活动 where both occur)."""
+    writes it in: with its type word (擂台比武 -> 擂台比武活动), and a short form that ends a longer
+    name of the same class (擂台比武活动 -> 乡村振兴擂台比武活动) where only one longer name ends so."""
     labels = {h.label for h in initiatives}
-    return {label: next((label + t for t in _OPTIONAL_TYPE if label + t in labels), label) for label in labels}
+    cls = {h.label: h.cls for h in initiatives}
+    typed = {label: next((label + t for t in _OPTIONAL_TYPE if label + t in labels), label) for label in labels}
+    out = {}
+    for label, name in typed.items():
+        longer = {other for other in set(typed.values()) if other != name and other.endswith(name)
+                  and cls.get(other, cls[label]) == cls[label]}
+        out[label] = longer.pop() if len(name) >= 4 and len(longer) == 1 else name
+    return out
 
 
 def _inner_forms(ctx: ArticleContext, h) -> list[str]:
