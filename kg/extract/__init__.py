@@ -148,21 +148,19 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     # county's 容错纠错机制)
     issuers: dict[str, str | None] = {}
     for h, (actor, _, _) in zip(initiatives, acts):
-        if actor or names[h.label] not in issuers:
-            issuers.setdefault(names[h.label], b.entities[actor].label if actor else None)
-        if actor and issuers[names[h.label]] is None:
-            issuers[names[h.label]] = b.entities[actor].label
+        if issuers.get(names[h.label]) is None:
+            issuers[names[h.label]] = b.entities[actor].label if actor else None
     for h, (actor, rule, org) in zip(initiatives, acts):
-        label = names[h.label]
-        issuer = b.entities[actor].label if actor else issuers[label]
-        key = b.entity(h.cls, label, (h.label, *h.alt_labels, *_inner_forms(b.ctx, h)),
-                       key=identity.initiative_key(h.cls, label, issuers[label], article.id))
+        name = names[h.label]
+        key = b.entity(h.cls, name, (h.label, *h.alt_labels, *_inner_forms(b.ctx, h)),
+                       key=identity.initiative_key(h.cls, name, issuers[name], article.id))
         keys.append(key)
-        b.mentions.append(Mention(h.cls, h.label, h.start, h.end, text[h.start:h.end], h.alt_labels, h.rule))
+        b.mentions.append(Mention(h.cls, name, h.start, h.end, text[h.start:h.end], h.alt_labels, h.rule))
         if org:  # 宝应县委组织部印发…: the organisation acting for its locality
-            label, surface = org
-            b.entity("Organization", label, (surface,), key=identity.organization_key(label, issuer, article.id),
-                     part_of=actor)
+            org_label, surface = org
+            issuer = b.entities[actor].label
+            b.entity("Organization", org_label, (surface,),
+                     key=identity.organization_key(org_label, issuer, article.id), part_of=actor)
         if actor and not _JOINS.search(text, max(0, h.start - 5), h.start) and not _CENTRAL_DOCUMENT.match(h.label):
             b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)
     _targets(b, list(zip(initiatives, keys)), group_hits)
