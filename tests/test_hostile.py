@@ -436,3 +436,15 @@ def test_an_article_whose_extraction_raises_is_skipped_and_the_rest_builds(tmp_p
     assert len(skipped) == 1 and "001_cfb4a90b324c291f.txt: extraction failed (IndexError" in skipped[0]
     assert "\n" not in skipped[0]
     assert (tmp_path / "out" / "kg.ttl").stat().st_size > 0
+
+
+def test_evidence_is_bounded_in_a_text_without_punctuation(run) -> None:
+    """A 'sentence' of 8,000 characters gives evidence of at most MAX_EVIDENCE, its offsets still exact."""
+    from kg.extract import MAX_EVIDENCE
+
+    text = "干部 " * 2000 + "黄岩区开展“五比亮剑”行动 " + "群众 " * 2000
+    ex = run(text)
+    (fact,) = [f for f in ex.facts if f.predicate == "launches"]
+    ev = fact.evidence
+    assert len(ev.sentence) <= MAX_EVIDENCE
+    assert text[ev.start:ev.end] == ev.sentence and "五比亮剑" in ev.sentence

@@ -35,7 +35,7 @@ from .initiatives import find_initiatives
 from .people import (find_group_members, find_listed_leaders, find_named_before_title, find_officials,
                      find_officials_by_verb)
 from .scoring import rule_confidence
-from .spans import SENTENCE, span_of, unquoted
+from .spans import CLAUSE, SENTENCE, span_of, unquoted
 from .targets import Span, find_targets
 
 if TYPE_CHECKING:
@@ -82,17 +82,21 @@ class _Builder:
         key = self.officials.setdefault(name, identity.official_key(name, locality, self.article.id))
         return self.entity("Official", name, key=key)
 
-    def fact(self, s: str, p: str, o: str, pos: int, extractor: str, confidence: float | None = None) -> None:
-        """The fact ``s p o`` with its evidence at ``pos``; its confidence is the given one (a model's
-        probability) or the measured precision of its rule (``resources/models/confidence.json``)."""
+    def fact(self, s: str, p: str, o: str, pos: int, extractor: str) -> None:
+        """The fact ``s p o`` with its evidence at ``pos`` and the measured precision of its rule as its
+        confidence (``resources/models/confidence.json``)."""
         if (s, p, o) in self.facts:
             return
-        if confidence is None:
-            confidence = rule_confidence(p, extractor)
+        confidence = rule_confidence(p, extractor)
         start, end = _sentence_at(self.clean.text, pos)
         ostart, oend = self.clean.original_span(start, end)
         sentence = self.article.text[ostart:oend]
         self.facts[(s, p, o)] = Fact(s, p, o, Evidence(self.article.id, sentence, ostart, oend, confidence, extractor))
+
+
+#: the longest evidence kept: a sentence longer than this (a text without punctuation) is cut to
+#: the clause at the fact, then to a window around it, so one article cannot fill the outputs
+MAX_EVIDENCE = 400
 
 
 def _sentence_at(text: str, pos: int) -> tuple[int, int]:
@@ -102,6 +106,11 @@ def _sentence_at(text: str, pos: int) -> tuple[int, int]:
         end += 1
     while end > start and text[end - 1] == "\n":
         end -= 1
+    if end - start > MAX_EVIDENCE:
+        start, end = span_of(text, pos, CLAUSE)
+        if end - start > MAX_EVIDENCE:
+            start = max(start, pos - MAX_EVIDENCE // 2)
+            end = min(end, start + MAX_EVIDENCE)
     return start, max(end, start + 1)
 
 
