@@ -55,6 +55,20 @@ def test_inputs_keep_their_order(tmp_path: Path) -> None:
     assert [a.id for a in items] == ["b", "a"]
 
 
+@pytest.mark.parametrize(("line", "message"), [
+    ('{"id": "b", "text": "bad \\ud800 text"}', '"text" holds a lone surrogate escape'),
+    ('{"id": "c", "text": "天等县", "title": {"a": "<b>"}}', '"title" must be a string, not dict'),
+    ('{"id": "", "text": "天等县"}', 'needs a non-empty "id"'),
+    ('{"id": true, "text": "天等县"}', 'needs a non-empty "id"'),
+])
+def test_jsonl_line_of_wrong_types_is_skipped_by_its_line(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "a", "text": "黄岩区召开大会。"}\n' + line + "\n", encoding="utf-8")
+    first, second = read_inputs([path])
+    assert isinstance(first, Article) and isinstance(second, InputError)
+    assert str(second).startswith(f"{path}:2: ") and message in str(second), str(second)
+
+
 def test_jsonl_lines(tmp_path: Path) -> None:
     path = tmp_path / "corpus.jsonl"
     rows = [
@@ -63,7 +77,8 @@ def test_jsonl_lines(tmp_path: Path) -> None:
     ]
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n\n", encoding="utf-8")
     first, second = read_inputs([path])
-    assert first == Article(id="x1", text="黄岩区召开大会。", source="https://example.org/x1", title="黄岩区召开大会",
+    # reported by file and line; the url is the article's field (its dcterms:source in the graph)
+    assert first == Article(id="x1", text="黄岩区召开大会。", source=f"{path}:1", title="黄岩区召开大会",
                             url="https://example.org/x1", date="2023-06-01")
     assert (second.id, second.text, second.title, second.url, second.date) == ("2", "台州市出台措施。", None, None, None)
     assert second.source.startswith(str(path))

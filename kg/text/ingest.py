@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -152,17 +153,29 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
             yield InputError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _jsonl_article(path: Path, line_no: int, line: str, max_bytes: int) -> Article | InputError:
     where = f"{path}:{line_no}"
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return InputError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})")
-    if not isinstance(obj, dict) or not isinstance(obj.get("id"), (str, int)) or not isinstance(obj.get("text"), str):
-        return InputError(f'{where}: each line needs an "id" and a "text" string')
+    if (not isinstance(obj, dict) or not isinstance(obj.get("id"), (str, int)) or isinstance(obj.get("id"), bool)
+            or not isinstance(obj.get("text"), str) or not str(obj["id"]).strip()):
+        return InputError(f'{where}: each line needs a non-empty "id" and a "text" string')
+    wrong = [k for k in ("title", "url", "date") if obj.get(k) is not None and not isinstance(obj[k], str)]
+    if wrong:
+        return InputError(f'{where}: "{wrong[0]}" must be a string, not {type(obj[wrong[0]]).__name__}; skipped')
+    fields = {k: obj[k] for k in ("id", "text", "title", "url", "date") if obj.get(k) is not None}
+    broken = next((k for k, v in fields.items() if isinstance(v, str) and _SURROGATE.search(v)), None)
+    if broken:  # \ud800 alone: no character, and no UTF-8 output can hold it
+        return InputError(f'{where}: "{broken}" holds a lone surrogate escape (\\ud800-\\udfff), not text; skipped')
     if not obj["text"].strip():
         return InputError(f"{where}: empty text, skipped")
     if len(obj["text"].encode("utf-8")) > max_bytes:
         return InputError(f"{where}: text over the {max_bytes}-byte article limit, skipped")
-    optional = {k: str(obj[k]) for k in ("title", "url", "date") if obj.get(k) is not None}
-    return Article(id=str(obj["id"]), text=obj["text"], source=optional.get("url", where), **optional)
+    optional = {k: obj[k] for k in ("title", "url", "date") if obj.get(k) is not None}
+    # reported by file and line, whatever url the line gives (the url is a field, not where it was read)
+    return Article(id=str(obj["id"]), text=obj["text"], source=where, **optional)
