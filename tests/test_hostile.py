@@ -448,3 +448,30 @@ def test_evidence_is_bounded_in_a_text_without_punctuation(run) -> None:
     ev = fact.evidence
     assert len(ev.sentence) <= MAX_EVIDENCE
     assert text[ev.start:ev.end] == ev.sentence and "五比亮剑" in ev.sentence
+
+
+def test_folders_nested_deeper_than_the_recursion_limit(tmp_path: Path, monkeypatch) -> None:
+    """The walk keeps its own stack: 1,500 nested folders are read, the article at the bottom found."""
+    import os
+
+    from kg.text.ingest import read_inputs
+
+    monkeypatch.chdir(tmp_path)  # relative steps keep each path short of the system's limit
+    for _ in range(1500):
+        os.mkdir("d")
+        os.chdir("d")
+    (Path.cwd() / "a.txt").write_text("黄岩区召开大会。", encoding="utf-8")
+    found = list(read_inputs([tmp_path / "d"]))
+    assert [type(a).__name__ for a in found] == ["Article"] and found[0].text == "黄岩区召开大会。"
+
+
+def test_a_build_into_its_input_folder_never_reads_its_own_outputs(tmp_path: Path) -> None:
+    folder = tmp_path / "both"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt"))[:2]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    runs = [subprocess.run([str(KG_BIN), "build", str(folder), "--out", str(folder), "--quiet"],
+                           capture_output=True, text=True, timeout=600) for _ in range(2)]
+    assert all(r.returncode == 0 for r in runs), runs[-1].stderr
+    assert [r.stdout.split(";")[0] for r in runs] == ["2 articles", "2 articles"]
+    assert "graph.html" not in runs[1].stderr

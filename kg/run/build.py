@@ -200,7 +200,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     existing = read_build(out) if into else None
 
     def good_articles() -> Iterator[Article]:
-        for item in read_inputs(inputs, max_bytes):
+        for item in read_inputs(inputs, max_bytes, skip=(out / "graph.html", out / "store")):  # not its own outputs
             if existing is not None and isinstance(item, Article):
                 item = existing.admit(item)
             if item is None:

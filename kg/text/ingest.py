@@ -26,15 +26,20 @@ JSONL_SUFFIXES = (".jsonl",)
 MAX_BYTES = 2_000_000
 
 
-def read_inputs(inputs: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Iterator[Article | InputError]:
-    """Yield every article of the given files and directories, in a stable order."""
+def read_inputs(inputs: Iterable[str | Path], max_bytes: int = MAX_BYTES,
+                skip: Iterable[Path] = ()) -> Iterator[Article | InputError]:
+    """Yield every article of the given files and directories, in a stable order; the files and
+    folders in ``skip`` (a build's own outputs) are not read when a folder holds them."""
+    skip = [Path(p) for p in skip]
+    folders = _identities(p for p in skip if p.is_dir())
+    files = {p.resolve() for p in skip if not p.is_dir()}
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            for file in _walk(path, set()):
+            for file in _walk(path, set(folders)):
                 if isinstance(file, InputError):
                     yield file
-                else:
+                elif not files or file.resolve() not in files:
                     yield from _read_file(file, max_bytes)
         elif path.is_file():
             yield from _read_file(path, max_bytes)
@@ -60,26 +65,42 @@ def count_articles(inputs: Iterable[str | Path]) -> int:
     return total
 
 
-def _walk(root: Path, seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
-    """Article files below ``root``, sorted by path, directory by directory (lazy). A folder met
-    again through a symbolic link is walked once (``seen``); an unreadable one is reported."""
-    try:
-        st = root.stat()
-        if (st.st_dev, st.st_ino) in seen:
-            return
-        seen.add((st.st_dev, st.st_ino))
-        with os.scandir(root) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        yield InputError(f"{root}: cannot read the folder ({exc.strerror})")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+def _identities(paths: Iterable[Path]) -> set[tuple[int, int]]:
+    out = set()
+    for path in paths:
+        try:
+            st = Path(path).stat()
+        except OSError:
             continue
-        if _is_dir(entry):
-            yield from _walk(Path(entry.path), seen)
-        elif entry.name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES):
-            yield Path(entry.path)
+        out.add((st.st_dev, st.st_ino))
+    return out
+
+
+def _walk(root: Path, seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
+    """Article files below ``root``, sorted by path, directory by directory (lazy, with a stack of
+    its own: folders nested however deep). A folder met again through a symbolic link is walked once
+    (``seen``); an unreadable one is reported."""
+    stack: list[Iterator[tuple[bool, Path]]] = [iter([(True, root)])]  # per level: (is a folder, path) to visit
+    while stack:
+        is_folder, path = next(stack[-1], (None, None))
+        if path is None:
+            stack.pop()
+        elif not is_folder:
+            yield path
+        else:
+            try:
+                st = path.stat()
+                if (st.st_dev, st.st_ino) in seen:
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+                with os.scandir(path) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as exc:
+                yield InputError(f"{path}: cannot read the folder ({exc.strerror})")
+                continue
+            stack.append(iter([(folder, Path(e.path)) for e in entries if not e.name.startswith(".")
+                               for folder in (_is_dir(e),)
+                               if folder or e.name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)]))
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
