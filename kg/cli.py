@@ -79,6 +79,8 @@ def register_query(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--file", type=Path, metavar="Q.rq", help="read the query from this file")
     q.add_argument("--format", choices=("table", "csv", "json", "ttl"), default="table",
                    help="table (default), csv or json (SPARQL results; JSON-LD for graphs); ttl for graphs")
+    q.add_argument("--allow-service", action="store_true",
+                   help="let the query call other endpoints with SERVICE (outbound HTTP); refused otherwise")
     q.set_defaults(run=_run_query)
 
 
@@ -95,7 +97,8 @@ def _run_query(args: argparse.Namespace) -> int:
     else:
         text = args.query
     fit = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    data = run_query(args.target, text, args.format, origin=str(args.file or "query"), max_width=fit)
+    data = run_query(args.target, text, args.format, origin=str(args.file or "query"), max_width=fit,
+                     allow_service=args.allow_service)
     try:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

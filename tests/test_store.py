@@ -286,3 +286,27 @@ def test_seeds_build_keeps_the_identity_invariants(seeds_out: Path) -> None:
 def test_help_has_an_example(command: str) -> None:
     proc = kg(command, "--help")
     assert proc.returncode == 0 and f"example: kg {command}" in proc.stdout
+
+
+@pytest.mark.parametrize(("query", "said"), [
+    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "SPARQL updates (INSERT …) are not supported"),
+    ("PREFIX ex: <http://e/>\nDELETE WHERE { ?s ?p ?o }", "SPARQL updates (DELETE …) are not supported"),
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "only when given --allow-service"),
+    ("select * where { service <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "only when given --allow-service"),
+])
+def test_query_refuses_updates_and_outbound_calls(seeds_out: Path, query: str, said: str) -> None:
+    before = snapshot(seeds_out)
+    proc = kg("query", seeds_out, query)
+    assert proc.returncode == 2 and said in one_error(proc)
+    assert snapshot(seeds_out) == before
+
+
+def test_service_is_only_a_keyword_outside_strings_and_comments(seeds_out: Path) -> None:
+    proc = kg("query", seeds_out, '# SERVICE here is a comment\nSELECT ?l WHERE { ?x rdfs:label ?l FILTER(?l = "SERVICE") }')
+    assert proc.returncode == 0 and proc.stdout.splitlines()[-1] == "(0 rows)", proc.stderr
+
+
+def test_a_service_that_fails_is_one_line(seeds_out: Path) -> None:
+    proc = kg("query", seeds_out, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+              "--allow-service")
+    assert proc.returncode == 1 and "the query failed" in one_error(proc)

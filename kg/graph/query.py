@@ -29,20 +29,47 @@ _NUMERIC = {str(XSD[t]) for t in ("integer", "decimal", "double", "float", "long
 
 
 def run_query(target: Path, text: str, fmt: str = "table", *, origin: str = "query",
-              max_width: int | None = None) -> bytes:
-    """Run ``text`` over ``target`` and format the result; ``origin`` names the query in errors."""
+              max_width: int | None = None, allow_service: bool = False) -> bytes:
+    """Run ``text`` over ``target`` and format the result; ``origin`` names the query in errors. A
+    query that calls another endpoint (SERVICE) is refused unless ``allow_service``."""
+    words = _keywords(text)
+    if not allow_service and "SERVICE" in words:
+        raise InputError(f"{origin}: the query calls another endpoint (SERVICE), which kg query does only "
+                         "when given --allow-service")
     graph = open_graph(target)
     try:
         result = graph.store.query(text, prefixes=QUERY_PREFIXES)
+        if isinstance(result, ox.QueryBoolean):
+            return _boolean(bool(result), fmt)
+        if isinstance(result, ox.QuerySolutions):
+            return _solutions(result, fmt, max_width)
+        return _triples(list(result), fmt, max_width)
     except SyntaxError as exc:
+        if words and words[0] in _UPDATES:
+            raise InputError(f"{origin}: SPARQL updates ({words[0]} …) are not supported: kg query only reads a "
+                             "graph; change the articles and build again") from exc
         raise InputError(f"{origin}: SPARQL syntax error {_where(exc, text)}") from exc
-    except (OSError, RuntimeError, ValueError) as exc:
+    except (OSError, RuntimeError, ValueError) as exc:  # while it runs, or while its results stream in
         raise KgError(f"{origin}: the query failed on {graph.source}: {' '.join(str(exc).split())}") from exc
-    if isinstance(result, ox.QueryBoolean):
-        return _boolean(bool(result), fmt)
-    if isinstance(result, ox.QuerySolutions):
-        return _solutions(result, fmt, max_width)
-    return _triples(list(result), fmt, max_width)
+
+
+_UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
+# what holds no keyword: comments, strings (long and short) and IRIs
+_NOT_KEYWORDS = re.compile(r"#[^\n]*" r'|"""[\s\S]*?"""' r"|'''[\s\S]*?'''" + r'|"(?:\\.|[^"\\\n])*"'
+                           + r"|'(?:\\.|[^'\\\n])*'" + r"|<[^<>\s]*>")
+
+
+def _keywords(text: str) -> list[str]:
+    """The query's bare words, upper-cased, in order, without its PREFIX and BASE declarations."""
+    body, skip = [], False
+    for word in re.findall(r"[A-Za-z][\w-]*:?", _NOT_KEYWORDS.sub(" ", text)):
+        if skip:
+            skip = False
+        elif word.upper() == "PREFIX":
+            skip = True  # the prefix's name
+        elif word.upper() != "BASE":
+            body.append(word.upper())
+    return body
 
 
 def _where(exc: SyntaxError, text: str) -> str:
