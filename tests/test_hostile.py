@@ -481,3 +481,61 @@ def test_a_build_into_its_input_folder_never_reads_its_own_outputs(tmp_path: Pat
     assert all(r.returncode == 0 for r in runs), runs[-1].stderr
     assert [r.stdout.split(";")[0] for r in runs] == ["2 articles", "2 articles"]
     assert "graph.html" not in runs[1].stderr
+
+
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE rdf:RDF [
+ <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+ <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+ <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e/">
+ <rdf:Description rdf:about="http://e/a"><ex:p>&c;</ex:p></rdf:Description>
+</rdf:RDF>
+"""
+
+
+@pytest.mark.parametrize("command", [["query", "SELECT * WHERE { ?s ?p ?o }"], ["validate"]])
+def test_rdfxml_declaring_entities_is_refused(tmp_path: Path, command: list[str]) -> None:
+    bomb = tmp_path / "bomb.rdf"
+    bomb.write_bytes(BOMB)
+    proc = subprocess.run([str(KG_BIN), command[0], str(bomb), *command[1:]], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert f"kg: {bomb}: RDF/XML that declares entities" in proc.stderr and proc.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["query", "ASK {}"], ["validate"]])
+def test_jsonld_remote_context_is_never_fetched(tmp_path: Path, command: list[str]) -> None:
+    """A remote @context (on a loopback server that counts its requests) or a file:// one: not read."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked: list[str] = []
+
+    class Context(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            body = b'{"@context": {"name": "http://e/name"}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/ld+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Context)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for context in (f"http://127.0.0.1:{server.server_address[1]}/ctx.jsonld", "file:///etc/hostname"):
+            doc = tmp_path / "x.jsonld"
+            doc.write_text(f'{{"@context": "{context}", "@id": "http://e/a", "name": "x"}}', encoding="utf-8")
+            proc = subprocess.run([str(KG_BIN), command[0], str(doc), *command[1:]], capture_output=True,
+                                  text=True, timeout=60)
+            assert proc.returncode == 2 and "which kg does not fetch" in proc.stderr, proc.stderr
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == []

@@ -189,11 +189,12 @@ def open_graph(path: Path) -> OpenGraph:
     if not path.is_file():
         raise InputError(f"{path}: no such build directory or graph file")
     fmt = graph_format(path)
+    refuse_entities(path, fmt)
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)
     except (SyntaxError, ValueError, OSError) as exc:
-        raise InputError(f"{path}: not valid {fmt.name}: {_one_line(exc)}") from exc
+        raise InputError(f"{path}: not valid {fmt.name}: {explain(exc)}") from exc
     if fmt.supports_datasets:
         store.update(_MERGE_GRAPHS)
     return OpenGraph(store, path)
@@ -203,6 +204,39 @@ def _holds(build: Path, content: str) -> bool:
     """Whether ``build/store`` was loaded from files of this content hash."""
     marker = build / STORE / _MARKER
     return marker.is_file() and marker.read_text(encoding="ascii").strip() == content
+
+
+#: how much of an RDF/XML file may come before its root element (the prolog, DOCTYPE included)
+PROLOG_BYTES = 1 << 20
+_ENTITY = re.compile(rb"<!ENTITY", re.I)
+_ROOT = re.compile(rb"<[A-Za-z_]")
+
+
+def refuse_entities(path: Path, fmt: ox.RdfFormat) -> None:
+    """An RDF/XML file from elsewhere may declare entities that expand to gigabytes from a few hundred
+    bytes (a "billion laughs"): such a file is refused, not parsed."""
+    if fmt != ox.RdfFormat.RDF_XML:
+        return
+    try:
+        with path.open("rb") as fh:
+            prolog = fh.read(PROLOG_BYTES)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    stripped = re.sub(rb"<!--.*?-->", b"", prolog, flags=re.S)
+    root = _ROOT.search(stripped)
+    head = stripped if root is None else stripped[: root.start()]
+    if _ENTITY.search(head) or root is None and len(prolog) == PROLOG_BYTES:
+        raise InputError(f"{path}: RDF/XML that declares entities (<!ENTITY in its DOCTYPE) is not read: a few "
+                         "hundred bytes of them can expand to gigabytes; remove the DOCTYPE, or convert the file "
+                         "to N-Triples or Turtle")
+
+
+def explain(exc: BaseException) -> str:
+    """A parser's error on one line, in kg's words where pyoxigraph's would puzzle a user."""
+    if "remote context" in str(exc):
+        return ("its @context is on another server, which kg does not fetch: put the context in the file, "
+                "or convert the file to N-Triples or Turtle")
+    return _one_line(exc)
 
 
 def graph_format(path: Path) -> ox.RdfFormat:

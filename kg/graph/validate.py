@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SH
@@ -14,6 +15,7 @@ from rdflib.term import Literal, Node, URIRef
 
 from ..errors import InputError
 from .query import prefixed
+from .store import explain, graph_format, refuse_entities
 from .vocab import ONTOLOGY_DIR
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
@@ -62,6 +64,16 @@ class ValidationReport:
         return "\n".join(lines) + "\n"
 
 
+def _read(path: Path) -> Graph:
+    """The triples of a graph file (a dataset's graphs merged), parsed by pyoxigraph: no remote JSON-LD
+    context is fetched and no RDF/XML entity expanded (``refuse_entities``), whoever wrote the file."""
+    fmt = graph_format(path)
+    refuse_entities(path, fmt)
+    triples = (ox.Triple(t.subject, t.predicate, t.object) if isinstance(t, ox.Quad) else t
+               for t in ox.parse(path=str(path), format=fmt))
+    return Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+
+
 def validate(target: Path) -> ValidationReport:
     """Validate a build directory's ``kg.ttl`` (or a graph file) against kg's shapes."""
     path = target / "kg.ttl" if target.is_dir() else target
@@ -69,9 +81,11 @@ def validate(target: Path) -> ValidationReport:
         raise InputError(f"{target}: no such build directory or graph file" if not target.exists()
                          else f"{target}: no kg.ttl here; build one with: kg build INPUT --out {target}")
     try:
-        graph = Graph().parse(path)
-    except Exception as exc:  # rdflib raises parser-specific errors of many classes
-        raise InputError(f"{path}: not a readable RDF graph: {' '.join(str(exc).split())}") from exc
+        graph = _read(path)
+    except InputError:
+        raise
+    except Exception as exc:  # the parsers raise errors of many classes
+        raise InputError(f"{path}: not a readable RDF graph: {explain(exc)}") from exc
     shapes, ontology = Graph().parse(SHAPES), Graph().parse(ONTOLOGY)
     _, results, _ = shacl_validate(graph, shacl_graph=shapes, ont_graph=ontology, inference="none")
     violations = sorted(_violation(graph, results, r) for r in results.subjects(RDF.type, SH.ValidationResult))
