@@ -18,7 +18,7 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from .errors import InputError, KgError
+from .errors import InputError, KgError, one_line
 from .run.pool import WorkerPool
 from .text.ingest import MAX_BYTES
 
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except KgError as exc:
-        print(f"kg: {exc}", file=sys.stderr)
+        print(f"kg: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("kg: interrupted; previous outputs are intact", file=sys.stderr)

@@ -539,3 +539,22 @@ def test_jsonld_remote_context_is_never_fetched(tmp_path: Path, command: list[st
         server.shutdown()
         server.server_close()
     assert asked == []
+
+
+def test_control_characters_in_names_and_ids_cannot_forge_lines(tmp_path: Path) -> None:
+    """A newline or an escape in a file name, an id or a text reaches stderr and tables escaped: no
+    forged 'kg: skipped' line, no terminal escape sequence."""
+    src = tmp_path / "in"
+    src.mkdir()
+    evil = src / "a\nkg: skipped FAKE.jsonl"
+    evil.write_text('{"id": "x\\nkg: skipped /etc/shadow: FAKE", "text": "\\u001b[31m黄岩区召开大会。"}\n'
+                    '{"id": "y", "text": ""}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([str(KG_BIN), "build", str(src), "--out", str(out), "--quiet"], capture_output=True,
+                          text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert [line for line in proc.stderr.splitlines() if line.startswith("kg: ")] == proc.stderr.splitlines()
+    assert not any("FAKE" in line and not line.startswith(f"kg: skipped {src}/a\\nkg") for line in proc.stderr.splitlines())
+    table = subprocess.run([str(KG_BIN), "query", str(out), "SELECT ?id WHERE { ?a dcterms:identifier ?id }"],
+                           capture_output=True, text=True, timeout=60)
+    assert table.returncode == 0 and "\x1b" not in table.stdout and "x kg: skipped" in table.stdout, table.stdout

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF, XSD
 
-from ..errors import InputError, KgError
+from ..errors import InputError, KgError, one_line
 from .export import TURTLE_PREFIXES, jsonld
 from .store import open_graph
 from .vocab import PREFIXES
@@ -139,11 +139,11 @@ def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> s
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        return prefixed(term.value)
+        return one_line(prefixed(term.value))
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
-        return " ".join(term.value.split())  # table cells stay on one line
+        return one_line(" ".join(term.value.split()))  # one line, and no escape sequence reaches the terminal
     return f"<< {cell(term.subject)} {cell(term.predicate)} {cell(term.object)} >>"
 
 

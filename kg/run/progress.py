@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from ..errors import one_line
 from ..text.ingest import count_articles
 
 T = TypeVar("T")
@@ -23,10 +24,13 @@ def shown() -> bool:
 
 
 def say(line: str) -> None:
-    """Print a line on stderr above the bar, if one is drawn (the bar is redrawn below it)."""
+    """Print a line on stderr above the bar, if one is drawn (the bar is redrawn below it); a newline,
+    escape or other control character from a file name or an id is shown escaped, so an input cannot
+    write a line of its own or drive the terminal."""
     from tqdm import tqdm  # here: only a build that has something to say, or a bar to draw, imports tqdm
 
-    tqdm.write(line, file=sys.stderr)
+    tqdm.write(one_line(line), file=sys.stderr)
+
 
 
 def progress(items: Iterable[T], inputs: Iterable[str | Path]) -> Iterator[T]:
