@@ -519,10 +519,14 @@ FACT_RULES = [
     ("黄岩区开展“五比亮剑”行动。", "launches", "agent-in-sentence"),
     ("山西省新任农村第一书记示范培训班在忻州市开班。", "launches", "locality-in-name"),
     ("黄岩区委召开三级干部大会。会上，全面启动“五比亮剑”行动。", "launches", "agent-in-paragraph"),
-    ("黄岩区委召开三级干部大会。\n会上，全面启动“五比亮剑”行动。", "launches", "article-locality"),
     ("黄岩区委书记徐淼说，要担当作为。", "holds", "apposition"),
     ("黄岩区出台乡镇党政正职谈心谈话制度。", "targets", "group-in-name"),
 ]
+
+
+def test_no_act_without_an_actor_in_its_sentence_or_paragraph(run: Run) -> None:
+    """The article's locality is not credited with an act its paragraph names no actor for."""
+    assert facts(run("黄岩区委召开三级干部大会。\n会上，全面启动“五比亮剑”行动。"), "launches") == set()
 
 
 @pytest.mark.parametrize(("text", "relation", "rule"), FACT_RULES)

@@ -339,10 +339,6 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
         return loc_keys[unit], "agent-in-sentence", org
     if unnamed or best:
         return None, "", None
-    # the article's own locality acts only where the article is about a city, county or town (an
-    # article that names no unit below its province is not about the province's acts)
-    if b.ctx.actor and b.ctx.actor in loc_keys and b.ctx.actor_level >= gz.CITY:
-        return loc_keys[b.ctx.actor], "article-locality", None
     return None, "", None
 
 
