@@ -387,6 +387,8 @@ LAUNCHES = [
     ("宁德市福鼎市召开会议。福鼎市干部踊跃参加。我市开展“强基兴村”行动。", {("福鼎市", "launches", "强基兴村行动")}),
     # an article that names no unit below its province credits nothing to the province by default
     ("浙江省召开会议。\n会上，启动“强基兴村”行动。", set()),
+    # a campaign of the centre, whose name says so, is no county's launch
+    ("天等县组织收听“党史学习教育中央宣讲团宣讲”活动。", set()),
     # a town acting at the head of its clause, though the gazetteer does not list it
     ("近日，岩溪镇举行了“擂台比武”活动。", {("岩溪镇", "launches", "擂台比武活动")}),
 ]

@@ -45,8 +45,9 @@ if TYPE_CHECKING:
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
 # the centre or the whole country acting (中共中央办公厅印发, 在全国范围内开展, 党中央部署)
 _CENTRAL = re.compile(r"中共中央|党中央|中央(?:办公厅|组织部|军委|全面|决定|部署|印发|出台)|国务院|中办|国办|全国范围|在全国")
-# a document of the centre, which a locality cites or applies but does not issue (中国共产党…条例)
-_CENTRAL_DOCUMENT = re.compile(r"中国共产党|中共中央|国务院|中华人民共和国|全国人")
+# a document or campaign of the centre, which a locality cites, applies or takes part in but does not
+# issue or launch (中国共产党…条例, 党史学习教育中央宣讲团宣讲, 全国…行动)
+_CENTRAL_DOCUMENT = re.compile(r"中国共产党|中共中央|国务院|中华人民共和国|全国|.{0,12}中央")
 # an organisation right after a locality's name: 宝应县委组织部, 黄岩区委, 福田镇党委
 _ORG_SUFFIX = re.compile(r"委(?:组织部|宣传部|办公室|常委会)?|人民政府|政府|纪委|党委|党工委")
 
