@@ -9,6 +9,7 @@ the evidence sentence, as a TSV a reader marks right or wrong against the annota
 from __future__ import annotations
 
 import argparse
+import csv
 import random
 import subprocess
 import sys
@@ -30,10 +31,9 @@ def main() -> None:
     kg = Path(sys.executable).parent / "kg"
     print("relation\tarticle\tsubject\tobject\textractor\tconfidence\tevidence")
     for relation in ("launches", "holds", "targets", "issues"):
-        rows = subprocess.run([str(kg), "query", args.graph, QUERY % relation, "--format", "csv"], check=True,
-                              capture_output=True, text=True).stdout.splitlines()[1:]
-        import csv
-        rows = list(csv.reader(rows))
+        answer = subprocess.run([str(kg), "query", args.graph, QUERY % relation, "--format", "csv"], check=True,
+                                capture_output=True, text=True).stdout
+        rows = list(csv.reader(answer.splitlines()[1:]))
         for row in random.Random(f"{args.seed}-{relation}").sample(rows, min(args.n, len(rows))):
             print("\t".join([relation, *(cell.replace("\n", " ").replace("\t", " ") for cell in row)]))
 
