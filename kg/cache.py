@@ -1,8 +1,9 @@
 """kg's cache folder, and what kg compiles into it once (the segmenter's tables, the gazetteer).
 
 A compiled file is named by a stamp of what it was compiled from (``compiled_path``), so a
-change to any source makes a new one, and writing it removes those of other stamps
-(``save_compiled``). Standard library only: the segmenter (``kg.nlp``) and the gazetteer
+change to any source makes a new one. Writing one keeps the few newest other stamps and removes
+older ones (``save_compiled``): several checkouts or virtual environments on one machine each
+have their own stamp, and must not keep deleting each other's copies. Standard library only: the segmenter (``kg.nlp``) and the gazetteer
 (``kg.extract``) both use it.
 """
 from __future__ import annotations
@@ -30,15 +31,23 @@ def compiled_path(kind: str, sources: Iterable[Path], suffix: str) -> Path:
     return cache_dir() / kind / f"{stamp.hexdigest()[:16]}{suffix}"
 
 
+KEEP_STAMPS = 4
+
+
 def save_compiled(files: dict[Path, bytes]) -> None:
     """Write compiled files (of one stamp, in one folder), each atomically and in order, and remove
-    those of other stamps (compiled from other sources); in a read-only cache, nothing."""
+    those of all but the ``KEEP_STAMPS`` newest stamps; in a read-only cache, nothing."""
     try:
         for path, data in files.items():
             write_atomic(path, data)
-        first = next(iter(files))
-        for old in first.parent.iterdir():
-            if old.stem != first.stem and not old.name.startswith("."):  # "." : another process's temporary file
-                old.unlink()
+        folder = next(iter(files)).parent
+        newest: dict[str, float] = {}
+        for entry in folder.iterdir():
+            if not entry.name.startswith("."):  # "." : another process's temporary file
+                newest[entry.stem] = max(newest.get(entry.stem, 0.0), entry.stat().st_mtime)
+        stale = sorted(newest, key=lambda stem: (-newest[stem], stem))[KEEP_STAMPS:]
+        for entry in folder.iterdir():
+            if entry.stem in stale and not entry.name.startswith("."):
+                entry.unlink()
     except OSError:
         pass

@@ -42,3 +42,18 @@ def test_the_pipeline_segments_as_the_full_model(nlp: Language) -> None:
     assert _read(require_model())["bigram"] == []
     # as the full model segments it (given names split off: the recognisers join them again)
     assert [t.text for t in nlp("黄岩区委书记徐淼出席会议。")] == ["黄岩", "区委", "书记", "徐", "淼", "出席", "会议", "。"]
+
+
+def test_compiled_copies_of_other_checkouts_survive_a_write(tmp_path: Path) -> None:
+    """Several checkouts each compile their own stamp; writing one keeps the newest others."""
+    import os
+
+    from kg.cache import save_compiled
+    folder = tmp_path / "kg" / "segmenter"
+    folder.mkdir(parents=True)
+    for age, stamp in enumerate(["a", "b", "c", "d", "e"]):
+        (folder / f"{stamp}.npy").write_bytes(b"x")
+        os.utime(folder / f"{stamp}.npy", (1000 - age, 1000 - age))
+    save_compiled({folder / "new.npy": b"y", folder / "new.pickle": b"z"})
+    kept = sorted(p.name for p in folder.iterdir())
+    assert kept == ["a.npy", "b.npy", "c.npy", "new.npy", "new.pickle"]  # the 4 newest stamps
