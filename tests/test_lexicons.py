@@ -31,3 +31,24 @@ def test_no_entry_twice(name: str) -> None:
 
 def test_every_lexicon_is_checked() -> None:
     assert {p.stem for p in RESOURCES.glob("*.txt")} - {"boilerplate"} == TABLES | set(LISTS)
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.mark.parametrize("name", sorted(TABLES) + LISTS)
+def test_a_lexicon_as_a_trie_matches_as_its_words_longest_first(name: str) -> None:
+    """The recognisers match lexicons as tries for speed; they must find what the plain
+    alternation of the words, longest first, finds, on the seeds and on each word itself."""
+    import re
+
+    from kg.resources import trie
+    from kg.text.script import to_simplified
+
+    text = "".join(to_simplified(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt")))
+    for key, entries in _rows(name).items():
+        entries = sorted(set(entries), key=lambda w: (-len(w), w))
+        plain = re.compile("|".join(map(re.escape, entries)))
+        fast = re.compile(trie(entries))
+        sample = text + "\n" + "\n".join(entries)
+        assert [m.span() for m in fast.finditer(sample)] == [m.span() for m in plain.finditer(sample)], key

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import table
+from ..resources import table, trie
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,7 @@ class GroupHit:
 @cache
 def _group_re() -> re.Pattern:
     t = table("groups")
-    alt = lambda key: "|".join(map(re.escape, t[key]))  # noqa: E731
+    alt = lambda key: trie(t[key])  # noqa: E731
     # MOD* CORE, with an optional parenthesised alternative inside (乡镇（街道）党政正职, 县（区）委书记)
     # a modifier: a listed word or an age bound (80后, 35周岁以下), with an optional alternative
     mod = rf"(?:{alt('MOD')}|\d{{2}}后|\d{{2}}周?岁以下)(?:（[\u4e00-\u9fff]{{1,3}}）)?"
@@ -33,7 +33,7 @@ def _group_re() -> re.Pattern:
 def _elliptic_re() -> re.Pattern:
     """县处级、科级领导: modifiers in a list sharing one core word."""
     t = table("groups")
-    alt = lambda key: "|".join(map(re.escape, t[key]))  # noqa: E731
+    alt = lambda key: trie(t[key])  # noqa: E731
     return re.compile(rf"((?:{alt('MOD')})(?:、(?:{alt('MOD')}))*)、((?:{alt('MOD')})(?:{alt('CORE')})|(?:{alt('WHOLE')}))")
 
 

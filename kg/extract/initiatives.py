@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 
-from ..resources import table
+from ..resources import table, trie
 from .spans import CLAUSE, start_of, unquoted
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
@@ -63,7 +64,7 @@ class InitiativeHit:
 def _types() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     types = table("initiative_types")
     cls_of = {w: cls for cls, ws in types.items() for w in ws}
-    words = "|".join(map(re.escape, sorted(cls_of, key=len, reverse=True)))
+    words = trie(cls_of)
     return re.compile(f"(?:{words})$"), re.compile(f"(?:{words})"), cls_of
 
 
@@ -72,7 +73,7 @@ def _verbs() -> tuple[re.Pattern, dict[str, str]]:
     """Governing verbs (launch and issue), longest first, with the class each implies."""
     verbs = table("verbs")
     role = {v: "Measure" for v in verbs["issue"]} | {v: "Campaign" for v in verbs["launch"]}
-    return re.compile("(?:" + "|".join(map(re.escape, sorted(role, key=len, reverse=True))) + ")了?"), role
+    return re.compile(trie(role) + "了?"), role
 
 
 def type_of(name: str) -> str | None:
@@ -230,11 +231,29 @@ def _type_words(text: str, start: int, end: int, ends: frozenset[int]):
             yield tm
 
 
+@lru_cache(maxsize=4)
+def _all_type_words(text: str) -> tuple[list[int], list[re.Match]]:
+    _, any_re, _ = _types()
+    found = list(any_re.finditer(text))
+    return [tm.start() for tm in found], found
+
+
+def _type_words_in_run(text: str, start: int, end: int, ends: frozenset[int]):
+    """``_type_words`` of a run of text that punctuation or a non-Chinese character bounds (a
+    clause): no type word crosses its bounds, so the article's type words are found once."""
+    starts, found = _all_type_words(text)
+    for tm in found[bisect_left(starts, start):]:
+        if tm.end() > end:
+            break
+        if tm.end() in ends or tm.end() == end:
+            yield tm
+
+
 def _lists(text: str, ends: frozenset[int]):
     """Coordinated names: 实行揭榜挂帅、清单交办、现场拉练等制度 (a shared type word) and
     建立干部履职问题清单、责任清单、效果清单 (a shared modifier)."""
     for clause in re.finditer(r"[^，。；：！？\n]+", text):
-        for tm in _type_words(text, clause.start(), clause.end(), ends):
+        for tm in _type_words_in_run(text, clause.start(), clause.end(), ends):
             yield from _shared_type(text, clause.start(), tm, ends)
         yield from _shared_modifier(text, clause, ends)
 
@@ -294,7 +313,7 @@ def _shared_modifier(text: str, clause: re.Match, ends: frozenset[int]):
 def _governed(text: str, ends: frozenset[int]):
     """健全|容错纠错机制: from the verb's end to the type word, at most 22 characters."""
     for m in re.finditer(r"[\u4e00-\u9fff\d+]+", text):
-        for tm in _type_words(text, m.start(), m.end(), ends):
+        for tm in _type_words_in_run(text, m.start(), m.end(), ends):
             verb = _verb_before(text, tm.start(), ends, reach=22)
             if verb and verb[0] >= m.start():
                 # a system set up by an issuing verb may be described with 的 (建立轮值形式的…培训制度)
@@ -305,7 +324,7 @@ def _governed(text: str, ends: frozenset[int]):
 def _events(text: str, ends: frozenset[int]):
     """年轻干部培训班|在县委党校开班: a name at the head of its clause, reported as an event."""
     for clause in re.finditer(r"[^，。；：！？\n]+", text):
-        for tm in _type_words(text, clause.start(), clause.end(), ends):
+        for tm in _type_words_in_run(text, clause.start(), clause.end(), ends):
             if _EVENT.match(text, tm.end()):
                 head = text[clause.start():tm.start()]
                 # the name begins after 的 or after 暨 (座谈会暨…培训班开班式: two events)

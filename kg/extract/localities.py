@@ -14,7 +14,7 @@ from functools import cache
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from ..resources import table
+from ..resources import table, trie
 from . import gazetteer as gz
 
 # the last character of every unit name the gazetteer can match
@@ -45,14 +45,14 @@ _NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此
 def _acts_re() -> re.Pattern:
     """A verb by which a unit acts (launch and issue verbs, and 召开, 举行 ...)."""
     verbs = set(table("verbs")["launch"]) | set(table("verbs")["issue"]) | {"召开", "举行", "印发", "出台"}
-    return re.compile("(?:" + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + ")")
+    return re.compile(trie(verbs))
 
 
 @cache
 def _not_unit_start() -> re.Pattern:
     """What a unit name never begins with: a function word or a verb of the genre (verbs.txt)."""
     verbs = {w for row in table("verbs").values() for w in row if len(w) >= 2}
-    return re.compile("|".join(map(re.escape, sorted(verbs | set(_PLACES["NOT_START"]), key=len, reverse=True))))
+    return re.compile(trie(verbs | set(_PLACES["NOT_START"])))
 _NOT_UNIT_ENDINGS = _PLACES["NOT_ENDING"]
 # unit names the gazetteer lists that are zones, not localities in the guidelines' sense
 _ZONE = re.compile(r"(?:园区|开发区|新区|高新区|保税区|实验区|示范区|管理区|度假区|工业区)$")
@@ -189,7 +189,7 @@ def _region_short_re() -> tuple[re.Pattern, dict[str, int]]:
         top = [u for u in units if gaz.units[u].level <= gz.CITY]
         if len(top) == 1 and alias not in _COMMON_WORDS:
             unique[alias] = top[0]
-    pattern = "|".join(map(re.escape, sorted(unique, key=lambda a: (-len(a), a))))
+    pattern = trie(unique)
     return re.compile(f"(?:{pattern})"), unique
 
 

@@ -15,11 +15,11 @@ from functools import cache
 
 from .context import ArticleContext
 from .spans import CLAUSE, SENTENCE, start_of
-from ..resources import alternation, table, words
+from ..resources import alternation, table, trie, words
 
 # what may follow a name: punctuation, speech and action verbs, particles (resources/people.txt)
 _WORDS = table("people")
-_AFTER_NAME = rf"(?:[，。、；：！？“”（）\s]|{'|'.join(map(re.escape, _WORDS['AFTER_NAME']))}|$)"
+_AFTER_NAME = rf"(?:[，。、；：！？“”（）\s]|{trie(_WORDS['AFTER_NAME'])}|$)"
 # characters that cannot end a post chunk's organisation part (function words)
 _FUNCTION = "的了是在为与和及把将被从到等让说向对由于其"
 _DELIMS = "，。、；：！？“”‘’（）《》\n "
@@ -79,7 +79,7 @@ _NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把�
 # adverbs that stand as one-character tokens after a two-character name (于涵/正/梳理)
 _ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚作")
 # a boundary word right after a title means no name follows (书记强调, 部长指出)
-_NOT_NAME = re.compile("|".join(map(re.escape, _WORDS["NOT_NAME"])))
+_NOT_NAME = re.compile(trie(_WORDS["NOT_NAME"]))
 
 
 # leaders listed by level: 县领导董新发、伍昌军、黄勇出席 (officials without a named post)
@@ -140,7 +140,7 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
 
 
 # a verb that gives its subject the post after it: 出任, 担任, 成长为, 是 (我叫聂远琦，是…工作人员)
-_TAKES_POST = re.compile("|".join(map(re.escape, _WORDS["TAKES_POST"])))
+_TAKES_POST = re.compile(trie(_WORDS["TAKES_POST"]))
 # what may stand between a person's name and the verb: an age, a time, 从…后
 _SUBJECT_LEFT = "，。；：！？“”（）\n 的叫"
 
