@@ -351,6 +351,8 @@ GROUPS = [
     ("选拔一批95后基层干部和35周岁以下年轻干部。", {"95后基层干部", "35周岁以下年轻干部"}),
     # heads of the genre beyond 干部 (工作者, 带头人, 后备人选)
     ("社区党务工作者和村级后备人选要担当。", {"社区党务工作者", "村级后备人选"}),
+    # villages and their urban counterparts named together (村 alone qualifies no group)
+    ("全区村（社区）党组织书记参加培训。", {"村党组织书记"}),
 ]
 
 

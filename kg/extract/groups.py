@@ -26,7 +26,10 @@ def _group_re() -> re.Pattern:
     # a modifier: a listed word or an age bound (80后, 35周岁以下), with an optional alternative
     mod = rf"(?:{alt('MOD')}|\d{{2}}后|\d{{2}}周?岁以下)(?:（[\u4e00-\u9fff]{{1,3}}）)?"
     # the longest reading first: 科级领导干部 before the whole word 科级领导
-    return re.compile(rf"(?:{mod}){{1,3}}(?:{alt('CORE')})|(?:{alt('WHOLE')})|[县区市]领导|[县区]（区）委(?:书记|组织部部长)")
+    # 村（社区）党组织书记: the village and its urban counterpart named together, as the genre writes
+    # the groups of both (村 alone is no modifier: 该村干部, 全村党员干部 name no category)
+    paired = rf"村（(?:社区|居)）(?:{alt('CORE')})"
+    return re.compile(rf"{paired}|(?:{mod}){{1,3}}(?:{alt('CORE')})|(?:{alt('WHOLE')})|[县区市]领导|[县区]（区）委(?:书记|组织部部长)")
 
 
 @cache
