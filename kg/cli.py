@@ -26,7 +26,7 @@ from .text.ingest import MAX_BYTES
 def register_build(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("build", help="build kg.ttl, its exports, store and graph.html from articles",
                        description="Build the graph of the given articles: kg.ttl, kg.nt, kg.nq, kg.trig, "
-                                   "kg.jsonld, ontology.ttl, shapes.ttl, store/ and graph.html.",
+                                   "kg.jsonld, ontology.ttl, shapes.ttl, policy-types.ttl, store/ and graph.html.",
                        epilog="example: kg build seeds/ --out output/ --jobs 2 ; later: kg build more/ --into output/")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".txt files, .jsonl files (id, text, title, url, date) or directories")
@@ -71,8 +71,8 @@ def register_query(sub: argparse._SubParsersAction) -> None:
     q = sub.add_parser("query", help="run a SPARQL query over a build or a graph file",
                        description="Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query over a build "
                                    "directory (its embedded store, else its kg.ttl) or an RDF file "
-                                   "(.ttl .nt .nq .trig .jsonld .rdf). kg's prefixes (kg: kgid: rdf: rdfs: skos: "
-                                   "prov: dcterms: org: xsd: owl:) are predeclared.",
+                                   "(.ttl .nt .nq .trig .jsonld .rdf). kg's prefixes (kg: kgid: policy: rdf: rdfs: "
+                                   "skos: prov: dcterms: org: xsd: owl:) are predeclared.",
                        epilog="example: kg query output/ --file queries/officials.rq")
     q.add_argument("target", type=Path, metavar="GRAPH_OR_STORE", help="build directory or graph file")
     q.add_argument("query", nargs="?", metavar="QUERY", help="the query text (or use --file)")

@@ -72,6 +72,7 @@ class Entity:
     admin_code: str | None = None
     part_of: str | None = None  # key of the parent Locality (Locality, Organization)
     post_in: str | None = None  # key of the Organization of a Post
+    subjects: tuple[str, ...] = ()  # what a Campaign or Measure is about: concepts of ontology/policy-types.ttl
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ rules, and keys every entity by ``identity``. The modules, in the order a text m
 - ``initiatives``: campaigns and measures (document titles, quoted names, governed phrases).
 - ``groups``: cadre groups by modifier + head noun.
 - ``targets``: the rules of ``targets`` (which groups an initiative is aimed at).
+- ``subjects``: the types of each initiative (容错纠错, 考核评价 …) by cue words in its name and sentences.
 - ``scoring``: each rule's measured confidence (``resources/models/confidence.json``).
 - ``identity``: one key function per class: when two mentions are one node.
 - ``spans``: where sentences and clauses begin and end, the one way every rule cuts text.
@@ -22,7 +23,7 @@ after 活动中). Every fact names its rule (``kg:extractor``) and has its rule'
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..nlp.pipeline import token_spans
@@ -36,6 +37,7 @@ from .people import (find_group_members, find_listed_leaders, find_named_before_
                      find_officials_by_verb)
 from .scoring import rule_confidence
 from .spans import CLAUSE, SENTENCE, span_of, unquoted
+from .subjects import find_subjects
 from .targets import Span, find_targets
 
 if TYPE_CHECKING:
@@ -174,6 +176,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
         if actor and not _JOINS.search(text, max(0, h.start - 5), h.start) and not _CENTRAL_DOCUMENT.match(h.label):
             b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)
     _targets(b, list(zip(initiatives, keys)), group_hits)
+    _subjects(b, list(zip(initiatives, keys)))
     return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
                       facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
 
@@ -216,6 +219,14 @@ def _targets(b: _Builder, initiatives: list, groups: list) -> None:
     for t in find_targets(b.clean.text, [Span(k, h.label, h.start, h.end) for h, k in initiatives],
                           [Span(k, g.label, g.start, g.end) for g, k in groups]):
         b.fact(t.initiative, "targets", t.group, t.pos, t.rule)
+
+
+def _subjects(b: _Builder, initiatives: list) -> None:
+    """Each initiative's types (``kg.extract.subjects``), from all its names and mentions."""
+    found = find_subjects(b.clean.text, [Span(k, h.label, h.start, h.end) for h, k in initiatives],
+                          {k: (b.entities[k].label, *b.entities[k].alt_labels) for _, k in initiatives})
+    for key, hits in found.items():
+        b.entities[key] = replace(b.entities[key], subjects=tuple(h.concept for h in hits))
 
 
 def _localities(b: _Builder) -> dict[str, str]:

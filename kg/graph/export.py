@@ -34,8 +34,9 @@ from .spool import SortedLines
 from .store import StoreLoader, load_size, remove_store
 from .vocab import ONTOLOGY_DIR, PREFIXES, term
 
-#: copies of the ontology and its shapes, so a build directory is self-contained
-ONTOLOGY_COPIES = {"ontology.ttl": ONTOLOGY_DIR / "kg.ttl", "shapes.ttl": ONTOLOGY_DIR / "shapes.ttl"}
+#: copies of the ontology, its shapes and the scheme of policy types, so a build directory is self-contained
+ONTOLOGY_COPIES = {"ontology.ttl": ONTOLOGY_DIR / "kg.ttl", "shapes.ttl": ONTOLOGY_DIR / "shapes.ttl",
+                   "policy-types.ttl": ONTOLOGY_DIR / "policy-types.ttl"}
 #: what a build writes here, in the order the files replace their old copies
 FILES = ("kg.nq", "kg.nt", "kg.trig", "kg.jsonld", *ONTOLOGY_COPIES, "kg.ttl")
 #: the context of ``kg.jsonld``: kg's prefixes plus rdf

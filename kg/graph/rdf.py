@@ -11,7 +11,8 @@ provenance.
 The graph of an article, named by the article's IRI, holds what the article
 supports: its own description, the entities it mentions with the names, codes and
 parents it gives them, and each relation triple it is evidence for together with the
-statement recording that evidence.
+statement recording that evidence. A measure or campaign has its types (``dcterms:subject``),
+concepts of ``ontology/policy-types.ttl`` that the article's graph names with their labels.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from rdflib import Graph
 
 from ..text.script import to_simplified
 from ..types import Extraction
-from .vocab import ID, bind_prefixes, term
+from .vocab import ID, POLICY, POLICY_SCHEME, bind_prefixes, policy_labels, term
 
 _CLASS_PATH = {"Locality": "locality", "Official": "official", "Post": "post", "Campaign": "campaign",
                "Measure": "measure", "CadreGroup": "cadre-group", "Organization": "organization",
@@ -36,6 +37,8 @@ _STATEMENT = [_T(f"rdf:{name}") for name in ("Statement", "subject", "predicate"
 _DERIVED, _EVIDENCE, _START, _END = _T("prov:wasDerivedFrom"), _T("kg:evidence"), _T("kg:startOffset"), _T("kg:endOffset")
 _CONFIDENCE, _EXTRACTOR = _T("kg:confidence"), _T("kg:extractor")
 _INTEGER, _DECIMAL = _T("xsd:integer"), _T("xsd:decimal")
+_SUBJECT, _CONCEPT = _T("dcterms:subject"), _T("skos:Concept")
+_IN_SCHEME, _PREF = _T("skos:inScheme"), _T("skos:prefLabel")
 
 
 def _digest(*parts: str) -> str:
@@ -82,6 +85,8 @@ def _terms(ex: Extraction) -> list[tuple]:
             triples.append((node, _PART_OF, iri[e.part_of]))
         if e.post_in in iri:
             triples.append((node, _POST_IN, iri[e.post_in]))
+        for concept in e.subjects:
+            triples += _policy_type(node, concept)
     for f in ex.facts:
         s, p, o, ev = iri[f.subject], _T(f"kg:{f.predicate}"), iri[f.object], f.evidence
         st = ox.NamedNode(f"{ID}statement/{_digest(s.value, p.value, o.value, ev.article_id, str(ev.start))}")
@@ -93,6 +98,15 @@ def _terms(ex: Extraction) -> list[tuple]:
                     (st, _CONFIDENCE, ox.Literal(f"{ev.confidence:.2f}".rstrip("0").rstrip("."), datatype=_DECIMAL)),
                     (st, _EXTRACTOR, ox.Literal(ev.extractor))]
     return triples
+
+
+def _policy_type(node: ox.NamedNode, concept: str) -> list[tuple]:
+    """``node dcterms:subject`` the concept, and the concept's labels, so that a query of the graph
+    alone reads its names (its definition is in ``ontology/policy-types.ttl``)."""
+    iri = ox.NamedNode(POLICY[concept])
+    labels = policy_labels()[concept]  # a type the cues give but the scheme lacks is kg's own error
+    return [(node, _SUBJECT, iri), (iri, _TYPE, _CONCEPT), (iri, _IN_SCHEME, ox.NamedNode(POLICY_SCHEME)),
+            *((iri, _PREF, ox.Literal(text, language=lang)) for lang, text in sorted(labels.items()))]
 
 
 def article_block(ex: Extraction) -> bytes:

@@ -16,6 +16,10 @@ from rdflib.term import URIRef
 
 #: Namespace of every node kg mints: ``ID["locality/3a9f0c..."]``, ``ID["article/000_..."]``.
 ID = Namespace("https://w3id.org/cadre-kg/id/")
+#: The SKOS scheme of the types of measures and campaigns (``ontology/policy-types.ttl``), and the
+#: namespace of its concepts: ``POLICY["fault-tolerance"]``.
+POLICY_SCHEME = URIRef("https://w3id.org/cadre-kg/policy-types")
+POLICY = Namespace(f"{POLICY_SCHEME}#")
 
 
 def _ontology_dir() -> Path:
@@ -31,7 +35,8 @@ def _ontology_dir() -> Path:
     return Path(str(resources.files("kg") / "ontology"))
 
 
-#: Folder of the ontology (``kg.ttl``) and its SHACL shapes (``shapes.ttl``).
+#: Folder of the ontology (``kg.ttl``), its SHACL shapes (``shapes.ttl``) and the scheme of policy
+#: types (``policy-types.ttl``).
 ONTOLOGY_DIR: Path = _ontology_dir()
 
 
@@ -81,6 +86,7 @@ class KG(DefinedNamespace):
 PREFIXES: dict[str, str] = {
     "kg": str(KG),
     "kgid": str(ID),
+    "policy": str(POLICY),
     "skos": str(SKOS),
     "prov": str(PROV),
     "dcterms": str(DCTERMS),
@@ -99,6 +105,18 @@ def term(name: str) -> ox.NamedNode:
     if prefix == "kg":
         return ox.NamedNode(str(getattr(KG, local)))
     return ox.NamedNode((str(RDF) if prefix == "rdf" else PREFIXES[prefix]) + local)
+
+
+@cache
+def policy_labels() -> dict[str, dict[str, str]]:
+    """Each concept of ``ontology/policy-types.ttl`` by its local name (``fault-tolerance``) -> its
+    ``skos:prefLabel`` by language (``zh``, ``en``), in the scheme file's order."""
+    label, inside = str(SKOS.prefLabel), str(POLICY)
+    out: dict[str, dict[str, str]] = {}
+    for t in ox.parse(path=str(ONTOLOGY_DIR / "policy-types.ttl"), format=ox.RdfFormat.TURTLE):
+        if t.predicate.value == label and t.subject.value.startswith(inside):
+            out.setdefault(t.subject.value.removeprefix(inside), {})[t.object.language] = t.object.value
+    return out
 
 
 def bind_prefixes(g: Graph) -> None:
