@@ -8,7 +8,7 @@ import pytest
 
 RESOURCES = Path(__file__).resolve().parents[1] / "kg" / "resources"
 # files of KEY<TAB>words rows; the others are word lists (one or more per line)
-TABLES = {"generic", "groups", "initiative_types", "people", "places", "verbs"}
+TABLES = {"dates", "generic", "groups", "initiative_types", "people", "places", "title_furniture", "verbs"}
 LISTS = ["common_surnames", "not_names", "orgs", "surnames", "titles"]
 
 
