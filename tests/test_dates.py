@@ -52,7 +52,7 @@ TEXT_FORMS = [
     # unlabelled date lines: a paper's dateline, a document's signature date, a paper's edition
     ("dateline", f"国内统一刊号:CN00-0000\n2021年06月30日\n我市首家街道党校成立\n{BODY}", None,
      ("2021-06-30", "text-dateline")),
-    ("heading ending with a date", f"城市镜像.新闻汇总 2020-06-04\n{BODY}", None, ("2020-06-04", "text-dateline")),
+    ("heading ending with a date", f"某某镜像.新闻汇总 2020-06-04\n{BODY}", None, ("2020-06-04", "text-dateline")),
     ("signature date in Chinese numerals", f"{LONG_BODY}\n某某县人民政府办公室\n二〇二三年九月二十二日", None,
      ("2023-09-22", "text-dateline")),
     ("signature date with 〇 and 十", f"{LONG_BODY}\n某某县委组织部\n二〇一九年十月十日", None,

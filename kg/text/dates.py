@@ -50,13 +50,12 @@ FOOT_LINES, FOOT_CHARS = 6, 400
 STRETCH = 200
 #: a line longer than this is no credit or stamp line
 SHORT_LINE = 120
-#: characters a heading may have before the date it ends with (城市镜像.新闻汇总 2020-06-04)
+#: characters a heading may have before the date it ends with (某某镜像.新闻汇总 2020-06-04)
 HEADING_CHARS = 24
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９：－／．　", "0123456789:-/. ")
 _CN_DIGIT = {c: i for i, chars in enumerate(("〇○零OＯ", "一", "二", "三", "四", "五", "六", "七", "八", "九"))
              for c in chars}
-_CJK = r"\u3400-\u9fff"
 # a date as Chinese pages write it: 2023年9月22日, 2023-09-22, 2023/9/22, 2023.09.22, 二〇二三年九月二十二日
 _DATE = re.compile(
     r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})(?![0-9])(?:\s*[日号])?"

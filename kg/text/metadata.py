@@ -33,7 +33,7 @@ COLUMNS = {"id": "id", "file": "id", "filename": "id", "file_name": "id", "path"
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
 JSON_SUFFIXES = (".jsonl", ".json")
 #: fields a JSON line may give
-_JSON_FIELDS = ("id", "file", "url", "date", "title")
+_JSON_FIELDS = ("file", "id", "url", "date", "title")  # an id given with a file wins
 
 
 @dataclass(frozen=True, slots=True)
