@@ -27,13 +27,17 @@ def register_build(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("build", help="build kg.ttl, its exports, store and graph.html from articles",
                        description="Build the graph of the given articles: kg.ttl, kg.nt, kg.nq, kg.trig, "
                                    "kg.jsonld, ontology.ttl, shapes.ttl, policy-types.ttl, store/ and graph.html.",
-                       epilog="example: kg build seeds/ --out output/ --jobs 2 ; later: kg build more/ --into output/")
+                       epilog="example: kg build seeds/ --out output/ --jobs 2 ; later: kg build more/ --into output/ ; "
+                              "kg build corpus/raw --metadata corpus/raw/SOURCES.tsv --out raw/")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".txt files, .jsonl files (id, text, title, url, date) or directories")
     where = b.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, metavar="DIR", help="output directory (a build there is replaced)")
     where.add_argument("--into", type=Path, metavar="DIR",
                        help="add the articles to the build in DIR, skipping those whose text it already has")
+    b.add_argument("--metadata", type=Path, metavar="FILE",
+                   help="a .csv, .tsv or .jsonl file of the articles' id (or file), url, date and title; "
+                        "a table without a header row is read as id, url")
     b.add_argument("--no-html", action="store_true", help="skip graph.html")
     b.add_argument("--max-bytes", type=_positive_int, default=MAX_BYTES, metavar="N",
                    help=f"skip any article file larger than N bytes (default {MAX_BYTES})")
@@ -62,7 +66,7 @@ def _run_build(args: argparse.Namespace) -> int:
 
         report = build(args.inputs, args.out or args.into, html=not args.no_html, store=not args.no_store,
                        into=args.into is not None, max_bytes=args.max_bytes, jobs=jobs, progress=not args.quiet,
-                       dask=args.dask, pool=pool)
+                       dask=args.dask, pool=pool, metadata=args.metadata)
     print(report.summary())
     return 0
 
@@ -72,7 +76,7 @@ def register_query(sub: argparse._SubParsersAction) -> None:
                        description="Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query over a build "
                                    "directory (its embedded store, else its kg.ttl) or an RDF file "
                                    "(.ttl .nt .nq .trig .jsonld .rdf). kg's prefixes (kg: kgid: policy: rdf: rdfs: "
-                                   "skos: prov: dcterms: org: xsd: owl:) are predeclared.",
+                                   "skos: prov: dcterms: org: time: xsd: owl:) are predeclared.",
                        epilog="example: kg query output/ --file queries/officials.rq")
     q.add_argument("target", type=Path, metavar="GRAPH_OR_STORE", help="build directory or graph file")
     q.add_argument("query", nargs="?", metavar="QUERY", help="the query text (or use --file)")

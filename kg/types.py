@@ -22,7 +22,8 @@ class Article:
     source: str
     title: str | None = None
     url: str | None = None
-    date: str | None = None
+    date: str | None = None  # YYYY-MM-DD once ingest has dated it (text.dates); as given before
+    date_source: str | None = None  # where the date came from: jsonl, metadata, html-meta, url, text-... (text.dates)
     encoding: str | None = None  # what the file was decoded from: utf-8, gb18030, big5hkscs, utf-16 ...
     notes: tuple[str, ...] = field(default=(), compare=False)  # what reading it had to fix (bad bytes, HTML)
 
@@ -38,7 +39,7 @@ class CleanText:
     text: str
     offsets: tuple[int, ...]
     reporters: tuple[str, ...] = ()
-    title: str | None = None
+    title: str | None = None  # the article's title, its own or its first line, never site furniture
     notes: tuple[str, ...] = ()  # mojibake repaired, lost characters kept as gaps
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:

@@ -79,7 +79,7 @@ def test_jsonl_lines(tmp_path: Path) -> None:
     first, second = read_inputs([path])
     # reported by file and line; the url is the article's field (its dcterms:source in the graph)
     assert first == Article(id="x1", text="黄岩区召开大会。", source=f"{path}:1", title="黄岩区召开大会",
-                            url="https://example.org/x1", date="2023-06-01")
+                            url="https://example.org/x1", date="2023-06-01", date_source="jsonl")
     assert (second.id, second.text, second.title, second.url, second.date) == ("2", "台州市出台措施。", None, None, None)
     assert second.source.startswith(str(path))
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SH
+from rdflib import namespace
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SH
 
 from kg.graph.vocab import ID, KG, ONTOLOGY_DIR
 
@@ -24,6 +25,8 @@ VALID_TTL = """
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix time: <http://www.w3.org/2006/time#> .
 
 <locality/huangyan> a kg:Locality ; rdfs:label "黄岩区"@zh ;
     skos:altLabel "黄岩"@zh , "黃巖區"@zh ; kg:adminCode "331003" ; kg:partOf <locality/taizhou> ;
@@ -42,7 +45,8 @@ VALID_TTL = """
 
 <article/000_65aed96cc3a38a9a> a kg:Article ;
     dcterms:identifier "000_65aed96cc3a38a9a" ; dcterms:title "黄岩区激励干部担当作为"@zh ;
-    dcterms:source "seeds/000_65aed96cc3a38a9a.txt" ; dcterms:date "2023-05-01" ;
+    kg:file "seeds/000_65aed96cc3a38a9a.txt" ; dcterms:source <https://news.example.cn/2023-05/01/1.html> ;
+    dcterms:date "2023-05-01"^^xsd:date ; kg:dateSource "url" ;
     kg:contentHash "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" ;
     kg:reporter "林元沁"@zh ;
     kg:mentions <locality/huangyan> , <official/p1> , <campaign/c1> , <cadregroup/g1> .
@@ -50,27 +54,52 @@ VALID_TTL = """
 <statement/s1> a rdf:Statement ; rdf:subject <locality/huangyan> ; rdf:predicate kg:launches ;
     rdf:object <campaign/c1> ; prov:wasDerivedFrom <article/000_65aed96cc3a38a9a> ;
     kg:evidence "黄岩区开展擂台比武。"@zh ; kg:startOffset 12 ; kg:endOffset 40 ;
-    kg:confidence 0.8 ; kg:extractor "apposition" .
+    kg:confidence 0.8 ; kg:extractor "apposition" ;
+    dcterms:date "2023-05-01"^^xsd:date .
 <statement/s2> a rdf:Statement ; rdf:subject <locality/huangyan> ; rdf:predicate kg:issues ;
     rdf:object <measure/m1> ; prov:wasDerivedFrom <article/000_65aed96cc3a38a9a> ;
     kg:evidence "黄岩区出台十条措施。"@zh ; kg:startOffset 41 ; kg:endOffset 50 ;
-    kg:confidence 1.0 ; kg:extractor "svo" .
+    kg:confidence 1.0 ; kg:extractor "svo" ;
+    dcterms:date "2023-05-01"^^xsd:date .
 <statement/s3> a rdf:Statement ; rdf:subject <official/p1> ; rdf:predicate kg:holds ;
     rdf:object <post/t1> ; prov:wasDerivedFrom <article/000_65aed96cc3a38a9a> ;
     kg:evidence "黄岩区委组织部部长林某说。"@zh ; kg:startOffset 0 ; kg:endOffset 11 ;
-    kg:confidence 0.9 ; kg:extractor "apposition" .
+    kg:confidence 0.9 ; kg:extractor "apposition" ; dcterms:date "2023-05-01"^^xsd:date .
+
+<article/001> a kg:Article ; dcterms:identifier "001" ; kg:file "corpus.jsonl:2" ;
+    dcterms:date "2024-02-03"^^xsd:date ; kg:dateSource "jsonl" ;
+    kg:contentHash "0f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" ;
+    kg:mentions <official/p1> , <post/t1> .
+<statement/s6> a rdf:Statement ; rdf:subject <official/p1> ; rdf:predicate kg:holds ;
+    rdf:object <post/t1> ; prov:wasDerivedFrom <article/001> ;
+    kg:evidence "黄岩区委组织部部长林某表示。"@zh ; kg:startOffset 0 ; kg:endOffset 13 ;
+    kg:confidence 0.9 ; kg:extractor "apposition" ; dcterms:date "2024-02-03"^^xsd:date .
+
+<membership/m1> a org:Membership ; org:member <official/p1> ; org:role <post/t1> ;
+    org:organization <organization/o1> ;
+    kg:attestedOn "2023-05-01"^^xsd:date , "2024-02-03"^^xsd:date ;
+    org:memberDuring <interval/2023-05-01/2024-02-03> .
+<interval/2023-05-01/2024-02-03> a time:Interval ;
+    time:hasBeginning <instant/2023-05-01> ; time:hasEnd <instant/2024-02-03> .
+<instant/2023-05-01> a time:Instant ; time:inXSDDate "2023-05-01"^^xsd:date .
+<instant/2024-02-03> a time:Instant ; time:inXSDDate "2024-02-03"^^xsd:date .
 <statement/s4> a rdf:Statement ; rdf:subject <campaign/c1> ; rdf:predicate kg:targets ;
     rdf:object <cadregroup/g1> ; prov:wasDerivedFrom <article/000_65aed96cc3a38a9a> ;
     kg:evidence "擂台比武面向年轻干部。"@zh ; kg:startOffset 51 ; kg:endOffset 60 ;
-    kg:confidence 0.7 ; kg:extractor "svo" .
+    kg:confidence 0.7 ; kg:extractor "svo" ;
+    dcterms:date "2023-05-01"^^xsd:date .
 <statement/s5> a rdf:Statement ; rdf:subject <measure/m1> ; rdf:predicate kg:targets ;
     rdf:object <cadregroup/g1> ; prov:wasDerivedFrom <article/000_65aed96cc3a38a9a> ;
     kg:evidence "十条措施面向年轻干部。"@zh ; kg:startOffset 61 ; kg:endOffset 70 ;
-    kg:confidence 0.0 ; kg:extractor "svo" .
+    kg:confidence 0.0 ; kg:extractor "svo" ;
+    dcterms:date "2023-05-01"^^xsd:date .
 """
 
 LOCALITY = ID["locality/huangyan"]
 STATEMENT = ID["statement/s1"]
+ARTICLE = ID["article/000_65aed96cc3a38a9a"]
+MEMBERSHIP = ID["membership/m1"]
+INTERVAL = ID["interval/2023-05-01/2024-02-03"]
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +186,38 @@ BROKEN: list[tuple[str, Callable[[Graph], object], URIRef, URIRef]] = [
      STATEMENT, SH.LessThanConstraintComponent),
     ("statement of an unasserted triple", lambda g: g.set((STATEMENT, RDF.object, ID["campaign/c2"])),
      STATEMENT, SH.SPARQLConstraintComponent),
+    ("article date as a plain string", lambda g: g.set((ARTICLE, DCTERMS.date, Literal("2023-05-01"))),
+     ARTICLE, SH.DatatypeConstraintComponent),
+    ("article date of no known source", lambda g: g.set((ARTICLE, KG.dateSource, Literal("guess"))),
+     ARTICLE, SH.InConstraintComponent),
+    ("article date without its source", lambda g: g.remove((ARTICLE, KG.dateSource, None)),
+     ARTICLE, SH.SPARQLConstraintComponent),
+    ("article without its file", lambda g: g.remove((ARTICLE, KG.file, None)),
+     ARTICLE, SH.MinCountConstraintComponent),
+    ("file path as dcterms:source", lambda g: g.set((ARTICLE, DCTERMS.source, Literal("seeds/000.txt"))),
+     ARTICLE, SH.NodeKindConstraintComponent),
+    ("statement dated otherwise than its article",
+     lambda g: g.add((STATEMENT, DCTERMS.date, Literal("2023-05-02", datatype=namespace.XSD.date))),
+     STATEMENT, SH.SPARQLConstraintComponent),
+    ("statement of a dated article without its date", lambda g: g.remove((ID["statement/s3"], DCTERMS.date, None)),
+     ID["statement/s3"], SH.SPARQLConstraintComponent),
+    ("membership without its member", lambda g: g.remove((MEMBERSHIP, ORG.member, None)),
+     MEMBERSHIP, SH.MinCountConstraintComponent),
+    ("membership of a post the official does not hold", lambda g: g.set((MEMBERSHIP, ORG.role, ID["post/t2"]))
+     or g.add((ID["post/t2"], RDF.type, KG.Post)), MEMBERSHIP, SH.SPARQLConstraintComponent),
+    ("membership whose interval misses a later date",
+     lambda g: g.add((MEMBERSHIP, KG.attestedOn, Literal("2025-01-01", datatype=namespace.XSD.date))),
+     MEMBERSHIP, SH.SPARQLConstraintComponent),
+    ("membership whose interval begins before any date attests it",
+     lambda g: g.remove((MEMBERSHIP, KG.attestedOn, Literal("2023-05-01", datatype=namespace.XSD.date))),
+     MEMBERSHIP, SH.SPARQLConstraintComponent),
+    ("dated membership without interval", lambda g: g.remove((MEMBERSHIP, ORG.memberDuring, None)),
+     MEMBERSHIP, SH.SPARQLConstraintComponent),
+    ("interval without its end", lambda g: g.remove((INTERVAL, namespace.TIME.hasEnd, None)),
+     INTERVAL, SH.MinCountConstraintComponent),
+    ("interval that ends before it begins",
+     lambda g: g.set((ID["instant/2023-05-01"], namespace.TIME.inXSDDate, Literal("2025-01-01", datatype=namespace.XSD.date))),
+     INTERVAL, SH.SPARQLConstraintComponent),
 ]
 
 

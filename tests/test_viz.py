@@ -55,7 +55,7 @@ TTL = """
 <article/a0> a kg:Article ; dcterms:identifier "000_wujiang" ; dcterms:title "吴江区激励干部担当作为"@zh ;
     dcterms:source <https://news.example.cn/wujiang/1.html> ;
     kg:mentions <locality/wujiang> , <campaign/c1> , <measure/m1> , <cadregroup/g1> .
-<article/a1> a kg:Article ; dcterms:identifier "001_suzhou" ; dcterms:source "seeds/001_suzhou.txt" ;
+<article/a1> a kg:Article ; dcterms:identifier "001_suzhou" ; kg:file "seeds/001_suzhou.txt" ;
     kg:mentions <official/p1> , <post/t1> , <organization/o1> , <measure/m1> , <cadregroup/g1> .
 
 <statement/s1> a rdf:Statement ; rdf:subject <locality/wujiang> ; rdf:predicate kg:launches ;
@@ -517,15 +517,15 @@ def test_article_text_is_used_only_while_it_matches_the_build(graph: Graph, tmp_
     source.write_text("吴江区委组织部部长张明说。\n", encoding="utf-8")
     a1 = ID["article/a1"]
     g = Graph() + graph
-    g.set((a1, DCTERMS.source, Literal(str(source))))
+    g.set((a1, KG.file, Literal(str(source))))
     g.set((a1, KG.contentHash, Literal(content_hash("吴江区委组织部部长张明说。\n"))))
     assert article_text(g, a1).text == "吴江区委组织部部长张明说。\n"
     g.set((a1, KG.contentHash, Literal(content_hash("another text"))))
     assert article_text(g, a1).missing == f"{source} has changed since the build"
-    assert article_text(g, ID["article/a0"]).missing == "its source is a web address, not a file"
+    assert article_text(g, ID["article/a0"]).missing == "the graph records no file for it"
     jsonl = tmp_path / "corpus.jsonl"
     jsonl.write_text(json.dumps({"id": "001_suzhou", "text": "张明说。"}, ensure_ascii=False) + "\n", encoding="utf-8")
-    g.set((a1, DCTERMS.source, Literal(f"{jsonl}:1")))
+    g.set((a1, KG.file, Literal(f"{jsonl}:1")))
     g.set((a1, KG.contentHash, Literal(content_hash("张明说。"))))
     assert article_text(g, a1).text == "张明说。"
 

@@ -5,10 +5,12 @@ writer appends the blocks to ``kg.nq`` in input order and sends their triples to
 on-disk sort (``kg/graph/spool.py``), so memory stays flat however big the corpus; at the
 end the sorted unique triples are ``kg.nt``, and pyoxigraph's streaming writers turn
 them into ``kg.ttl`` and ``kg.nq`` into ``kg.trig``; ``kg.jsonld`` is flattened JSON-LD
-with a context of kg's prefixes. Each file is deterministic (the same articles in the
-same order give the same bytes) and written beside its old copy, which it replaces
-only once every file is complete; the ontology and its shapes are copied with them,
-so a build directory is self-contained.
+with a context of kg's prefixes. What is derived across articles (each membership's
+interval, ``intervals.py``) is written at the end, after the article graphs, in a graph of
+its own. Each file is deterministic (the same articles in the same order give the same
+bytes) and written beside its old copy, which it replaces only once every file is
+complete; the ontology and its shapes are copied with them, so a build directory is
+self-contained.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from rdflib.namespace import RDF
 from ..atomic import Pending
 from ..errors import KgError
 from ..types import ENTITY_CLASSES, RELATIONS
+from .intervals import DERIVED_SUFFIX, Attestations
 from .spool import SortedLines
 from .store import StoreLoader, load_size, remove_store
 from .vocab import ONTOLOGY_DIR, PREFIXES, term
@@ -79,6 +82,7 @@ class GraphWriter:
         self._loader = StoreLoader(self._scratch) if store else None
         self._unloaded: list[tuple[bytes, bytes]] = []  # article graphs (quads, new triples) not yet sent to the store
         self._unloaded_lines = self._loaded_lines = 0
+        self._attested = Attestations()
 
     def __enter__(self) -> GraphWriter:
         return self
@@ -92,6 +96,7 @@ class GraphWriter:
 
     def add(self, block: bytes) -> None:
         """One article's graph: N-Quads lines, each ending in a newline."""
+        self._attested.add(block)
         self._nq.write(block)
         lines = block.splitlines(keepends=True)
         new = self._triples.add(_triple(line) for line in lines)
@@ -108,15 +113,17 @@ class GraphWriter:
         self._unloaded, self._unloaded_lines = [], 0
 
     def add_quads(self, path: Path) -> None:
-        """The article graphs of an earlier build's ``kg.nq`` (for ``--into``)."""
+        """The article graphs of an earlier build's ``kg.nq`` (for ``--into``); what it derived is
+        derived again at the end."""
         with open(path, "rb") as fh:
             for lines in iter(lambda: fh.readlines(1 << 20), []):
-                self.add(b"".join(lines))
+                self.add(b"".join(line for line in lines if not line.endswith(DERIVED_SUFFIX)))
 
     def finish(self, side: BaseContext | None = None) -> GraphCounts:
         """Write every file and the store, then put them all in place. With ``side``
         (``kg.run.pool``), ``kg.trig``, ``kg.jsonld`` and ``kg.ttl`` are written by
         processes of it while this one writes ``kg.nt`` and ends the store."""
+        self.add(self._attested.quads())
         self._nq.close()
         if self._loader is not None:
             self._send_to_store()

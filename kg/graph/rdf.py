@@ -6,7 +6,10 @@ whole graph is the merge of the article graphs (``kg/graph/export.py`` merges th
 disk). An entity's key determines its label, so every article names it alike; its
 other surface forms in an article are ``skos:altLabel``s. Every relation triple is
 reified as an ``rdf:Statement`` per supporting article and sentence, with PROV-O
-provenance.
+provenance and the article's date. Each post an article gives an official is also a W3C
+ORG ``org:Membership`` (one node per official and post) attested on the article's date
+(``kg:attestedOn``); the interval of the dates attesting it is derived over the whole
+build (``kg/graph/intervals.py``).
 
 The graph of an article, named by the article's IRI, holds what the article
 supports: its own description, the entities it mentions with the names, codes and
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -36,7 +40,12 @@ _KEY = _T("kg:identityKey")
 _STATEMENT = [_T(f"rdf:{name}") for name in ("Statement", "subject", "predicate", "object")]
 _DERIVED, _EVIDENCE, _START, _END = _T("prov:wasDerivedFrom"), _T("kg:evidence"), _T("kg:startOffset"), _T("kg:endOffset")
 _CONFIDENCE, _EXTRACTOR = _T("kg:confidence"), _T("kg:extractor")
-_INTEGER, _DECIMAL = _T("xsd:integer"), _T("xsd:decimal")
+_INTEGER, _DECIMAL, _DATE = _T("xsd:integer"), _T("xsd:decimal"), _T("xsd:date")
+_DCDATE = _T("dcterms:date")
+_MEMBERSHIP, _MEMBER, _ROLE, _ORGANIZATION = (_T(f"org:{name}") for name in ("Membership", "member", "role", "organization"))
+_ATTESTED = _T("kg:attestedOn")
+#: characters a URL keeps when it is escaped into an IRI (RFC 3987's delimiters and the escapes made)
+_IRI_SAFE = ":/?#[]@!$&'()*+,;=%~"
 _SUBJECT, _CONCEPT = _T("dcterms:subject"), _T("skos:Concept")
 _IN_SCHEME, _PREF = _T("skos:inScheme"), _T("skos:prefLabel")
 
@@ -58,6 +67,11 @@ def article_iri(article_id: str) -> str:
     return f"{ID}article/{_digest(article_id)}"
 
 
+def membership_iri(official_key: str, post_key: str) -> str:
+    """The ``org:Membership`` of an official in a post: one node across articles."""
+    return f"{ID}membership/{_digest(official_key, post_key)}"
+
+
 def _zh(text: str) -> ox.Literal:
     return ox.Literal(text, language="zh")
 
@@ -72,6 +86,8 @@ def _terms(ex: Extraction) -> list[tuple]:
     art = ox.NamedNode(article_iri(ex.article.id))
     triples = _article(art, ex)
     iri = {e.key: ox.NamedNode(entity_iri(e.cls, e.key)) for e in ex.entities}
+    post_in = {e.key: e.post_in for e in ex.entities if e.post_in in iri}
+    date = ox.Literal(ex.article.date, datatype=_DATE) if ex.article.date else None
     for e in ex.entities:
         node = iri[e.key]
         if e.cls != "Division":  # a division is the hierarchy of what the article names, not named itself
@@ -97,6 +113,10 @@ def _terms(ex: Extraction) -> list[tuple]:
                     (st, _END, ox.Literal(str(ev.end), datatype=_INTEGER)),
                     (st, _CONFIDENCE, ox.Literal(f"{ev.confidence:.2f}".rstrip("0").rstrip("."), datatype=_DECIMAL)),
                     (st, _EXTRACTOR, ox.Literal(ev.extractor))]
+        if date is not None:
+            triples.append((st, _DCDATE, date))
+        if f.predicate == "holds":
+            triples += _membership(f.subject, f.object, iri, post_in, date)
     return triples
 
 
@@ -107,6 +127,20 @@ def _policy_type(node: ox.NamedNode, concept: str) -> list[tuple]:
     labels = policy_labels()[concept]  # a type the cues give but the scheme lacks is kg's own error
     return [(node, _SUBJECT, iri), (iri, _TYPE, _CONCEPT), (iri, _IN_SCHEME, ox.NamedNode(POLICY_SCHEME)),
             *((iri, _PREF, ox.Literal(text, language=lang)) for lang, text in sorted(labels.items()))]
+
+
+def _membership(official: str, post: str, iri: dict[str, ox.NamedNode], post_in: dict[str, str],
+                date: ox.Literal | None) -> list[tuple]:
+    """The official's membership in the post (W3C ORG), as this article attests it: the post is
+    its role, and the post's organisation, when the article names it, its organisation. The
+    articles that attest it are those of its ``kg:holds`` statements."""
+    m = ox.NamedNode(membership_iri(official, post))
+    out = [(m, _TYPE, _MEMBERSHIP), (m, _MEMBER, iri[official]), (m, _ROLE, iri[post])]
+    if post in post_in:
+        out.append((m, _ORGANIZATION, iri[post_in[post]]))
+    if date is not None:
+        out.append((m, _ATTESTED, date))
+    return out
 
 
 def article_block(ex: Extraction) -> bytes:
@@ -128,28 +162,32 @@ def article_block(ex: Extraction) -> bytes:
 def _article(art: ox.NamedNode, ex: Extraction) -> list[tuple]:
     a = ex.article
     out = [(art, _TYPE, _T("kg:Article")), (art, _T("dcterms:identifier"), ox.Literal(a.id)),
-           (art, _T("dcterms:source"), ox.NamedNode(a.url) if _web_address(a.url) else ox.Literal(a.source)),
-           (art, _T("kg:contentHash"), ox.Literal(content_hash(a.text)))]
-    title = a.title or ex.clean.title
-    if title:
-        out.append((art, _T("dcterms:title"), _zh(to_simplified(title))))
+           (art, _T("kg:file"), ox.Literal(a.source)), (art, _T("kg:contentHash"), ox.Literal(content_hash(a.text)))]
+    url = _web_address(a.url)
+    if url is not None:
+        out.append((art, _T("dcterms:source"), url))
+    if ex.clean.title:  # the article's own title or its first line, unless that is site furniture
+        out.append((art, _T("dcterms:title"), _zh(to_simplified(ex.clean.title))))
     if a.encoding:
         out.append((art, _T("kg:encoding"), ox.Literal(a.encoding)))
     if a.date:
-        out.append((art, _T("dcterms:date"), ox.Literal(a.date)))
+        out += [(art, _DCDATE, ox.Literal(a.date, datatype=_DATE)), (art, _T("kg:dateSource"), ox.Literal(a.date_source or ""))]
     out += [(art, _T("kg:reporter"), _zh(name)) for name in ex.clean.reporters]
     return out
 
 
-def _web_address(url: str | None) -> bool:
-    """An http(s) URL that is a valid IRI (a scraped URL may hold spaces or braces)."""
-    if not url or not url.startswith(("http://", "https://")):
-        return False
-    try:
-        ox.NamedNode(url)
-    except ValueError:
-        return False
-    return True
+def _web_address(url: str | None) -> ox.NamedNode | None:
+    """The IRI of an http(s) URL, the characters an IRI cannot hold (a scraped URL's spaces or
+    braces) escaped; None for anything else."""
+    url = (url or "").strip()
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    for form in (url, quote(url, safe=_IRI_SAFE)):
+        try:
+            return ox.NamedNode(form)
+        except ValueError:
+            continue
+    return None
 
 
 def to_graph(extractions: Iterable[Extraction]) -> Graph:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
 #: Namespace of every node kg mints: ``ID["locality/3a9f0c..."]``, ``ID["article/000_..."]``.
@@ -74,6 +74,9 @@ class KG(DefinedNamespace):
     adminCode: URIRef  # The GB/T 2260 administrative division code of the locality, where the gazetteer knows it.
     reporter: URIRef  # A reporter or correspondent named in the article's byline; metadata, never an official.
     contentHash: URIRef  # SHA-256 of the article's original text, hex encoded.
+    file: URIRef  # The file the article was read from, as the build was given it (a JSON Lines file with its line: corpus.jsonl:12).
+    dateSource: URIRef  # Where the article's dcterms:date came from: jsonl, metadata, html-meta, text-label, text-source, text-stamp, url, text-dateline or text-link.
+    attestedOn: URIRef  # The date of an article that attests the membership (one value per dated article).
     encoding: URIRef  # The character encoding the article's file was decoded from (utf-8, utf-8-sig, gb18030, big5hkscs, utf-16, utf-32), as kg detected it.
     evidence: URIRef  # The sentence of the original article the statement was extracted from.
     startOffset: URIRef  # Character offset (0-based, inclusive) of the evidence sentence in the original article text.
@@ -91,6 +94,7 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "dcterms": str(DCTERMS),
     "org": str(ORG),
+    "time": str(TIME),
     "rdfs": str(RDFS),
     "xsd": str(XSD),
     "owl": str(OWL),

@@ -22,6 +22,7 @@ from ..nlp.pipeline import load
 from ..text.clean import clean
 from ..text.dedupe import Duplicate, unique_cleaned
 from ..text.ingest import MAX_BYTES, read_inputs
+from ..text.metadata import read_metadata
 from ..types import ENTITY_CLASSES, RELATIONS, Article, CleanText, Extraction
 from . import progress as bar
 from .on_dask import process_on_dask
@@ -177,22 +178,24 @@ def _read_while(it: Iterator[T], waiting: Callable[[], bool]) -> list[T]:
 def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], None] | None = None,
           html: bool = True, store: bool = True, into: bool = False, max_bytes: int = MAX_BYTES,
           on_warn: Callable[[str], None] | None = None, jobs: int = 1, progress: bool = False,
-          dask: str | None = None, pool: WorkerPool | None = None) -> BuildReport:
+          dask: str | None = None, pool: WorkerPool | None = None, metadata: Path | None = None) -> BuildReport:
     """Build ``out/kg.ttl``, its exports, store and ``graph.html`` from the inputs; bad inputs are
     reported and skipped, repairs and near-duplicates reported (``on_warn``), the same article twice
     built once. ``into``: add the inputs to the build already in ``out``. ``jobs``: worker processes
     (same output as one). ``dask``: a Dask scheduler's address, or ``local``, to run the per-article
     work on its workers (same output). ``progress``: a bar on stderr when it is a terminal. ``pool``:
     the processes to use (a ``WorkerPool`` of ``jobs``, started early and closed by the caller);
-    without it, the build starts its own and closes it.
+    without it, the build starts its own and closes it. ``metadata``: a file of the articles'
+    ids, URLs, dates and titles (``kg/text/metadata.py``).
 
     Articles stream through: each article's graph is written out as it is made (``GraphWriter``),
     and nothing of the corpus is held in memory but the duplicate filter's fingerprints."""
     if pool is None and dask is None:  # a pool of its own (without workers: a server forking the last writers)
         with WorkerPool(jobs) as pool:
             return build(inputs, out, on_skip=on_skip, html=html, store=store, into=into, max_bytes=max_bytes,
-                         on_warn=on_warn, jobs=jobs, progress=progress, pool=pool)
+                         on_warn=on_warn, jobs=jobs, progress=progress, pool=pool, metadata=metadata)
     started = time.perf_counter()
+    described = read_metadata(metadata) if metadata is not None else None
     inputs = list(inputs)  # walked twice when a progress bar counts the articles first
     report = BuildReport()
     on_skip = on_skip or (lambda msg: bar.say(f"kg: skipped {msg}"))
@@ -200,7 +203,9 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     existing = read_build(out) if into else None
 
     def good_articles() -> Iterator[Article]:
-        for item in read_inputs(inputs, max_bytes, skip=(out / "graph.html", out / "store")):  # not its own outputs
+        # not its own outputs, nor a metadata file in an input folder (a .jsonl one would read as articles)
+        own = (out / "graph.html", out / "store", *([metadata] if metadata is not None else []))
+        for item in read_inputs(inputs, max_bytes, skip=own, metadata=described):
             if existing is not None and isinstance(item, Article):
                 item = existing.admit(item)
             if item is None:

@@ -4,7 +4,9 @@ Repairs mojibake and turns runs of lost characters into gaps first (``mojibake.p
 Removes pinyin annotations (``發(fā)展`` -> ``發展``), site boilerplate
 (``resources/boilerplate.txt``) and bylines (kept as reporter metadata), converts
 Traditional to Simplified with OpenCC and normalises ASCII punctuation to its
-full-width form. Every character of the result maps back to the original text.
+full-width form. Every character of the result maps back to the original text. The
+title is the article's own (its page's, its JSON line's or its metadata row's) or its
+first short line, passing over lines of site furniture before it (``titles.py``).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from ..resources import words
 from ..types import Article, CleanText
 from .mojibake import repair
 from .script import to_simplified
+from .titles import article_title
 
 # a pinyin syllable in brackets right after a CJK character: 發(fā), 个(gè), 的(de)
 _PINYIN = re.compile(
@@ -110,7 +113,8 @@ def clean(article: Article) -> CleanText:
         if not _CJK.search(rest) or _BYLINE_LEFTOVER.fullmatch(rest.strip()):
             drop(start, end - (1 if line.endswith("\n") else 0))
     result = _assemble(conv, keep, tuple(dict.fromkeys(reporters)))
-    return replace(result, offsets=repaired.to_original(result.offsets), notes=repaired.notes)
+    return replace(result, offsets=repaired.to_original(result.offsets), notes=repaired.notes,
+                   title=article_title(article.title, _heading_lines(result.text)))
 
 
 def _byline_names(byline: str) -> list[str]:
@@ -150,7 +154,20 @@ def _assemble(conv: str, keep: bytearray, reporters: tuple[str, ...]) -> CleanTe
         pieces.pop()  # the last line's newline
         offsets.pop()
     offsets.append(offsets[-1] + 1 if offsets else 0)
-    text = "".join(pieces)
-    first = text.split("\n", 1)[0]
-    title = first if "\n" in text and len(first) <= 40 and not re.search(r"[。；！？]$|[，。]", first) else None
-    return CleanText(text=text, offsets=tuple(offsets), reporters=reporters, title=title)
+    return CleanText(text="".join(pieces), offsets=tuple(offsets), reporters=reporters)
+
+
+#: lines a title may be preceded by (a site's name, its navigation), and the length of a title line
+HEADING_LINES, TITLE_CHARS = 3, 40
+
+
+def _heading_lines(text: str) -> list[str]:
+    """The short lines the text starts with, up to its first paragraph (one of them may be the
+    title); none when the text is one paragraph."""
+    lines = text.split("\n")
+    out = []
+    for line in lines[:HEADING_LINES] if len(lines) > 1 else ():
+        if len(line) > TITLE_CHARS or re.search(r"[。；！？]$|[，。]", line):
+            break
+        out.append(line)
+    return out

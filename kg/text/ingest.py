@@ -2,6 +2,10 @@
 
 ``.txt`` files may be in any encoding Chinese text comes in (``decode.py``);
 ``.html``/``.htm`` pages give their main text, title, URL and date (``webpage.py``).
+A metadata file (``metadata.py``) gives articles their URL, date and title by id: a JSON
+line's own fields come first, then the metadata file's, then what a page gives. Each
+article is then dated (``dates.py``): ``Article.date`` is an ISO date or None, and
+``Article.date_source`` says where it came from.
 
 ``read_inputs`` walks its inputs lazily and yields ``Article`` objects or, for an
 input that cannot be read, an ``InputError`` naming the file: the caller reports it
@@ -13,11 +17,14 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
 from ..types import Article
+from .dates import article_date, normalise
 from .decode import decode
+from .metadata import Metadata, Row
 from .webpage import declared_charset, looks_like_html, read_page
 
 TEXT_SUFFIXES = (".txt",)
@@ -27,9 +34,10 @@ MAX_BYTES = 2_000_000
 
 
 def read_inputs(inputs: Iterable[str | Path], max_bytes: int = MAX_BYTES,
-                skip: Iterable[Path] = ()) -> Iterator[Article | InputError]:
-    """Yield every article of the given files and directories, in a stable order; the files and
-    folders in ``skip`` (a build's own outputs) are not read when a folder holds them."""
+                skip: Iterable[Path] = (), metadata: Metadata | None = None) -> Iterator[Article | InputError]:
+    """Yield every article of the given files and directories, in a stable order, dated and with
+    the URL, date and title of its row of ``metadata``; the files and folders in ``skip`` (a build's
+    own outputs) are not read when a folder holds them."""
     skip = [Path(p) for p in skip]
     folders = _identities(p for p in skip if p.is_dir())
     files = {p.resolve() for p in skip if not p.is_dir()}
@@ -40,9 +48,9 @@ def read_inputs(inputs: Iterable[str | Path], max_bytes: int = MAX_BYTES,
                 if isinstance(file, InputError):
                     yield file
                 elif not files or file.resolve() not in files:
-                    yield from _read_file(file, max_bytes)
+                    yield from _read_file(file, max_bytes, metadata)
         elif path.is_file():
-            yield from _read_file(path, max_bytes)
+            yield from _read_file(path, max_bytes, metadata)
         else:
             yield InputError(f"{path}: no such file or directory")
 
@@ -110,9 +118,9 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
-def _read_file(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+def _read_file(path: Path, max_bytes: int, metadata: Metadata | None) -> Iterator[Article | InputError]:
     if path.suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path, max_bytes)
+        yield from _read_jsonl(path, max_bytes, metadata)
         return
     try:
         size = path.stat().st_size
@@ -125,9 +133,11 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
         yield InputError(f"{path}: {problem}")
         return
     try:
-        yield _file_article(path, data)
+        article = _file_article(path, data)
     except InputError as exc:
         yield InputError(f"{path}: {exc}")
+        return
+    yield _described(article, metadata.row(article.id, path.name) if metadata else None, own=False)
 
 
 def _file_article(path: Path, data: bytes) -> Article:
@@ -146,7 +156,23 @@ def _file_article(path: Path, data: bytes) -> Article:
     if page is None:
         raise InputError("no article text found in the page, skipped")
     return Article(id=path.stem, text=page.text, source=str(path), title=page.title, url=page.url, date=page.date,
-                   encoding=decoded.encoding, notes=tuple(notes))
+                   date_source="html-meta" if page.date else None, encoding=decoded.encoding, notes=tuple(notes))
+
+
+def _described(article: Article, row: Row | None, own: bool) -> Article:
+    """The article with the URL and title of its metadata row (``own``: the article's own fields,
+    a JSON line's, come first; else the row's, before what a page gives), dated (``dates.py``)."""
+    if row is not None:
+        url, title = (article.url or row.url, article.title or row.title) if own else (row.url or article.url,
+                                                                                       row.title or article.title)
+        article = replace(article, url=url, title=title)
+    found = article_date(article, row.date if row else None)
+    notes = article.notes
+    if article.date and normalise(article.date) is None:
+        instead = f"dated {found.date} by its {found.source} instead" if found else "left undated"
+        notes += (f"date {article.date!r} is not a calendar date kg reads (write it as YYYY-MM-DD); {instead}",)
+    return replace(article, date=found.date if found else None, date_source=found.source if found else None,
+                   notes=notes)
 
 
 def _check_bytes(data: bytes, size: int, max_bytes: int) -> str | None:
@@ -159,7 +185,7 @@ def _check_bytes(data: bytes, size: int, max_bytes: int) -> str | None:
     return None
 
 
-def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+def _read_jsonl(path: Path, max_bytes: int, metadata: Metadata | None) -> Iterator[Article | InputError]:
     try:
         handle = path.open(encoding="utf-8-sig")
     except OSError as exc:
@@ -169,7 +195,9 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
         try:
             for line_no, line in enumerate(handle, 1):
                 if line.strip():
-                    yield _jsonl_article(path, line_no, line, max_bytes)
+                    item = _jsonl_article(path, line_no, line, max_bytes)
+                    yield item if isinstance(item, InputError) else _described(
+                        item, metadata.row(item.id) if metadata else None, own=True)
         except UnicodeDecodeError as exc:
             yield InputError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})")
 
@@ -199,4 +227,5 @@ def _jsonl_article(path: Path, line_no: int, line: str, max_bytes: int) -> Artic
         return InputError(f"{where}: text over the {max_bytes}-byte article limit, skipped")
     optional = {k: obj[k] for k in ("title", "url", "date") if obj.get(k) is not None}
     # reported by file and line, whatever url the line gives (the url is a field, not where it was read)
-    return Article(id=str(obj["id"]), text=obj["text"], source=where, **optional)
+    return Article(id=str(obj["id"]), text=obj["text"], source=where, date_source="jsonl" if "date" in optional else None,
+                   **optional)

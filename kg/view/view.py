@@ -3,7 +3,7 @@
 A view keeps the entities within N hops of a named one (ego graph), those of some classes,
 the top N by degree, or one article's: the entities it mentions and the relations its
 statements support, drawn beside the article's text with the evidence sentences marked.
-The text is read again from the article's ``dcterms:source`` file (the graph does not
+The text is read again from the article's ``kg:file`` (the graph does not
 store it) and used only if its ``kg:contentHash`` still matches; otherwise the page lists
 the evidence sentences and says why.
 
@@ -118,11 +118,11 @@ def _ntriples(build: Path) -> Iterator[tuple[Path, Path]]:
 
 
 def article_text(graph: Graph, article: Node) -> ArticleText:
-    """The article's original text, read again from its source file (relative to the working
-    directory, as the build read it), if it still has the content hash the build recorded."""
-    sources = sorted(str(source) for source in graph.objects(article, DCTERMS.source) if isinstance(source, Literal))
+    """The article's original text, read again from its file (relative to the working directory,
+    as the build read it), if it still has the content hash the build recorded."""
+    sources = sorted(str(source) for source in graph.objects(article, KG.file) if isinstance(source, Literal))
     if not sources:
-        return ArticleText(article, None, "its source is a web address, not a file")
+        return ArticleText(article, None, "the graph records no file for it")
     path = Path(sources[0])
     if not path.is_file():
         path = Path(_JSONL_LINE.sub("", sources[0]))
