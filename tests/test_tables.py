@@ -151,7 +151,7 @@ def test_out_writes_the_file_and_an_error_leaves_it(dated_out: Path, tmp_path: P
 @pytest.mark.parametrize("args, words", [
     (["{build}/kg.nt", "facts"], "not a build directory; give the folder kg build wrote"),
     (["{tmp}/none", "facts"], "no such build directory; build one with: kg build INPUT --out"),
-    (["{tmp}", "facts"], "no kg build here (no store/ and no kg.nt); build one with: kg build INPUT --out"),
+    (["{tmp}", "facts"], "no kg build here (no kg.nt and no store/); build one with: kg build INPUT --out"),
     (["{build}", "officials"], "no table 'officials'; choose one of facts, careers, adoptions"),
     (["{build}", "facts", "--format", "xlsx"], "--format xlsx: kg table writes csv, tsv, json"),
 ])
@@ -161,13 +161,14 @@ def test_bad_input_is_one_line_with_the_remedy(dated_out: Path, tmp_path: Path, 
     assert words in one_error(proc)
 
 
-def test_a_build_without_store_gives_the_same_tables(dated_out: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("keep", ["kg.nt", "store"])
+def test_kg_nt_or_the_store_alone_give_the_same_tables(dated_out: Path, tmp_path: Path, keep: str) -> None:
     bare = tmp_path / "bare"
     bare.mkdir()
-    shutil.copyfile(dated_out / "kg.nt", bare / "kg.nt")
+    (shutil.copytree if keep == "store" else shutil.copyfile)(dated_out / keep, bare / keep)
     for name in COLUMNS:
         assert table(bare, name) == table(dated_out, name), name
-    assert sorted(p.name for p in bare.iterdir()) == ["kg.nt"]
+    assert sorted(p.name for p in bare.iterdir()) == [keep]
 
 
 def test_policy_types_and_statement_dates_are_read_where_the_graph_has_them(dated_out: Path, graph: Graph,
@@ -196,3 +197,16 @@ def test_policy_types_and_statement_dates_are_read_where_the_graph_has_them(date
     article = str(graph.value(graph.value(st, PROV.wasDerivedFrom), DCTERMS.identifier))
     dated = [r for r in rows if r["initiative"] == name and r["article"] == article]
     assert sorted(r["date"] for r in dated) == sorted(["2018-02-03"] + [ARTICLES[article]["date"]] * (len(dated) - 1))
+
+
+def test_an_unreadable_graph_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "kg.nt").write_text('<https://w3id.org/x> <https://w3id.org/p> "unterminated .\n', encoding="utf-8")
+    proc = kg("table", tmp_path, "facts")
+    assert proc.returncode == 2
+    assert f"{tmp_path / 'kg.nt'}: unreadable (" in one_error(proc) and "rebuild it with: kg build" in one_error(proc)
+
+
+def test_help_has_an_example() -> None:
+    proc = kg("table", "--help")
+    assert proc.returncode == 0 and "example: kg table" in proc.stdout
+    assert all(name in proc.stdout for name in COLUMNS)

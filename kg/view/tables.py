@@ -10,9 +10,9 @@ One row per observation, one column per variable, as pandas or a spreadsheet tak
 - ``adoptions``: one row per ``launches`` or ``issues`` statement: which locality adopted which
   measure or campaign, of which policy types (``dcterms:subject``), when, after which article.
 
-The graph is read once (``read_graph``) from the build's store, or, without one, from its
-``kg.nt`` loaded into a store in a temporary folder beside it (on disk: memory stays bounded),
-property by property; the tables and the build's ``report.html`` are made from that.
+The graph is read once (``read_graph``), in one pass over the build's ``kg.nt`` (or, without
+one, its store), keeping only the properties the tables use; the tables and the build's
+``report.html`` are made from that.
 Terms other parts of kg may add are read where present and left empty otherwise: the date of a
 statement or its article (``dcterms:date``, a plain or ``xsd:date`` literal), the policy types
 of an initiative (``dcterms:subject`` -> ``skos:prefLabel``).
@@ -23,17 +23,15 @@ import csv
 import io
 import json
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from ..errors import InputError
-from ..graph.store import has_store, open_graph
+from ..graph.store import STORE, has_store, open_graph
 from ..graph.vocab import term
 from ..text.script import to_simplified
 from ..types import ENTITY_CLASSES, RELATIONS
@@ -53,6 +51,7 @@ FORMATS = ("csv", "tsv", "json")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CLASSES = {term(f"kg:{name}").value: name for name in ENTITY_CLASSES}
 _RELATIONS = {term(f"kg:{name}").value: name for name in RELATIONS}
+_ARTICLE = term("kg:Article").value
 Cell = str | int | float | None
 
 
@@ -165,84 +164,85 @@ class GraphData:
         return self.articles[st.article].date
 
 
+#: what the tables read of the graph, gathered by subject in one pass
+_READ = {term(name).value: name for name in (
+    "rdf:type", "rdfs:label", "skos:prefLabel", "kg:partOf", "kg:adminCode", "kg:postIn", "kg:mentions",
+    "dcterms:subject", "dcterms:identifier", "dcterms:title", "dcterms:source", "dcterms:date", "rdf:subject",
+    "rdf:predicate", "rdf:object", "prov:wasDerivedFrom", "kg:evidence", "kg:startOffset", "kg:confidence",
+    "kg:extractor")}
+Values = dict[str, dict[str, list]]  # property -> subject IRI -> its objects (terms)
+
+
 def read_graph(build: Path) -> GraphData:
-    """Read what the tables need from a build directory: its store, else its ``kg.nt``."""
-    with _store(build) as store:
-        return _read(store)
+    """Read what the tables need from a build directory: its ``kg.nt``, else its store."""
+    triples, source = _triples(build)
+    values: Values = {name: defaultdict(list) for name in _READ.values()}
+    try:
+        for t in triples:
+            if (name := _READ.get(t.predicate.value)) is not None:
+                values[name][t.subject.value].append(t.object)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise InputError(f"{source}: unreadable ({' '.join(str(exc).split())}); rebuild it with: "
+                         f"kg build INPUT --out {build}") from exc
+    return _assemble({name: {s: sorted(objs, key=str) for s, objs in found.items()}
+                      for name, found in values.items()})
 
 
-@contextmanager
-def _store(build: Path) -> Iterator[ox.Store]:
+def _triples(build: Path) -> tuple[Iterator[ox.Triple | ox.Quad], Path]:
+    """The build's graph as a stream: ``kg.nt`` parsed (several times faster than the store's
+    lookups of every term), else the default graph of its store."""
     if not build.is_dir():
         raise InputError(f"{build}: not a build directory; give the folder kg build wrote ({build.parent})"
                          if build.exists() else f"{build}: no such build directory; build one with: "
                                                 f"kg build INPUT --out {build}")
-    if has_store(build):
-        yield open_graph(build).store
-        return
     nt = build / "kg.nt"
-    if not nt.is_file():
-        raise InputError(f"{build}: no kg build here (no store/ and no kg.nt); build one with: "
-                         f"kg build INPUT --out {build}")
-    with tempfile.TemporaryDirectory(prefix="kg-table-") as tmp:
-        store = ox.Store(tmp)
-        try:
-            store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES, lenient=True)
-            yield store
-        except (SyntaxError, ValueError) as exc:
-            raise InputError(f"{nt}: not readable N-Triples ({' '.join(str(exc).split())}); rebuild it with: "
-                             f"kg build INPUT --out {build}") from exc
-        finally:
-            del store  # RocksDB closes before its folder is removed
+    if nt.is_file():
+        return ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), nt
+    if has_store(build):
+        return open_graph(build).store.quads_for_pattern(None, None, None, ox.DefaultGraph()), build / STORE
+    raise InputError(f"{build}: no kg build here (no kg.nt and no store/); build one with: "
+                     f"kg build INPUT --out {build}")
 
 
-def _read(store: ox.Store) -> GraphData:
-    def objects(name: str) -> dict[str, list[ox.NamedNode | ox.Literal]]:
-        found: dict[str, list] = defaultdict(list)
-        for quad in store.quads_for_pattern(None, term(name), None, ox.DefaultGraph()):
-            found[quad.subject.value].append(quad.object)
-        return {s: sorted(objs, key=str) for s, objs in found.items()}
-
-    def one(values: dict[str, list], node: str) -> str:
-        return values[node][0].value if node in values else ""
+def _assemble(values: Values) -> GraphData:
+    def one(name: str, node: str) -> str:
+        found = values[name].get(node)
+        return found[0].value if found else ""
 
     classes: dict[str, str] = {}
     order = {name: i for i, name in enumerate(ENTITY_CLASSES)}
-    for node, types in objects("rdf:type").items():
+    articles: dict[str, ArticleInfo] = {}
+    dates = {node: _date(objs[0].value) for node, objs in values["dcterms:date"].items()}
+    for node, types in values["rdf:type"].items():
         named = [_CLASSES[t.value] for t in types if t.value in _CLASSES]
         if named:
             classes[node] = min(named, key=order.__getitem__)
-    labels = {node: name_of(values) for node, values in objects("rdfs:label").items()}
-    pref = {node: name_of(values) for node, values in objects("skos:prefLabel").items()}
-    dates = {node: _date(values[0].value) for node, values in objects("dcterms:date").items()}
-    sources = objects("dcterms:source")
-    titles, identifiers = objects("dcterms:title"), objects("dcterms:identifier")
-    articles = {node: ArticleInfo(one(identifiers, node), one(titles, node),
-                                  next((s.value for s in sources.get(node, ()) if isinstance(s, ox.NamedNode)), ""),
-                                  dates.get(node, ""),
-                                  next((s.value for s in sources.get(node, ()) if isinstance(s, ox.Literal)), ""))
-                for node, cls in objects("rdf:type").items() if any(c == term("kg:Article") for c in cls)}
-    fields = {name: objects(name) for name in ("rdf:subject", "rdf:predicate", "rdf:object", "prov:wasDerivedFrom",
-                                               "kg:evidence", "kg:startOffset", "kg:confidence", "kg:extractor")}
+        if any(t.value == _ARTICLE for t in types):
+            sources = values["dcterms:source"].get(node, ())
+            articles[node] = ArticleInfo(
+                one("dcterms:identifier", node), one("dcterms:title", node),
+                next((s.value for s in sources if isinstance(s, ox.NamedNode)), ""), dates.get(node, ""),
+                next((s.value for s in sources if isinstance(s, ox.Literal)), ""))
+    labels = {node: name_of(objs) for node, objs in values["rdfs:label"].items()}
+    pref = {node: name_of(objs) for node, objs in values["skos:prefLabel"].items()}
     statements = []
-    for node in fields["rdf:predicate"]:
-        relation = _RELATIONS.get(one(fields["rdf:predicate"], node))
+    for node in values["rdf:predicate"]:
+        relation = _RELATIONS.get(one("rdf:predicate", node))
         if relation is None:
             continue
-        start, confidence = one(fields["kg:startOffset"], node), one(fields["kg:confidence"], node)
+        start, confidence = one("kg:startOffset", node), one("kg:confidence", node)
         statements.append(Statement(
-            one(fields["rdf:subject"], node), relation, one(fields["rdf:object"], node),
-            one(fields["prov:wasDerivedFrom"], node), one(fields["kg:evidence"], node),
-            int(start) if start.lstrip("-").isdigit() else 0, float(confidence) if confidence else None,
-            one(fields["kg:extractor"], node), dates.get(node, "")))
+            one("rdf:subject", node), relation, one("rdf:object", node), one("prov:wasDerivedFrom", node),
+            one("kg:evidence", node), int(start) if start.lstrip("-").isdigit() else 0,
+            float(confidence) if confidence else None, one("kg:extractor", node), dates.get(node, "")))
     return GraphData(
         labels=labels, classes=classes,
-        parents={n: [p.value for p in ps] for n, ps in objects("kg:partOf").items()},
-        codes={n: vs[0].value for n, vs in objects("kg:adminCode").items()},
-        post_in={n: os[0].value for n, os in objects("kg:postIn").items()},
-        mentions={n: [e.value for e in es] for n, es in objects("kg:mentions").items()},
+        parents={n: [p.value for p in ps] for n, ps in values["kg:partOf"].items()},
+        codes={n: objs[0].value for n, objs in values["kg:adminCode"].items()},
+        post_in={n: objs[0].value for n, objs in values["kg:postIn"].items()},
+        mentions={n: [e.value for e in es] for n, es in values["kg:mentions"].items()},
         types={n: sorted({pref.get(c.value) or labels.get(c.value) or c.value for c in cs})
-               for n, cs in objects("dcterms:subject").items()},
+               for n, cs in values["dcterms:subject"].items()},
         articles=articles, statements=statements)
 
 
