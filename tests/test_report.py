@@ -20,7 +20,7 @@ from browser import PageLog, launch, offline_page
 from conftest import NO_FACTS
 from kg.graph.vocab import KG
 from kg.types import ENTITY_CLASSES
-from kg.view.report import report_page, write_report
+from kg.view.report import MAX_ROWS, _capped, _rows, report_page, write_report
 from kg.view.tables import read_graph
 from kgcli import kg
 
@@ -98,6 +98,23 @@ def test_counts_are_the_graphs(report: tuple[Page, PageLog], graph: Graph) -> No
     assert {t.split(": ")[0]: int(t.split(": ")[1]) for t in by_year if not t.endswith(": 0")} == dict(years)
     assert sum(int(t.split(": ")[1]) for t in page.locator(
         "svg[aria-label='facts by province'] rect title").all_text_contents()) == sum(statements.values())
+    for chart in ("adoptions by type and year", "adoptions by province and type"):  # no types yet: one cell each
+        titles = page.locator(f"svg[aria-label='{chart}'] rect title").all_text_contents()
+        assert sum(int(t.rsplit(": ", 1)[1]) for t in titles) == statements["launches"] + statements["issues"]
+
+
+@pytest.mark.parametrize("keys, shown", [
+    (5, ["k4", "k3", "k2", "k1", "k0", "rest"]),
+    (MAX_ROWS, [f"k{i}" for i in reversed(range(MAX_ROWS))] + ["rest"]),
+    (MAX_ROWS + 10, [f"k{i}" for i in reversed(range(11, MAX_ROWS + 10))] + ["其他 11 others", "rest"]),
+])
+def test_long_lists_are_cut_with_the_rest_summed(keys: int, shown: list[str]) -> None:
+    counts = Counter({f"k{i}": i + 1 for i in range(keys)} | {"rest": 1})
+    rows = _capped(counts, ("rest",))
+    assert [k for k, _ in rows] == shown
+    assert sum(n for _, n in rows) == sum(counts.values())
+    kept, row_of = _rows(counts, "rest")
+    assert kept == shown and {row_of(k) for k in counts} == set(shown)
 
 
 def test_articles_without_facts_are_listed(report: tuple[Page, PageLog], graph: Graph) -> None:

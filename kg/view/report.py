@@ -12,7 +12,7 @@ name holding markup stays text. Same graph, same bytes: no clock, no path.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -22,7 +22,7 @@ import jinja2
 from ..atomic import write_atomic
 from ..graph.query import width
 from ..types import RELATIONS
-from .tables import GraphData, Place, placed, read_graph, year_of
+from .tables import GraphData, Place, Statement, placed, read_graph, year_of
 from .viz import style
 
 _RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "viz"
@@ -150,39 +150,30 @@ def _capped(counts: Counter, last: Sequence[str] = ()) -> list[tuple[str, int]]:
     """The counts, most first (ties by name), past ``MAX_ROWS`` summed into one row; ``last`` rows at the end."""
     ranked = sorted(((k, v) for k, v in counts.items() if k not in last), key=lambda kv: (-kv[1], kv[0]))
     if len(ranked) > MAX_ROWS:
-        rest = sum(v for _, v in ranked[MAX_ROWS - 1:])
-        ranked = ranked[:MAX_ROWS - 1] + [(f"其他 {len(ranked) - MAX_ROWS + 1} others", rest)]
+        ranked = ranked[:MAX_ROWS - 1] + [(_others(len(ranked) - MAX_ROWS + 1), sum(v for _, v in ranked[MAX_ROWS - 1:]))]
     return ranked + [(k, counts[k]) for k in last if counts[k]]
+
+
+def _others(n: int) -> str:
+    return f"其他 {n} others"
+
+
+def _rows(counts: Counter, last: str) -> tuple[list[str], Callable[[str], str]]:
+    """The rows ``_capped`` keeps of ``counts``, and the row each key counts in (the summed one if
+    it is not kept)."""
+    rows = [k for k, _ in _capped(counts, (last,))]
+    kept = set(rows)
+    other = next((r for r in rows if r not in counts), "")
+    return rows, lambda key: key if key in kept else other
 
 
 def report_page(data: GraphData) -> str:
     """The page of a build's graph."""
     facts = list(placed(data))
-    provinces: dict[str, str] = {}
-    by_province, by_year = Counter(), Counter()
-    for st, place in facts:
-        by_province[place.province or UNPLACED] += 1
-        by_year[year_of(data.date(st)) or UNDATED] += 1
-        if place.province_node:
-            provinces[place.province] = node_link(place.province_node)
-    years = sorted(y for y in by_year if y != UNDATED)
-    year_columns = [str(y) for y in range(int(years[0]), int(years[-1]) + 1)] if years else []
-    if by_year[UNDATED]:
-        year_columns.append(UNDATED)
-
+    provinces = {p.province: node_link(p.province_node) for _, p in facts if p.province_node}
+    by_province = Counter(place.province or UNPLACED for _, place in facts)
+    by_year = Counter(year_of(data.date(st)) or UNDATED for st, _ in facts)
     adoptions = [(st, place) for st, place in facts if st.relation in ("launches", "issues")]
-    type_year, type_province, type_total, adopting = Counter(), Counter(), Counter(), Counter()
-    for st, place in adoptions:
-        adopting[place.province or UNPLACED] += 1
-        for kind in data.types.get(st.object) or [UNTYPED]:
-            type_total[kind] += 1
-            type_year[(kind, year_of(data.date(st)) or UNDATED)] += 1
-            type_province[(place.province or UNPLACED, kind)] += 1
-    kinds = [k for k, _ in _capped(type_total, (UNTYPED,))]
-    adoption_years = sorted({y for _, y in type_year if y != UNDATED}) + (
-        [UNDATED] if any(y == UNDATED for _, y in type_year) else [])
-    adoption_provinces = [p for p, _ in _capped(adopting, (UNPLACED,))]
-
     return _template().render(
         title="kg 报告 Report",
         totals=_totals(data),
@@ -191,16 +182,44 @@ def report_page(data: GraphData) -> str:
         relations=_relation_counts(data),
         province_chart=bar_chart("facts by province", [(k, v, provinces.get(k, "")) for k, v in
                                                        _capped(by_province, (UNPLACED,))]) if facts else None,
-        year_chart=column_chart("facts by year", [(y, by_year[y]) for y in year_columns]) if years else None,
+        year_chart=_year_chart(by_year),
         undated=by_year[UNDATED],
         adoptions=len(adoptions),
-        type_year=heat_map("adoptions by type and year", kinds, adoption_years, type_year) if adoptions else None,
-        type_province=heat_map("adoptions by province and type", adoption_provinces, kinds, type_province,
-                               provinces) if adoptions else None,
+        **_adoption_maps(data, adoptions, provinces),
         localities=_busiest_localities(data, facts),
         officials=_busiest_officials(data),
         without=_articles_without_facts(data),
     )
+
+
+def _year_chart(by_year: Counter) -> Chart | None:
+    """Statements by year, every year from the first to the last (only those with statements when
+    they span more than ``MAX_ROWS``), then the undated."""
+    years = sorted(y for y in by_year if y != UNDATED)
+    if not years:
+        return None
+    if int(years[-1]) - int(years[0]) < MAX_ROWS:
+        years = [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
+    return column_chart("facts by year", [(y, by_year[y]) for y in years + [UNDATED] * (by_year[UNDATED] > 0)])
+
+
+def _adoption_maps(data: GraphData, adoptions: list[tuple[Statement, Place]],
+                   provinces: dict[str, str]) -> dict[str, Chart | None]:
+    """Heat maps of the adoptions of each policy type by year and by province (a campaign or
+    measure of several types counts for each)."""
+    if not adoptions:
+        return {"type_year": None, "type_province": None}
+    kinds_of = {st.object: data.types.get(st.object) or [UNTYPED] for st, _ in adoptions}
+    kinds, kind_row = _rows(Counter(k for st, _ in adoptions for k in kinds_of[st.object]), UNTYPED)
+    places, place_row = _rows(Counter(place.province or UNPLACED for _, place in adoptions), UNPLACED)
+    by_year, by_province = Counter(), Counter()
+    for st, place in adoptions:
+        for kind in kinds_of[st.object]:
+            by_year[(kind_row(kind), year_of(data.date(st)) or UNDATED)] += 1
+            by_province[(place_row(place.province or UNPLACED), kind_row(kind))] += 1
+    years = sorted({y for _, y in by_year if y != UNDATED}) + [UNDATED] * any(y == UNDATED for _, y in by_year)
+    return {"type_year": heat_map("adoptions by type and year", kinds, years, by_year),
+            "type_province": heat_map("adoptions by province and type", places, kinds, by_province, provinces)}
 
 
 def _template() -> jinja2.Template:

@@ -226,7 +226,7 @@ def _assemble(values: Values) -> GraphData:
     labels = {node: name_of(objs) for node, objs in values["rdfs:label"].items()}
     pref = {node: name_of(objs) for node, objs in values["skos:prefLabel"].items()}
     statements = []
-    for node in values["rdf:predicate"]:
+    for node in sorted(values["rdf:predicate"]):  # the same order from kg.nt or from the store
         relation = _RELATIONS.get(one("rdf:predicate", node))
         if relation is None:
             continue
