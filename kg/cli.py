@@ -26,7 +26,7 @@ from .text.ingest import MAX_BYTES
 def register_build(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("build", help="build kg.ttl, its exports, store and graph.html from articles",
                        description="Build the graph of the given articles: kg.ttl, kg.nt, kg.nq, kg.trig, "
-                                   "kg.jsonld, ontology.ttl, shapes.ttl, policy-types.ttl, store/ and graph.html.",
+                                   "kg.jsonld, ontology.ttl, shapes.ttl, policy-types.ttl, store/, graph.html and report.html.",
                        epilog="example: kg build seeds/ --out output/ --jobs 2 ; later: kg build more/ --into output/ ; "
                               "kg build corpus/raw --metadata corpus/raw/SOURCES.tsv --out raw/")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -38,7 +38,7 @@ def register_build(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--metadata", type=Path, metavar="FILE",
                    help="a .csv, .tsv or .jsonl file of the articles' id (or file), url, date and title; "
                         "a table without a header row is read as id, url")
-    b.add_argument("--no-html", action="store_true", help="skip graph.html")
+    b.add_argument("--no-html", action="store_true", help="skip graph.html and report.html")
     b.add_argument("--max-bytes", type=_positive_int, default=MAX_BYTES, metavar="N",
                    help=f"skip any article file larger than N bytes (default {MAX_BYTES})")
     b.add_argument("--no-store", action="store_true", help="skip the embedded store (DIR/store/); removes an old one")
@@ -103,11 +103,7 @@ def _run_query(args: argparse.Namespace) -> int:
     fit = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     data = run_query(args.target, text, args.format, origin=str(args.file or "query"), max_width=fit,
                      allow_service=args.allow_service)
-    try:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    except BrokenPipeError:  # kg query ... | head: the reader has gone, and Python must not flush again at exit
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    _write_stdout(data)
     return 0
 
 
@@ -198,8 +194,52 @@ def _run_view(args: argparse.Namespace) -> int:
     return 0
 
 
+def register_table(sub: argparse._SubParsersAction) -> None:
+    t = sub.add_parser("table", help="write a tidy table of a build: facts, careers or adoptions",
+                       description="Write one of a build's tables, with names (never IRIs), one row per "
+                                   "observation: facts (every relation statement with its place, date, "
+                                   "confidence and evidence), careers (official, post, organisation, place, first "
+                                   "and last seen) or adoptions (which locality launched or issued which campaign "
+                                   "or measure, of which policy types, when).",
+                       epilog="example: kg table output/ careers --format csv --out careers.csv")
+    t.add_argument("build", type=Path, metavar="BUILD_DIR", help="a directory made by kg build")
+    t.add_argument("table", metavar="TABLE", help="facts, careers or adoptions")
+    t.add_argument("--format", default="csv", metavar="FORMAT",
+                   help="csv (default), tsv or json (a list of objects, missing values null)")
+    t.add_argument("--out", type=Path, metavar="FILE", help="write the table to FILE (default: standard output)")
+    t.set_defaults(run=_run_table)
+
+
+def _run_table(args: argparse.Namespace) -> int:
+    from .view.tables import FORMATS, serialise, table
+
+    if args.format not in FORMATS:
+        raise InputError(f"--format {args.format}: kg table writes {', '.join(FORMATS)}")
+    tab = table(args.build, args.table)
+    data = serialise(tab, args.format)
+    if args.out is not None:
+        from .atomic import write_atomic
+
+        try:
+            write_atomic(args.out, data)
+        except OSError as exc:
+            raise InputError(f"{args.out}: cannot write the table ({exc.strerror}); give another --out") from exc
+        print(f"{args.out}: {len(tab.rows)} rows of {tab.name}")
+        return 0
+    _write_stdout(data)
+    return 0
+
+
+def _write_stdout(data: bytes) -> None:
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:  # kg ... | head: the reader has gone, and Python must not flush again at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 #: every command of the CLI, in the order ``kg --help`` lists them
-COMMANDS = [register_build, register_query, register_push, register_validate, register_view]
+COMMANDS = [register_build, register_query, register_push, register_validate, register_view, register_table]
 
 
 def parser() -> argparse.ArgumentParser:

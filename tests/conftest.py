@@ -86,3 +86,36 @@ def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     proc = kg("build", "seeds/", "--out", out)
     assert proc.returncode == 0, proc.stderr
     return out
+
+
+#: the seeds as a JSONL corpus with dates and URLs, an article naming a seed's official again
+#: later, and one article that gives no fact (its title holds markup)
+DATES = ("2019-06-01", "2020-03-15", "2021-07-09", "2022-11-30", "2023-05-18")
+LATER = {"id": "later", "date": "2024-03-01", "url": "https://news.example.cn/later.html",
+         "text": "2024年3月1日，市委常委、黄岩区委书记徐淼主持召开会议，部署干部队伍建设工作。"}
+NO_FACTS = {"id": "nofacts", "date": "2024-04-02", "title": "<b>天气</b><img src=x onerror=\"window.pwned=1\">",
+            "text": "今天天气晴朗，气温适宜，市民纷纷外出踏青。"}
+
+
+def dated_articles() -> list[dict[str, str]]:
+    """The articles of ``dated_out``, as its JSONL gives them."""
+    seeds = [{"id": path.stem, "text": path.read_text("utf-8-sig"), "title": f"种子 {i}",
+              "url": f"https://news.example.cn/{path.stem}.html", "date": date}
+             for i, (path, date) in enumerate(zip(sorted(SEEDS.glob("*.txt")), DATES))]
+    return [*seeds, LATER, NO_FACTS]
+
+
+@pytest.fixture(scope="session")
+def dated_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The directory of ``kg build dated.jsonl --out DIR`` (``dated_articles``), made once per session;
+    tests read it and never write into it."""
+    import json
+
+    from kgcli import kg
+
+    src = tmp_path_factory.mktemp("dated-src") / "dated.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in dated_articles()), encoding="utf-8")
+    out = tmp_path_factory.mktemp("dated-build")
+    proc = kg("build", src, "--out", out, "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    return out

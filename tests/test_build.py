@@ -87,7 +87,7 @@ def test_graph_conforms_to_shapes(graph: Graph) -> None:
 def test_second_build_is_byte_identical(seeds_build: Result, tmp_path: Path) -> None:
     again = kg_build("seeds/", out=tmp_path)
     assert again.returncode == 0, again.stderr
-    for name in ("kg.ttl", "graph.html"):
+    for name in ("kg.ttl", "graph.html", "report.html"):
         assert (again.out / name).read_bytes() == (seeds_build.out / name).read_bytes(), name
 
 

@@ -105,7 +105,7 @@ def test_outputs_do_not_depend_on_hash_order(tmp_path: Path) -> None:
     """Sets and dicts iterate in hash order: two builds under other hash seeds write the same bytes."""
     for seed in ("1", "2"):
         assert kg("build", "seeds", "--out", tmp_path / seed, "--no-store", env={"PYTHONHASHSEED": seed}).returncode == 0
-    for name in ("kg.ttl", "kg.nt", "kg.nq", "kg.trig", "kg.jsonld", "graph.html"):
+    for name in ("kg.ttl", "kg.nt", "kg.nq", "kg.trig", "kg.jsonld", "graph.html", "report.html"):
         assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
 
 

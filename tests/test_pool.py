@@ -11,7 +11,7 @@ from kg.run.build import build
 from kg.run.pool import WorkerPool
 from kgcli import REPO
 
-OUTPUTS = ("kg.ttl", "kg.nt", "kg.nq", "kg.trig", "kg.jsonld", "graph.html")
+OUTPUTS = ("kg.ttl", "kg.nt", "kg.nq", "kg.trig", "kg.jsonld", "graph.html", "report.html")
 
 
 def _nothing() -> None:

@@ -172,6 +172,11 @@ def remove_store(build: Path) -> None:
         shutil.rmtree(aside)
 
 
+def has_store(build: Path) -> bool:
+    """Whether ``build`` holds a store loaded to its end (``write_store`` or a build marked it)."""
+    return (build / STORE / _MARKER).is_file()
+
+
 def open_graph(path: Path) -> OpenGraph:
     """Open a build directory (its store, else its ``kg.ttl``), a store or an RDF file, read-only."""
     if path.is_dir():

@@ -1,4 +1,4 @@
-"""The build: inputs -> clean -> NLP -> extract -> RDF graph -> kg.ttl and graph.html."""
+"""The build: inputs -> clean -> NLP -> extract -> RDF graph -> kg.ttl, graph.html and report.html."""
 from __future__ import annotations
 
 import signal
@@ -179,7 +179,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
           html: bool = True, store: bool = True, into: bool = False, max_bytes: int = MAX_BYTES,
           on_warn: Callable[[str], None] | None = None, jobs: int = 1, progress: bool = False,
           dask: str | None = None, pool: WorkerPool | None = None, metadata: Path | None = None) -> BuildReport:
-    """Build ``out/kg.ttl``, its exports, store and ``graph.html`` from the inputs; bad inputs are
+    """Build ``out/kg.ttl``, its exports, store, ``graph.html`` and ``report.html`` from the inputs; bad inputs are
     reported and skipped, repairs and near-duplicates reported (``on_warn``), the same article twice
     built once. ``into``: add the inputs to the build already in ``out``. ``jobs``: worker processes
     (same output as one). ``dask``: a Dask scheduler's address, or ``local``, to run the per-article
@@ -204,7 +204,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
 
     def good_articles() -> Iterator[Article]:
         # not its own outputs, nor a metadata file in an input folder (a .jsonl one would read as articles)
-        own = (out / "graph.html", out / "store", *([metadata] if metadata is not None else []))
+        own = (out / "graph.html", out / "report.html", out / "store", *([metadata] if metadata is not None else []))
         for item in read_inputs(inputs, max_bytes, skip=own, metadata=described):
             if existing is not None and isinstance(item, Article):
                 item = existing.admit(item)
@@ -246,5 +246,8 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     if html:
         from ..view.viz import render_build  # here: networkx, pyvis and jinja2 only for a build that draws
         render_build(out / "kg.nt", out / "graph.html")
+        from ..view.report import write_report
+
+        write_report(out)
     report.seconds = time.perf_counter() - started
     return report

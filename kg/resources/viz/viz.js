@@ -302,6 +302,10 @@
       return;
     }
     status.textContent = "";
+    select(id);
+  });
+
+  function select(id) {
     var node = nodes.get(id);
     if (node.hidden) {  // its class was filtered out: show the class again
       filters.forEach(function (box) { if (box.dataset.filter === "cls" && box.value === node.cls) box.checked = true; });
@@ -311,12 +315,32 @@
     highlight(id);
     network.focus(id, { scale: Math.max(network.getScale(), 1.2) });
     showDetails(node.title);
-  });
+  }
+
+  // graph.html#node=IRI (the build's report.html links so) selects that node once the layout stands.
+  function selectFromAddress() {
+    var match = /^#node=(.+)$/.exec(window.location.hash);
+    if (!match) return;
+    var id;
+    try {
+      id = decodeURIComponent(match[1]);
+    } catch (error) {  // a malformed %-escape: no node has that address
+      id = match[1];
+    }
+    if (nodes.get(id) === null) {
+      status.textContent = "此图未显示该节点 Not drawn on this page: " + id;
+      return;
+    }
+    status.textContent = "";
+    select(id);
+  }
+  window.addEventListener("hashchange", selectFromAddress);
 
   // Freeze the layout once stabilised so the first view stays put.
   function freeze() {
     network.setOptions({ physics: false });
     network.redraw();
+    selectFromAddress();
     window.kgReady = true;
   }
   network.once("stabilizationIterationsDone", freeze);
