@@ -93,7 +93,7 @@ def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 DATES = ("2019-06-01", "2020-03-15", "2021-07-09", "2022-11-30", "2023-05-18")
 LATER = {"id": "later", "date": "2024-03-01", "url": "https://news.example.cn/later.html",
          "text": "2024年3月1日，市委常委、黄岩区委书记徐淼主持召开会议，部署干部队伍建设工作。"}
-NO_FACTS = {"id": "nofacts", "date": "2024-04-02", "title": "<b>天气</b><img src=x onerror=\"window.pwned=1\">",
+NO_FACTS = {"id": "nofacts", "date": "2024-04-02", "title": "<b>今日天气预报</b><img src=x onerror=\"window.pwned=1\">",
             "text": "今天天气晴朗，气温适宜，市民纷纷外出踏青。"}
 
 

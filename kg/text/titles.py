@@ -31,6 +31,7 @@ _BREADCRUMB = re.compile(r"[>＞»›→]")
 _BRACKETED = re.compile(r"^[【\[［〔][^】\]］〕]*[】\]］〕]$")
 # marks a scraped line starts or ends with: □ 本报, ■, "某某 |"
 _EDGE_MARKS = " \t□■●◆◇▲△★☆|｜-—_·•"
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _PUNCT = str.maketrans({":": "：", "(": "（", ")": "）", "\u3000": " ", "\xa0": " "})
 
 
@@ -65,7 +66,8 @@ def _trimmed(title: str, least: int) -> str | None:
 
 def _furniture(title: str, least: int) -> bool:
     """Whether the (trimmed) candidate is the site's furniture rather than a title."""
-    text = to_simplified(title).translate(_PUNCT)
+    # tags in a given title are markup, not a breadcrumb's separators (<b>…</b>)
+    text = _TAG.sub("", to_simplified(title)).translate(_PUNCT)
     words = table("title_furniture")
     if any(word in text for word in words["any"]) or _BREADCRUMB.search(text) or _BRACKETED.match(text):
         return True
