@@ -19,6 +19,8 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from .errors import InputError, KgError, one_line
+from .graph.bounded import LIMIT
+from .graph.bounded import TIMEOUT as QUERY_TIMEOUT
 from .run.pool import WorkerPool
 from .text.ingest import MAX_BYTES
 
@@ -81,11 +83,25 @@ def register_query(sub: argparse._SubParsersAction) -> None:
                    help="table (default), csv or json (SPARQL results; JSON-LD for graphs); ttl for graphs")
     q.add_argument("--allow-service", action="store_true",
                    help="let the query call other endpoints with SERVICE (outbound HTTP); refused otherwise")
+    q.add_argument("--timeout", type=_seconds, default=QUERY_TIMEOUT, metavar="SECONDS",
+                   help=f"stop the query after this long, exit 1 (default {QUERY_TIMEOUT:g}; 0: no limit)")
+    q.add_argument("--limit", type=_count(0), default=LIMIT, metavar="N",
+                   help=f"rows shown as a table (default {LIMIT}; 0: all); csv and json give every row")
     q.set_defaults(run=_run_query)
 
 
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 or more)")
+    return seconds
+
+
 def _run_query(args: argparse.Namespace) -> int:
-    from .graph.query import run_query
+    from .graph.query import write_query
 
     if (args.query is None) == (args.file is None):
         raise InputError("give the query either as QUERY or with --file Q.rq, not both or neither")
@@ -97,11 +113,9 @@ def _run_query(args: argparse.Namespace) -> int:
     else:
         text = args.query
     fit = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    data = run_query(args.target, text, args.format, origin=str(args.file or "query"), max_width=fit,
-                     allow_service=args.allow_service)
     try:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        write_query(sys.stdout.buffer, args.target, text, args.format, origin=str(args.file or "query"),
+                    max_width=fit, allow_service=args.allow_service, timeout=args.timeout, limit=args.limit)
     except BrokenPipeError:  # kg query ... | head: the reader has gone, and Python must not flush again at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
