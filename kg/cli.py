@@ -123,6 +123,7 @@ def _run_query(args: argparse.Namespace) -> int:
 
 def register_push(sub: argparse._SubParsersAction) -> None:
     from .graph.push import CHUNK
+    from .graph.push import TIMEOUT as PUSH_TIMEOUT
 
     p = sub.add_parser("push", help="load a build into a triplestore server (SPARQL Graph Store Protocol)",
                        description="Replace a graph on a server speaking the SPARQL 1.1 Graph Store HTTP "
@@ -141,6 +142,9 @@ def register_push(sub: argparse._SubParsersAction) -> None:
                    help="SPARQL query endpoint for the final count (known server layouts are derived from "
                         "--endpoint; otherwise the graph is fetched and counted)")
     p.add_argument("--chunk-size", type=int, default=CHUNK, metavar="N", help=f"triples per request ({CHUNK})")
+    p.add_argument("--timeout", type=_seconds, default=PUSH_TIMEOUT, metavar="SECONDS",
+                   help=f"the longest one request may take, its answer included, exit 1 (default {PUSH_TIMEOUT:g}; "
+                        "0: no limit)")
     p.set_defaults(run=_run_push)
 
 
@@ -148,7 +152,7 @@ def _run_push(args: argparse.Namespace) -> int:
     from .graph.push import password_from, push
 
     report = push(args.build, args.endpoint, graph=args.graph, auth=password_from(args.password_env, args.user),
-                  chunk=args.chunk_size, query_url=args.query_url)
+                  chunk=args.chunk_size, query_url=args.query_url, timeout=args.timeout)
     print(report.summary())
     return 0
 

@@ -10,4 +10,5 @@
 - ``bounded``: a query's time and row bounds, and the child process it runs in, so that both hold
 - ``validate``: ``kg validate``: the SHACL report
 - ``push``: ``kg push``: the graph to a server through the SPARQL Graph Store Protocol
+- ``deadline``: urllib requests bounded as a whole (a server trickling bytes cannot hold one up)
 """
