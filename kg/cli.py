@@ -3,7 +3,8 @@
 Each command is a ``register_*`` function adding its sub-parser and a ``run``
 callable taking the parsed arguments and returning an exit code. Library errors
 (``KgError``) become one-line messages. Exit codes: 0 ok, 1 nothing built or not
-conforming, 2 bad input or options, 130 interrupted.
+conforming (or a server failed, or a query or request ran past its --timeout), 2 bad
+input or options, 130 interrupted.
 
 Each command imports the library it runs inside its ``run`` function: ``kg --help`` and
 ``kg query`` do not import the build (spaCy, the writers), and ``kg build --jobs N`` starts
