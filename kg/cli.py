@@ -3,7 +3,8 @@
 Each command is a ``register_*`` function adding its sub-parser and a ``run``
 callable taking the parsed arguments and returning an exit code. Library errors
 (``KgError``) become one-line messages. Exit codes: 0 ok, 1 nothing built or not
-conforming, 2 bad input or options, 130 interrupted.
+conforming (or a server failed, or a query or request ran past its --timeout), 2 bad
+input or options, 130 interrupted.
 
 Each command imports the library it runs inside its ``run`` function: ``kg --help`` and
 ``kg query`` do not import the build (spaCy, the writers), and ``kg build --jobs N`` starts
@@ -19,6 +20,8 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from .errors import InputError, KgError, one_line
+from .graph.bounded import LIMIT
+from .graph.bounded import TIMEOUT as QUERY_TIMEOUT
 from .run.pool import WorkerPool
 from .text.ingest import MAX_BYTES
 
@@ -85,11 +88,25 @@ def register_query(sub: argparse._SubParsersAction) -> None:
                    help="table (default), csv or json (SPARQL results; JSON-LD for graphs); ttl for graphs")
     q.add_argument("--allow-service", action="store_true",
                    help="let the query call other endpoints with SERVICE (outbound HTTP); refused otherwise")
+    q.add_argument("--timeout", type=_seconds, default=QUERY_TIMEOUT, metavar="SECONDS",
+                   help=f"stop the query after this long, exit 1 (default {QUERY_TIMEOUT:g}; 0: no limit)")
+    q.add_argument("--limit", type=_count(0), default=LIMIT, metavar="N",
+                   help=f"rows shown as a table (default {LIMIT}; 0: all); csv and json give every row")
     q.set_defaults(run=_run_query)
 
 
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 or more)")
+    return seconds
+
+
 def _run_query(args: argparse.Namespace) -> int:
-    from .graph.query import run_query
+    from .graph.query import write_query
 
     if (args.query is None) == (args.file is None):
         raise InputError("give the query either as QUERY or with --file Q.rq, not both or neither")
@@ -101,14 +118,17 @@ def _run_query(args: argparse.Namespace) -> int:
     else:
         text = args.query
     fit = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    data = run_query(args.target, text, args.format, origin=str(args.file or "query"), max_width=fit,
-                     allow_service=args.allow_service)
-    _write_stdout(data)
+    try:
+        write_query(sys.stdout.buffer, args.target, text, args.format, origin=str(args.file or "query"),
+                    max_width=fit, allow_service=args.allow_service, timeout=args.timeout, limit=args.limit)
+    except BrokenPipeError:  # kg query ... | head: the reader has gone, and Python must not flush again at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
 def register_push(sub: argparse._SubParsersAction) -> None:
     from .graph.push import CHUNK
+    from .graph.push import TIMEOUT as PUSH_TIMEOUT
 
     p = sub.add_parser("push", help="load a build into a triplestore server (SPARQL Graph Store Protocol)",
                        description="Replace a graph on a server speaking the SPARQL 1.1 Graph Store HTTP "
@@ -127,6 +147,9 @@ def register_push(sub: argparse._SubParsersAction) -> None:
                    help="SPARQL query endpoint for the final count (known server layouts are derived from "
                         "--endpoint; otherwise the graph is fetched and counted)")
     p.add_argument("--chunk-size", type=int, default=CHUNK, metavar="N", help=f"triples per request ({CHUNK})")
+    p.add_argument("--timeout", type=_seconds, default=PUSH_TIMEOUT, metavar="SECONDS",
+                   help=f"the longest one request may take, its answer included, exit 1 (default {PUSH_TIMEOUT:g}; "
+                        "0: no limit)")
     p.set_defaults(run=_run_push)
 
 
@@ -134,7 +157,7 @@ def _run_push(args: argparse.Namespace) -> int:
     from .graph.push import password_from, push
 
     report = push(args.build, args.endpoint, graph=args.graph, auth=password_from(args.password_env, args.user),
-                  chunk=args.chunk_size, query_url=args.query_url)
+                  chunk=args.chunk_size, query_url=args.query_url, timeout=args.timeout)
     print(report.summary())
     return 0
 

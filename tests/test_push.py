@@ -256,3 +256,176 @@ def test_bad_options_and_missing_build(seeds_out: Path, tmp_path: Path) -> None:
 def test_push_help_has_an_example() -> None:
     proc = kg("push", "--help")
     assert proc.returncode == 0 and "example: kg push" in proc.stdout
+
+
+# --- servers that stall, break off or answer nonsense ---------------------------------------------
+
+
+def trickle(handler: BaseHTTPRequestHandler, data: bytes, pause: float = 0.5) -> None:
+    """Send ``data`` one byte every ``pause`` seconds, until the client goes (or half a minute)."""
+    stop = time.monotonic() + 30
+    try:
+        for byte in data:
+            if time.monotonic() > stop:
+                return
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+            time.sleep(pause)
+    except OSError:
+        pass
+
+
+def answer(handler: BaseHTTPRequestHandler, status: int, body: bytes, media: str = "text/plain",
+           length: int | None = None) -> None:
+    handler.send_response(status)
+    handler.send_header("Content-Type", media)
+    handler.send_header("Content-Length", str(len(body) if length is None else length))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+JUNK = b"".join(b"junk line %d of a server kg does not know\n" % i for i in range(100_000))
+STATUS_204 = b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n"
+
+
+class Hostile(BaseHTTPRequestHandler):
+    """A server that misbehaves as ``mode`` says; a PUT or POST it accepts is answered 204."""
+
+    mode = ""
+    seen: list[str] = []
+
+    def _body(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+
+    def do_PUT(self) -> None:
+        self.seen.append(self.command)
+        if self.mode == "close mid-upload":
+            self.rfile.read(1000)
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        if self.mode == "read the upload slowly":
+            while self.rfile.read(1):
+                time.sleep(0.5)
+            return
+        self._body()
+        if self.mode == "trickle the status line":
+            trickle(self, STATUS_204)
+        elif self.mode == "trickle the body":
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            trickle(self, b"x" * 100)
+        elif self.mode == "short body":
+            answer(self, 200, b"stored 10", length=1000)
+        else:
+            answer(self, 204, b"")
+
+    do_POST = do_PUT
+
+    def do_GET(self) -> None:
+        self.seen.append(self.command)
+        if self.mode == "junk graph":
+            answer(self, 200, JUNK)
+        elif self.mode == "html graph":
+            answer(self, 200, b"<html><body>" + JUNK + b"</body></html>", media="text/html")
+        else:
+            answer(self, 200, b"<urn:a> <urn:p> <urn:b> .\n")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def hostile() -> Iterator[type[Hostile]]:
+    """A misbehaving HTTP server on loopback (set ``mode``); its stalled handlers never hold up the test."""
+    handler = type("Handler", (Hostile,), {"mode": "", "seen": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads, server.block_on_close = True, False
+    handler.url = f"http://127.0.0.1:{server.server_address[1]}/gsp"  # no known layout: counted by a GET
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield handler
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("mode", ["trickle the status line", "trickle the body", "read the upload slowly"])
+def test_a_stalling_server_is_given_up_at_the_timeout(hostile: type[Hostile], seeds_out: Path, mode: str) -> None:
+    """Each read gets a byte in time, but the request as a whole does not end: --timeout bounds the whole."""
+    hostile.mode = mode
+    began = time.monotonic()
+    error = failing_push(seeds_out, "--endpoint", hostile.url, "--timeout", "2")
+    assert time.monotonic() - began < 30  # with a timeout per read, it would go on as long as the server
+    assert error == (f"kg: {hostile.url}?default: the PUT was not done within 2 s (--timeout), answer included; "
+                     "the server is stalled or slow: try again later, or give a larger --timeout")
+
+
+def test_an_answer_shorter_than_announced_is_one_line(hostile: type[Hostile], seeds_out: Path) -> None:
+    hostile.mode = "short body"
+    error = failing_push(seeds_out, "--endpoint", hostile.url)
+    assert error == (f"kg: {hostile.url}?default: the server's answer to the PUT broke off after 9 bytes, 991 bytes "
+                     "short of the length it announced; push again, and check the server's logs")
+
+
+def test_a_connection_closed_mid_upload_is_said_so(hostile: type[Hostile], seeds_out: Path) -> None:
+    hostile.mode = "close mid-upload"
+    error = failing_push(seeds_out, "--endpoint", hostile.url)
+    assert error.startswith(f"kg: {hostile.url}?default: the server closed the connection during the PUT (")
+    assert "--chunk-size" in error and "within" not in error
+
+
+@pytest.mark.parametrize(("mode", "said"), [
+    ("junk graph", "the server's answer to the GET of the graph is not N-Triples (Parser error at line 1 "),
+    ("html graph", "the server answered the GET of the graph with text/html, not N-Triples or Turtle"),
+])
+def test_an_answer_that_is_no_graph_is_not_counted(hostile: type[Hostile], seeds_out: Path, mode: str,
+                                                   said: str) -> None:
+    """A server of no known layout answers the GET with 100,000 lines that are not triples."""
+    hostile.mode = mode
+    error = failing_push(seeds_out, "--endpoint", hostile.url)
+    assert error.startswith(f"kg: pushed {triples_in(seeds_out)} triples to {hostile.url}?default but could not "
+                            f"count them there: {hostile.url}?default: {said}"), error
+    assert error.endswith("give its SPARQL query endpoint with --query-url") and "100000" not in error
+    assert hostile.seen == ["PUT", "GET"]
+
+
+class CountAnswer(BaseHTTPRequestHandler):
+    """A SPARQL endpoint whose answer to the count query is ``body``; PUT and POST are accepted."""
+
+    body = b""
+
+    def do_PUT(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        answer(self, 204, b"")
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        answer(self, 200, self.body, media="application/sparql-results+json")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def count_json(*values: object) -> bytes:
+    return json.dumps({"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", "value": v}}
+                                                                          for v in values]}}).encode()
+
+
+@pytest.mark.parametrize("body", [JUNK, count_json("1e9"), count_json("-5"), count_json("\u0661\u0667"),
+                                  count_json(1786), count_json("1786", "1786"), b"[]", b"x" * (2 << 20)],
+                         ids=["junk", "exponent", "negative", "arabic digits", "a number", "two rows", "a list",
+                              "2 MB"])
+def test_a_count_answer_is_read_strictly(seeds_out: Path, body: bytes) -> None:
+    handler = type("Handler", (CountAnswer,), {"body": body})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        error = failing_push(seeds_out, "--endpoint", f"{base}/gsp", "--query-url", f"{base}/sparql")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert error == (f"kg: pushed {triples_in(seeds_out)} triples to {base}/gsp?default but could not count them "
+                     f"there: {base}/sparql did not answer the triple count as SPARQL JSON results; give its SPARQL "
+                     "query endpoint with --query-url")

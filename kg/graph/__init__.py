@@ -8,6 +8,8 @@
 - ``store``: the embedded Oxigraph store, loaded beside the build; opening graphs for queries
 - ``incremental``: ``kg build --into``: what an existing build holds, to add articles to it
 - ``query``: ``kg query``: SPARQL over a build or a graph file, as a table, CSV, JSON or Turtle
+- ``bounded``: a query's time and row bounds, and the child process it runs in, so that both hold
 - ``validate``: ``kg validate``: the SHACL report
 - ``push``: ``kg push``: the graph to a server through the SPARQL Graph Store Protocol
+- ``deadline``: urllib requests bounded as a whole (a server trickling bytes cannot hold one up)
 """

@@ -4,14 +4,19 @@ Store HTTP Protocol (Oxigraph server, Apache Jena Fuseki, GraphDB, Virtuoso, ...
 The graph goes as N-Triples in chunks: the first request PUTs (replacing the target
 graph), the others POST (adding to it), so pushing the same build twice leaves the
 server with the same triples. Afterwards the server is asked how many triples the
-target graph holds; fewer than were sent is an error, never a silent success.
+target graph holds; fewer than were sent is an error, never a silent success, and an answer
+that is not a count (or not a graph, where the graph is fetched and counted) is an error too.
+Each request, its answer included, must be done within ``--timeout`` seconds (``deadline``).
 """
 from __future__ import annotations
 
 import base64
+import functools
+import http.client
 import json
 import os
 import re
+import shutil
 import tempfile
 import time
 import urllib.error
@@ -24,11 +29,15 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, ServerError
+from .deadline import Deadline, opener
 
 NTRIPLES = "application/n-triples"
 #: triples per request: a few MB of N-Triples, well under servers' default body limits
 CHUNK = 50_000
+#: seconds one request may take, its answer included (--timeout; 0: no limit)
 TIMEOUT = 120.0
+#: the most of an answer to a PUT, POST or count query that is read: none is longer, but for a fault
+_ANSWER_BYTES = 1 << 20
 #: what --endpoint must be, for messages
 _GSP = "Graph Store endpoint (Oxigraph .../store, Fuseki .../DATASET/data)"
 #: Graph Store endpoint path -> SPARQL query endpoint path, for the servers whose layout is known
@@ -58,8 +67,9 @@ class PushReport:
 
 
 def push(build: Path, endpoint: str, *, graph: str | None = None, auth: tuple[str, str] | None = None,
-         chunk: int = CHUNK, query_url: str | None = None) -> PushReport:
-    """PUT then POST the triples of ``build`` into ``graph`` (default graph if None) at ``endpoint``."""
+         chunk: int = CHUNK, query_url: str | None = None, timeout: float = TIMEOUT) -> PushReport:
+    """PUT then POST the triples of ``build`` into ``graph`` (default graph if None) at ``endpoint``;
+    each request must be done within ``timeout`` seconds (0: no limit)."""
     started = time.perf_counter()
     _check_url(endpoint, "--endpoint")
     endpoint, auth = _login_apart(endpoint, auth, "--endpoint")
@@ -69,7 +79,7 @@ def push(build: Path, endpoint: str, *, graph: str | None = None, auth: tuple[st
     if chunk < 1:
         raise InputError(f"--chunk-size must be at least 1, not {chunk}")
     target = _graph_url(endpoint, graph)
-    client = _Client(auth)
+    client = _Client(auth, timeout)
     with tempfile.TemporaryDirectory(prefix="kg-push-") as scratch:
         source = _ntriples(build, Path(scratch))
         total, bnodes = _scan(source)
@@ -177,10 +187,14 @@ def _count(client: _Client, endpoint: str, graph: str | None, query_url: str | N
                                                  "Accept": "application/sparql-results+json"},
                              role="SPARQL query endpoint (give it with --query-url)")
         try:
-            return int(json.loads(answer)["results"]["bindings"][0]["n"]["value"])
-        except (ValueError, KeyError, IndexError, TypeError) as exc:
+            [row] = json.loads(answer)["results"]["bindings"]
+            value = row["n"]["value"]
+        except (ValueError, KeyError, TypeError):  # not JSON, not one row, not a binding of ?n
+            value = None
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9]{1,18}", value):
             raise ServerError(f"{url} did not answer the triple count as SPARQL JSON results; "
-                              "give its SPARQL query endpoint with --query-url") from exc
+                              "give its SPARQL query endpoint with --query-url")
+        return int(value)
     return client.count_triples(_graph_url(endpoint, graph))
 
 
@@ -210,20 +224,26 @@ class _SameOriginLogin(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 (urllib's signature)
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:  # one deadline for the request and its redirects
+            new.deadline = getattr(req, "deadline", None)
         login = req.unredirected_hdrs.get("Authorization")
         if new is not None and login and _origin(newurl) == _origin(req.full_url):
             new.add_unredirected_header("Authorization", login)
         return new
 
 
-_OPENER = urllib.request.build_opener(_SameOriginLogin)
+@functools.cache
+def _opener() -> urllib.request.OpenerDirector:
+    return opener(_SameOriginLogin)
 
 
 class _Client:
-    """urllib with Basic authentication (kept to the endpoint's origin) and kg's one-line errors."""
+    """urllib with Basic authentication (kept to the endpoint's origin), a deadline for each request,
+    and kg's one-line errors."""
 
-    def __init__(self, auth: tuple[str, str] | None) -> None:
+    def __init__(self, auth: tuple[str, str] | None, timeout: float = TIMEOUT) -> None:
         self.auth = auth
+        self.timeout = timeout
         self.headers = {"User-Agent": "kg-push"}
         self.login = None
         if auth:
@@ -232,14 +252,38 @@ class _Client:
 
     def send(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
              role: str = _GSP) -> bytes:
-        """The body of the answer to one request."""
+        """The answer to one request: its first ``_ANSWER_BYTES`` bytes, and one more if it is longer."""
         with self._open(method, url, body, headers, role) as response:
-            return response.read()
+            answer = response.read(_ANSWER_BYTES + 1)
+            if len(answer) <= _ANSWER_BYTES:
+                _whole(response, answer)
+            return answer
 
     def count_triples(self, url: str) -> int:
-        """Triples of the N-Triples document at ``url``, counted as it streams in."""
-        with self._open("GET", url, None, {"Accept": NTRIPLES}) as response:
-            return sum(1 for line in response if line.strip() and not line.lstrip().startswith(b"#"))
+        """Triples of the graph at ``url``, fetched (to a temporary file) and parsed: an answer that is
+        not triples is an error, not a count of its lines."""
+        import pyoxigraph as ox  # only for a server of no known layout
+
+        from .store import explain
+
+        with tempfile.TemporaryFile() as copy:
+            with self._open("GET", url, None, {"Accept": NTRIPLES}) as response:
+                shutil.copyfileobj(response, copy)
+                _whole(response, b"")
+                media = (response.headers.get("Content-Type") or "").partition(";")[0].strip().lower()
+            copy.seek(0)
+            # what a Graph Store answers a GET with (no RDF/XML: its entities could expand to gigabytes)
+            fmt = {"": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES, NTRIPLES: ox.RdfFormat.N_TRIPLES,
+                   "text/turtle": ox.RdfFormat.TURTLE, "application/n-quads": ox.RdfFormat.N_QUADS,
+                   "application/trig": ox.RdfFormat.TRIG}.get(media)
+            if fmt is None:
+                raise ServerError(f"{url}: the server answered the GET of the graph with {media}, not N-Triples "
+                                  "or Turtle; give its SPARQL query endpoint with --query-url")
+            try:
+                return sum(1 for _ in ox.parse(copy, format=fmt))
+            except SyntaxError as exc:
+                raise ServerError(f"{url}: the server's answer to the GET of the graph is not {fmt.name} "
+                                  f"({explain(exc)[:200]}); give its SPARQL query endpoint with --query-url") from exc
 
     @contextmanager
     def _open(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
@@ -247,8 +291,9 @@ class _Client:
         request = urllib.request.Request(url, data=body, method=method, headers={**self.headers, **headers})
         if self.login:  # not copied into a redirected request but by _SameOriginLogin
             request.add_unredirected_header("Authorization", self.login)
+        request.deadline = deadline = Deadline(self.timeout)  # type: ignore[attr-defined]
         try:
-            with _OPENER.open(request, timeout=TIMEOUT) as response:
+            with _opener().open(request, timeout=deadline.left()) as response:
                 yield response
         except urllib.error.HTTPError as exc:
             message = _message(exc)
@@ -259,11 +304,45 @@ class _Client:
             hint = {404: f"; is this the server's {role}?", 405: f"; is this the server's {role}?",
                     413: "; send smaller requests with --chunk-size"}.get(exc.code, "")
             raise ServerError(f"{url}: the server answered HTTP {exc.code} {exc.reason}{message}{hint}") from exc
-        except urllib.error.URLError as exc:
+        except urllib.error.URLError as exc:  # while connecting or sending
+            if isinstance(exc.reason, (TimeoutError, ConnectionError)) and not isinstance(exc.reason,
+                                                                                         ConnectionRefusedError):
+                raise self._broken(method, url, exc.reason) from exc
             reason = exc.reason.strerror or exc.reason if isinstance(exc.reason, OSError) else exc.reason
             raise ServerError(f"cannot reach {url}: {reason}; is the server running, and is this its address?") from exc
-        except (TimeoutError, ConnectionError) as exc:
-            raise ServerError(f"{url}: no complete answer within {TIMEOUT:.0f} s ({exc}); is the server overloaded?") from exc
+        except (OSError, http.client.HTTPException) as exc:  # while waiting for the answer or reading it
+            raise self._broken(method, url, exc) from exc
+
+    def _broken(self, method: str, url: str, exc: BaseException) -> ServerError:
+        """A request that failed after the connection was made, in words that say how."""
+        if isinstance(exc, TimeoutError):
+            return ServerError(f"{url}: the {method} was not done within {self.timeout:g} s (--timeout), answer "
+                               "included; the server is stalled or slow: try again later, or give a larger --timeout")
+        if isinstance(exc, http.client.IncompleteRead):
+            short = f", {exc.expected} bytes short of the length it announced" if exc.expected else ""
+            got = f" after {len(exc.partial)} bytes" if exc.partial else ""
+            return ServerError(f"{url}: the server's answer to the {method} broke off{got}{short}; push again, "
+                               "and check the server's logs")
+        if isinstance(exc, ConnectionError):  # RemoteDisconnected, reset, broken pipe
+            return ServerError(f"{url}: the server closed the connection during the {method} ({_reason(exc)}); "
+                               "if it limits the size of a request, send smaller ones with --chunk-size; "
+                               "check its logs")
+        if isinstance(exc, http.client.HTTPException):
+            return ServerError(f"{url}: the answer to the {method} is not HTTP ({_reason(exc)}); is this the "
+                               "server's address?")
+        return ServerError(f"{url}: the {method} failed: {_reason(exc)}")
+
+
+def _whole(response: http.client.HTTPResponse, read: bytes) -> None:
+    """Raise ``IncompleteRead`` if the answer, read to its end, was shorter than its Content-Length
+    (http.client says so only when the answer is read in one call)."""
+    if response.length:  # what it announced and did not send
+        raise http.client.IncompleteRead(read, response.length)
+
+
+def _reason(exc: BaseException) -> str:
+    text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+    return " ".join(text.split())[:200]
 
 
 def _message(exc: urllib.error.HTTPError) -> str:

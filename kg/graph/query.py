@@ -3,21 +3,29 @@
 kg's prefixes (``kg:``, ``kgid:``, ``rdfs:``, ``skos:``, ``prov:``, ``dcterms:``, ...)
 are predeclared. Results come as an aligned table (display width of Chinese text
 counted as two columns), SPARQL CSV or SPARQL JSON; graph results as a
-subject/predicate/object table, N-Triples-style CSV, JSON-LD or Turtle.
+subject/predicate/object table, N-Triples-style CSV, JSON-LD or Turtle. The query runs in a
+child process stopped at ``--timeout`` or on Ctrl-C (``bounded``); a table shows at most
+``--limit`` rows, CSV and JSON stream every row.
 """
 from __future__ import annotations
 
 import csv
 import io
 import re
+import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from itertools import islice
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import RDF, XSD
 
 from ..errors import InputError, KgError, one_line
+from .bounded import COUNT_FOR, LIMIT, TIMEOUT, stream
 from .export import TURTLE_PREFIXES, jsonld
 from .store import open_graph
 from .vocab import PREFIXES
@@ -28,27 +36,55 @@ _POSITION = re.compile(r"^error at (\d+):(\d+): ?(.*)$", re.S)
 _NUMERIC = {str(XSD[t]) for t in ("integer", "decimal", "double", "float", "long", "int")}
 
 
-def run_query(target: Path, text: str, fmt: str = "table", *, origin: str = "query",
-              max_width: int | None = None, allow_service: bool = False) -> bytes:
-    """Run ``text`` over ``target`` and format the result; ``origin`` names the query in errors. A
-    query that calls another endpoint (SERVICE) is refused unless ``allow_service``."""
+def run_query(target: Path, text: str, fmt: str = "table", **bounds: Any) -> bytes:
+    """``write_query`` into bytes: the formatted result of ``text`` over ``target``."""
+    out = io.BytesIO()
+    write_query(out, target, text, fmt, **bounds)
+    return out.getvalue()
+
+
+def write_query(out: BinaryIO, target: Path, text: str, fmt: str = "table", *, origin: str = "query",
+                max_width: int | None = None, allow_service: bool = False, timeout: float = TIMEOUT,
+                limit: int = LIMIT) -> None:
+    """Run ``text`` over ``target`` and write the formatted result to ``out`` as it comes; ``origin``
+    names the query in errors. The query runs in a child process, stopped after ``timeout`` seconds
+    (0: never) or on Ctrl-C; a table shows at most ``limit`` rows (0: all), and says how many more
+    there were. A query that calls another endpoint (SERVICE) is refused unless ``allow_service``."""
     words = _keywords(text)
     if not allow_service and "SERVICE" in words:
         raise InputError(f"{origin}: the query calls another endpoint (SERVICE), which kg query does only "
                          "when given --allow-service")
+    started = time.monotonic()
+    # counting the rows a table leaves out stops well before the query would be stopped
+    count_until = started + timeout * 0.9 if timeout else None
+    work = partial(_evaluate, target=target, text=text, fmt=fmt, origin=origin, words=words,
+                   max_width=max_width, limit=limit, count_until=count_until)
+    try:
+        stream(work, out, timeout)
+    except TimeoutError:
+        raise KgError(f"{origin}: stopped after {timeout:g} s (--timeout); narrow the query (more specific "
+                      "patterns, LIMIT) or give a larger --timeout (0: no limit)") from None
+
+
+def _evaluate(out: BinaryIO, *, target: Path, text: str, fmt: str, origin: str, words: list[str],
+              max_width: int | None, limit: int, count_until: float | None) -> None:
+    """Open ``target``, run the query and write its result (in the child process of ``stream``)."""
     graph = open_graph(target)
     try:
         result = graph.store.query(text, prefixes=QUERY_PREFIXES)
         if isinstance(result, ox.QueryBoolean):
-            return _boolean(bool(result), fmt)
-        if isinstance(result, ox.QuerySolutions):
-            return _solutions(result, fmt, max_width)
-        return _triples(list(result), fmt, max_width)
+            out.write(_boolean(bool(result), fmt))
+        elif isinstance(result, ox.QuerySolutions):
+            _solutions(result, fmt, out, _Shown(max_width, limit, count_until))
+        else:
+            _triples(result, fmt, out, _Shown(max_width, limit, count_until))
     except SyntaxError as exc:
         if words and words[0] in _UPDATES:
             raise InputError(f"{origin}: SPARQL updates ({words[0]} …) are not supported: kg query only reads a "
                              "graph; change the articles and build again") from exc
         raise InputError(f"{origin}: SPARQL syntax error {_where(exc, text)}") from exc
+    except BrokenPipeError:
+        raise
     except (OSError, RuntimeError, ValueError) as exc:  # while it runs, or while its results stream in
         raise KgError(f"{origin}: the query failed on {graph.source}: {' '.join(str(exc).split())}") from exc
 
@@ -98,31 +134,66 @@ def _boolean(value: bool, fmt: str) -> bytes:
     raise InputError(f"--format {fmt} is for CONSTRUCT and DESCRIBE queries; use table, csv or json for ASK")
 
 
-def _solutions(result: ox.QuerySolutions, fmt: str, max_width: int | None) -> bytes:
+def _solutions(result: ox.QuerySolutions, fmt: str, out: BinaryIO, shown: _Shown) -> None:
     if fmt == "json":
-        return result.serialize(format=ox.QueryResultsFormat.JSON) + b"\n"
-    if fmt == "csv":
-        return result.serialize(format=ox.QueryResultsFormat.CSV)
-    if fmt == "ttl":
+        result.serialize(out, format=ox.QueryResultsFormat.JSON)  # streamed: no row is held
+        out.write(b"\n")
+    elif fmt == "csv":
+        result.serialize(out, format=ox.QueryResultsFormat.CSV)
+    elif fmt == "ttl":
         raise InputError("--format ttl is for CONSTRUCT and DESCRIBE queries; use table, csv or json for SELECT")
-    names = [v.value for v in result.variables]
-    rows = [[solution[name] for name in names] for solution in result]
-    return table(names, rows, max_width)
+    else:
+        names = [v.value for v in result.variables]
+        shown.write(out, names, ([solution[name] for name in names] for solution in result))
 
 
-def _triples(triples: list[ox.Triple], fmt: str, max_width: int | None) -> bytes:
+def _triples(result: ox.QueryTriples, fmt: str, out: BinaryIO, shown: _Shown) -> None:
     if fmt == "table":
-        return table(["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in triples], max_width)
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")  # SPARQL CSV conventions: full IRIs, lexical forms
+        shown.write(out, ["subject", "predicate", "object"], ([t.subject, t.predicate, t.object] for t in result))
+    elif fmt == "csv":
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+        writer = csv.writer(text, lineterminator="\r\n")  # SPARQL CSV conventions: full IRIs, lexical forms
         writer.writerow(["subject", "predicate", "object"])
-        writer.writerows([t.subject.value, t.predicate.value, t.object.value] for t in triples)
-        return out.getvalue().encode("utf-8")
-    if fmt == "json":
-        return jsonld(triples)
-    ordered = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+        writer.writerows([t.subject.value, t.predicate.value, t.object.value] for t in result)
+        text.flush()
+        text.detach()  # ``out`` stays open
+    elif fmt == "json":
+        out.write(jsonld(list(result)))
+    else:  # sorted, so that the same graph gives the same file: the whole result is held
+        ordered = sorted(set(result), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        out.write(ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES))
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """How a result is shown as a table: at most ``limit`` rows (0: all), ``max_width`` columns wide;
+    the rows left out are counted for ``COUNT_FOR`` seconds at most, and not after ``count_until``."""
+
+    max_width: int | None
+    limit: int
+    count_until: float | None
+
+    def write(self, out: BinaryIO, names: Sequence[str], rows: Iterator[list]) -> None:
+        first = list(islice(rows, self.limit or None))
+        if not self.limit or len(first) < self.limit or next(rows, None) is None:
+            out.write(table(names, first, self.max_width))
+            return
+        out.write(_aligned(names, first, self.max_width))
+        out.flush()  # the rows are shown while the rest is counted
+        until = time.monotonic() + COUNT_FOR
+        more, complete = _count(rows, until if self.count_until is None else min(until, self.count_until))
+        total = f"{len(first) + 1 + more}" if complete else f"more than {len(first) + 1 + more}"
+        out.write(f"(first {len(first)} of {total} rows; all of them with --limit 0, or with --format csv "
+                  "or json)\n".encode())
+
+
+def _count(rows: Iterator[object], until: float) -> tuple[int, bool]:
+    """How many ``rows`` there are, and whether all were counted before ``until``."""
+    counted = 0
+    for counted, _ in enumerate(rows, 1):
+        if counted % 256 == 0 and time.monotonic() > until:
+            return counted, False
+    return counted, True
 
 
 # ---------------------------------------------------------------- tables
@@ -168,6 +239,11 @@ def prefixed(iri: str) -> str:
 
 def table(names: Sequence[str], rows: Sequence[Sequence[object]], max_width: int | None = None) -> bytes:
     """An aligned plain-text table with a ``(N rows)`` footer; columns shrink to fit ``max_width``."""
+    return _aligned(names, rows, max_width) + f"({len(rows)} row{'' if len(rows) == 1 else 's'})\n".encode()
+
+
+def _aligned(names: Sequence[str], rows: Sequence[Sequence[object]], max_width: int | None) -> bytes:
+    """The header, its rule and the rows of a table, aligned."""
     cells = [[cell(term) for term in row] for row in rows]
     right = [bool(rows) and all(_numeric(row[i]) for row in rows if row[i] is not None) for i in range(len(names))]
     widths = [max([width(n)] + [width(r[i]) for r in cells]) for i, n in enumerate(names)]
@@ -175,8 +251,7 @@ def table(names: Sequence[str], rows: Sequence[Sequence[object]], max_width: int
         _fit(widths, max_width - 2 * (len(names) - 1))
     lines = [_line(names, widths, [False] * len(names)), "  ".join("-" * w for w in widths)]
     lines += [_line(r, widths, right) for r in cells]
-    lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
-    return ("\n".join(line.rstrip() for line in lines) + "\n").encode("utf-8")
+    return "".join(line.rstrip() + "\n" for line in lines).encode("utf-8")
 
 
 def _numeric(term: object) -> bool:
