@@ -80,6 +80,16 @@ def test_a_folder_with_other_files_is_refused_and_left_as_it_was(tmp_path: Path)
     assert snapshot(folder) == before and len(before) == len(files)
 
 
+def test_into_a_folder_holding_a_graph_and_other_files(tmp_path: Path, seeds_out: Path) -> None:
+    """A kg.nq beside the user's files, and no marker: not a build kg may add to without --force."""
+    folder = tmp_path / "h"
+    foreign_files(folder)
+    shutil.copy(seeds_out / "kg.nq", folder)
+    before = snapshot(folder)
+    proc = kg("build", SEED_FILES[0], "--into", folder, "--no-store")
+    assert proc.returncode == 2 and "is not a kg build" in one_error(proc) and snapshot(folder) == before
+
+
 def test_force_builds_beside_other_files_and_removes_none(tmp_path: Path) -> None:
     """The issue's case: ``mkdir -p h/store; echo precious > h/store/my.db; kg build seeds --out h --no-store``."""
     folder = tmp_path / "h"
