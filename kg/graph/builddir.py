@@ -52,7 +52,8 @@ def check(out: Path, outputs: set[str], *, force: bool = False) -> None:
     try:
         names = set(os.listdir(out))
     except OSError as exc:
-        raise InputError(f"{out}: cannot read the folder ({exc.strerror}); choose another folder for the build") from exc
+        raise InputError(f"{out}: cannot read the folder ({exc.strerror}); "
+                         "choose another folder for the build") from exc
     if names and not force and not _is_kgs(names, outputs):
         raise InputError(f"{out}: holds files and is not a kg build (no {MARKER}); choose an empty or new folder, "
                          "or pass --force to build there beside them")

@@ -185,7 +185,8 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     work on its workers (same output). ``progress``: a bar on stderr when it is a terminal. ``pool``:
     the processes to use (a ``WorkerPool`` of ``jobs``, started early and closed by the caller);
     without it, the build starts its own and closes it. ``force``: build in ``out`` though it holds
-    files and is no kg build (``kg/graph/builddir.py``); the build waits for another one there.
+    files and is no kg build (``kg/graph/builddir.py``). A build of ``out`` already running is
+    waited for.
 
     Articles stream through: each article's graph is written out as it is made (``GraphWriter``),
     and nothing of the corpus is held in memory but the duplicate filter's fingerprints."""
@@ -203,7 +204,8 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     existing = None  # the build in ``out``, read once the folder is held
 
     def good_articles() -> Iterator[Article]:
-        for item in read_inputs(inputs, max_bytes, skip=(out / "graph.html", out / "view.html", out / "store")):  # not its own outputs
+        own = (out / "graph.html", out / "view.html", out / "store")  # its outputs are not articles
+        for item in read_inputs(inputs, max_bytes, skip=own):
             if existing is not None and isinstance(item, Article):
                 item = existing.admit(item)
             if item is None:
