@@ -2,9 +2,11 @@
 
 Each command is a ``register_*`` function adding its sub-parser and a ``run``
 callable taking the parsed arguments and returning an exit code. Library errors
-(``KgError``) become one-line messages. Exit codes: 0 ok, 1 nothing built or not
-conforming (or a server failed, or a query or request ran past its --timeout), 2 bad
-input or options, 130 interrupted.
+(``KgError``) become one-line messages. Exit codes: 0 ok, 1 nothing built (no article
+readable, no room on the disk for the outputs) or not conforming (or a server failed, or a
+query or request ran past its --timeout), 2 bad input or options (an output folder that is a
+file, read-only, or not kg's without --force), 130 interrupted. A build that fails leaves what
+was in its folder as it was.
 
 Each command imports the library it runs inside its ``run`` function: ``kg --help`` and
 ``kg query`` do not import the build (spaCy, the writers), and ``kg build --jobs N`` starts
@@ -35,12 +37,16 @@ def register_build(sub: argparse._SubParsersAction) -> None:
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".txt files, .jsonl files (id, text, title, url, date) or directories")
     where = b.add_mutually_exclusive_group(required=True)
-    where.add_argument("--out", type=Path, metavar="DIR", help="output directory (a build there is replaced)")
+    where.add_argument("--out", type=Path, metavar="DIR",
+                       help="output directory: new, empty or a kg build (which is replaced)")
     where.add_argument("--into", type=Path, metavar="DIR",
                        help="add the articles to the build in DIR, skipping those whose text it already has")
     b.add_argument("--metadata", type=Path, metavar="FILE",
                    help="a .csv, .tsv or .jsonl file of the articles' id (or file), url, date and title; "
                         "a table without a header row is read as id, url")
+    b.add_argument("--force", action="store_true",
+                   help="build in DIR though it holds other files and no kg build: kg's own files there (kg.ttl, "
+                        "graph.html, ...) are replaced, nothing else is touched")
     b.add_argument("--no-html", action="store_true", help="skip graph.html and report.html")
     b.add_argument("--max-bytes", type=_positive_int, default=MAX_BYTES, metavar="N",
                    help=f"skip any article file larger than N bytes (default {MAX_BYTES})")
@@ -69,7 +75,7 @@ def _run_build(args: argparse.Namespace) -> int:
 
         report = build(args.inputs, args.out or args.into, html=not args.no_html, store=not args.no_store,
                        into=args.into is not None, max_bytes=args.max_bytes, jobs=jobs, progress=not args.quiet,
-                       dask=args.dask, pool=pool, metadata=args.metadata)
+                       dask=args.dask, pool=pool, metadata=args.metadata, force=args.force)
     print(report.summary())
     return 0
 

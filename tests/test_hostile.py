@@ -476,8 +476,10 @@ def test_a_build_into_its_input_folder_never_reads_its_own_outputs(tmp_path: Pat
     folder.mkdir()
     for path in sorted(SEEDS.glob("*.txt"))[:2]:
         (folder / path.name).write_bytes(path.read_bytes())
-    runs = [subprocess.run([str(KG_BIN), "build", str(folder), "--out", str(folder), "--quiet"],
-                           capture_output=True, text=True, timeout=600) for _ in range(2)]
+    command = [str(KG_BIN), "build", str(folder), "--out", str(folder), "--quiet"]
+    refused = subprocess.run(command, capture_output=True, text=True, timeout=600)  # a folder of articles: not kg's
+    assert refused.returncode == 2 and "pass --force" in refused.stderr and len(list(folder.iterdir())) == 2
+    runs = [subprocess.run(command + extra, capture_output=True, text=True, timeout=600) for extra in (["--force"], [])]
     assert all(r.returncode == 0 for r in runs), runs[-1].stderr
     assert [r.stdout.split(";")[0] for r in runs] == ["2 articles", "2 articles"]
     assert "graph.html" not in runs[1].stderr

@@ -2,6 +2,7 @@
 byte as they were, and running it again completes (also with ``--into``)."""
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
@@ -87,9 +88,11 @@ def test_killed_build_leaves_previous_outputs_and_reruns(tmp_path: Path, big_inp
     before = snapshot(out)
     assert "kg.ttl" in before and "graph.html" in before
 
-    # a crash (SIGKILL) of a fresh build and Ctrl-C (SIGINT) of an incremental one, side by side,
-    # both well into processing the articles
-    crashed, interrupted = Build(big_input, "--out", out), Build(big_input, "--into", out)
+    # a crash (SIGKILL) of a fresh build and Ctrl-C (SIGINT) of an incremental one, side by side (in two
+    # copies of the build: in one folder, one would wait for the other), both well into processing the articles
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    crashed, interrupted = Build(big_input, "--out", out), Build(big_input, "--into", copy)
     for build in (crashed, interrupted):
         build.wait_until_reading()
     time.sleep(1.0)
@@ -103,12 +106,13 @@ def test_killed_build_leaves_previous_outputs_and_reruns(tmp_path: Path, big_inp
     assert "Traceback" not in said
     # what the crash left is its work folder only, which the next build removes
     assert {path: data for path, data in snapshot(out).items() if not path.startswith(".kg-work-")} == before
+    assert snapshot(copy) == before
 
     # run again: the incremental build completes and holds the seeds and every new article
     again = subprocess.run([str(KG_BIN), "build", str(big_input), "--into", str(out)], cwd=REPO,
                            capture_output=True, text=True, timeout=900)
     assert again.returncode == 0, again.stderr[-2000:]
-    assert not list(out.glob(".*")), "a crashed build's work files are left"
+    assert [p.name for p in out.glob(".*")] == [".kg-build"], "a crashed build's work files are left"
     ids = article_ids(out)
     assert {p.stem for p in SEEDS.glob("*.txt")} <= ids
     assert {f"copy{n:03d}_{seed.stem}" for seed in SEEDS.glob("*.txt") for n in range(COPIES)} <= ids

@@ -4,6 +4,7 @@
 - ``rdf``: one article's extraction -> its named graph as N-Quads, with provenance
 - ``export``: the build's files from the stream of article graphs (kg.nq, kg.nt, kg.ttl, kg.trig, kg.jsonld)
 - ``intervals``: each membership's ``org:memberDuring``, from the dates the articles attest it, over the build
+- ``builddir``: the build folder is kg's: its marker, the lock one build at a time holds, work folders
 - ``spool``: sorting more lines than memory holds (runs on disk, merged): kg.nt
 - ``store``: the embedded Oxigraph store, loaded beside the build; opening graphs for queries
 - ``incremental``: ``kg build --into``: what an existing build holds, to add articles to it

@@ -10,7 +10,8 @@ interval, ``intervals.py``) is written at the end, after the article graphs, in 
 its own. Each file is deterministic (the same articles in the same order give the same
 bytes) and written beside its old copy, which it replaces only once every file is
 complete; the ontology and its shapes are copied with them, so a build directory is
-self-contained.
+self-contained. The writer holds the folder while it writes (``kg/graph/builddir.py``: kg's
+marker, one build at a time) and removes only what it made.
 """
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ import io
 import json
 import os
 import shutil
+import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing.context import BaseContext
@@ -32,9 +34,10 @@ from rdflib.namespace import RDF
 from ..atomic import Pending
 from ..errors import KgError
 from ..types import ENTITY_CLASSES, RELATIONS
+from .builddir import Claim, check, errno_of, scratch_folder, write_error
 from .intervals import DERIVED_SUFFIX, Attestations
 from .spool import SortedLines
-from .store import StoreLoader, load_size, remove_store
+from .store import STORE, StoreLoader, load_size, refuse_foreign, remove_store
 from .vocab import ONTOLOGY_DIR, PREFIXES, term
 
 #: copies of the ontology, its shapes and the scheme of policy types, so a build directory is self-contained
@@ -47,8 +50,6 @@ JSONLD_CONTEXT = {**PREFIXES, "rdf": str(RDF)}
 #: prefixes of kg.ttl and kg.trig: kgid: is left out, its local names have slashes that Turtle would escape
 TURTLE_PREFIXES = {p: ns for p, ns in JSONLD_CONTEXT.items() if p != "kgid"}
 _PREFIX_OF = {ns: p for p, ns in JSONLD_CONTEXT.items()}
-#: the work folder of a build in progress, in its output directory: ``.kg-work-PID``
-SCRATCH = ".kg-work-"
 _ID, _RDF_TYPE = PREFIXES["kgid"], str(RDF.type)
 _TYPE = str(term("rdf:type")).encode()
 _CLASS_OF = {f"{term(f'kg:{c}')} .\n".encode(): c for c in ENTITY_CLASSES}
@@ -66,20 +67,39 @@ class GraphCounts:
 
 class GraphWriter:
     """``with GraphWriter(out) as w: w.add(block) ...; counts = w.finish()`` writes the graph files
-    into ``out``, and its embedded store (``store``; else an old one is removed); leaving the block
+    into ``out``, the files ``derived`` from ``kg.nt`` (name -> ``make(nt, path)``: ``graph.html``)
+    and its embedded store (``store``; else an old one kg made is removed); leaving the block
     early (an error, Ctrl-C) leaves the old files as they were. The store loads in a thread of its
     own, the article graphs as they come: each into its named graph, and its triples not met before
     into the default graph (which keeps a triple once, however often it is loaded), so the default
-    graph is ``kg.nt`` without waiting for it and the end leaves little to load."""
+    graph is ``kg.nt`` without waiting for it and the end leaves little to load.
 
-    def __init__(self, out: Path, store: bool = True) -> None:
-        out.mkdir(parents=True, exist_ok=True)
-        self._out = out
-        self._scratch = scratch_folder(out)
-        self._pending = {name: Pending(out / name, self._scratch) for name in FILES}
-        self._nq: IO[bytes] = open(self._pending["kg.nq"].tmp, "wb")
-        self._triples = SortedLines(self._scratch)
-        self._loader = StoreLoader(self._scratch) if store else None
+    ``out`` must be new, empty or a kg build, unless ``force`` (``builddir.check``); the writer holds
+    it from its start to its end, after another build's end (``on_wait``: see ``builddir.Claim``).
+    Failing to write there (a full disk, a read-only folder) is a ``KgError`` naming ``out``."""
+
+    def __init__(self, out: Path, store: bool = True, *,
+                 derived: Mapping[str, Callable[[Path, Path], object]] | None = None, force: bool = False,
+                 on_wait: Callable[[str, Callable[[], bool]], None] | None = None) -> None:
+        derived = derived or {}
+        names = (*FILES[:-1], *derived, FILES[-1])  # kg.ttl last: the sign of a build complete
+        check(out, set(names), force=force)
+        if store:
+            refuse_foreign(out / STORE)
+        self._out, self._derived = out, derived
+        self._claim = self._scratch = None
+        self._nq: IO[bytes] | None = None
+        self._triples = self._loader = None
+        try:
+            self._claim = Claim(out, on_wait)
+            self._scratch = scratch_folder(out)
+            self._pending = {name: Pending(out / name, self._scratch) for name in names}
+            self._nq = open(self._pending["kg.nq"].tmp, "wb")
+            self._triples = SortedLines(self._scratch)
+            self._loader = StoreLoader(self._scratch) if store else None
+        except BaseException as exc:
+            self.__exit__(type(exc), exc, exc.__traceback__)
+            raise
         self._unloaded: list[tuple[bytes, bytes]] = []  # article graphs (quads, new triples) not yet sent to the store
         self._unloaded_lines = self._loaded_lines = 0
         self._attested = Attestations()
@@ -88,11 +108,17 @@ class GraphWriter:
         return self
 
     def __exit__(self, kind, exc, tb) -> None:
-        self._nq.close()
-        self._triples.close()
-        if self._loader is not None:
-            self._loader.close()
-        shutil.rmtree(self._scratch, ignore_errors=True)  # after finish() only the sort runs are left
+        try:
+            for part in (self._nq, self._triples, self._loader):
+                if part is not None:
+                    part.close()
+            if self._scratch is not None:
+                shutil.rmtree(self._scratch, ignore_errors=True)  # after finish() only the sort runs are left
+        finally:
+            if self._claim is not None:
+                self._claim.release()
+        if isinstance(exc, OSError) and (error := write_error(self._out, exc)) is not None:
+            raise error from exc
 
     def add(self, block: bytes) -> None:
         """One article's graph: N-Quads lines, each ending in a newline."""
@@ -138,10 +164,14 @@ class GraphWriter:
                   _Beside(side, write_turtle, files["kg.nt"], self._pending["kg.ttl"]) as ttl):
                 for name, source in ONTOLOGY_COPIES.items():
                     shutil.copyfile(source, files[name])
+                for name, make in self._derived.items():
+                    make(files["kg.nt"], files[name])
                 staged = self._loader.finish(self._out, files["kg.nt"], files["kg.nq"]) if self._loader else None
                 try:
                     for beside in (ttl, jsonld, trig):
                         beside.wait()
+                    if staged is not None:
+                        staged.check()
                     for pending in self._pending.values():
                         pending.commit()
                 except BaseException:
@@ -164,7 +194,8 @@ class _Beside:
     def __init__(self, side: BaseContext | None, write: Callable[[Path, Path], None], src: Path,
                  target: Pending) -> None:
         self._write, self._args, self._path = write, (src, target.tmp), target.path
-        self._process = side.Process(target=write, args=self._args, name=f"kg-{target.path.name}") if side else None
+        self._process = (side.Process(target=_write_beside, args=(write, *self._args), name=f"kg-{target.path.name}")
+                         if side else None)
 
     def __enter__(self) -> _Beside:
         if self._process is not None:
@@ -176,7 +207,9 @@ class _Beside:
             self._write(*self._args)
             return
         self._process.join()
-        if self._process.exitcode:
+        if (code := self._process.exitcode or 0) > _ERRNO_EXIT:
+            raise OSError(code - _ERRNO_EXIT, os.strerror(code - _ERRNO_EXIT), str(self._path))
+        if code:
             raise KgError(f"{self._path}: the process writing it failed (exit code {self._process.exitcode}); "
                           "its error is above")
 
@@ -184,6 +217,22 @@ class _Beside:
         if self._process is not None and self._process.is_alive():  # Ctrl-C, an error: of no more use
             self._process.terminate()
             self._process.join()
+
+
+#: a process writing beside that fails to write exits with this plus the error number (below 256)
+_ERRNO_EXIT = 100
+
+
+def _write_beside(write: Callable[[Path, Path], None], src: Path, out: Path) -> None:
+    """``write(src, out)`` in a process of its own; failing to write (a full disk) is told by the exit
+    code, for the build to report in its words, not by a traceback."""
+    try:
+        write(src, out)
+    except OSError as exc:
+        code = errno_of(exc)
+        if not code or code + _ERRNO_EXIT > 255:
+            raise
+        sys.exit(_ERRNO_EXIT + code)
 
 
 def write_trig(nq: Path, out: Path) -> None:
@@ -194,29 +243,6 @@ def write_trig(nq: Path, out: Path) -> None:
 def write_turtle(nt: Path, out: Path) -> None:
     """``kg.ttl`` from ``kg.nt``: the same graph, in Turtle."""
     ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), out, ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
-
-
-def scratch_folder(out: Path) -> Path:
-    """A new folder for the work files of a build writing into ``out`` (``.kg-work-PID``). Those of
-    builds that crashed (their process is gone) are removed; a build that ends removes its own."""
-    for old in out.glob(f"{SCRATCH}*"):
-        pid = old.name.removeprefix(SCRATCH)
-        if not pid.isdigit() or not _running(int(pid)):
-            shutil.rmtree(old, ignore_errors=True)
-    folder = out / f"{SCRATCH}{os.getpid()}"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir()
-    return folder
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
 
 
 def _triple(quad: bytes) -> bytes:

@@ -39,14 +39,20 @@ class Existing:
         return article
 
 
-def read_build(out: Path) -> Existing:
-    """The build in ``out`` (its ``kg.nq``), for ``--into``."""
+def require_build(out: Path) -> None:
+    """``InputError`` unless ``out`` holds a build to add to (its ``kg.nq``)."""
     path = out / "kg.nq"
     if not path.is_file():
         remedy = f"make one first with: kg build INPUT --out {out}"
         if (out / "kg.ttl").is_file():
             remedy = f"it was made by an older kg without kg.nq; rebuild it with: kg build INPUT --out {out}"
         raise InputError(f"--into {out}: no build there (no {path}); {remedy}")
+
+
+def read_build(out: Path) -> Existing:
+    """The build in ``out`` (its ``kg.nq``), for ``--into``."""
+    require_build(out)
+    path = out / "kg.nq"
     hashes, ids = set(), set()
     try:
         for quad in ox.parse(path=path, format=ox.RdfFormat.N_QUADS):

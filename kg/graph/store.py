@@ -79,7 +79,12 @@ class StagedStore:
     tmp: Path
     target: Path
 
+    def check(self) -> None:
+        """Refuse to replace a ``store/`` that kg did not make (one put there while the build ran)."""
+        refuse_foreign(self.target)
+
     def commit(self) -> None:
+        self.check()
         aside = _set_aside(self.target)
         self.tmp.rename(self.target)
         if aside is not None:
@@ -165,8 +170,22 @@ class StoreLoader:
             raise self._error
 
 
+def is_store(path: Path) -> bool:
+    """Whether the folder ``path`` is a store kg made (it holds kg's marker)."""
+    return (path / _MARKER).is_file()
+
+
+def refuse_foreign(store: Path) -> None:
+    """``InputError`` if ``store`` is a folder kg did not make: a build writing its store there would remove it."""
+    if store.exists() and not is_store(store):
+        raise InputError(f"{store}: not a store kg made, and the build would replace it; move it away, "
+                         "or build with --no-store (which leaves it)")
+
+
 def remove_store(build: Path) -> None:
-    """Delete ``build/store`` (a build without a store must not leave a stale one behind)."""
+    """Delete ``build/store`` (a build without a store must not leave a stale one behind), if kg made it."""
+    if not is_store(build / STORE):
+        return
     aside = _set_aside(build / STORE)
     if aside is not None:
         shutil.rmtree(aside)

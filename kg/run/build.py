@@ -16,7 +16,7 @@ from typing import TypeVar
 from ..errors import InputError, KgError
 from ..extract import TextReading, extract, read
 from ..graph.export import GraphWriter
-from ..graph.incremental import read_build
+from ..graph.incremental import read_build, require_build
 from ..graph.rdf import article_block
 from ..nlp.pipeline import load
 from ..text.clean import clean
@@ -178,7 +178,8 @@ def _read_while(it: Iterator[T], waiting: Callable[[], bool]) -> list[T]:
 def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], None] | None = None,
           html: bool = True, store: bool = True, into: bool = False, max_bytes: int = MAX_BYTES,
           on_warn: Callable[[str], None] | None = None, jobs: int = 1, progress: bool = False,
-          dask: str | None = None, pool: WorkerPool | None = None, metadata: Path | None = None) -> BuildReport:
+          dask: str | None = None, pool: WorkerPool | None = None, metadata: Path | None = None,
+          force: bool = False) -> BuildReport:
     """Build ``out/kg.ttl``, its exports, store, ``graph.html`` and ``report.html`` from the inputs; bad inputs are
     reported and skipped, repairs and near-duplicates reported (``on_warn``), the same article twice
     built once. ``into``: add the inputs to the build already in ``out``. ``jobs``: worker processes
@@ -186,25 +187,30 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     work on its workers (same output). ``progress``: a bar on stderr when it is a terminal. ``pool``:
     the processes to use (a ``WorkerPool`` of ``jobs``, started early and closed by the caller);
     without it, the build starts its own and closes it. ``metadata``: a file of the articles'
-    ids, URLs, dates and titles (``kg/text/metadata.py``).
+    ids, URLs, dates and titles (``kg/text/metadata.py``). ``force``: build in ``out`` though it holds
+    files and is no kg build (``kg/graph/builddir.py``). A build of ``out`` already running is
+    waited for.
 
     Articles stream through: each article's graph is written out as it is made (``GraphWriter``),
     and nothing of the corpus is held in memory but the duplicate filter's fingerprints."""
     if pool is None and dask is None:  # a pool of its own (without workers: a server forking the last writers)
         with WorkerPool(jobs) as pool:
             return build(inputs, out, on_skip=on_skip, html=html, store=store, into=into, max_bytes=max_bytes,
-                         on_warn=on_warn, jobs=jobs, progress=progress, pool=pool, metadata=metadata)
+                         on_warn=on_warn, jobs=jobs, progress=progress, pool=pool, metadata=metadata,
+                         force=force)
     started = time.perf_counter()
     described = read_metadata(metadata) if metadata is not None else None
     inputs = list(inputs)  # walked twice when a progress bar counts the articles first
     report = BuildReport()
     on_skip = on_skip or (lambda msg: bar.say(f"kg: skipped {msg}"))
     on_warn = on_warn or (lambda msg: bar.say(f"kg: warning: {msg}"))
-    existing = read_build(out) if into else None
+    if into:
+        require_build(out)  # before the folder is claimed (and made): a mistyped --into makes none
+    existing = None  # the build in ``out``, read once the folder is held
 
     def good_articles() -> Iterator[Article]:
         # not its own outputs, nor a metadata file in an input folder (a .jsonl one would read as articles)
-        own = (out / "graph.html", out / "report.html", out / "store", *([metadata] if metadata is not None else []))
+        own = (out / "graph.html", out / "report.html", out / "view.html", out / "store", *([metadata] if metadata is not None else []))
         for item in read_inputs(inputs, max_bytes, skip=own, metadata=described):
             if existing is not None and isinstance(item, Article):
                 item = existing.admit(item)
@@ -223,8 +229,15 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
             report.skipped.append(d.message())
         (on_skip if d.skipped else on_warn)(d.message())
 
-    with GraphWriter(out, store) as writer:
-        if existing is not None:
+    derived = {}
+    if html:
+        from ..view.viz import render_build  # here: networkx, pyvis and jinja2 only for a build that draws
+        from ..view.report import render_report
+        derived["graph.html"] = render_build
+        derived["report.html"] = render_report
+    with GraphWriter(out, store, derived=derived, force=force, on_wait=partial(bar.wait, ticking=progress)) as writer:
+        if into:
+            existing = read_build(out)
             writer.add_quads(existing.quads)
         results = process_cleaned(unique_cleaned(good_articles(), duplicate), jobs, built, dask, pool)
         if progress and bar.shown():
@@ -243,11 +256,5 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
         counts = writer.finish(pool.side() if pool is not None else None)
     report.entities.update({cls: counts.entities[cls] for cls in ENTITY_CLASSES})
     report.relations.update(counts.relations)
-    if html:
-        from ..view.viz import render_build  # here: networkx, pyvis and jinja2 only for a build that draws
-        render_build(out / "kg.nt", out / "graph.html")
-        from ..view.report import write_report
-
-        write_report(out)
     report.seconds = time.perf_counter() - started
     return report

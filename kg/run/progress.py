@@ -8,7 +8,8 @@ articles make the bar end a little short of it.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,6 +32,18 @@ def say(line: str) -> None:
 
     tqdm.write(one_line(line), file=sys.stderr)
 
+
+def wait(message: str, acquired: Callable[[], bool], *, ticking: bool = True, poll: float = 0.2) -> None:
+    """Say ``message`` and return once ``acquired()`` is true, asked every ``poll`` seconds; with
+    ``ticking``, on a terminal, the time waited so far is shown below the message."""
+    from tqdm import tqdm
+
+    say(f"kg: {message}")
+    with tqdm(bar_format="kg: waited {elapsed}", file=sys.stderr, leave=False,
+              disable=not (ticking and shown())) as bar:
+        while not acquired():
+            time.sleep(poll)
+            bar.refresh()
 
 
 def progress(items: Iterable[T], inputs: Iterable[str | Path]) -> Iterator[T]:

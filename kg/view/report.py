@@ -289,6 +289,15 @@ def _articles_without_facts(data: GraphData) -> list[dict]:
                    for node, a in data.articles.items() if node not in with_facts), key=lambda a: a["id"])
 
 
+def render_report(nt: Path, path: Path) -> None:
+    """Write the report of the graph in the N-Triples file ``nt`` to ``path`` (a build's writer
+    makes it beside the other files, and puts it in place with them)."""
+    import pyoxigraph as ox
+
+    from .tables import read_triples
+    path.write_bytes(report_page(read_triples(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), nt)).encode("utf-8"))
+
+
 def write_report(build: Path, path: Path | None = None) -> Path:
     """Write the report of the build in ``build`` to ``path`` (default ``build/report.html``), atomically."""
     path = path or build / "report.html"

@@ -175,7 +175,11 @@ Values = dict[str, dict[str, list]]  # property -> subject IRI -> its objects (t
 
 def read_graph(build: Path) -> GraphData:
     """Read what the tables need from a build directory: its ``kg.nt``, else its store."""
-    triples, source = _triples(build)
+    return read_triples(*_triples(build))
+
+
+def read_triples(triples: Iterator[ox.Triple | ox.Quad], source: Path) -> GraphData:
+    """What the tables need from a stream of the graph's triples, read from ``source``."""
     values: Values = {name: defaultdict(list) for name in _READ.values()}
     try:
         for t in triples:
@@ -183,7 +187,7 @@ def read_graph(build: Path) -> GraphData:
                 values[name][t.subject.value].append(t.object)
     except (SyntaxError, ValueError, OSError) as exc:
         raise InputError(f"{source}: unreadable ({' '.join(str(exc).split())}); rebuild it with: "
-                         f"kg build INPUT --out {build}") from exc
+                         f"kg build INPUT --out {source.parent}") from exc
     return _assemble({name: {s: sorted(objs, key=str) for s, objs in found.items()}
                       for name, found in values.items()})
 
