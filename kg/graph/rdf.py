@@ -16,6 +16,8 @@ statement recording that evidence.
 from __future__ import annotations
 
 import hashlib
+import re
+import urllib.parse
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -114,7 +116,7 @@ def article_block(ex: Extraction) -> bytes:
 def _article(art: ox.NamedNode, ex: Extraction) -> list[tuple]:
     a = ex.article
     out = [(art, _TYPE, _T("kg:Article")), (art, _T("dcterms:identifier"), ox.Literal(a.id)),
-           (art, _T("dcterms:source"), ox.NamedNode(a.url) if _web_address(a.url) else ox.Literal(a.source)),
+           (art, _T("dcterms:source"), ox.NamedNode(url) if (url := web_iri(a.url)) else ox.Literal(a.source)),
            (art, _T("kg:contentHash"), ox.Literal(content_hash(a.text)))]
     title = a.title or ex.clean.title
     if title:
@@ -127,15 +129,37 @@ def _article(art: ox.NamedNode, ex: Extraction) -> list[tuple]:
     return out
 
 
-def _web_address(url: str | None) -> bool:
-    """An http(s) URL that is a valid IRI (a scraped URL may hold spaces or braces)."""
+#: a character an IRI holds as it is: ASCII of RFC 3987's grammar, and the printable characters
+#: beyond it; a space, control, format or private-use character, or a non-character, is
+#: percent-encoded (U+2028 is a line break to rdflib's N-Triples reader; U+200F reorders text)
+_IRI_AS_IS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2}")
+_IRI_ANY = re.compile(r"%[0-9A-Fa-f]{2}|.", re.DOTALL)
+
+
+def _iri_text(text: str) -> str:
+    def char(m: re.Match) -> str:
+        c = m[0]
+        if _IRI_AS_IS.fullmatch(c) or (c > "\x7f" and c.isprintable() and not "\ufff0" <= c <= "\uffff"):
+            return c
+        return urllib.parse.quote(c, safe="", errors="surrogatepass")
+
+    return _IRI_ANY.sub(char, text)
+
+
+def web_iri(url: str | None) -> str | None:
+    """The IRI of an http(s) URL, with the characters an IRI may not hold, or that some readers
+    of N-Triples break a line at, percent-encoded (as a browser sends them); ``None`` for
+    any other URL, or one that is still no IRI (a bad host or port)."""
     if not url or not url.startswith(("http://", "https://")):
-        return False
+        return None
+    scheme, _, rest = url.partition("://")
+    host = re.match(r"[^/?#]*", rest).end()  # brackets are for an IPv6 host: in the path they are encoded
+    iri = f"{scheme}://{_iri_text(rest[:host])}{_iri_text(rest[host:]).replace('[', '%5B').replace(']', '%5D')}"
     try:
-        ox.NamedNode(url)
+        ox.NamedNode(iri)
     except ValueError:
-        return False
-    return True
+        return None
+    return iri
 
 
 def to_graph(extractions: Iterable[Extraction]) -> Graph:
