@@ -1,6 +1,7 @@
 """Hostile input, round two: special files, names that are not UTF-8, JSON lines of any length,
-URLs an IRI may not hold, blank ids, a view asked to show a file the build did not read. Each: the
-one line kg says, the exit status, and every other article built."""
+URLs an IRI may not hold, blank ids, a view asked to show a file the build did not read, and an
+article of more entities and facts than an article has. Each: the one line kg says, the exit
+status, and every other article built."""
 from __future__ import annotations
 
 import json
@@ -11,14 +12,17 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import RDF, Dataset, Graph, Literal
+from pyshacl import validate
+from rdflib import RDF, RDFS, Dataset, Graph, Literal
 from rdflib.namespace import DCTERMS
 
 from kg.errors import InputError
 from kg.graph.rdf import content_hash, web_iri
-from kg.graph.vocab import ID, KG
+from kg.graph.vocab import ID, KG, ONTOLOGY_DIR
+from kg.run import build as build_module
+from kg.run.build import built, process
 from kg.text.ingest import count_articles, read_inputs
-from kg.types import Article
+from kg.types import ENTITY_CLASSES, Article
 from kg.view.view import article_text
 
 from conftest import SEEDS
@@ -301,3 +305,35 @@ def test_view_of_an_article_whose_url_is_a_local_path(tmp_path: Path) -> None:
         assert "hunter2" not in page and text in page
     graph = Graph().parse(out / "kg.ttl")
     assert sorted(str(s) for s in graph.objects(None, DCTERMS.source)) == [f"{corpus}:1", f"{corpus}:2"]
+
+
+# --- one article cannot dominate the outputs -----------------------------------------------------------
+
+def test_an_article_past_the_bounds_keeps_what_it_names_first(monkeypatch, nlp) -> None:
+    """With bounds below what a real article has (the bounds lowered, the pipeline real): the graph keeps
+    that many entities, those first named, with their parents, and that many facts between them; it
+    conforms; the note says what was left out; the same article gives the same bytes."""
+    monkeypatch.setattr(build_module, "MAX_ENTITIES", 12)
+    monkeypatch.setattr(build_module, "MAX_FACTS", 4)
+    text = SEED["001"].read_text(encoding="utf-8")
+    (ex,) = process([Article(id="001", text=text, source="001.txt")])
+    assert len(ex.entities) > 12 and len(ex.facts) > 4
+    block = built(ex)
+    assert block.block == built(ex).block
+    (note,) = [n for n in block.notes if n.startswith("kept")]
+    assert note.startswith(f"kept 12 of its {len(ex.entities)} entities and 4 of its {len(ex.facts)} facts")
+    triples = "".join(f"{q.triple} .\n" for q in ox.parse(block.block, format=ox.RdfFormat.N_QUADS))
+    graph = Graph().parse(data=triples, format="nt")
+    classes = {s: o for s, o in graph.subject_objects(RDF.type) if str(o).removeprefix(str(KG)) in ENTITY_CLASSES}
+    assert len(classes) == 12
+    statements = list(graph.subjects(RDF.type, RDF.Statement))
+    assert len(statements) == 4
+    for st in statements:  # both ends are entities of the graph
+        assert graph.value(st, RDF.subject) in classes and graph.value(st, RDF.object) in classes
+    for child, parent in graph.subject_objects(KG.partOf):
+        assert parent in classes
+    first = min(ex.mentions, key=lambda m: m.start)
+    assert first.label in {str(name) for node in classes for name in graph.objects(node, RDFS.label)}
+    shapes, ontology = Graph().parse(ONTOLOGY_DIR / "shapes.ttl"), Graph().parse(ONTOLOGY_DIR / "kg.ttl")
+    ok, _, report = validate(graph, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    assert ok, report
