@@ -20,8 +20,9 @@ concepts of ``ontology/policy-types.ttl`` that the article's graph names with th
 from __future__ import annotations
 
 import hashlib
+import re
+import urllib.parse
 from collections.abc import Iterable
-from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -44,8 +45,6 @@ _INTEGER, _DECIMAL, _DATE = _T("xsd:integer"), _T("xsd:decimal"), _T("xsd:date")
 _DCDATE = _T("dcterms:date")
 _MEMBERSHIP, _MEMBER, _ROLE, _ORGANIZATION = (_T(f"org:{name}") for name in ("Membership", "member", "role", "organization"))
 _ATTESTED = _T("kg:attestedOn")
-#: characters a URL keeps when it is escaped into an IRI (RFC 3987's delimiters and the escapes made)
-_IRI_SAFE = ":/?#[]@!$&'()*+,;=%~"
 _SUBJECT, _CONCEPT = _T("dcterms:subject"), _T("skos:Concept")
 _IN_SCHEME, _PREF = _T("skos:inScheme"), _T("skos:prefLabel")
 
@@ -163,9 +162,9 @@ def _article(art: ox.NamedNode, ex: Extraction) -> list[tuple]:
     a = ex.article
     out = [(art, _TYPE, _T("kg:Article")), (art, _T("dcterms:identifier"), ox.Literal(a.id)),
            (art, _T("kg:file"), ox.Literal(a.source)), (art, _T("kg:contentHash"), ox.Literal(content_hash(a.text)))]
-    url = _web_address(a.url)
+    url = web_iri(a.url)
     if url is not None:
-        out.append((art, _T("dcterms:source"), url))
+        out.append((art, _T("dcterms:source"), ox.NamedNode(url)))
     if ex.clean.title:  # the article's own title or its first line, unless that is site furniture
         out.append((art, _T("dcterms:title"), _zh(to_simplified(ex.clean.title))))
     if a.encoding:
@@ -176,18 +175,37 @@ def _article(art: ox.NamedNode, ex: Extraction) -> list[tuple]:
     return out
 
 
-def _web_address(url: str | None) -> ox.NamedNode | None:
-    """The IRI of an http(s) URL, the characters an IRI cannot hold (a scraped URL's spaces or
-    braces) escaped; None for anything else."""
-    url = (url or "").strip()
-    if not url.lower().startswith(("http://", "https://")):
+#: a character an IRI holds as it is: ASCII of RFC 3987's grammar, and the printable characters
+#: beyond it; a space, control, format or private-use character, or a non-character, is
+#: percent-encoded (U+2028 is a line break to rdflib's N-Triples reader; U+200F reorders text)
+_IRI_AS_IS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2}")
+_IRI_ANY = re.compile(r"%[0-9A-Fa-f]{2}|.", re.DOTALL)
+
+
+def _iri_text(text: str) -> str:
+    def char(m: re.Match) -> str:
+        c = m[0]
+        if _IRI_AS_IS.fullmatch(c) or (c > "\x7f" and c.isprintable() and not "\ufff0" <= c <= "\uffff"):
+            return c
+        return urllib.parse.quote(c, safe="", errors="surrogatepass")
+
+    return _IRI_ANY.sub(char, text)
+
+
+def web_iri(url: str | None) -> str | None:
+    """The IRI of an http(s) URL, with the characters an IRI may not hold, or that some readers
+    of N-Triples break a line at, percent-encoded (as a browser sends them); ``None`` for
+    any other URL, or one that is still no IRI (a bad host or port)."""
+    if not url or not url.startswith(("http://", "https://")):
         return None
-    for form in (url, quote(url, safe=_IRI_SAFE)):
-        try:
-            return ox.NamedNode(form)
-        except ValueError:
-            continue
-    return None
+    scheme, _, rest = url.partition("://")
+    host = re.match(r"[^/?#]*", rest).end()  # brackets are for an IPv6 host: in the path they are encoded
+    iri = f"{scheme}://{_iri_text(rest[:host])}{_iri_text(rest[host:]).replace('[', '%5B').replace(']', '%5D')}"
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return None
+    return iri
 
 
 def to_graph(extractions: Iterable[Extraction]) -> Graph:

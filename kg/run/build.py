@@ -7,7 +7,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
@@ -117,7 +117,44 @@ class Built:
 
 
 def built(ex: Extraction) -> Built:
-    return Built(ex.article.source, ex.clean.notes, article_block(ex))
+    ex, note = bounded(ex)
+    return Built(ex.article.source, ex.clean.notes + note, article_block(ex))
+
+
+#: the most entities and facts one article gives the graph: past them (a list of names, a text
+#: without sentences) it keeps those it names first, so that one article cannot dominate the outputs
+MAX_ENTITIES, MAX_FACTS = 2_000, 5_000
+
+
+def bounded(ex: Extraction) -> tuple[Extraction, tuple[str, ...]]:
+    """The extraction within ``MAX_ENTITIES`` and ``MAX_FACTS``: the entities first mentioned
+    earliest (a parent, a post's organisation, as early as its first child), then the facts between
+    them of the earliest evidence; and the note saying so, if anything was left out."""
+    if len(ex.entities) <= MAX_ENTITIES and len(ex.facts) <= MAX_FACTS:
+        return ex, ()
+    end = len(ex.clean.text)
+    first: dict[tuple[str, str], int] = {}
+    for m in ex.mentions:
+        first[m.cls, m.label] = min(m.start, first.get((m.cls, m.label), end))
+    entities = {e.key: e for e in ex.entities}
+    pos = {e.key: first.get((e.cls, e.label), end) for e in ex.entities}
+    for key in sorted(pos, key=pos.get):  # stable: ties keep the extraction's order
+        above, seen = [key], {key}
+        while above:
+            e = entities[above.pop()]
+            for up in (e.part_of, e.post_in):
+                if up in entities and up not in seen:
+                    seen.add(up)
+                    pos[up] = min(pos[up], pos[key])
+                    above.append(up)
+    kept = set(sorted(pos, key=pos.get)[:MAX_ENTITIES])
+    facts = [f for f in ex.facts if f.subject in kept and f.object in kept]
+    kept_facts = set(sorted(range(len(facts)), key=lambda i: facts[i].evidence.start)[:MAX_FACTS])
+    out = replace(ex, entities=tuple(e for e in ex.entities if e.key in kept),
+                  facts=tuple(f for i, f in enumerate(facts) if i in kept_facts))
+    return out, (f"kept {len(out.entities):,} of its {len(ex.entities):,} entities and {len(out.facts):,} of its "
+                 f"{len(ex.facts):,} facts, those it names first (at most {MAX_ENTITIES:,} and {MAX_FACTS:,} an "
+                 f"article): a text this dense is likely no article",)
 
 
 #: articles read and cleaned, then segmented, then extracted in turn by one process

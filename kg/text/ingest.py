@@ -2,22 +2,27 @@
 
 ``.txt`` files may be in any encoding Chinese text comes in (``decode.py``);
 ``.html``/``.htm`` pages give their main text, title, URL and date (``webpage.py``).
+
+``read_inputs`` walks its inputs lazily and yields ``Article`` objects or, for an
+input that cannot be read, an ``InputError`` naming the file: the caller reports it
+and goes on with the rest. Only regular files are opened (a FIFO would wait for a writer
+for ever). A file whose name is not UTF-8 is read all the same, and its name shown, in
+messages and in the graph, with ``\\xNN`` for the bytes that are not. A JSON line is read
+up to a bound that ``max_bytes`` sets, never whole.
+
 A metadata file (``metadata.py``) gives articles their URL, date and title by id: a JSON
 line's own fields come first, then the metadata file's, then what a page gives. Each
 article is then dated (``dates.py``): ``Article.date`` is an ISO date or None, and
 ``Article.date_source`` says where it came from.
-
-``read_inputs`` walks its inputs lazily and yields ``Article`` objects or, for an
-input that cannot be read, an ``InputError`` naming the file: the caller reports it
-and goes on with the rest.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -31,6 +36,13 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 MAX_BYTES = 2_000_000
+#: bytes of JSON one byte of text can take (\\u0001 for a control character) and room for the other
+#: fields of a line: a line longer than ``_ESCAPED * max_bytes + _FIELDS`` cannot hold an article
+#: within the limit
+_ESCAPED, _FIELDS = 6, 65_536
+_CHUNK = 1 << 20
+_SPECIAL = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+            stat.S_IFBLK: "a block device"}
 
 
 def read_inputs(inputs: Iterable[str | Path], max_bytes: int = MAX_BYTES,
@@ -49,10 +61,10 @@ def read_inputs(inputs: Iterable[str | Path], max_bytes: int = MAX_BYTES,
                     yield file
                 elif not files or file.resolve() not in files:
                     yield from _read_file(file, max_bytes, metadata)
-        elif path.is_file():
+        elif path.exists():  # a FIFO or a device too: reported by _read_file, never opened
             yield from _read_file(path, max_bytes, metadata)
         else:
-            yield InputError(f"{path}: no such file or directory")
+            yield InputError(f"{shown(path)}: no such file or directory")
 
 
 def count_articles(inputs: Iterable[str | Path]) -> int:
@@ -64,8 +76,10 @@ def count_articles(inputs: Iterable[str | Path]) -> int:
         for file in _walk(path, set()) if path.is_dir() else (path,) if path.is_file() else ():
             if isinstance(file, Path) and file.suffix in JSONL_SUFFIXES:
                 try:
+                    if not file.is_file():  # a FIFO: not opened, the build reports it
+                        continue
                     with file.open("rb") as handle:
-                        total += sum(1 for line in handle if line.strip())
+                        total += sum(1 for line in _lines(handle, _CHUNK) if line is None or line.strip())
                 except OSError:  # unreadable: the build reports it when it reads the file
                     pass
             elif isinstance(file, Path):
@@ -104,11 +118,14 @@ def _walk(root: Path, seen: set[tuple[int, int]]) -> Iterator[Path | InputError]
                 with os.scandir(path) as it:
                     entries = sorted(it, key=lambda e: e.name)
             except OSError as exc:
-                yield InputError(f"{path}: cannot read the folder ({exc.strerror})")
+                yield InputError(f"{shown(path)}: cannot read the folder ({exc.strerror})")
                 continue
-            stack.append(iter([(folder, Path(e.path)) for e in entries if not e.name.startswith(".")
-                               for folder in (_is_dir(e),)
-                               if folder or e.name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)]))
+            entries = [e for e in entries if not e.name.startswith(".")]
+            for special in filter(_is_special, entries):  # reported, whatever its name, and never opened
+                yield _not_regular(Path(special.path), _mode(special))
+            stack.append(iter([(folder, Path(e.path)) for e in entries for folder in (_is_dir(e),)
+                               if folder or e.name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)
+                               and not _is_special(e)]))
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
@@ -118,24 +135,57 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
-def _read_file(path: Path, max_bytes: int, metadata: Metadata | None) -> Iterator[Article | InputError]:
-    if path.suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path, max_bytes, metadata)
-        return
+def _is_special(entry: os.DirEntry) -> bool:
+    """A FIFO, socket or device (from the folder's listing, no call to stat but for those)."""
+    return not (entry.is_dir(follow_symlinks=False) or entry.is_file(follow_symlinks=False) or entry.is_symlink())
+
+
+def _mode(entry: os.DirEntry) -> int:
     try:
-        size = path.stat().st_size
-        data = path.read_bytes() if size <= max_bytes else b""  # a 10 GB dump is not read to be refused
+        return entry.stat(follow_symlinks=False).st_mode
+    except OSError:  # gone since the folder was listed
+        return 0
+
+
+def _not_regular(path: Path, mode: int) -> InputError:
+    kind = _SPECIAL.get(stat.S_IFMT(mode), "a special file")
+    return InputError(f"{shown(path)}: not a regular file ({kind}); kg reads only regular files, skipped")
+
+
+def shown(path: str | Path) -> str:
+    """The path as text: bytes of a name that are not UTF-8 as ``\\xNN`` escapes (Linux gives
+    them to Python as lone surrogates, which no UTF-8 output can hold)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _name_note(path: Path) -> tuple[str, ...]:
+    if shown(path) == str(path):
+        return ()
+    return ("its path is not UTF-8: its bytes are shown, in messages and in the graph, as \\xNN escapes "
+            "(rename it to UTF-8 for a readable name)",)
+
+
+def _read_file(path: Path, max_bytes: int, metadata: Metadata | None) -> Iterator[Article | InputError]:
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            yield _not_regular(path, st.st_mode)
+            return
+        if path.suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(path, max_bytes, metadata)
+            return
+        data = path.read_bytes() if st.st_size <= max_bytes else b""  # a 10 GB dump is not read to be refused
     except OSError as exc:
-        yield InputError(f"{path}: cannot read ({exc.strerror})")
+        yield InputError(f"{shown(path)}: cannot read ({exc.strerror})")
         return
-    problem = _check_bytes(data, size, max_bytes)
+    problem = _check_bytes(data, st.st_size, max_bytes)
     if problem:
-        yield InputError(f"{path}: {problem}")
+        yield InputError(f"{shown(path)}: {problem}")
         return
     try:
         article = _file_article(path, data)
     except InputError as exc:
-        yield InputError(f"{path}: {exc}")
+        yield InputError(f"{shown(path)}: {exc}")
         return
     yield _described(article, metadata.row(article.id, path.name) if metadata else None, own=False)
 
@@ -144,19 +194,21 @@ def _file_article(path: Path, data: bytes) -> Article:
     """The article of a .txt or .html file; InputError (the caller adds the path) if it has none."""
     html = path.suffix.lower() in HTML_SUFFIXES
     decoded = decode(data, declared_charset(data) if html else None)
-    notes = [note for note in (decoded.note(),) if note]
+    notes = [note for note in (decoded.note(),) if note] + list(_name_note(path))
     if not decoded.text.strip():
         raise InputError("empty file, skipped")
     if not html and looks_like_html(decoded.text):  # a scraper saved the whole page under .txt
         html = True
         notes.append("an HTML page in a .txt file: its main text was extracted")
     if not html:
-        return Article(id=path.stem, text=decoded.text, source=str(path), encoding=decoded.encoding, notes=tuple(notes))
+        return Article(id=shown(path.stem), text=decoded.text, source=shown(path), encoding=decoded.encoding,
+                       notes=tuple(notes))
     page = read_page(decoded.text)
     if page is None:
         raise InputError("no article text found in the page, skipped")
-    return Article(id=path.stem, text=page.text, source=str(path), title=page.title, url=page.url, date=page.date,
-                   date_source="html-meta" if page.date else None, encoding=decoded.encoding, notes=tuple(notes))
+    return Article(id=shown(path.stem), text=page.text, source=shown(path), title=page.title, url=page.url,
+                   date=page.date, date_source="html-meta" if page.date else None, encoding=decoded.encoding,
+                   notes=tuple(notes))
 
 
 def _described(article: Article, row: Row | None, own: bool) -> Article:
@@ -165,14 +217,14 @@ def _described(article: Article, row: Row | None, own: bool) -> Article:
     if row is not None:
         url, title = (article.url or row.url, article.title or row.title) if own else (row.url or article.url,
                                                                                        row.title or article.title)
-        article = replace(article, url=url, title=title)
+        article = dataclasses.replace(article, url=url, title=title)
     found = article_date(article, row.date if row else None)
     notes = article.notes
     if article.date and normalise(article.date) is None:
         instead = f"dated {found.date} by its {found.source} instead" if found else "left undated"
         notes += (f"date {article.date!r} is not a calendar date kg reads (write it as YYYY-MM-DD); {instead}",)
-    return replace(article, date=found.date if found else None, date_source=found.source if found else None,
-                   notes=notes)
+    return dataclasses.replace(article, date=found.date if found else None,
+                               date_source=found.source if found else None, notes=notes)
 
 
 def _check_bytes(data: bytes, size: int, max_bytes: int) -> str | None:
@@ -186,27 +238,50 @@ def _check_bytes(data: bytes, size: int, max_bytes: int) -> str | None:
 
 
 def _read_jsonl(path: Path, max_bytes: int, metadata: Metadata | None) -> Iterator[Article | InputError]:
-    try:
-        handle = path.open(encoding="utf-8-sig")
-    except OSError as exc:
-        yield InputError(f"{path}: cannot read ({exc.strerror})")
-        return
-    with handle:
-        try:
-            for line_no, line in enumerate(handle, 1):
-                if line.strip():
-                    item = _jsonl_article(path, line_no, line, max_bytes)
-                    yield item if isinstance(item, InputError) else _described(
-                        item, metadata.row(item.id) if metadata else None, own=True)
-        except UnicodeDecodeError as exc:
-            yield InputError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})")
+    """Each line read to at most ``_ESCAPED * max_bytes + _FIELDS`` bytes (a longer one is skipped by
+    its number, read past in chunks) and decoded on its own: a bad line loses that line only."""
+    name, notes, limit = shown(path), _name_note(path), _ESCAPED * max_bytes + _FIELDS
+    with path.open("rb") as handle:
+        for line_no, data in enumerate(_lines(handle, limit), 1):
+            where = f"{name}:{line_no}"
+            if data is None:
+                yield InputError(f"{where}: a line of over {limit} bytes, more than any article within the "
+                                 f"{max_bytes}-byte limit takes (raise it with --max-bytes), skipped")
+                continue
+            if line_no == 1 and data.startswith(b"\xef\xbb\xbf"):
+                data = data[3:]
+            if not data.strip():
+                continue
+            try:
+                line = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputError(f"{where}: not UTF-8 (invalid byte at column {exc.start + 1}); "
+                                 f"JSON Lines are UTF-8: convert the file (iconv -f GB18030 -t UTF-8), skipped")
+                continue
+            item = _jsonl_article(where, line, max_bytes)
+            if isinstance(item, Article):
+                if notes:  # said once, with the file's first article
+                    item, notes = dataclasses.replace(item, notes=notes), ()
+                item = _described(item, metadata.row(item.id) if metadata else None, own=True)
+            yield item
+
+
+def _lines(handle, limit: int) -> Iterator[bytes | None]:
+    """The lines of a binary file, each at most ``limit`` bytes (and its newline); ``None`` for a
+    longer line, whose rest is read past a chunk at a time, never held whole."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(_CHUNK)
+        yield None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _jsonl_article(path: Path, line_no: int, line: str, max_bytes: int) -> Article | InputError:
-    where = f"{path}:{line_no}"
+def _jsonl_article(where: str, line: str, max_bytes: int) -> Article | InputError:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:

@@ -13,6 +13,7 @@ relations, and what the page draws, however big the build.
 """
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 import unicodedata
@@ -34,6 +35,7 @@ from ..graph.store import graph_format
 from ..graph.vocab import KG
 from ..text.script import to_simplified
 from ..text.ingest import MAX_BYTES, read_inputs
+from ..text.ingest import shown as path_text
 from ..types import Article
 from .viz import ArticleText, Scope, ViewStats, read_view, render, skeleton, style, top_nodes
 
@@ -118,23 +120,32 @@ def _ntriples(build: Path) -> Iterator[tuple[Path, Path]]:
 
 
 def article_text(graph: Graph, article: Node) -> ArticleText:
-    """The article's original text, read again from its file (relative to the working directory,
-    as the build read it), if it still has the content hash the build recorded."""
+    """The article's original text, read again from its source file (relative to the working
+    directory, as the build read it), if it still has the content hash the build recorded. Only
+    a text of that hash is shown: a graph naming some other local file as a source shows nothing of it."""
     sources = sorted(str(source) for source in graph.objects(article, KG.file) if isinstance(source, Literal))
     if not sources:
         return ArticleText(article, None, "the graph records no file for it")
-    path = Path(sources[0])
-    if not path.is_file():
-        path = Path(_JSONL_LINE.sub("", sources[0]))
-    if not path.is_file():
+    path = next((p for p in map(Path, _on_disk(sources[0])) if p.is_file()), None)
+    if path is None:
         return ArticleText(article, None, f"{sources[0]} is not a file here; run kg view where the build ran")
     identifier, expected = str(graph.value(article, DCTERMS.identifier)), graph.value(article, KG.contentHash)
+    if expected is None:
+        return ArticleText(article, None, "the graph records no content hash to check its source file against")
     for item in read_inputs([path], max(MAX_BYTES, path.stat().st_size)):
         if isinstance(item, Article) and item.id == identifier:
-            if expected is None or content_hash(item.text) == str(expected):
+            if content_hash(item.text) == str(expected):
                 return ArticleText(article, item.text)
-            return ArticleText(article, None, f"{path} has changed since the build")
-    return ArticleText(article, None, f"{path} no longer holds article {identifier}")
+            return ArticleText(article, None, f"{path_text(path)} has changed since the build")
+    return ArticleText(article, None, f"{path_text(path)} no longer holds article {identifier}")
+
+
+def _on_disk(source: str) -> list[str]:
+    """Where the file of a recorded source may be: the path itself, or a JSONL file without its
+    ``:line``; each also with ``\\xNN`` escapes (a name that is not UTF-8) turned back into its bytes."""
+    paths = [source, _JSONL_LINE.sub("", source)]
+    return paths + [os.fsdecode(re.sub(rb"\\x([0-9a-f]{2})", lambda m: bytes([int(m[1], 16)]), os.fsencode(p)))
+                    for p in paths if "\\x" in p]
 
 
 def _article(nt: Path, identifier: str, path: Path) -> tuple[URIRef, set[URIRef]]:
