@@ -11,7 +11,8 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,7 +20,7 @@ from rdflib import RDF, XSD
 
 from ..errors import InputError, KgError, one_line
 from .export import TURTLE_PREFIXES, jsonld
-from .store import open_graph
+from .store import OpenGraph, open_graph
 from .vocab import PREFIXES
 
 #: predeclared in every query and used to shorten IRIs in tables
@@ -32,18 +33,39 @@ def run_query(target: Path, text: str, fmt: str = "table", *, origin: str = "que
               max_width: int | None = None, allow_service: bool = False) -> bytes:
     """Run ``text`` over ``target`` and format the result; ``origin`` names the query in errors. A
     query that calls another endpoint (SERVICE) is refused unless ``allow_service``."""
-    words = _keywords(text)
-    if not allow_service and "SERVICE" in words:
-        raise InputError(f"{origin}: the query calls another endpoint (SERVICE), which kg query does only "
-                         "when given --allow-service")
-    graph = open_graph(target)
-    try:
-        result = graph.store.query(text, prefixes=QUERY_PREFIXES)
+    with _evaluated(target, text, origin, allow_service) as result:
         if isinstance(result, ox.QueryBoolean):
             return _boolean(bool(result), fmt)
         if isinstance(result, ox.QuerySolutions):
             return _solutions(result, fmt, max_width)
         return _triples(list(result), fmt, max_width)
+
+
+def select(target: Path | OpenGraph, text: str, *, origin: str = "query",
+           allow_service: bool = False) -> tuple[list[str], list[list]]:
+    """The result of ``text`` over ``target`` as column names and rows, with ``run_query``'s errors:
+    a SELECT's variables and terms (None where unbound), an ASK's ``boolean``, a CONSTRUCT's or a
+    DESCRIBE's ``subject``, ``predicate``, ``object``."""
+    with _evaluated(target, text, origin, allow_service) as result:
+        if isinstance(result, ox.QueryBoolean):
+            return ["boolean"], [[bool(result)]]
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            return names, [[solution[name] for name in names] for solution in result]
+        return ["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in result]
+
+
+@contextmanager
+def _evaluated(target: Path | OpenGraph, text: str, origin: str, allow_service: bool) -> Iterator:
+    """The query's result, for the ``with`` block to read; an error, in the block too (while the
+    results stream in), becomes kg's, in one line."""
+    words = _keywords(text)
+    if not allow_service and "SERVICE" in words:
+        raise InputError(f"{origin}: the query calls another endpoint (SERVICE), which kg query does only "
+                         "when given --allow-service")
+    graph = target if isinstance(target, OpenGraph) else open_graph(target)
+    try:
+        yield graph.store.query(text, prefixes=QUERY_PREFIXES)
     except SyntaxError as exc:
         if words and words[0] in _UPDATES:
             raise InputError(f"{origin}: SPARQL updates ({words[0]} …) are not supported: kg query only reads a "
