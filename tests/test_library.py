@@ -54,6 +54,19 @@ def test_the_pipeline_is_kg_tokenizer_and_components(nlp: Language) -> None:
         ("徐淼", "holds", "黄岩区委书记"), ("黄岩区", "launches", "“五比亮剑”行动")]
 
 
+def test_each_component_works_alone_and_on_any_doc(nlp: Language) -> None:
+    """kg_relations without kg_entities finds the same facts; a doc kg's tokenizer did not make
+    (no article: its text taken as clean) is read too."""
+    want = [(f.fact.subject, f.relation, f.fact.object) for f in nlp(SENTENCE)._.kg_facts]
+    with nlp.select_pipes(disable=["kg_entities"]):
+        doc = nlp(SENTENCE)
+    assert not doc.ents and "kg" not in doc.spans
+    assert [(f.fact.subject, f.relation, f.fact.object) for f in doc._.kg_facts] == want
+    doc = nlp(nlp.tokenizer.segment(SENTENCE))
+    assert doc._.kg_article is None
+    assert [(f.fact.subject, f.relation, f.fact.object) for f in doc._.kg_facts] == want
+
+
 def test_spans_name_their_nodes_and_rules(nlp: Language) -> None:
     """A span's kb_id is its node's key in the graph, its id the rule that found it; a fact's spans
     are mentions of its nodes."""
@@ -90,6 +103,19 @@ def test_offsets_map_back_to_the_raw_text(nlp: Language) -> None:
         assert doc._.kg_article.text[start:end] == raw[start:end] and end - start == len(span.text)
     official = next(s for s in doc.spans["kg"] if s.label_ == "Official")
     assert raw[slice(*doc._.kg_clean.original_span(official.start_char, official.end_char))] == "徐淼"
+
+
+def test_a_doc_saved_without_kg_objects_keeps_ents_and_spans(nlp: Language) -> None:
+    """kg's doc._ values are Python objects: a doc saved without them keeps its entities and mentions."""
+    from spacy.tokens import Doc
+
+    doc = nlp(SENTENCE)
+    with pytest.raises(TypeError, match="Article"):
+        doc.to_bytes()
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes(exclude=["user_data"]))
+    assert [(e.text, e.label_, e.kb_id_) for e in again.ents] == [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+    assert [(s.text, s.label_, s.kb_id_, s.id_) for s in again.spans["kg"]] == [
+        (s.text, s.label_, s.kb_id_, s.id_) for s in doc.spans["kg"]]
 
 
 def test_saved_pipeline_gives_the_same_ents_and_facts(tmp_path: Path) -> None:

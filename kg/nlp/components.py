@@ -18,6 +18,7 @@ error handler (``nlp.set_error_handler``): by default it is raised; a build's pi
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,9 +36,9 @@ LABELS = tuple(c for c in ENTITY_CLASSES if c != "Division")
 #: the ``doc.spans`` key of every mention
 SPANS_KEY = "kg"
 
-for name in ("kg_extraction", "kg_facts", "kg_error"):
-    if not Doc.has_extension(name):
-        Doc.set_extension(name, default=None)
+for _attribute in ("kg_extraction", "kg_facts", "kg_error"):  # what the components give a doc
+    if not Doc.has_extension(_attribute):
+        Doc.set_extension(_attribute, default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,8 @@ class _Component(Pipe):
                 self.get_error_handler()(self.name, self, [doc], error)
         return doc
 
-    def pipe(self, stream, *, batch_size: int = 128):
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Each doc in turn (a doc's work needs no other's: batching would only hold docs longer)."""
         return map(self, stream)
 
     def annotate(self, doc: Doc) -> None:
@@ -156,16 +158,19 @@ def _unique(mentions: tuple[Mention, ...]) -> list[Mention]:
 
 
 def _spans(doc: Doc, mentions: list[Mention]) -> list[Span]:
-    """The mentions' spans, on the tokens beginning and ending where they do."""
+    """The mentions' spans: from the token beginning where one begins to the token ending where it
+    ends (a token's end leaves out the whitespace after it)."""
     if not mentions:
         return []
     bounds = doc.to_array([IDX, LENGTH]).astype(np.int64)
-    starts = np.append(bounds[:, 0], bounds[-1].sum())  # each token's start, then the last one's end
-    ends = np.array([(m.start, m.end) for m in mentions], dtype=np.int64)
-    tokens = np.minimum(np.searchsorted(starts, ends), len(starts) - 1)
-    if not (starts[tokens] == ends).all():  # cannot be: the tokens were split at the mentions' ends
+    starts, ends = bounds[:, 0], bounds[:, 0] + bounds[:, 1]
+    at = np.array([(m.start, m.end) for m in mentions], dtype=np.int64)
+    first = np.minimum(np.searchsorted(starts, at[:, 0]), len(starts) - 1)
+    last = np.minimum(np.searchsorted(ends, at[:, 1]), len(ends) - 1)
+    if not ((starts[first] == at[:, 0]) & (ends[last] == at[:, 1])).all():  # cannot be: tokens split there
         raise ValueError("a mention does not begin or end where a token does")
-    return [Span(doc, start, end, m.cls, kb_id=m.key, span_id=m.rule) for m, (start, end) in zip(mentions, tokens.tolist())]
+    return [Span(doc, i, j + 1, m.cls, kb_id=m.key, span_id=m.rule)
+            for m, i, j in zip(mentions, first.tolist(), last.tolist())]
 
 
 def _split_tokens(doc: Doc, cuts: set[int]) -> None:

@@ -23,6 +23,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import srsly
 from spacy.language import Language
@@ -36,14 +37,17 @@ from ..types import Article, CleanText
 from . import segmenter
 from .install import PKUSEG_SDIST
 
+if TYPE_CHECKING:
+    from ..extract import TextReading
+
 #: the tokenizer's name in spaCy's registry (``[nlp.tokenizer] @tokenizers``)
 NAME = "kg.Segmenter.v1"
 #: what a saved pipeline says it segments with: the model ``python -m kg.nlp.install`` installs
 MODEL = f"{PKUSEG_SDIST} default"
 
-for name in ("kg_article", "kg_clean", "kg_reading"):
-    if not Doc.has_extension(name):
-        Doc.set_extension(name, default=None)
+for _attribute in ("kg_article", "kg_clean", "kg_reading"):  # what the tokenizer gives a doc
+    if not Doc.has_extension(_attribute):
+        Doc.set_extension(_attribute, default=None)
 
 
 @registry.tokenizers(NAME)
@@ -72,7 +76,8 @@ class Tokenizer(DummyTokenizer):
         """The Doc of ``text`` read as an article's raw text: cleaned, then segmented."""
         return self.article_doc(Article(id=text_id(text), text=text, source="text"))
 
-    def article_doc(self, article: Article, clean: CleanText | None = None, reading=None) -> Doc:
+    def article_doc(self, article: Article, clean: CleanText | None = None,
+                    reading: TextReading | None = None) -> Doc:
         """The Doc of an article's clean text (``kg.text.clean`` of it unless ``clean`` is given),
         the article and its clean text on ``doc._.kg_article`` and ``doc._.kg_clean``; ``reading``
         (``kg.extract.read`` of the text, made in another process) is kept for the recognisers."""
