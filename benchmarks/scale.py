@@ -56,7 +56,8 @@ def _size(path: Path) -> int:
 
 def _load_segmenters(corpus: Path) -> None:
     """In the process that segments: the corpus's cleaned texts, and what segments alone:
-    spacy-pkuseg itself, and the spaCy tokenizer of kg's pipeline."""
+    spacy-pkuseg itself, and the spaCy tokenizer of kg's pipeline (its segmentation, as a build runs
+    it on a text it has cleaned)."""
     import spacy_pkuseg
 
     from kg.nlp.pipeline import load
@@ -64,7 +65,7 @@ def _load_segmenters(corpus: Path) -> None:
     _texts.extend(clean(a).text for a in read_inputs([corpus]) if not isinstance(a, InputError))
     with contextlib.redirect_stderr(io.StringIO()):  # its note that features.msgpack is absent
         pkuseg = spacy_pkuseg.pkuseg(str(require_model()))
-    _cuts.update({"pkuseg segment": pkuseg.cut, "kg segment": load().tokenizer})
+    _cuts.update({"pkuseg segment": pkuseg.cut, "kg segment": load().tokenizer.segment})
 
 
 def _chars() -> int:

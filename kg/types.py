@@ -60,6 +60,7 @@ class Mention:
     text: str  # the surface form, as written (after cleaning)
     alt_labels: tuple[str, ...] = ()
     rule: str = ""  # the recogniser's rule that found it (gazetteer, unit-chain, quoted, apposition ...)
+    key: str = ""  # the key of the node it names (``Entity.key``)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,5 @@
 """Shared fixtures: the real spaCy pipeline (loaded once per session) and a runner
-that takes one Chinese text through clean -> nlp -> extract, as ``kg build`` does."""
+that takes one Chinese text through clean -> segment -> extract, as ``kg build`` does."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -9,8 +9,6 @@ import pytest
 from spacy.language import Language
 
 import kg.nlp.pipeline
-from kg.extract import extract
-from kg.text.clean import clean
 from kg.types import Article, Extraction
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,18 +19,17 @@ Run = Callable[..., Extraction]
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    """The pkuseg ``zh`` pipeline of ``kg.nlp.pipeline.load()`` (no mocks)."""
-    return kg.nlp.pipeline.load()
+    """kg's spaCy pipeline, ``kg.nlp.pipeline.make()`` (its errors raised; no mocks)."""
+    return kg.nlp.pipeline.make()
 
 
 @pytest.fixture(scope="session")
 def run(nlp: Language) -> Run:
-    """``run(text, article_id="t")`` -> the article's ``Extraction``."""
+    """``run(text, article_id="t")`` -> the article's ``Extraction``, made by the pipeline's components."""
 
     def _run(text: str, article_id: str = "t") -> Extraction:
         article = Article(id=article_id, text=text, source=f"{article_id}.txt")
-        cleaned = clean(article)
-        return extract(article, cleaned, nlp(cleaned.text))
+        return nlp(nlp.tokenizer.article_doc(article))._.kg_extraction
 
     return _run
 

@@ -419,16 +419,17 @@ def test_max_bytes_must_be_positive(tmp_path: Path) -> None:
 def test_an_article_whose_extraction_raises_is_skipped_and_the_rest_builds(tmp_path, monkeypatch) -> None:
     """A bug that one article's text triggers in the extractor loses that article only: it is
     reported on one ``skipped`` line naming its file, and every other article is built."""
+    import kg.nlp.components as components_module
     import kg.run.build as build_module
 
-    real = build_module.extract
+    real = components_module.extract
 
     def failing_on_one(article, clean, doc, reading=None):
         if article.id == "001_cfb4a90b324c291f":
             raise IndexError("string index out of range\nsecond line")
         return real(article, clean, doc, reading)
 
-    monkeypatch.setattr(build_module, "extract", failing_on_one)
+    monkeypatch.setattr(components_module, "extract", failing_on_one)
     skipped: list[str] = []
     report = build_module.build([SEEDS], tmp_path / "out", on_skip=skipped.append, html=False, store=False,
                                 progress=False)

@@ -1,6 +1,6 @@
 """The package's layout: no import cycle, and dependencies that point down only.
 
-    kg.cli  ->  kg.run  ->  kg.text, kg.nlp, kg.extract, kg.graph, kg.view  ->  kg.types, kg.errors, ...
+    kg  ->  kg.api, kg.cli  ->  kg.run  ->  kg.text, kg.nlp, kg.extract, kg.graph, kg.view  ->  kg.types, kg.errors, ...
 
 Imports are read from the source (``tests/importgraph.py``, which ``python tests/importgraph.py``
 prints), those inside functions included: an import put off to dodge a cycle is still counted.
@@ -19,10 +19,14 @@ GRAPH = imports()
 #: the stages, each a sub-package
 STAGES = {"kg.text", "kg.nlp", "kg.extract", "kg.graph", "kg.view"}
 #: below every stage: what travels between them, errors, files put in place whole, the cache, the data
-BASE = {"kg", "kg.types", "kg.errors", "kg.atomic", "kg.cache", "kg.resources"}
+BASE = {"kg.types", "kg.errors", "kg.atomic", "kg.cache", "kg.resources"}
+#: above them: the package's entry points (``kg.load``, ``kg.build``, ``kg.open``, which it imports
+#: from ``kg.api`` when first used), the library's API for notebooks, the command line
+TOP = {"kg", "kg.api", "kg.cli"}
 #: the only imports from one stage into another, and why each is there
 ALLOWED = {
-    ("kg.extract", "kg.nlp"): "the recognisers read the segmenter's token boundaries (token_spans)",
+    ("kg.nlp", "kg.extract"): "the spaCy pipeline's components run the recognisers and relation rules (extract)",
+    ("kg.nlp", "kg.text"): "the pipeline's tokenizer cleans a raw text before it segments it (text.clean)",
     ("kg.graph", "kg.text"): "an article's title is labelled in Simplified script (text.script)",
     ("kg.view", "kg.graph"): "views read the graph files: vocabulary, kg.nt sorted, the store",
     ("kg.view", "kg.text"): "the article view reads the article again and finds names in Simplified",
@@ -34,7 +38,7 @@ def _edges() -> list[tuple[str, str]]:
 
 
 def test_the_graph_sees_every_part() -> None:
-    assert {part(m) for m in GRAPH} == STAGES | BASE | {"kg.run", "kg.cli"}
+    assert {part(m) for m in GRAPH} == STAGES | BASE | TOP | {"kg.run"}
 
 
 def test_no_import_cycle() -> None:
@@ -50,9 +54,13 @@ def test_nothing_imports_the_command_line() -> None:
     assert [(m, t) for m, t in _edges() if part(t) == "kg.cli"] == []
 
 
-def test_only_the_command_line_imports_run() -> None:
-    bad = [(m, t) for m, t in _edges() if part(t) == "kg.run" and part(m) not in {"kg.run", "kg.cli"}]
+def test_only_the_command_line_and_the_api_import_run() -> None:
+    bad = [(m, t) for m, t in _edges() if part(t) == "kg.run" and part(m) not in {"kg.run", "kg.cli", "kg.api"}]
     assert bad == []
+
+
+def test_the_package_imports_only_its_api() -> None:
+    assert {t for m, t in _edges() if m == "kg"} == {"kg.api"}
 
 
 def test_the_base_imports_no_stage() -> None:

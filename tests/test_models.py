@@ -41,7 +41,7 @@ def test_install_compacts_a_model_unpacked_before(tmp_path: Path) -> None:
 def test_the_pipeline_segments_as_the_full_model(nlp: Language) -> None:
     assert _read(require_model())["bigram"] == []
     # as the full model segments it (given names split off: the recognisers join them again)
-    assert [t.text for t in nlp("黄岩区委书记徐淼出席会议。")] == ["黄岩", "区委", "书记", "徐", "淼", "出席", "会议", "。"]
+    assert [t.text for t in nlp.make_doc("黄岩区委书记徐淼出席会议。")] == ["黄岩", "区委", "书记", "徐", "淼", "出席", "会议", "。"]
 
 
 def test_compiled_copies_of_other_checkouts_survive_a_write(tmp_path: Path) -> None:

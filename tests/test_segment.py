@@ -112,3 +112,30 @@ def test_a_damaged_compiled_copy_is_made_again(tmp_path: Path, monkeypatch: pyte
     again = segmenter.load.__wrapped__()
     assert again.cut(CASES[0]) == first.cut(CASES[0]) == ["黄岩", "区委", "书记", "徐", "淼", "出席", "会议", "。"]
     assert os.path.getsize(tables) > 1000
+
+
+# (text, user dictionary): no user word is the beginning of another (where spacy-pkuseg takes their
+# longest common beginning, word or not, and kg the longest word)
+USER_DICTIONARIES = [
+    ("黄岩区委书记徐淼出席会议。", ["徐淼"]),
+    ("黄岩区委书记徐淼出席会议。", ["区委书记", "出席会"]),
+    ("五比亮剑比什么，五比亮剑", ["五比亮剑"]),
+    ("徐淼 出席会议 徐淼", ["徐淼", "议"]),
+    ("乡镇党政正职谈心谈话制度", ["乡镇党政正职", "制度"]),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), USER_DICTIONARIES)
+def test_user_words_as_spacy_pkuseg_keeps_them(pkuseg, text: str, words: list[str]) -> None:
+    """The pipeline's tokenizer with a user dictionary gives spacy-pkuseg's words with that dictionary."""
+    import spacy_pkuseg
+    from spacy.vocab import Vocab
+
+    from kg.nlp.tokenizer import Tokenizer
+
+    default = pkuseg.preprocesser
+    pkuseg.preprocesser = spacy_pkuseg.Preprocesser(words)
+    try:
+        assert Tokenizer(Vocab(), words).cut(text) == pkuseg.cut(text)
+    finally:
+        pkuseg.preprocesser = default

@@ -1,7 +1,8 @@
 """Extraction stage: a cleaned, segmented article -> entities and facts.
 
 ``extract(article, clean, doc)`` runs the recognisers over the clean text, then the relation
-rules, and keys every entity by ``identity``. The modules, in the order a text meets them:
+rules, and keys every entity by ``identity``; of the spaCy ``doc`` it reads only the segmenter's
+token boundaries (``token_spans``). kg's spaCy components (``kg.nlp.components``) call it. The modules, in the order a text meets them:
 
 - ``gazetteer``: China's administrative units from jionlp's data, compiled once into kg's cache.
 - ``localities``: units by gazetteer name, short form, and name + suffix (镇 乡 街道 村 社区).
@@ -26,7 +27,6 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..nlp.pipeline import token_spans
 from ..types import Article, CleanText, Entity, Evidence, Extraction, Fact, Mention
 from . import gazetteer as gz
 from . import identity
@@ -117,6 +117,15 @@ def _sentence_at(text: str, pos: int) -> tuple[int, int]:
     return start, max(end, start + 1)
 
 
+def token_spans(doc: Doc) -> dict[int, int]:
+    """Each token's start offset mapped to its length: the segmenter's view of the text, all the
+    recognisers read of a spaCy Doc."""
+    from spacy.attrs import IDX, LENGTH
+
+    arr = doc.to_array([IDX, LENGTH])
+    return dict(zip(arr[:, 0].tolist(), arr[:, 1].tolist()))
+
+
 @dataclass(frozen=True, slots=True)
 class TextReading:
     """What the recognisers find in the clean text alone, without the segmenter's tokens: the
@@ -148,7 +157,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     group_hits = []
     for g in groups:
         key = b.entity("CadreGroup", g.label, g.alt_labels, key=identity.group_key(g.label))
-        b.mentions.append(Mention("CadreGroup", g.label, g.start, g.end, text[g.start:g.end], rule=g.rule))
+        b.mentions.append(Mention("CadreGroup", g.label, g.start, g.end, text[g.start:g.end], rule=g.rule, key=key))
         group_hits.append((g, key))
     _named_people(b, find_group_members(text, [(g.start, g.end) for g in groups], clean.reporters, tokens),
                   "group-member")
@@ -167,12 +176,13 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
         key = b.entity(h.cls, name, (h.label, *h.alt_labels, *_inner_forms(b.ctx, h)),
                        key=identity.initiative_key(h.cls, name, issuers[name], article.id))
         keys.append(key)
-        b.mentions.append(Mention(h.cls, name, h.start, h.end, text[h.start:h.end], h.alt_labels, h.rule))
+        b.mentions.append(Mention(h.cls, name, h.start, h.end, text[h.start:h.end], h.alt_labels, h.rule, key))
         if org:  # 宝应县委组织部印发…: the organisation acting for its locality
-            org_label, surface = org
+            org_label, surface, at = org
             issuer = b.entities[actor].label
-            b.entity("Organization", org_label, (surface,),
-                     key=identity.organization_key(org_label, issuer, article.id), part_of=actor)
+            org_key = b.entity("Organization", org_label, (surface,),
+                               key=identity.organization_key(org_label, issuer, article.id), part_of=actor)
+            b.mentions.append(Mention("Organization", org_label, at, at + len(surface), surface, rule=rule, key=org_key))
         if actor and not _JOINS.search(text, max(0, h.start - 5), h.start) and not _CENTRAL_DOCUMENT.match(h.label):
             b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)
     _targets(b, list(zip(initiatives, keys)), group_hits)
@@ -253,7 +263,7 @@ def _localities(b: _Builder) -> dict[str, str]:
                            key=identity.pattern_unit_key(h.name, parent_key or b.ctx.actor, b.article.id),
                            part_of=parent_key)
         keys.setdefault(h.name, key)
-        b.mentions.append(Mention("Locality", h.name, h.start, h.end, surface, rule=h.rule))
+        b.mentions.append(Mention("Locality", h.name, h.start, h.end, surface, rule=h.rule, key=key))
     return keys
 
 
@@ -288,25 +298,30 @@ def _officials(b: _Builder, tokens: dict[int, int]) -> None:
         national = next((identity.NATION for p in o.posts if identity.national(p.label)), None)
         context = national or (o.posts[0].org_locality if o.posts else None) or b.ctx.actor
         okey = b.official(o.name, context)
-        b.mentions.append(Mention("Official", o.name, o.start, o.end, o.name, rule=o.rule))
+        b.mentions.append(Mention("Official", o.name, o.start, o.end, o.name, rule=o.rule, key=okey))
         for p in o.posts:
             org_key = None
             if p.org:
                 org_key = b.entity("Organization", p.org,
                                    key=identity.organization_key(p.org, p.org_locality or context, b.article.id),
                                    part_of=_loc_key_by_name(b, p.org_locality))
+                # the organisation as written: the post's surface before its title (黄岩区委 of 黄岩区委书记)
+                org_end = p.end - (len(p.label) - len(p.org))
+                if p.start < org_end and p.label.endswith(text[org_end:p.end]):
+                    b.mentions.append(Mention("Organization", p.org, p.start, org_end, text[p.start:org_end],
+                                              rule=o.rule, key=org_key))
             alts = p.alt_labels
             pkey = b.entity("Post", p.label, alts, key=identity.post_key(p.label, p.org_locality or context, b.article.id),
                             post_in=org_key)
-            b.mentions.append(Mention("Post", p.label, p.start, p.end, text[p.start:p.end], alts, o.rule))
+            b.mentions.append(Mention("Post", p.label, p.start, p.end, text[p.start:p.end], alts, o.rule, pkey))
             b.fact(okey, "holds", pkey, o.start, o.rule)
 
 
 def _named_people(b: _Builder, found: list[tuple[int, int, str]], rule: str) -> None:
     """Officials named without a post (listed leaders, members of a cadre group)."""
     for start, end, name in found:
-        b.official(name, b.ctx.actor)
-        b.mentions.append(Mention("Official", name, start, end, name, rule=rule))
+        key = b.official(name, b.ctx.actor)
+        b.mentions.append(Mention("Official", name, start, end, name, rule=rule, key=key))
 
 
 def _loc_key_by_name(b: _Builder, name: str | None) -> str | None:
@@ -316,9 +331,9 @@ def _loc_key_by_name(b: _Builder, name: str | None) -> str | None:
 
 
 def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
-           names: list[tuple[int, int]]) -> tuple[str | None, str, tuple[str, str] | None]:
+           names: list[tuple[int, int]]) -> tuple[str | None, str, tuple[str, str, int] | None]:
     """The locality acting on an initiative at ``pos``, the rule that found it, and the
-    organisation standing for it (label, surface) where one is named: a locality the
+    organisation standing for it (label, surface, where it is written) where one is named: a locality the
     initiative's name begins with or holds (山西省新任农村第一书记示范培训班), else the
     nearest locality or organisation before it in its sentence (宝应县委组织部, 县委, 省里),
     else in its paragraph, else the article's locality."""
@@ -347,7 +362,7 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
         org = None
         if surface:
             tail = surface[len(surface) - len(_ORG_SUFFIX.search(surface).group()):]
-            org = (unit + tail, surface)
+            org = (unit + tail, surface, best[0])
         return loc_keys[unit], "agent-in-sentence", org
     if unnamed or best:
         return None, "", None

@@ -15,6 +15,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -27,7 +28,7 @@ from rdflib import RDF, XSD
 from ..errors import InputError, KgError, one_line
 from .bounded import COUNT_FOR, LIMIT, TIMEOUT, stream
 from .export import TURTLE_PREFIXES, jsonld
-from .store import open_graph
+from .store import OpenGraph, open_graph
 from .vocab import PREFIXES
 
 #: predeclared in every query and used to shorten IRIs in tables
@@ -69,15 +70,40 @@ def write_query(out: BinaryIO, target: Path, text: str, fmt: str = "table", *, o
 def _evaluate(out: BinaryIO, *, target: Path, text: str, fmt: str, origin: str, words: list[str],
               max_width: int | None, limit: int, count_until: float | None) -> None:
     """Open ``target``, run the query and write its result (in the child process of ``stream``)."""
-    graph = open_graph(target)
-    try:
-        result = graph.store.query(text, prefixes=QUERY_PREFIXES)
+    with _evaluated(target, text, origin, allow_service=True) as result:  # SERVICE: refused before
         if isinstance(result, ox.QueryBoolean):
             out.write(_boolean(bool(result), fmt))
         elif isinstance(result, ox.QuerySolutions):
             _solutions(result, fmt, out, _Shown(max_width, limit, count_until))
         else:
             _triples(result, fmt, out, _Shown(max_width, limit, count_until))
+
+
+def select(target: Path | OpenGraph, text: str, *, origin: str = "query",
+           allow_service: bool = False) -> tuple[list[str], list[list]]:
+    """The result of ``text`` over ``target`` as column names and rows, with ``run_query``'s errors:
+    a SELECT's variables and terms (None where unbound), an ASK's ``boolean``, a CONSTRUCT's or a
+    DESCRIBE's ``subject``, ``predicate``, ``object``."""
+    with _evaluated(target, text, origin, allow_service) as result:
+        if isinstance(result, ox.QueryBoolean):
+            return ["boolean"], [[bool(result)]]
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            return names, [[solution[name] for name in names] for solution in result]
+        return ["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in result]
+
+
+@contextmanager
+def _evaluated(target: Path | OpenGraph, text: str, origin: str, allow_service: bool) -> Iterator:
+    """The query's result, for the ``with`` block to read; an error, in the block too (while the
+    results stream in), becomes kg's, in one line."""
+    words = _keywords(text)
+    if not allow_service and "SERVICE" in words:
+        raise InputError(f"{origin}: the query calls another endpoint (SERVICE), which kg query does only "
+                         "when given --allow-service")
+    graph = target if isinstance(target, OpenGraph) else open_graph(target)
+    try:
+        yield graph.store.query(text, prefixes=QUERY_PREFIXES)
     except SyntaxError as exc:
         if words and words[0] in _UPDATES:
             raise InputError(f"{origin}: SPARQL updates ({words[0]} …) are not supported: kg query only reads a "

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import InputError, KgError
-from ..extract import TextReading, extract, read
+from ..extract import TextReading, read
 from ..graph.export import GraphWriter
 from ..graph.incremental import read_build, require_build
 from ..graph.rdf import article_block
@@ -82,17 +82,20 @@ def _unread(pairs: Iterable[tuple[Article, CleanText]]) -> Iterator[tuple[Articl
 
 def _segmented(items: Iterable[tuple[Article, CleanText, TextReading | None]],
                then: Callable[[Extraction], T]) -> Iterator[T]:
-    """Segment and extract, here: in batches, each stage over a batch in turn (its code and data stay
-    in cache)."""
+    """Segment and extract, here, by kg's spaCy pipeline (``kg.nlp.pipeline``): in batches, each
+    stage over a batch in turn (its code and data stay in cache)."""
     nlp = load()
     items = iter(items)
     while batch := list(islice(items, BATCH)):
-        for doc, (article, cl, reading) in zip(list(nlp.pipe(c.text for _, c, _ in batch)), batch):
-            try:
-                result = then(extract(article, cl, doc, reading))
-            except Exception as error:  # noqa: BLE001  (one article's failure is a bad article, not the build's)
-                result = Failed(article.source, f"{type(error).__name__}: {error}")
-            yield result
+        docs = [nlp.tokenizer.article_doc(article, cl, reading) for article, cl, reading in batch]
+        for doc in nlp.pipe(docs, batch_size=BATCH):
+            result, error = None, doc._.kg_error  # the pipeline's error, kept on the doc
+            if error is None:
+                try:
+                    result = then(doc._.kg_extraction)
+                except Exception as exc:  # noqa: BLE001  (one article's failure is a bad article, not the build's)
+                    error = f"{type(exc).__name__}: {exc}"
+            yield result if error is None else Failed(doc._.kg_article.source, error)
 
 
 @dataclass(frozen=True, slots=True)
