@@ -146,7 +146,7 @@ def test_names_not_utf8_are_read_and_shown_escaped(hostile) -> None:
     assert f"kg: warning: {src}/dir-\\xff/x.jsonl:1: {note}" in lines  # once a file, not once a line
     assert not any("x.jsonl:2: its path" in line for line in lines)
     graph = Graph().parse(out / "kg.ttl")
-    sources = {str(graph.value(a, DCTERMS.identifier)): str(graph.value(a, DCTERMS.source))
+    sources = {str(graph.value(a, DCTERMS.identifier)): str(graph.value(a, KG.file))
                for a in graph.subjects(RDF.type, KG.Article)}
     assert sources["gbk-\\xd6\\xd0\\xce\\xc4"] == f"{src}/gbk-\\xd6\\xd0\\xce\\xc4.txt"
     assert sources["j2"] == f"{src}/dir-\\xff/x.jsonl:2"
@@ -278,18 +278,18 @@ def test_view_never_shows_a_file_the_graph_merely_names(tmp_path: Path) -> None:
     graph = Graph()
     graph.add((article, RDF.type, KG.Article))
     graph.add((article, DCTERMS.identifier, Literal("secret")))
-    graph.add((article, DCTERMS.source, Literal(str(secret))))
+    graph.add((article, KG.file, Literal(str(secret))))
     assert article_text(graph, article).text is None  # no hash recorded: nothing to check the file against
     assert "no content hash" in article_text(graph, article).missing
     graph.add((article, KG.contentHash, Literal(content_hash("another text"))))
     shown = article_text(graph, article)
     assert shown.text is None and shown.missing == f"{secret} has changed since the build"
-    graph.set((article, DCTERMS.source, Literal(str(tmp_path))))  # a folder is not walked
+    graph.set((article, KG.file, Literal(str(tmp_path))))  # a folder is not walked
     assert article_text(graph, article).text is None
 
 
 def test_view_of_an_article_whose_url_is_a_local_path(tmp_path: Path) -> None:
-    """A JSON line whose url names a local file: its source stays the line it was read from, and the
+    """A JSON line whose url names a local file: its file stays the line it was read from, and the
     view shows the line's own text, never that file."""
     secret = tmp_path / "secret.txt"
     secret.write_text("密码：hunter2", encoding="utf-8")
@@ -304,7 +304,8 @@ def test_view_of_an_article_whose_url_is_a_local_path(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         assert "hunter2" not in page and text in page
     graph = Graph().parse(out / "kg.ttl")
-    assert sorted(str(s) for s in graph.objects(None, DCTERMS.source)) == [f"{corpus}:1", f"{corpus}:2"]
+    assert sorted(str(s) for s in graph.objects(None, KG.file)) == [f"{corpus}:1", f"{corpus}:2"]
+    assert not list(graph.objects(None, DCTERMS.source))  # neither url is a web address
 
 
 # --- one article cannot dominate the outputs -----------------------------------------------------------
