@@ -93,9 +93,14 @@ def damaged_bytes(draw) -> bytes:
         return draw(st.binary(max_size=3000))
     text = draw(st.sampled_from(TEXTS))
     start = draw(st.integers(0, max(0, len(text) - 1)))
-    data = bytearray(text[start:start + draw(st.integers(1, 1500))].encode(draw(st.sampled_from(_CODECS)),
-                                                                             errors="replace"))
-    for _ in range(draw(st.integers(0, 8))):
+    data = text[start:start + draw(st.integers(1, 1500))].encode(draw(st.sampled_from(_CODECS)), errors="replace")
+    return damage(draw, data, draw(st.integers(0, 8)))
+
+
+def damage(draw, data: bytes, times: int) -> bytes:
+    """``data`` with bytes flipped, cut or put in, or cut short, ``times`` times at random places."""
+    data = bytearray(data)
+    for _ in range(times):
         at = draw(st.integers(0, len(data)))
         op = draw(st.sampled_from(["flip", "cut", "insert", "truncate"]))
         if op == "flip" and at < len(data):
@@ -275,6 +280,25 @@ def test_damaged_file(tmp_path: Path, name: str, data: bytes, outcome) -> None:
     assert note in " ".join(item.notes) and where in " ".join(item.notes)
     assert len(item.notes) == (1 if note else 0)
     assert item.text.strip()
+
+
+LINES = [
+    # (name, a JSON line, what kg says of it): lines that tests/test_fuzz.py found to stop a build
+    ("nested past the stack", b'{"id": "d", "text": ' + b"[" * 100_000, "invalid JSON (nested deeper than kg reads"),
+    ("a 5,000-digit id", b'{"id": ' + b"9" * 5000 + b', "text": "\xe9\xbb\x84\xe5\xb2\xa9\xe5\x8c\xba"}',
+     "invalid JSON (exceeds the limit (4300 digits) for integer string conversion)"),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "said"), LINES, ids=[n for n, _, _ in LINES])
+def test_damaged_json_line(tmp_path: Path, name: str, line: bytes, said: str) -> None:
+    """The line is reported by its file and number, and the lines around it are read."""
+    path = tmp_path / "lines.jsonl"
+    good = '{"id": "g%d", "text": "黄岩区召开大会。"}\n'
+    path.write_bytes((good % 1).encode() + line + b"\n" + (good % 3).encode())
+    first, bad, last = read_inputs([path])
+    assert isinstance(bad, InputError) and str(bad).startswith(f"{path}:2: ") and said in str(bad), str(bad)
+    assert (first.id, last.id) == ("g1", "g3")
 
 
 def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
