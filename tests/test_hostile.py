@@ -380,6 +380,32 @@ def test_same_id_different_text_gets_a_numbered_id() -> None:
     assert reports[0].message() == "b/001.txt: a/001.txt has the same id; built as 001~2"
 
 
+def test_duplicates_are_found_among_all_that_came_before(monkeypatch) -> None:
+    """The filter keeps what it knows of earlier articles in sorted runs (kg/text/dedupe.py): with
+    runs of four entries, merged as they fill, the same copies, near-duplicates and id clashes
+    are found, each against the right earlier article, as when every entry is still in its dict."""
+    import kg.text.dedupe as dedupe
+
+    texts = [p for path in SEED.values() for p in path.read_text(encoding="utf-8").split("\n") if len(p) > 150][:12]
+    articles = [_article(f"a/{i}/{i % 5}.txt", t) for i, t in enumerate(texts)]  # ids 0-4, then again
+    articles += [_article(f"b/{i}.txt", t) for i, t in enumerate(texts[::3])]  # the same text again
+    articles += [_article(f"c/{i}.txt", t + "完") for i, t in enumerate(texts[1::3])]  # one shingle more
+
+    def found() -> tuple[list[str], list[str]]:
+        reports: list[Duplicate] = []
+        kept = [f"{a.source} {a.id}" for a in unique(articles, reports.append)]
+        return kept, [d.message() for d in reports]
+
+    whole = found()
+    monkeypatch.setattr(dedupe, "_BUFFER", 4)
+    assert found() == whole
+    kept, messages = whole
+    assert len(kept) == len(articles) - 4 and len([m for m in messages if "same text as a/" in m]) == 4
+    assert len([m for m in messages if "near-duplicate of a/" in m]) == 4
+    assert {"a/5/0.txt: a/0/0.txt has the same id; built as 0~2",
+            "a/10/0.txt: a/0/0.txt has the same id; built as 0~3"} <= set(messages)
+
+
 # --- one build over a folder of hostile files -----------------------------------------------------------
 
 def test_hostile_folder_builds(tmp_path: Path, shacl) -> None:
