@@ -100,11 +100,16 @@ def _tree(root: int) -> list[int]:
 
 def _pss(pids: list[int]) -> int:
     """The proportional set size (KiB) of these processes together: pages they share counted once."""
+    return proc_sum(pids, "smaps_rollup", "Pss:")
+
+
+def proc_sum(pids: list[int], name: str, field: str) -> int:
+    """The sum over these processes of a field (KiB) of their file ``/proc/PID/NAME``."""
     total = 0
     for pid in pids:
         with contextlib.suppress(OSError):
-            with open(f"/proc/{pid}/smaps_rollup") as fh:
-                total += next((int(line.split()[1]) for line in fh if line.startswith("Pss:")), 0)
+            with open(f"/proc/{pid}/{name}") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith(field)), 0)
     return total
 
 

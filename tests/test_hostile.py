@@ -93,9 +93,14 @@ def damaged_bytes(draw) -> bytes:
         return draw(st.binary(max_size=3000))
     text = draw(st.sampled_from(TEXTS))
     start = draw(st.integers(0, max(0, len(text) - 1)))
-    data = bytearray(text[start:start + draw(st.integers(1, 1500))].encode(draw(st.sampled_from(_CODECS)),
-                                                                             errors="replace"))
-    for _ in range(draw(st.integers(0, 8))):
+    data = text[start:start + draw(st.integers(1, 1500))].encode(draw(st.sampled_from(_CODECS)), errors="replace")
+    return damage(draw, data, draw(st.integers(0, 8)))
+
+
+def damage(draw, data: bytes, times: int) -> bytes:
+    """``data`` with bytes flipped, cut or put in, or cut short, ``times`` times at random places."""
+    data = bytearray(data)
+    for _ in range(times):
         at = draw(st.integers(0, len(data)))
         op = draw(st.sampled_from(["flip", "cut", "insert", "truncate"]))
         if op == "flip" and at < len(data):
@@ -277,6 +282,25 @@ def test_damaged_file(tmp_path: Path, name: str, data: bytes, outcome) -> None:
     assert item.text.strip()
 
 
+LINES = [
+    # (name, a JSON line, what kg says of it): lines that tests/test_fuzz.py found to stop a build
+    ("nested past the stack", b'{"id": "d", "text": ' + b"[" * 100_000, "invalid JSON (nested deeper than kg reads"),
+    ("a 5,000-digit id", b'{"id": ' + b"9" * 5000 + b', "text": "\xe9\xbb\x84\xe5\xb2\xa9\xe5\x8c\xba"}',
+     "invalid JSON (exceeds the limit (4300 digits) for integer string conversion)"),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "said"), LINES, ids=[n for n, _, _ in LINES])
+def test_damaged_json_line(tmp_path: Path, name: str, line: bytes, said: str) -> None:
+    """The line is reported by its file and number, and the lines around it are read."""
+    path = tmp_path / "lines.jsonl"
+    good = '{"id": "g%d", "text": "黄岩区召开大会。"}\n'
+    path.write_bytes((good % 1).encode() + line + b"\n" + (good % 3).encode())
+    first, bad, last = read_inputs([path])
+    assert isinstance(bad, InputError) and str(bad).startswith(f"{path}:2: ") and said in str(bad), str(bad)
+    assert (first.id, last.id) == ("g1", "g3")
+
+
 def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
     dump = tmp_path / "dump.txt"
     with dump.open("wb") as fh:  # a 10 MB dump; sparse, so the test writes almost nothing
@@ -354,6 +378,32 @@ def test_same_id_different_text_gets_a_numbered_id() -> None:
                         _article("c/001~2.txt", SEED["000"].read_text("utf-8"))], reports.append))
     assert [a.id for a in kept] == ["001", "001~2", "001~2~2"]
     assert reports[0].message() == "b/001.txt: a/001.txt has the same id; built as 001~2"
+
+
+def test_duplicates_are_found_among_all_that_came_before(monkeypatch) -> None:
+    """The filter keeps what it knows of earlier articles in sorted runs (kg/text/dedupe.py): with
+    runs of four entries, merged as they fill, the same copies, near-duplicates and id clashes
+    are found, each against the right earlier article, as when every entry is still in its dict."""
+    import kg.text.dedupe as dedupe
+
+    texts = [p for path in SEED.values() for p in path.read_text(encoding="utf-8").split("\n") if len(p) > 150][:12]
+    articles = [_article(f"a/{i}/{i % 5}.txt", t) for i, t in enumerate(texts)]  # ids 0-4, then again
+    articles += [_article(f"b/{i}.txt", t) for i, t in enumerate(texts[::3])]  # the same text again
+    articles += [_article(f"c/{i}.txt", t + "完") for i, t in enumerate(texts[1::3])]  # one shingle more
+
+    def found() -> tuple[list[str], list[str]]:
+        reports: list[Duplicate] = []
+        kept = [f"{a.source} {a.id}" for a in unique(articles, reports.append)]
+        return kept, [d.message() for d in reports]
+
+    whole = found()
+    monkeypatch.setattr(dedupe, "_BUFFER", 4)
+    assert found() == whole
+    kept, messages = whole
+    assert len(kept) == len(articles) - 4 and len([m for m in messages if "same text as a/" in m]) == 4
+    assert len([m for m in messages if "near-duplicate of a/" in m]) == 4
+    assert {"a/5/0.txt: a/0/0.txt has the same id; built as 0~2",
+            "a/10/0.txt: a/0/0.txt has the same id; built as 0~3"} <= set(messages)
 
 
 # --- one build over a folder of hostile files -----------------------------------------------------------

@@ -6,9 +6,14 @@ a GBK copy, a Traditional copy and an HTML copy of one article are one article.
 Near-duplicates (a reworded lead, an extra paragraph) are found with MinHash
 signatures of 5-character shingles and locality-sensitive hashing: an
 article is compared only with those sharing a band of its signature, so the cost per
-article stays flat however many came before, and under 2 KB per article is kept.
-Those with estimated Jaccard similarity >= 0.9 to an earlier article are reported
-and still built.
+article stays flat however many came before. Those with estimated Jaccard similarity
+>= 0.9 to an earlier article are reported and still built.
+
+What is kept of each article is compact, so that memory barely grows with the corpus:
+its source, id and text hash packed in byte arrays, the hashes of its id, text and bands
+in sorted numpy arrays (``_Index``: 12 bytes an entry, where a dict of Python ints takes
+about 100), and its signature in an unnamed temporary file, read back only when another
+article shares a band with it.
 
 Articles with the same id (``001.txt`` in two folders) but different texts would
 become one node of the graph; the later one gets a numbered id (``001~2``).
@@ -16,10 +21,14 @@ become one node of the graph; the later one gets a numbered id (``001~2``).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -69,29 +78,31 @@ def unique(articles: Iterable[Article], report: Callable[[Duplicate], None],
 
 
 def unique_cleaned(articles: Iterable[Article], report: Callable[[Duplicate], None],
-                   threshold: float = THRESHOLD) -> Iterator[tuple[Article, CleanText]]:
-    """``unique``, yielding each article with its cleaned text, so the pipeline need not clean it again."""
-    seen: dict[bytes, str] = {}  # text hash -> source of its first article
-    ids: dict[str, str] = {}  # article id -> source of the article that has it
-    buckets: dict[int, int | list[int]] = {}  # band key -> the article, or articles, with that band
-    signatures: list[np.ndarray] = []
-    sources: list[str] = []
+                   threshold: float = THRESHOLD, folder: Path | None = None) -> Iterator[tuple[Article, CleanText]]:
+    """``unique``, yielding each article with its cleaned text, so the pipeline need not clean it again.
+    The signatures are kept in an unnamed temporary file in ``folder`` (default: the system's)."""
+    with tempfile.TemporaryFile(dir=folder) as spool:
+        yield from _unique(articles, report, threshold, _Kept(spool.fileno()))
+
+
+def _unique(articles: Iterable[Article], report: Callable[[Duplicate], None], threshold: float,
+            kept: _Kept) -> Iterator[tuple[Article, CleanText]]:
     for article in articles:
         cleaned = clean(article)
         text = _SPACE.sub("", cleaned.text)
         digest = hashlib.sha1(text.encode("utf-8")).digest()
-        if text and digest in seen:
-            report(Duplicate(article.source, seen[digest], "same text"))
+        first = kept.same_text(digest) if text else None
+        if first is not None:
+            report(Duplicate(article.source, kept.sources[first], "same text"))
             continue
-        seen.setdefault(digest, article.source)
-        if text:
-            signature = _minhash(text)
-            near = _nearest(signature, _bucket(buckets, signature, len(sources)), signatures)
+        signature = _minhash(text) if text else None
+        if signature is not None:
+            near = _nearest(signature, kept.sharing_a_band(signature), kept)
             if near is not None and near[1] >= threshold:
-                report(Duplicate(article.source, sources[near[0]], "near", near[1]))
-            signatures.append(signature)
-            sources.append(article.source)
-        yield _unique_id(article, ids, report), cleaned
+                report(Duplicate(article.source, kept.sources[near[0]], "near", near[1]))
+        article = _unique_id(article, kept, report)
+        kept.add(article, digest, signature)
+        yield article, cleaned
 
 
 def _minhash(text: str) -> np.ndarray:
@@ -119,24 +130,6 @@ def _minhash(text: str) -> np.ndarray:
     return signature
 
 
-def _bucket(buckets: dict[int, int | list[int]], signature: np.ndarray, index: int) -> set[int]:
-    """Put article ``index`` in the buckets of its bands; returns the articles already there."""
-    found: set[int] = set()
-    for band in range(BANDS):
-        # Python's hash differs between runs, but keys only have to agree within one
-        key = hash((band, signature[band * ROWS:(band + 1) * ROWS].tobytes()))
-        there = buckets.get(key)
-        if there is None:
-            buckets[key] = index  # most bands are met once: an int, not a list
-        elif isinstance(there, int):
-            found.add(there)
-            buckets[key] = [there, index]
-        else:
-            found.update(there)
-            there.append(index)
-    return found
-
-
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
     """The affine maps' ``a`` (odd) and ``b``, drawn from a fixed seed: the same in every run."""
@@ -145,24 +138,136 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return a, rng.integers(0, 1 << 32, NUM_PERM, dtype=np.uint32)
 
 
-def _nearest(signature: np.ndarray, candidates: set[int], signatures: list[np.ndarray]) -> tuple[int, float] | None:
+def _nearest(signature: np.ndarray, candidates: set[int], kept: _Kept) -> tuple[int, float] | None:
     """The earliest of the most similar candidates, with its estimated Jaccard similarity."""
-    scored = [(float(np.mean(signatures[c] == signature)), -c) for c in candidates]
+    scored = [(float(np.mean(kept.signature(c) == signature)), -c) for c in candidates]
     if not scored:
         return None
     similarity, neg = max(scored)
     return -neg, similarity
 
 
-def _unique_id(article: Article, ids: dict[str, str], report: Callable[[Duplicate], None]) -> Article:
+def _unique_id(article: Article, kept: _Kept, report: Callable[[Duplicate], None]) -> Article:
     """The article, or a copy with a numbered id if an earlier article has its id."""
-    if article.id not in ids:
-        ids[article.id] = article.source
+    first = kept.with_id(article.id)
+    if first is None:
         return article
     n = 2
-    while f"{article.id}~{n}" in ids:
+    while kept.with_id(f"{article.id}~{n}") is not None:
         n += 1
     new_id = f"{article.id}~{n}"
-    ids[new_id] = article.source
-    report(Duplicate(article.source, ids[article.id], "same id", new_id=new_id))
+    report(Duplicate(article.source, kept.sources[first], "same id", new_id=new_id))
     return replace(article, id=new_id)
+
+
+class _Strings:
+    """Strings packed in one byte array (UTF-8; a lone surrogate of a file name kept as it is)."""
+
+    def __init__(self) -> None:
+        self._bytes = bytearray()
+        self._ends = array("Q")
+
+    def append(self, text: str) -> None:
+        self._bytes += text.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._bytes))
+
+    def __getitem__(self, i: int) -> str:
+        return self._bytes[self._ends[i - 1] if i else 0:self._ends[i]].decode("utf-8", "surrogatepass")
+
+
+#: entries an ``_Index`` gathers in a dict before it sorts them into a run
+_BUFFER = 1 << 14
+_MASK = (1 << 64) - 1
+
+
+class _Index:
+    """A multimap of 64-bit keys to article numbers. New entries go to a dict; at ``_BUFFER`` of them
+    they become a run (keys sorted, and their numbers, in numpy arrays), and a run is merged with the
+    one before it while that one is no larger, so there are at most log2(n / ``_BUFFER``) runs to search."""
+
+    def __init__(self) -> None:
+        self._new: dict[int, list[int]] = {}
+        self._size = 0
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def find(self, keys: list[int]) -> list[int]:
+        """The numbers of every entry of these keys."""
+        found = [n for k in keys for n in self._new.get(k, ())]
+        wanted = np.array(keys, dtype=np.uint64)
+        for run, numbers in self._runs:
+            starts, ends = np.searchsorted(run, wanted, "left"), np.searchsorted(run, wanted, "right")
+            for start, end in zip(starts.tolist(), ends.tolist()):
+                found += numbers[start:end].tolist()
+        return found
+
+    def add(self, keys: list[int], number: int) -> None:
+        for key in keys:
+            self._new.setdefault(key, []).append(number)
+        self._size += len(keys)
+        if self._size >= _BUFFER:
+            keys = np.fromiter((k for k, ns in self._new.items() for _ in ns), np.uint64, self._size)
+            numbers = np.fromiter((n for ns in self._new.values() for n in ns), np.uint32, self._size)
+            self._runs.append(_sorted(keys, numbers))
+            self._new, self._size = {}, 0
+            while len(self._runs) > 1 and len(self._runs[-2][0]) <= len(self._runs[-1][0]):
+                (k1, n1), (k2, n2) = self._runs.pop(-2), self._runs.pop()
+                self._runs.append(_sorted(np.concatenate([k1, k2]), np.concatenate([n1, n2])))
+
+
+def _sorted(keys: np.ndarray, numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    order = np.argsort(keys, kind="stable")
+    return keys[order], numbers[order]
+
+
+class _Kept:
+    """What the filter keeps of each article it let through (numbered in order): its source, id,
+    text hash and signature (in the file ``fd``, ``NUM_PERM`` 32-bit values each), and indexes of
+    hashes of its text, id and signature bands. A hash found in an index is checked against what
+    it was made from, so two texts or ids that share a 64-bit hash are still told apart."""
+
+    def __init__(self, fd: int) -> None:
+        self.sources, self._ids = _Strings(), _Strings()
+        self._digests = bytearray()
+        self._fd = fd
+        self._texts, self._id_index, self._bands = _Index(), _Index(), _Index()
+        self._count = 0
+
+    def same_text(self, digest: bytes) -> int | None:
+        """The first article of this text hash."""
+        width = len(digest)
+        return next((n for n in self._texts.find([_key(digest)])
+                     if self._digests[n * width:(n + 1) * width] == digest), None)
+
+    def with_id(self, article_id: str) -> int | None:
+        """The article that has this id."""
+        return next((n for n in self._id_index.find([_key(article_id.encode("utf-8", "surrogatepass"))])
+                     if self._ids[n] == article_id), None)
+
+    def sharing_a_band(self, signature: np.ndarray) -> set[int]:
+        return set(self._bands.find(_bands(signature)))
+
+    def signature(self, number: int) -> np.ndarray:
+        size = NUM_PERM * 4
+        return np.frombuffer(os.pread(self._fd, size, number * size), dtype=np.uint32)
+
+    def add(self, article: Article, digest: bytes, signature: np.ndarray | None) -> None:
+        number = self._count
+        self._count += 1
+        self.sources.append(article.source)
+        self._ids.append(article.id)
+        self._digests += digest
+        self._id_index.add([_key(article.id.encode("utf-8", "surrogatepass"))], number)
+        if signature is not None:
+            os.pwrite(self._fd, signature.tobytes(), number * NUM_PERM * 4)
+            self._texts.add([_key(digest)], number)
+            self._bands.add(_bands(signature), number)
+
+
+def _key(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+
+
+def _bands(signature: np.ndarray) -> list[int]:
+    """A key for each band of the signature (Python's hash of bytes differs between runs; keys only
+    have to agree within one)."""
+    return [hash((band, signature[band * ROWS:(band + 1) * ROWS].tobytes())) & _MASK for band in range(BANDS)]

@@ -286,6 +286,10 @@ def _jsonl_article(where: str, line: str, max_bytes: int) -> Article | InputErro
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return InputError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:  # [[[[... nested deeper than Python's stack
+        return InputError(f"{where}: invalid JSON (nested deeper than kg reads; a line is one flat object)")
+    except ValueError as exc:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+        return InputError(f"{where}: invalid JSON ({str(exc).split(':')[0].lower()})")
     if (not isinstance(obj, dict) or not isinstance(obj.get("id"), (str, int)) or isinstance(obj.get("id"), bool)
             or not isinstance(obj.get("text"), str) or not str(obj["id"]).strip()):
         return InputError(f'{where}: each line needs a non-empty "id" and a "text" string')
