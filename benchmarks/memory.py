@@ -1,6 +1,6 @@
 """Memory of a build as its corpus grows: many tiny articles, peak memory and wall time.
 
-    .venv/bin/python benchmarks/memory.py [-n 20000 200000] [--jobs 1] [--no-html] [--trace N]
+    .venv/bin/python benchmarks/memory.py [-n 20000 200000] [--jobs 1] [--no-html] [--no-store] [--trace N]
 
 For each N, a JSON Lines file of N tiny articles (one or two sentences each, made from
 templates below: officials of kg's surnames with given names drawn from a few common
@@ -93,13 +93,14 @@ def _rss(pids: list[int]) -> int:
     return proc_sum(pids, "status", "VmRSS:")
 
 
-def measure(corpus: Path, out: Path, jobs: int, html: bool) -> dict[str, float]:
+def measure(corpus: Path, out: Path, jobs: int, html: bool, store: bool) -> dict[str, float]:
     """Wall seconds and peak memory (KiB) of ``kg build`` over ``corpus``."""
     log = out.with_name(out.name + ".log")
     with open(log, "w+b") as stderr, tempfile.TemporaryFile() as stdout:  # files: a pipe left unread blocks
         started = time.perf_counter()
         proc = subprocess.Popen([str(KG_BIN), "build", str(corpus), "--out", str(out), "--quiet", "--jobs", str(jobs),
-                                 *([] if html else ["--no-html"])], stdout=stdout, stderr=stderr)
+                                 *([] if html else ["--no-html"]), *([] if store else ["--no-store"])],
+                                stdout=stdout, stderr=stderr)
         peak_rss = peak_pss = 0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -155,6 +156,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, nargs="+", default=[20_000, 200_000])
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--no-html", action="store_true", help="build without graph.html")
+    parser.add_argument("--no-store", action="store_true", help="build without the store")
     parser.add_argument("--trace", type=int, metavar="N", help="trace the Python memory of a build of N articles")
     args = parser.parse_args()
     if args.trace:
@@ -166,7 +168,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="kg-memory-") as tmp:
             corpus = Path(tmp) / "tiny.jsonl"
             chars = write_articles(corpus, n)
-            row = measure(corpus, Path(tmp) / "out", args.jobs, not args.no_html)
+            row = measure(corpus, Path(tmp) / "out", args.jobs, not args.no_html, not args.no_store)
         rows.append(row)
         print(f"{n:>8} {chars:>11,} {row['seconds']:>8.1f} {row['rss'] / 1024:>12.0f} {row['pss'] / 1024:>12.0f} "
               f"{row['maxrss'] / 1024:>14.0f}   {row['summary']} ({row['messages']} lines on stderr)", flush=True)

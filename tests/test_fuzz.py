@@ -189,14 +189,16 @@ name_part = st.one_of(st.text(alphabet=st.characters(blacklist_characters="/\x00
                               min_size=1, max_size=12),
                       st.sampled_from(["a", "文章", " ", "-x", "a\nb", "\x1b[31m", "~", "$(id)", "..a", "e\u0301",
                                        "\u202e", "%2F", "*", "?"]),
-                      st.binary(min_size=1, max_size=6).filter(lambda b: b"/" not in b and b"\x00" not in b)
-                      .map(os.fsdecode)  # a name that is not UTF-8
+                      st.binary(min_size=1, max_size=6).map(lambda b: os.fsdecode(b.replace(b"/", b"_")
+                                                                                 .replace(b"\x00", b"_")))
+                      # a name that is not UTF-8
                       ).filter(lambda name: name not in (".", ".."))
 content = st.one_of(
     st.tuples(st.just(".txt"), st.sampled_from(TEXTS[:5]).map(lambda t: t.encode("utf-8")), st.just(GOOD)),
     st.tuples(st.sampled_from([".txt", ".txt", ".html", ".htm"]), mutated_article(), st.just(EITHER)),
     st.tuples(st.sampled_from([".html", ".txt"]), page(), st.just(EITHER)),
-    st.tuples(st.just(".txt"), st.binary(max_size=200).map(lambda b: b + b"\x00\x01" + b), st.just(BAD)),
+    # NUL bytes, and no byte order mark to make them UTF-16 or UTF-32
+    st.tuples(st.just(".txt"), st.binary(max_size=200).map(lambda b: b"\x00\x01" + b), st.just(BAD)),
     st.tuples(st.sampled_from([".txt", ".html", ".jsonl"]), st.sampled_from([b"", b" \n\t", "\ufeff".encode()]),
               st.just(BAD)),
     st.tuples(st.just(".txt"), st.just(b"\xe5\xb9\xb2" * (MAX_BYTES // 3 + 1)), st.just(BAD)),
@@ -216,6 +218,12 @@ class Case:
     forked: bool  # kg.ttl, kg.trig and kg.jsonld written by processes of the fork server, not by this one
 
 
+def _free(parts: tuple[str, ...], taken: set[tuple[str, ...]]) -> bool:
+    """Whether a path is neither a file or link already, nor below one, nor a folder of one."""
+    return not any(parts[:i] in taken for i in range(1, len(parts) + 1)) and not any(
+        p[:len(parts)] == parts for p in taken)
+
+
 @st.composite
 def cases(draw) -> Case:
     files, links, jsonl, taken = [], [], {}, set()
@@ -225,7 +233,7 @@ def cases(draw) -> Case:
     for _ in range(draw(st.integers(1, 6))):
         suffix, data, outcome = draw(content)
         parts = (*draw(st.sampled_from(folders)), draw(name_part) + suffix)
-        if any(parts[:i] in taken for i in range(1, len(parts) + 1)) or any(p[:len(parts)] == parts for p in taken):
+        if not _free(parts, taken):
             continue  # a name already used (for a folder or a file)
         taken.add(parts)
         if data == b"jsonl":
@@ -237,7 +245,7 @@ def cases(draw) -> Case:
     for _ in range(draw(st.integers(0, 2))):
         kind = draw(st.sampled_from(["file", "loop", "dangling"]))
         parts = (*draw(st.sampled_from(folders)), draw(name_part) + (".txt" if kind != "loop" else ""))
-        if parts in taken or any(parts[:i] in taken for i in range(1, len(parts))) or not files:
+        if not _free(parts, taken) or not files:
             continue
         taken.add(parts)
         target = {"file": "/".join(draw(st.sampled_from(files))[0]), "loop": ".", "dangling": "nowhere.txt"}[kind]
