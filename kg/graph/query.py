@@ -51,14 +51,11 @@ def write_query(out: BinaryIO, target: Path, text: str, fmt: str = "table", *, o
     names the query in errors. The query runs in a child process, stopped after ``timeout`` seconds
     (0: never) or on Ctrl-C; a table shows at most ``limit`` rows (0: all), and says how many more
     there were. A query that calls another endpoint (SERVICE) is refused unless ``allow_service``."""
-    words = _keywords(text)
-    if not allow_service and "SERVICE" in words:
-        raise InputError(f"{origin}: the query calls another endpoint (SERVICE), which kg query does only "
-                         "when given --allow-service")
+    _refuse_service(text, origin, allow_service)  # here, before the child is started
     started = time.monotonic()
     # counting the rows a table leaves out stops well before the query would be stopped
     count_until = started + timeout * 0.9 if timeout else None
-    work = partial(_evaluate, target=target, text=text, fmt=fmt, origin=origin, words=words,
+    work = partial(_evaluate, target=target, text=text, fmt=fmt, origin=origin,
                    max_width=max_width, limit=limit, count_until=count_until)
     try:
         stream(work, out, timeout)
@@ -67,7 +64,7 @@ def write_query(out: BinaryIO, target: Path, text: str, fmt: str = "table", *, o
                       "patterns, LIMIT) or give a larger --timeout (0: no limit)") from None
 
 
-def _evaluate(out: BinaryIO, *, target: Path, text: str, fmt: str, origin: str, words: list[str],
+def _evaluate(out: BinaryIO, *, target: Path, text: str, fmt: str, origin: str,
               max_width: int | None, limit: int, count_until: float | None) -> None:
     """Open ``target``, run the query and write its result (in the child process of ``stream``)."""
     with _evaluated(target, text, origin, allow_service=True) as result:  # SERVICE: refused before
@@ -97,10 +94,7 @@ def select(target: Path | OpenGraph, text: str, *, origin: str = "query",
 def _evaluated(target: Path | OpenGraph, text: str, origin: str, allow_service: bool) -> Iterator:
     """The query's result, for the ``with`` block to read; an error, in the block too (while the
     results stream in), becomes kg's, in one line."""
-    words = _keywords(text)
-    if not allow_service and "SERVICE" in words:
-        raise InputError(f"{origin}: the query calls another endpoint (SERVICE), which kg query does only "
-                         "when given --allow-service")
+    words = _refuse_service(text, origin, allow_service)
     graph = target if isinstance(target, OpenGraph) else open_graph(target)
     try:
         yield graph.store.query(text, prefixes=QUERY_PREFIXES)
@@ -113,6 +107,16 @@ def _evaluated(target: Path | OpenGraph, text: str, origin: str, allow_service: 
         raise
     except (OSError, RuntimeError, ValueError) as exc:  # while it runs, or while its results stream in
         raise KgError(f"{origin}: the query failed on {graph.source}: {' '.join(str(exc).split())}") from exc
+
+
+def _refuse_service(text: str, origin: str, allow_service: bool) -> list[str]:
+    """The query's keywords (``_keywords``); an ``InputError`` if it calls another endpoint and
+    that is not allowed."""
+    words = _keywords(text)
+    if not allow_service and "SERVICE" in words:
+        raise InputError(f"{origin}: the query calls another endpoint (SERVICE), which kg query does only "
+                         "when given --allow-service")
+    return words
 
 
 _UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
