@@ -72,7 +72,7 @@ def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1,
         with nullcontext(pool) if pool is not None else WorkerPool(jobs) as own:
             yield from _process_parallel(pairs, own, then)
     else:
-        yield from _segmented(_unread(pairs), then)
+        yield from _in_zones(_unread(pairs), then)
 
 
 def _unread(pairs: Iterable[tuple[Article, CleanText]]) -> Iterator[tuple[Article, CleanText, None]]:
@@ -174,11 +174,23 @@ def _start_worker() -> None:
     load()
 
 
+def _in_zones(items: Iterable[tuple[Article, CleanText, TextReading | None]],
+              then: Callable[[Extraction], T]) -> Iterator[T]:
+    """``_segmented``, a batch at a time in a memory zone of the pipeline: the words and strings a
+    batch adds to spaCy's vocabulary are freed after it (what ``then`` makes of an extraction holds
+    none of spaCy's objects), else a build's memory grows with every name it has not met before."""
+    nlp = load()
+    items = iter(items)
+    while batch := list(islice(items, BATCH)):
+        with nlp.memory_zone():
+            yield from _segmented(batch, then)
+
+
 def _process_chunk(items: list[tuple[Article, CleanText, TextReading | None]],
                    then: Callable[[Extraction], T]) -> list[T]:
     """In a worker (a process of the pool or of a Dask cluster): ``_segmented`` of a few articles
     (its pipeline is loaded once per process)."""
-    return list(_segmented(items, then))
+    return list(_in_zones(items, then))
 
 
 def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], pool: WorkerPool,
