@@ -13,7 +13,10 @@
 Both run ``kg.extract.extract`` (``extraction``), once a doc: the recognisers and relation rules
 work on the text and the segmenter's token boundaries, faster than over spaCy's objects, and
 their ``Extraction`` (what a build writes as the article's graph) stays on
-``doc._.kg_extraction``. A failure is kept on ``doc._.kg_error`` and given to the component's
+``doc._.kg_extraction``. A build reads nothing else, so its pipeline makes the components with
+``doc_spans`` false: they run the same extraction and leave the doc's tokens, ``doc.ents``,
+``doc.spans`` and ``doc._.kg_facts`` as they are (splitting tokens and making a span per mention
+would slow a build for what it never reads). A failure is kept on ``doc._.kg_error`` and given to the component's
 error handler (``nlp.set_error_handler``): by default it is raised; a build's pipeline goes on.
 """
 from __future__ import annotations
@@ -72,14 +75,15 @@ class _Component(Pipe):
     """A component whose failure on a doc is kept on the doc (``doc._.kg_error``) and given to the
     error handler; a handler that returns lets the doc go on, unannotated, in its place."""
 
-    def __init__(self, name: str, spans_key: str) -> None:
+    def __init__(self, name: str, spans_key: str, doc_spans: bool = True) -> None:
         self.name = name
         self.spans_key = spans_key
+        self.doc_spans = doc_spans
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.kg_error is None:
             try:
-                self.annotate(doc)
+                self.annotate(doc) if self.doc_spans else extraction(doc)
             except Exception as error:  # noqa: BLE001  (the error handler decides)
                 doc._.kg_error = f"{type(error).__name__}: {error}"
                 self.get_error_handler()(self.name, self, [doc], error)
@@ -132,18 +136,20 @@ class RelationExtractor(_Component):
         doc._.kg_facts = tuple(facts)
 
 
-@Language.factory("kg_entities", default_config={"spans_key": SPANS_KEY}, retokenizes=True,
+@Language.factory("kg_entities", default_config={"spans_key": SPANS_KEY, "doc_spans": True}, retokenizes=True,
                   assigns=["doc.ents", "doc.spans", "doc._.kg_extraction"])
-def make_entities(nlp: Language, name: str, spans_key: str) -> EntityRecognizer:
-    """kg's recognisers as a component (``nlp.add_pipe("kg_entities")``)."""
-    return EntityRecognizer(name, spans_key)
+def make_entities(nlp: Language, name: str, spans_key: str, doc_spans: bool) -> EntityRecognizer:
+    """kg's recognisers as a component (``nlp.add_pipe("kg_entities")``); ``doc_spans`` false: the
+    extraction only (a build's)."""
+    return EntityRecognizer(name, spans_key, doc_spans)
 
 
-@Language.factory("kg_relations", default_config={"spans_key": SPANS_KEY},
+@Language.factory("kg_relations", default_config={"spans_key": SPANS_KEY, "doc_spans": True},
                   assigns=["doc._.kg_facts", "doc._.kg_extraction"])
-def make_relations(nlp: Language, name: str, spans_key: str) -> RelationExtractor:
-    """kg's relation rules as a component (``nlp.add_pipe("kg_relations")``), after ``kg_entities``."""
-    return RelationExtractor(name, spans_key)
+def make_relations(nlp: Language, name: str, spans_key: str, doc_spans: bool) -> RelationExtractor:
+    """kg's relation rules as a component (``nlp.add_pipe("kg_relations")``), after ``kg_entities``;
+    ``doc_spans`` false: the extraction only (a build's)."""
+    return RelationExtractor(name, spans_key, doc_spans)
 
 
 def _unique(mentions: tuple[Mention, ...]) -> list[Mention]:

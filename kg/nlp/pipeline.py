@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from contextlib import ExitStack
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -26,9 +27,11 @@ if TYPE_CHECKING:
 COMPONENTS = ("kg_entities", "kg_relations")
 
 
-def make(user_words: Iterable[str] = ()) -> Language:
+def make(user_words: Iterable[str] = (), doc_spans: bool = True) -> Language:
     """A new pipeline: spaCy's ``zh`` language with kg's tokenizer (``user_words`` kept whole) and
-    components; a component's error is raised (``nlp.set_error_handler`` to change that)."""
+    components; a component's error is raised (``nlp.set_error_handler`` to change that).
+    ``doc_spans`` false: the components leave ``doc.ents``, ``doc.spans`` and ``doc._.kg_facts``
+    unset, and a doc has only its extraction (``doc._.kg_extraction``), all a build reads."""
     import spacy
 
     from . import components, tokenizer  # noqa: F401  (registers them with spaCy)
@@ -36,7 +39,7 @@ def make(user_words: Iterable[str] = ()) -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": tokenizer.NAME,
                                                           "user_words": sorted(set(user_words))}}})
     for name in COMPONENTS:
-        nlp.add_pipe(name)
+        nlp.add_pipe(name, config={"doc_spans": doc_spans})
     return nlp
 
 
@@ -46,7 +49,31 @@ def load() -> Language:
     the error on ``doc._.kg_error`` and the rest goes on (``kg.run.build`` reports it)."""
     from spacy.util import ignore_error
 
-    nlp = make()
+    nlp = make(doc_spans=False)
     nlp.set_error_handler(ignore_error)
     gc.freeze()  # the pipeline lives as long as the process: full collections need not scan it again
+    return nlp
+
+
+#: articles a build's pipeline segments in one memory zone (``in_zone``)
+ZONE = 1024
+_zone: ExitStack | None = None
+_zone_left = 0
+
+
+def in_zone(articles: int) -> Language:
+    """The build's pipeline (``load``), about to segment ``articles`` more, within a memory zone.
+    spaCy's vocabulary keeps every string it meets, so a process segmenting a corpus would grow
+    with each name it has not met before; a zone frees what was added in it. The zone is renewed
+    every ``ZONE`` articles, when the caller holds no doc made in it: the words of one zone are
+    added again in the next, a cost that a zone per batch would pay too often."""
+    global _zone, _zone_left
+    nlp = load()
+    if _zone is None or _zone_left <= 0:
+        if _zone is not None:
+            _zone.close()
+        _zone = ExitStack()
+        _zone.enter_context(nlp.memory_zone())
+        _zone_left = ZONE
+    _zone_left -= articles
     return nlp

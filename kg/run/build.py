@@ -11,14 +11,14 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import InputError, KgError
 from ..extract import TextReading, read
 from ..graph.export import GraphWriter
 from ..graph.incremental import read_build, require_build
 from ..graph.rdf import article_block
-from ..nlp.pipeline import load
+from ..nlp.pipeline import in_zone, load
 from ..text.clean import clean
 from ..text.dedupe import Duplicate, unique_cleaned
 from ..text.ingest import MAX_BYTES, read_inputs
@@ -27,6 +27,9 @@ from ..types import ENTITY_CLASSES, RELATIONS, Article, CleanText, Extraction
 from . import progress as bar
 from .on_dask import process_on_dask
 from .pool import WorkerPool
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 T = TypeVar("T")
 
@@ -72,7 +75,7 @@ def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1,
         with nullcontext(pool) if pool is not None else WorkerPool(jobs) as own:
             yield from _process_parallel(pairs, own, then)
     else:
-        yield from _in_zones(_unread(pairs), then)
+        yield from _segmented(_unread(pairs), then)
 
 
 def _unread(pairs: Iterable[tuple[Article, CleanText]]) -> Iterator[tuple[Article, CleanText, None]]:
@@ -83,19 +86,27 @@ def _unread(pairs: Iterable[tuple[Article, CleanText]]) -> Iterator[tuple[Articl
 def _segmented(items: Iterable[tuple[Article, CleanText, TextReading | None]],
                then: Callable[[Extraction], T]) -> Iterator[T]:
     """Segment and extract, here, by kg's spaCy pipeline (``kg.nlp.pipeline``): in batches, each
-    stage over a batch in turn (its code and data stay in cache)."""
-    nlp = load()
+    stage over a batch in turn (its code and data stay in cache), within the pipeline's memory
+    zone (``in_zone``: what ``then`` makes of an extraction holds none of spaCy's objects)."""
     items = iter(items)
     while batch := list(islice(items, BATCH)):
-        docs = [nlp.tokenizer.article_doc(article, cl, reading) for article, cl, reading in batch]
-        for doc in nlp.pipe(docs, batch_size=BATCH):
-            result, error = None, doc._.kg_error  # the pipeline's error, kept on the doc
-            if error is None:
-                try:
-                    result = then(doc._.kg_extraction)
-                except Exception as exc:  # noqa: BLE001  (one article's failure is a bad article, not the build's)
-                    error = f"{type(exc).__name__}: {exc}"
-            yield result if error is None else Failed(doc._.kg_article.source, error)
+        yield from _batch(in_zone(len(batch)), batch, then)
+
+
+def _batch(nlp: Language, batch: list[tuple[Article, CleanText, TextReading | None]],
+           then: Callable[[Extraction], T]) -> list[T | Failed]:
+    """``_segmented`` of one batch; its docs are gone when this returns, before a zone may close."""
+    out: list[T | Failed] = []
+    docs = [nlp.tokenizer.article_doc(article, cl, reading) for article, cl, reading in batch]
+    for doc in nlp.pipe(docs, batch_size=BATCH):
+        result, error = None, doc._.kg_error  # the pipeline's error, kept on the doc
+        if error is None:
+            try:
+                result = then(doc._.kg_extraction)
+            except Exception as exc:  # noqa: BLE001  (one article's failure is a bad article, not the build's)
+                error = f"{type(exc).__name__}: {exc}"
+        out.append(result if error is None else Failed(doc._.kg_article.source, error))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,23 +185,11 @@ def _start_worker() -> None:
     load()
 
 
-def _in_zones(items: Iterable[tuple[Article, CleanText, TextReading | None]],
-              then: Callable[[Extraction], T]) -> Iterator[T]:
-    """``_segmented``, a batch at a time in a memory zone of the pipeline: the words and strings a
-    batch adds to spaCy's vocabulary are freed after it (what ``then`` makes of an extraction holds
-    none of spaCy's objects), else a build's memory grows with every name it has not met before."""
-    nlp = load()
-    items = iter(items)
-    while batch := list(islice(items, BATCH)):
-        with nlp.memory_zone():
-            yield from _segmented(batch, then)
-
-
 def _process_chunk(items: list[tuple[Article, CleanText, TextReading | None]],
                    then: Callable[[Extraction], T]) -> list[T]:
     """In a worker (a process of the pool or of a Dask cluster): ``_segmented`` of a few articles
     (its pipeline is loaded once per process)."""
-    return list(_in_zones(items, then))
+    return list(_segmented(items, then))
 
 
 def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], pool: WorkerPool,
