@@ -393,6 +393,13 @@ LAUNCHES = [
     ("天等县组织收听“党史学习教育中央宣讲团宣讲”活动。", set()),
     # a town acting at the head of its clause, though the gazetteer does not list it
     ("近日，岩溪镇举行了“擂台比武”活动。", {("岩溪镇", "launches", "擂台比武活动")}),
+    # a paragraph that names no actor: the locality the lead makes the subject of an act
+    ("黄岩区开展“五比亮剑”行动。\n会上，全面启动“擂台比武”活动。",
+     {("黄岩区", "launches", "五比亮剑行动"), ("黄岩区", "launches", "擂台比武活动")}),
+    # ... but not a locality the lead only names (a meeting is no act on an initiative)
+    ("黄岩区召开三级干部大会。\n会上，全面启动“擂台比武”活动。", set()),
+    # ... nor a locality inside a post
+    ("黄岩区委书记徐淼开展调研。\n会上，全面启动“擂台比武”活动。", set()),
 ]
 
 
@@ -523,6 +530,7 @@ FACT_RULES = [
     ("黄岩区开展“五比亮剑”行动。", "launches", "agent-in-sentence"),
     ("山西省新任农村第一书记示范培训班在忻州市开班。", "launches", "locality-in-name"),
     ("黄岩区委召开三级干部大会。会上，全面启动“五比亮剑”行动。", "launches", "agent-in-paragraph"),
+    ("黄岩区开展调研。\n会上，印发《关于激励干部担当作为的实施意见》。", "issues", "agent-of-lead"),
     ("黄岩区委书记徐淼说，要担当作为。", "holds", "apposition"),
     ("黄岩区出台乡镇党政正职谈心谈话制度。", "targets", "group-in-name"),
 ]

@@ -17,8 +17,8 @@ token boundaries (``token_spans``). kg's spaCy components (``kg.nlp.components``
 - ``spans``: where sentences and clauses begin and end, the one way every rule cuts text.
 
 This module holds the relation rules: ``holds`` from the people rules, ``launches``/``issues``
-from the acting locality (in the initiative's name, its sentence, its paragraph, else the
-article's), ``targets`` from grammar (a group in or right before a name, by a targeting verb,
+from the acting locality (in the initiative's name, its sentence, its paragraph, else the one
+the article's lead makes the subject of an act), ``targets`` from grammar (a group in or right before a name, by a targeting verb,
 after 活动中). Every fact names its rule (``kg:extractor``) and has its rule's measured confidence.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ from . import gazetteer as gz
 from . import identity
 from .context import ArticleContext, build_context
 from .groups import GroupHit, find_groups
-from .initiatives import find_initiatives
+from .initiatives import find_initiatives, governing_verbs
 from .people import (find_group_members, find_listed_leaders, find_named_before_title, find_officials,
                      find_officials_by_verb)
 from .scoring import rule_confidence
@@ -67,6 +67,7 @@ class _Builder:
     facts: dict[tuple, Fact]
     mentions: list[Mention]
     officials: dict[str, str] = field(default_factory=dict)
+    lead: tuple[str | None] | None = None  # (the lead's agent,) once found: ``_lead_agent``
 
     def entity(self, cls: str, label: str, alts=(), *, key: str, admin_code: str | None = None,
                part_of: str | None = None, post_in: str | None = None) -> str:
@@ -336,7 +337,8 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
     organisation standing for it (label, surface, where it is written) where one is named: a locality the
     initiative's name begins with or holds (山西省新任农村第一书记示范培训班), else the
     nearest locality or organisation before it in its sentence (宝应县委组织部, 县委, 省里),
-    else in its paragraph, else the article's locality."""
+    else in its paragraph, else the article's lead agent (``_lead_agent``), where neither names a
+    committee it cannot place or the centre."""
     text = b.clean.text
     span = next(((s, e) for s, e in names if s == pos), (pos, pos))
     # a unit down to a town anywhere in the name, a village where the name begins with it
@@ -366,7 +368,41 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
         return loc_keys[unit], "agent-in-sentence", org
     if unnamed or best:
         return None, "", None
+    lead = _lead_agent(b, held)
+    if lead is not None and lead in loc_keys:
+        return loc_keys[lead], "agent-of-lead", None
     return None, "", None
+
+
+def _lead_agent(b: _Builder, held: list[tuple[int, int]]) -> str | None:
+    """The locality the article's lead makes the subject of an act: the first one (city to village,
+    no dateline or outlet, not inside a post or a name) that a launch or issue verb follows in its
+    clause. Where an act's sentence and paragraph name no actor, the article goes on about it."""
+    if b.lead is None:
+        b.lead = (_first_agent(b, held),)
+    return b.lead[0]
+
+
+def _first_agent(b: _Builder, held: list[tuple[int, int]]) -> str | None:
+    text = b.clean.text
+    verb_re, _ = governing_verbs()
+    hits = [h for h in b.ctx.localities
+            if not h.outlet and gz.CITY <= h.level <= gz.VILLAGE and not any(s <= h.start < e for s, e in held)]
+    for i, h in enumerate(hits):
+        verb = verb_re.search(text, h.end, min(span_of(text, h.start, CLAUSE)[1], h.end + 30))
+        if verb is None:
+            continue
+        # of a chain (兴仁市城北街道举行), the innermost unit acts; a venue (在苏州市吴江区举行) does not
+        j = i
+        while j + 1 < len(hits) and hits[j + 1].start == hits[j].end and hits[j + 1].end <= verb.start():
+            j += 1
+        if text[h.start - 1:h.start] not in _VENUE:
+            return hits[j].name
+    return None
+
+
+# what makes a locality the place of an act, not its agent (在, 于, 赴, 到)
+_VENUE = frozenset("在于赴到")
 
 
 def _agent_before(b: _Builder, start: int, end: int,

@@ -69,7 +69,7 @@ def _types() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 
 
 @cache
-def _verbs() -> tuple[re.Pattern, dict[str, str]]:
+def governing_verbs() -> tuple[re.Pattern, dict[str, str]]:
     """Governing verbs (launch and issue), longest first, with the class each implies."""
     verbs = table("verbs")
     role = {v: "Measure" for v in verbs["issue"]} | {v: "Campaign" for v in verbs["launch"]}
@@ -140,7 +140,7 @@ def _about(text: str):
 
 def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> tuple[int, str] | None:
     """The end and class of the governing verb nearest before ``pos`` in its clause."""
-    verb_re, role = _verbs()
+    verb_re, role = governing_verbs()
     clause = start_of(text, pos, CLAUSE)
     best = None
     for v in verb_re.finditer(text, max(clause, pos - reach), pos):
@@ -193,7 +193,7 @@ def _quoted_list_end(text: str, pos: int) -> int:
 def _named_before_quote(text: str, m: re.Match, name: str, ends: frozenset[int]):
     """The phrase from the clause's start (or its verb) to a quoted type word, as the name."""
     clause = start_of(text, m.start(), CLAUSE + "、")
-    verb_re, _ = _verbs()
+    verb_re, _ = governing_verbs()
     start = max([clause] + [v.end() for v in verb_re.finditer(text, clause, m.start())
                             if v.start() == clause or v.start() in ends])  # 党组织 is no 组织
     det = _DETERMINER.match(text, start)
