@@ -65,6 +65,8 @@ LOCALITY_SETS = [
     # unit, or standing alone before their organisation
     ("天等县朗峰镇岩溪村党支部书记王晓东说，要带头干。", {"天等县", "朗峰镇", "岩溪村"}),
     ("会上，朗峰乡岩溪村党支部书记王晓东说，要带头干。", {"朗峰乡", "岩溪村"}),
+    # ... or after a stop of a tour (第一站, 首站), which is no part of its name
+    ("观摩的第一站岩溪村党支部书记王晓东介绍了经验。", {"岩溪村"}),
     # a phrase shaped like a unit that is none (通过村…, 新农村)
     ("天等县通过村级组织建设新农村。", {"天等县"}),
     # a banner by its conventional abbreviation
@@ -128,6 +130,8 @@ OFFICIALS = [
     ("会上，县考核组组长王海峰作动员讲话。", "王海峰", ["县考核组组长"]),
     # village posts of the genre's closed class (党务工作者)
     ("岩溪村党务工作者王晓东入户走访。", "王晓东", ["岩溪村党务工作者"]),
+    # a stop of a tour (第一站) is no organisation of the post after it
+    ("观摩的第一站岩溪村党支部书记王晓东介绍了经验。", "王晓东", ["岩溪村党支部书记"]),
     # a post given by a verb after the name (担任, 出任, 是)
     ("28岁的刘明担任岩溪村党支部书记。", "刘明", ["岩溪村党支部书记"]),
     ("“我叫刘明，28岁，是天等县朗峰镇党政办工作人员”。", "刘明", ["天等县朗峰镇党政办工作人员"]),

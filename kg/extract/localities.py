@@ -34,7 +34,8 @@ _UNIT_ORG = re.compile(r"党支部|党总支|党组织|党群|驻村|党委|党�
 _LOCATIVE = re.compile(r"(?:在|走进|来到|深入|位于)$")
 # where a unit name by pattern may begin when no named unit stands before it
 _UNIT_LEFT = frozenset("在了到进赴驻于、，。：；“”‘’（）《》 \n")
-_UNIT_LEFT_RE = re.compile("[" + re.escape("".join(sorted(_UNIT_LEFT))) + "]")
+# ... or a stop of a tour (观摩第一站, 首站): 第一站王岗村党支部书记
+_UNIT_LEFT_RE = re.compile("[" + re.escape("".join(sorted(_UNIT_LEFT))) + "]|第[一二三四五六七八九十]{1,2}站|首站")
 # a unit suffix two to five characters on (the quick test before a unit by pattern is tried)
 _SUFFIX_NEAR = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道|苏木|村|社区|嘎查)")
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)

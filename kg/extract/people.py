@@ -64,7 +64,8 @@ def _post_re() -> re.Pattern:
     orgs = alternation("orgs")
     titles = alternation("titles")
     # a unit of no known locality (企业服务局, 帮镇扶村工作队), never spanning a committee (区委)
-    char = (rf"(?![省市州县区旗镇乡]党?委|开展|进行|参加|举办|讲话|之间|任职|学习|专访|[{_FUNCTION}暨受该本])"
+    # ... nor a stop of a tour (第一站王岗村党支部书记, 观摩首站…: the post is the village's)
+    char = (rf"(?![省市州县区旗镇乡]党?委|[第首]?[一二三四五六七八九十\d]{{0,2}}站|开展|进行|参加|举办|讲话|之间|任职|学习|专访|[{_FUNCTION}暨受该本])"
             r"[\u4e00-\u9fff]")  # Chinese characters only: no latin left over from broken pinyin (?h委常委)
     generic = (rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室|开发区|高新区|园区|综保区|保税区|"
                r"示范区|新区|大学|学院)")
