@@ -19,6 +19,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import opencc
@@ -30,6 +31,7 @@ from kg.extract import extract  # noqa: E402
 from kg.nlp.pipeline import load  # noqa: E402
 from kg.text.clean import clean  # noqa: E402
 from kg.text.ingest import read_inputs  # noqa: E402
+from kg.types import CleanText, Extraction  # noqa: E402
 
 _t2s = opencc.OpenCC("t2s").convert
 _STRIP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉【】()（）]")
@@ -50,17 +52,23 @@ def split() -> list[tuple[str, str]]:
     return rows
 
 
-def facts(shared: Path) -> list[tuple[str, str, str, int]]:
-    """(article, relation, rule, right) for every fact of every annotated article."""
+def annotated(shared: Path) -> Iterator[tuple[str, str, list[dict], CleanText, Extraction]]:
+    """Each annotated article's half, name, gold items, clean text and extraction, as ``kg build``
+    reads, cleans, segments and extracts it."""
     nlp = load()
-    out = []
-    for _, doc in split():
+    for half, doc in split():
         path = REPO / "seeds" / f"{doc[6:]}.txt" if doc.startswith("seeds/") else shared / "corpus" / f"{doc}.txt"
         gold = [json.loads(line) for line in (shared / "gold" / f"{doc}.jsonl").read_text(encoding="utf-8").splitlines()
                 if line.strip()]
         article = next(a for a in read_inputs([path]) if not isinstance(a, Exception))
         cleaned = clean(article)
-        extraction = extract(article, cleaned, nlp(cleaned.text))
+        yield half, doc, gold, cleaned, extract(article, cleaned, nlp(cleaned.text))
+
+
+def facts(shared: Path) -> list[tuple[str, str, str, int]]:
+    """(article, relation, rule, right) for every fact of every annotated article."""
+    out = []
+    for _, doc, gold, _, extraction in annotated(shared):
         names = {e.key: {norm(n) for n in (e.label, *e.alt_labels)} for e in extraction.entities}
         for fact in extraction.facts:
             triples = [({norm(n) for n in t["s"]}, {norm(n) for n in t["o"]}) for t in gold

@@ -1,0 +1,62 @@
+"""``training/targets.py``: its candidates are the pipeline's, so what it measures is what kg runs.
+
+The script measures a trained ``targets`` scorer against the hand rules of
+``kg.extract.targets``; it reads those rules, so these cases check that the pairs it credits to a
+rule are exactly the ``targets`` facts the pipeline makes, that it pairs every initiative with every
+group, and that its features do not depend on anything but the text.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from test_extract import TARGETS
+
+pytest.importorskip("sklearn")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
+import targets as training  # noqa: E402
+
+from kg.extract.targets import Span  # noqa: E402
+
+CASES = [text for text, _ in TARGETS] + [
+    # two initiatives and two groups, one group acting: rule pairs and plain pairs side by side
+    "宝山区举办“青苗”培训班，培养年轻干部；区领导领衔“清风”行动，党员干部参加。",
+    # no targeting verb: every pair a candidate, none a rule's
+    "宝山区开展“清风”行动。老干部发挥余热。",
+]
+
+
+def _candidates(run: Run, text: str):
+    ex = run(text)
+    label = {e.key: e.label for e in ex.entities}
+    initiatives = [Span(m.key, label[m.key], m.start, m.end) for m in ex.mentions if m.cls in ("Campaign", "Measure")]
+    groups = [Span(m.key, label[m.key], m.start, m.end) for m in ex.mentions if m.cls == "CadreGroup"]
+    return ex, initiatives, groups, training.candidates(ex.clean.text, initiatives, groups, (0, 0))
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_candidates_credit_the_rules_with_the_pipelines_facts(run: Run, text: str) -> None:
+    ex, initiatives, groups, found = _candidates(run, text)
+    assert {(c.initiative, c.group) for c in found if c.rule} == {(f.subject, f.object) for f in ex.facts
+                                                                  if f.predicate == "targets"}
+    assert {(c.initiative, c.group) for c in found} == {(i.key, g.key) for i in initiatives for g in groups}
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_candidate_features_are_the_same_on_every_run(run: Run, text: str) -> None:
+    first, second = _candidates(run, text)[3], _candidates(run, text)[3]
+    assert first and [c.features for c in first] == [c.features for c in second]
+    assert len({tuple(c.features) for c in first}) == 1  # one set of feature names for all
+
+
+def test_features_tell_an_acting_group_from_one_taking_part(run: Run) -> None:
+    ex, _, _, found = _candidates(run, CASES[-2])
+    label = {e.key: e.label for e in ex.entities}
+    by_pair = {(label[c.initiative], label[c.group]): c for c in found}
+    assert by_pair[("青苗培训班", "年轻干部")].rule == "group-by-verb"
+    leads, joins = by_pair[("清风行动", "区领导")], by_pair[("清风行动", "党员干部")]
+    assert (leads.rule, leads.features["group-acts"], leads.features["same-clause"]) == ("", 1.0, 1.0)
+    assert (joins.rule, joins.features["group-acts"], joins.features["group-sentence=enrol"]) == ("", 0.0, 1.0)
