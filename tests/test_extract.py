@@ -357,6 +357,9 @@ GROUPS = [
     ("社区党务工作者和村级后备人选要担当。", {"社区党务工作者", "村级后备人选"}),
     # villages and their urban counterparts named together (村 alone qualifies no group)
     ("全区村（社区）党组织书记参加培训。", {"村党组织书记"}),
+    # a level's leaders (县领导), not the end of a unit's name before 领导干部 (示范区领导干部)
+    ("县领导和示范区领导干部参加培训。", {"县领导", "领导干部"}),
+    ("92个区领导领衔攻坚项目。", {"区领导"}),
 ]
 
 

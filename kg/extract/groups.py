@@ -29,7 +29,10 @@ def _group_re() -> re.Pattern:
     # 村（社区）党组织书记: the village and its urban counterpart named together, as the genre writes
     # the groups of both (村 alone is no modifier: 该村干部, 全村党员干部 name no category)
     paired = rf"村（(?:社区|居)）(?:{alt('CORE')})"
-    return re.compile(rf"{paired}|(?:{mod}){{1,3}}(?:{alt('CORE')})|(?:{alt('WHOLE')})|[县区市]领导|[县区]（区）委(?:书记|组织部部长)")
+    # 县领导, 省市领导: a level's leaders, after a boundary, a conjunction or a measure word (以及区领导,
+    # 92个区领导), not where the level word ends a unit's name (示范区领导干部)
+    leaders = r"(?:(?<![\u4e00-\u9fff])|(?<=[各全该本省市、及和与同个名位批等对向由为让请]))[县区市]领导"
+    return re.compile(rf"{paired}|(?:{mod}){{1,3}}(?:{alt('CORE')})|(?:{alt('WHOLE')})|{leaders}|[县区]（区）委(?:书记|组织部部长)")
 
 
 @cache
