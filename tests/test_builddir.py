@@ -80,6 +80,20 @@ def test_a_folder_with_other_files_is_refused_and_left_as_it_was(tmp_path: Path)
     assert snapshot(folder) == before and len(before) == len(files)
 
 
+def test_a_folder_holding_only_names_kg_never_writes_is_built_in_beside_them(tmp_path: Path) -> None:
+    """``mkdir d; kg build seeds --out d >d/log 2>&1``: the log is the user's, kept, and nothing of kg's is in its way."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    with open(folder / "log", "wb") as log:
+        proc = subprocess.run([str(KG_BIN), "build", str(SEEDS), "--out", str(folder), "--no-store"],
+                              stdout=log, stderr=log)
+    assert proc.returncode == 0
+    text = (folder / "log").read_text()
+    assert f"kg: warning: {folder}: holds files that are not kg's (log); the build writes beside them" in text
+    assert "5 articles" in text and (folder / "kg.ttl").stat().st_size > 0
+    assert (folder / MARKER).read_bytes() == MARKER_TEXT
+
+
 def test_into_a_folder_holding_a_graph_and_other_files(tmp_path: Path, seeds_out: Path) -> None:
     """A kg.nq beside the user's files, and no marker: not a build kg may add to without --force."""
     folder = tmp_path / "h"

@@ -2,11 +2,12 @@
 
 A build folder carries a marker, ``.kg-build``: a fixed line naming its format (no date or
 process id: a rebuild leaves it byte for byte and time for time as it was). A build writes
-only in a new or empty folder, one with the marker, or one that holds nothing but kg's
-outputs (a build made before the marker); a folder with other files is refused unless the
-build is forced, and even then kg replaces only the files it writes there and removes only
-folders it made: its work folders (``.kg-work-PID-XXXXXXXX``) carry a marker of their own,
-its store one too.
+in a new or empty folder, one with the marker, or one that holds nothing but kg's outputs (a
+build made before the marker). In a folder with other files it writes only if none of them has
+a name kg writes, replaces or removes (a log the user made first: ``kg build … --out d >d/log``),
+and says so; a folder where one has is refused unless the build is forced, and even then kg
+replaces only the files it writes there and removes only folders it made: its work folders
+(``.kg-work-PID-XXXXXXXX``) carry a marker of their own, its store one too.
 
 One build at a time: a build holds an exclusive ``flock`` on the marker from before it reads
 the old build (``--into``) until its files are in place; another build of the same folder
@@ -43,29 +44,38 @@ NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
 NOT_A_FOLDER = {errno.ENOTDIR, errno.EEXIST, errno.ENAMETOOLONG, errno.ELOOP}
 
 
-def check(out: Path, outputs: set[str], *, force: bool = False) -> None:
-    """Refuse (``InputError``) a folder the build must not write in: a file; a folder holding files
-    when it is not kg's (none of the marker, nor only kg's ``outputs``) and ``force`` is not given."""
+def check(out: Path, outputs: set[str], *, force: bool = False) -> list[str]:
+    """Refuse (``InputError``) a folder the build must not write in: a file; a folder that is not
+    kg's (none of the marker, nor only kg's ``outputs``) holding something of a name kg writes,
+    replaces or removes, when ``force`` is not given. Returns the names of what the folder holds
+    that is not kg's, which the build leaves as they are (none if the folder is kg's)."""
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: a file, not a folder; choose an empty or new folder for the build")
     if not out.is_dir():
-        return
+        return []
     try:
         names = set(os.listdir(out))
     except OSError as exc:
         raise InputError(f"{out}: cannot read the folder ({exc.strerror}); "
                          "choose another folder for the build") from exc
-    if names and not force and not _is_kgs(names, outputs):
+    if not names or _is_kgs(names, outputs):
+        return []
+    if not force and any(_kgs_name(n, outputs) for n in names):
         raise InputError(f"{out}: holds files and is not a kg build (no {MARKER}); choose an empty or new folder, "
                          "or pass --force to build there beside them")
+    return sorted(names)
 
 
 def _is_kgs(names: set[str], outputs: set[str]) -> bool:
     """A marked folder, or one with a build in it (``kg.ttl``) and nothing else than kg writes."""
     if MARKER in names:
         return True
-    own = (*_OWN_PREFIXES, *(f".{name}." for name in outputs))  # and a file being written beside an output
-    return "kg.ttl" in names and all(n in outputs or n in _OWN_NAMES or n.startswith(own) for n in names)
+    return "kg.ttl" in names and all(_kgs_name(n, outputs) for n in names)
+
+
+def _kgs_name(name: str, outputs: set[str]) -> bool:
+    """A name kg writes, replaces or removes in a build folder (and a file being written beside an output)."""
+    return name in outputs or name in _OWN_NAMES or name.startswith((*_OWN_PREFIXES, *(f".{o}." for o in outputs)))
 
 
 class Claim:

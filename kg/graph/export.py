@@ -74,7 +74,8 @@ class GraphWriter:
     into the default graph (which keeps a triple once, however often it is loaded), so the default
     graph is ``kg.nt`` without waiting for it and the end leaves little to load.
 
-    ``out`` must be new, empty or a kg build, unless ``force`` (``builddir.check``); the writer holds
+    ``out`` must be new, empty, a kg build or hold nothing of a name kg writes, unless ``force``
+    (``builddir.check``; ``foreign``: the names of what else it holds, left as it is); the writer holds
     it from its start to its end, after another build's end (``on_wait``: see ``builddir.Claim``).
     Failing to write there (a full disk, a read-only folder) is a ``KgError`` naming ``out``."""
 
@@ -83,7 +84,7 @@ class GraphWriter:
                  on_wait: Callable[[str, Callable[[], bool]], None] | None = None) -> None:
         derived = derived or {}
         names = (*FILES[:-1], *derived, FILES[-1])  # kg.ttl last: the sign of a build complete
-        check(out, set(names), force=force)
+        self.foreign = check(out, set(names), force=force)
         if store:
             refuse_foreign(out / STORE)
         self._out, self._derived = out, derived

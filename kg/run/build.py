@@ -287,6 +287,9 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
         derived["graph.html"] = render_build
         derived["report.html"] = render_report
     with GraphWriter(out, store, derived=derived, force=force, on_wait=partial(bar.wait, ticking=progress)) as writer:
+        if writer.foreign:
+            shown = ", ".join(writer.foreign[:3]) + (f" and {len(writer.foreign) - 3} more" if len(writer.foreign) > 3 else "")
+            on_warn(f"{out}: holds files that are not kg's ({shown}); the build writes beside them and leaves them")
         if into:
             existing = read_build(out)
             writer.add_quads(existing.quads)
