@@ -8,6 +8,10 @@ town-level localities kg finds in them are the slots. Each generated article tak
 for the whole article: a locality of the same level from kg's gazetteer, a name of a
 surname from kg/resources/surnames.txt and one or two common given-name characters.
 The same N and seed give byte-identical files (OUT_DIR/000000.txt ...).
+
+``--syndicated``: as real archives repeat news, the N articles are copies of N/22 stories
+(1,000 articles from 45), each copy under another site's header and footer, and lightly
+edited: its lead sentence dropped, or an editor's line added, or as it was.
 """
 from __future__ import annotations
 
@@ -68,11 +72,31 @@ def generate(n: int, seed: int = 7) -> Iterator[tuple[str, str]]:
         yield f"{i:06d}.txt", "\n".join(paragraphs) + "\n"
 
 
-def write_corpus(out: Path, n: int, seed: int = 7) -> int:
-    """Write the corpus into ``out``; returns its size in characters."""
+#: what news sites put around a story they carry (a site's name and channel; a footer line)
+SITES = ("新华网 > 地方频道", "人民网 > 地方领导", "中国共产党新闻网 > 党建", "今日头条", "澎湃新闻 > 政务",
+         "央广网 > 地方", "中国新闻网 > 地方新闻", "光明网 > 时政", "党建网", "县融媒体中心")
+FOOTERS = ("（来源：县委组织部）", "【打印本页】【关闭窗口】", "责任编辑：王明", "（原标题有删改）", "")
+
+
+def syndicated(n: int, seed: int = 7) -> Iterator[tuple[str, str]]:
+    """``n`` (file name, text) pairs copying ``n // 22`` stories of ``generate`` (see the module)."""
+    stories = [text for _, text in generate(max(1, n // 22), seed)]
+    rng = random.Random(seed + 1)
+    for i in range(n):
+        lines = rng.choice(stories).rstrip("\n").split("\n")
+        edit = rng.random()
+        if edit < 0.3:  # the lead sentence dropped
+            lines[0] = lines[0].split("。", 1)[-1] or lines[0]
+        elif edit < 0.6:
+            lines.append(f"（编辑：{rng.choice(GIVEN)}{rng.choice(GIVEN)}）")
+        yield f"{i:06d}.txt", "\n".join([rng.choice(SITES), *lines, rng.choice(FOOTERS)]) + "\n"
+
+
+def write_corpus(out: Path, n: int, seed: int = 7, copies: bool = False) -> int:
+    """Write the corpus into ``out`` (``copies``: the ``syndicated`` one); returns its size in characters."""
     out.mkdir(parents=True, exist_ok=True)
     chars = 0
-    for name, text in generate(n, seed):
+    for name, text in (syndicated if copies else generate)(n, seed):
         (out / name).write_text(text, encoding="utf-8")
         chars += len(text)
     return chars
@@ -83,8 +107,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("-n", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--syndicated", action="store_true", help="copies of N/22 stories under other sites' headers")
     args = parser.parse_args()
-    chars = write_corpus(args.out, args.n, args.seed)
+    chars = write_corpus(args.out, args.n, args.seed, args.syndicated)
     print(f"{args.n} articles, {chars:,} characters in {args.out}")
 
 

@@ -11,7 +11,12 @@ the spaCy tokenizer as a build runs it), both in a process of their own, and ``k
 --no-html --quiet --jobs J`` run as a subprocess (wall time, model loading and every output
 included), also with ``--no-store`` given ``--without-store``; the peak memory of that build
 (the proportional set size, PSS, of all its processes together: itself, the fork server,
-workers and writers, sampled from /proc every 0.2 s) and the sizes of kg.ttl, kg.nt and store/.
+workers and writers, sampled from /proc every 0.2 s), the sizes of kg.ttl, kg.nt and store/,
+the CPU seconds of all the build's processes (CPU s: each one's utime + stime as last seen in
+/proc, the build's own at its end; a helper living less than a sample is missed) and the
+share of them spent in the build's own process (client: reading, cleaning, duplicates, writing;
+with ``--jobs 1`` also segmenting and extracting). ``--syndicated``: the corpus is copies of N/22
+stories under other sites' headers (``benchmarks/corpus.py``), as real archives repeat news.
 This process loads no model, so what it holds is not counted in the builds it starts.
 
 With ``--repeat R`` each of those runs is made R times, in turn (segmentation, then each
@@ -113,23 +118,37 @@ def proc_sum(pids: list[int], name: str, field: str) -> int:
     return total
 
 
-def _kg_build(corpus: Path, out: Path, jobs: int, store: bool) -> tuple[float, int]:
-    """Wall seconds and peak memory (PSS, KiB, of all its processes) of ``kg build``."""
+def _kg_build(corpus: Path, out: Path, jobs: int, store: bool) -> tuple[float, int, float, float]:
+    """Wall seconds, peak memory (PSS, KiB, of all its processes), and CPU seconds of ``kg build``: of
+    its own process (the client, which reads, deduplicates and writes) and of all its processes
+    (the client, its fork server, workers, writers and store threads)."""
     started = time.perf_counter()
     proc = subprocess.Popen([str(KG_BIN), "build", str(corpus), "--out", str(out), "--no-html", "--quiet",
                              "--jobs", str(jobs), *([] if store else ["--no-store"])],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
-    while True:
-        try:
-            proc.wait(SAMPLE)
-            break
-        except subprocess.TimeoutExpired:
-            peak = max(peak, _pss(_tree(proc.pid)))
+    ticks: dict[int, int] = {}  # each process's CPU time (utime + stime) when last seen
+    # the build ended but not yet reaped (WNOWAIT): its /proc/PID/stat holds its own final CPU times
+    while os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
+        tree = _tree(proc.pid)
+        peak = max(peak, _pss(tree))
+        ticks.update((pid, t) for pid in tree if (t := _cpu_ticks(pid)) is not None)
+        time.sleep(SAMPLE)
+    ticks[proc.pid] = _cpu_ticks(proc.pid) or ticks.get(proc.pid, 0)
+    proc.wait()
     seconds = time.perf_counter() - started
+    hz = os.sysconf("SC_CLK_TCK")
     if proc.returncode:
         sys.exit(f"kg build --jobs {jobs} failed with exit code {proc.returncode}")
-    return seconds, peak
+    return seconds, peak, ticks[proc.pid] / hz, sum(ticks.values()) / hz
+
+
+def _cpu_ticks(pid: int) -> int | None:
+    """The CPU time (clock ticks, user + system) of a process so far, from /proc/PID/stat."""
+    with contextlib.suppress(OSError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    return None
 
 
 def main() -> None:
@@ -138,18 +157,21 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--without-store", action="store_true", help="also each build with --no-store")
     parser.add_argument("--repeat", type=int, default=1, metavar="R", help="runs of each; the fastest is shown")
+    parser.add_argument("--syndicated", action="store_true",
+                        help="a corpus of copies of N/22 stories (benchmarks/corpus.py) instead of distinct articles")
     args = parser.parse_args()
     runs = [(jobs, store) for store in (True, False)[:1 + args.without_store] for jobs in args.jobs]
     print(f"{'N':>6} {'chars':>10} {'run':<28} {'chars/s':>9} {'x seg':>6} {'x j1':>5} {'seconds':>8} "
-          f"{'peak MiB':>9} {'kg.ttl MB':>9} {'kg.nt MB':>8} {'store MB':>8}  {'every run, s' if args.repeat > 1 else ''}")
+          f"{'peak MiB':>9} {'kg.ttl MB':>9} {'kg.nt MB':>8} {'store MB':>8} {'CPU s':>6} {'client':>6}  "
+          f"{'every run, s' if args.repeat > 1 else ''}")
     for n in args.n:
         with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
             corpus = Path(tmp) / "corpus"
-            write_corpus(corpus, n)
+            write_corpus(corpus, n, copies=args.syndicated)
             with ProcessPoolExecutor(1, multiprocessing.get_context("spawn"), _load_segmenters, (corpus,)) as seg_process:
                 chars = seg_process.submit(_chars).result()
                 seg: dict[str, list[float]] = {}
-                builds: dict[tuple[int, bool], list[tuple[float, int]]] = {run: [] for run in runs}
+                builds: dict[tuple[int, bool], list[tuple[float, int, float, float]]] = {run: [] for run in runs}
                 for _ in range(args.repeat):
                     for name, seconds in seg_process.submit(_segment).result().items():
                         seg.setdefault(name, []).append(seconds)
@@ -160,15 +182,17 @@ def main() -> None:
                 print(f"{n:>6} {chars:>10,} {name:<28} {chars / min(times):>9,.0f} {best / min(times):>6.2f} {'':>5} "
                       f"{min(times):>8.1f}{'':>38}{_runs(times, args.repeat)}", flush=True)
             for (jobs, store), times in builds.items():
-                seconds, peak = min(s for s, _ in times), max(m for _, m in times)
-                one = min(s for s, _ in builds[1, store]) if (1, store) in builds else None
+                fastest = min(times)  # its CPU figures too: the run least disturbed
+                seconds, peak, client, cpu = fastest[0], max(t[1] for t in times), fastest[2], fastest[3]
+                one = min(t[0] for t in builds[1, store]) if (1, store) in builds else None
                 out = _out(tmp, jobs, store)
                 sizes = [_size(out / name) / 1e6 if (out / name).exists() else 0.0 for name in ("kg.ttl", "kg.nt", "store")]
                 x_one = f"{one / seconds:>5.2f}" if one else f"{'':>5}"
                 label = f"kg build --jobs {jobs}{'' if store else ' --no-store'}"
                 print(f"{n:>6} {chars:>10,} {label:<28} {chars / seconds:>9,.0f} "
                       f"{best / seconds:>6.2f} {x_one} {seconds:>8.1f} {peak / 1024:>9.0f} "
-                      f"{sizes[0]:>9.1f} {sizes[1]:>8.1f} {sizes[2]:>8.1f}{_runs([s for s, _ in times], args.repeat)}",
+                      f"{sizes[0]:>9.1f} {sizes[1]:>8.1f} {sizes[2]:>8.1f} {cpu:>6.1f} {client / cpu:>6.1%}"
+                      f"{_runs([t[0] for t in times], args.repeat)}",
                       flush=True)
 
 
