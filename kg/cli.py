@@ -5,7 +5,7 @@ callable taking the parsed arguments and returning an exit code. Library errors
 (``KgError``) become one-line messages. Exit codes: 0 ok, 1 nothing built (no article
 readable, no room on the disk for the outputs) or not conforming (or a server failed, or a
 query or request ran past its --timeout), 2 bad input or options (an output folder that is a
-file, read-only, or not kg's without --force), 130 interrupted. A build that fails leaves what
+file, read-only, or not kg's and holding files of kg's names without --force), 130 interrupted. A build that fails leaves what
 was in its folder as it was.
 
 Each command imports the library it runs inside its ``run`` function: ``kg --help`` and
@@ -45,8 +45,8 @@ def register_build(sub: argparse._SubParsersAction) -> None:
                    help="a .csv, .tsv or .jsonl file of the articles' id (or file), url, date and title; "
                         "a table without a header row is read as id, url")
     b.add_argument("--force", action="store_true",
-                   help="build in DIR though it holds other files and no kg build: kg's own files there (kg.ttl, "
-                        "graph.html, ...) are replaced, nothing else is touched")
+                   help="build in DIR though it is no kg build and holds files of kg's names (kg.ttl, graph.html, "
+                        "...): those are replaced, nothing else is touched (other files alone need no --force)")
     b.add_argument("--no-html", action="store_true", help="skip graph.html and report.html")
     b.add_argument("--max-bytes", type=_positive_int, default=MAX_BYTES, metavar="N",
                    help=f"skip any article file larger than N bytes (default {MAX_BYTES})")
