@@ -405,6 +405,8 @@ LAUNCHES = [
      {("黄岩区", "launches", "五比亮剑行动"), ("黄岩区", "launches", "擂台比武活动")}),
     # ... but not a locality the lead only names (a meeting is no act on an initiative)
     ("黄岩区召开三级干部大会。\n会上，全面启动“擂台比武”活动。", set()),
+    # ... nor a venue (在…举行), however many units it names
+    ("近日，在台州市黄岩区举行了座谈会。\n会上，全面启动“擂台比武”活动。", set()),
     # ... nor a locality inside a post
     ("黄岩区委书记徐淼开展调研。\n会上，全面启动“擂台比武”活动。", set()),
 ]

@@ -386,18 +386,19 @@ def _lead_agent(b: _Builder, held: list[tuple[int, int]]) -> str | None:
 def _first_agent(b: _Builder, held: list[tuple[int, int]]) -> str | None:
     text = b.clean.text
     verb_re, _ = governing_verbs()
-    hits = [h for h in b.ctx.localities
-            if not h.outlet and gz.CITY <= h.level <= gz.VILLAGE and not any(s <= h.start < e for s, e in held)]
-    for i, h in enumerate(hits):
-        verb = verb_re.search(text, h.end, min(span_of(text, h.start, CLAUSE)[1], h.end + 30))
-        if verb is None:
+    chains: list[list] = []  # runs of units written together (兴仁市城北街道): the innermost acts
+    for h in b.ctx.localities:
+        if not h.outlet and gz.CITY <= h.level <= gz.VILLAGE and not any(s <= h.start < e for s, e in held):
+            if chains and chains[-1][-1].end == h.start:
+                chains[-1].append(h)
+            else:
+                chains.append([h])
+    for chain in chains:
+        head, last = chain[0], chain[-1]
+        if text[head.start - 1:head.start] in _VENUE:  # 在苏州市吴江区举行: where it happened, not who acted
             continue
-        # of a chain (兴仁市城北街道举行), the innermost unit acts; a venue (在苏州市吴江区举行) does not
-        j = i
-        while j + 1 < len(hits) and hits[j + 1].start == hits[j].end and hits[j + 1].end <= verb.start():
-            j += 1
-        if text[h.start - 1:h.start] not in _VENUE:
-            return hits[j].name
+        if verb_re.search(text, last.end, min(span_of(text, last.start, CLAUSE)[1], last.end + 30)):
+            return last.name
     return None
 
 

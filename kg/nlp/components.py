@@ -83,7 +83,10 @@ class _Component(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         if doc._.kg_error is None:
             try:
-                self.annotate(doc) if self.doc_spans else extraction(doc)
+                if self.doc_spans:
+                    self.annotate(doc)
+                else:
+                    extraction(doc)
             except Exception as error:  # noqa: BLE001  (the error handler decides)
                 doc._.kg_error = f"{type(error).__name__}: {error}"
                 self.get_error_handler()(self.name, self, [doc], error)
