@@ -4,6 +4,7 @@ and is the same bytes from the store or from ``kg.nt``."""
 from __future__ import annotations
 
 import json
+import random
 import shutil
 from collections import Counter
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from browser import PageLog, launch, offline_page
 from conftest import NO_FACTS
 from kg.graph.vocab import KG
 from kg.types import ENTITY_CLASSES
-from kg.view.report import MAX_ROWS, _capped, _rows, report_page, write_report
+from kg.view.report import MAX_LISTED, MAX_ROWS, _capped, _rows, report_page, write_report
 from kg.view.tables import read_graph
 from kgcli import kg
 
@@ -191,3 +192,28 @@ def test_a_build_without_facts_reports_so_and_no_html_writes_none(chromium: Brow
     proc = kg("build", src, "--out", tmp_path / "bare", "--quiet", "--no-store", "--no-html")
     assert proc.returncode == 0, proc.stderr
     assert not (tmp_path / "bare" / "report.html").exists() and not (tmp_path / "bare" / "graph.html").exists()
+
+
+def test_a_long_list_of_articles_without_facts_is_cut_and_counted(chromium: Browser, tmp_path: Path) -> None:
+    rng = random.Random(5)
+    words = "晴朗多云小雨微风气温适宜市民外出散步公园花开湖边钓鱼周末早晨傍晚街道商店热闹安静孩子老人读书喝茶"
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(json.dumps({"id": f"w{i:04d}", "text": "".join(rng.choices(words, k=40)) + "。"},
+                                      ensure_ascii=False) + "\n" for i in range(MAX_LISTED + 3)), encoding="utf-8")
+    proc = kg("build", src, "--out", tmp_path / "out", "--quiet", "--no-store")
+    assert proc.returncode == 0, proc.stderr
+    with read_graph(tmp_path / "out") as data:
+        assert len(data.articles) == MAX_LISTED + 3 and next(iter(data.statements), None) is None
+    with open_report(chromium, tmp_path / "out" / "report.html") as (page, log):
+        assert page.locator("h2", has_text="没有事实的文章").text_content().endswith(f"({MAX_LISTED + 3:,})")
+        assert [row[0] for row in cells(page, "没有事实的文章")] == [f"w{i:04d}" for i in range(MAX_LISTED)]
+        assert log.errors == []
+
+
+def test_the_index_the_report_is_read_from_is_removed(dated_out: Path) -> None:
+    data = read_graph(dated_out)
+    (folder,) = {Path(row[2]).parent for row in data.db.execute("PRAGMA database_list") if row[1] == "main"}
+    assert folder.is_dir() and folder.parent != dated_out
+    data.close()
+    assert not folder.exists()
+    assert sorted(p.name for p in dated_out.iterdir() if p.name.startswith((".kg-work", "kg-tables", "kg-ranking"))) == []

@@ -11,7 +11,8 @@ name holding markup stays text. Same graph, same bytes: no clock, no path.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import sqlite3
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ import jinja2
 from ..atomic import write_atomic
 from ..graph.query import width
 from ..types import RELATIONS
-from .tables import GraphData, Place, Statement, placed, read_graph, year_of
+from .tables import ADOPTING, ARTICLE, PROPERTIES, GraphData, placed, read_graph, year_of
 from .viz import style
 
 _RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "viz"
@@ -30,6 +31,8 @@ _RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "viz"
 TOP = 15
 #: rows of a bar chart or heat map before the rest are summed into one row
 MAX_ROWS = 30
+#: articles without facts listed (the page says how many there are)
+MAX_LISTED = 500
 UNPLACED, UNTYPED, UNDATED = "未定位 not placed", "未分类 untyped", "无日期 undated"
 _MUTED = (UNPLACED, UNTYPED, UNDATED)
 _FONT_PX = 6.5  # width of one display column (a Chinese character is two) in the page's 12px font
@@ -168,12 +171,33 @@ def _rows(counts: Counter, last: str) -> tuple[list[str], Callable[[str], str]]:
 
 
 def report_page(data: GraphData) -> str:
-    """The page of a build's graph."""
-    facts = list(placed(data))
-    provinces = {p.province: node_link(p.province_node) for _, p in facts if p.province_node}
-    by_province = Counter(place.province or UNPLACED for _, place in facts)
-    by_year = Counter(year_of(data.date(st)) or UNDATED for st, _ in facts)
-    adoptions = [(st, place) for st, place in facts if st.relation in ("launches", "issues")]
+    """The page of a build's graph. Each statement is placed once, into a table beside the graph's
+    index, and everything the page counts is counted from there, so the page is made in the same
+    memory for a graph of any size."""
+    db = data.db
+    db.execute("DROP TABLE IF EXISTS fact")
+    db.execute("CREATE TABLE fact (relation TEXT, subject TEXT, subject_name TEXT, object TEXT, object_name TEXT, "
+               "article TEXT, date TEXT, year TEXT, locality TEXT, locality_name TEXT, province TEXT, "
+               "province_node TEXT)")
+    adopted: Counter = Counter()  # (policy type, year, province) of each launches or issues statement
+    rows = []
+    for st, place in placed(data):
+        date = data.date(st)
+        year, province = year_of(date) or UNDATED, place.province or UNPLACED
+        if st.relation in ADOPTING:
+            adopted.update((kind, year, province) for kind in data.types.get(st.object) or [UNTYPED])
+        rows.append((st.relation, st.subject, data.labels.get(st.subject, ""), st.object,
+                     data.labels.get(st.object, ""), st.article, date, year, place.node, place.locality, province,
+                     place.province_node))
+        if len(rows) >= 1 << 14:
+            db.executemany(f"INSERT INTO fact VALUES ({', '.join('?' * 12)})", rows)
+            rows.clear()
+    db.executemany(f"INSERT INTO fact VALUES ({', '.join('?' * 12)})", rows)
+    provinces = {name: node_link(node) for name, node in db.execute(
+        "SELECT province, MIN(province_node) FROM fact WHERE province_node != '' GROUP BY province")}
+    by_province = Counter(dict(db.execute("SELECT province, COUNT(*) FROM fact GROUP BY province")))
+    by_year = Counter(dict(db.execute("SELECT year, COUNT(*) FROM fact GROUP BY year")))
+    without, without_count = _articles_without_facts(data)
     return _template().render(
         title="kg 报告 Report",
         totals=_totals(data),
@@ -181,15 +205,20 @@ def report_page(data: GraphData) -> str:
         classes=_class_counts(data),
         relations=_relation_counts(data),
         province_chart=bar_chart("facts by province", [(k, v, provinces.get(k, "")) for k, v in
-                                                       _capped(by_province, (UNPLACED,))]) if facts else None,
+                                                       _capped(by_province, (UNPLACED,))]) if by_province else None,
         year_chart=_year_chart(by_year),
         undated=by_year[UNDATED],
-        adoptions=len(adoptions),
-        **_adoption_maps(data, adoptions, provinces),
-        localities=_busiest_localities(data, facts),
+        adoptions=_one(db, f"SELECT COUNT(*) FROM fact WHERE relation IN {ADOPTING}"),
+        **_adoption_maps(adopted, provinces),
+        localities=_busiest_localities(data),
         officials=_busiest_officials(data),
-        without=_articles_without_facts(data),
+        without=without,
+        without_count=without_count,
     )
+
+
+def _one(db: sqlite3.Connection, query: str) -> int:
+    return db.execute(query).fetchone()[0]
 
 
 def _year_chart(by_year: Counter) -> Chart | None:
@@ -203,20 +232,21 @@ def _year_chart(by_year: Counter) -> Chart | None:
     return column_chart("facts by year", [(y, by_year[y]) for y in years + [UNDATED] * (by_year[UNDATED] > 0)])
 
 
-def _adoption_maps(data: GraphData, adoptions: list[tuple[Statement, Place]],
-                   provinces: dict[str, str]) -> dict[str, Chart | None]:
+def _adoption_maps(adopted: Counter, provinces: dict[str, str]) -> dict[str, Chart | None]:
     """Heat maps of the adoptions of each policy type by year and by province (a campaign or
-    measure of several types counts for each)."""
-    if not adoptions:
+    measure of several types counts for each), from the count of each (type, year, province)."""
+    if not adopted:
         return {"type_year": None, "type_province": None}
-    kinds_of = {st.object: data.types.get(st.object) or [UNTYPED] for st, _ in adoptions}
-    kinds, kind_row = _rows(Counter(k for st, _ in adoptions for k in kinds_of[st.object]), UNTYPED)
-    places, place_row = _rows(Counter(place.province or UNPLACED for _, place in adoptions), UNPLACED)
+    kind_counts, place_counts = Counter(), Counter()
+    for (kind, _, province), n in adopted.items():
+        kind_counts[kind] += n
+        place_counts[province] += n
+    kinds, kind_row = _rows(kind_counts, UNTYPED)
+    places, place_row = _rows(place_counts, UNPLACED)
     by_year, by_province = Counter(), Counter()
-    for st, place in adoptions:
-        for kind in kinds_of[st.object]:
-            by_year[(kind_row(kind), year_of(data.date(st)) or UNDATED)] += 1
-            by_province[(place_row(place.province or UNPLACED), kind_row(kind))] += 1
+    for (kind, year, province), n in adopted.items():
+        by_year[(kind_row(kind), year)] += n
+        by_province[(place_row(province), kind_row(kind))] += n
     years = sorted({y for _, y in by_year if y != UNDATED}) + [UNDATED] * any(y == UNDATED for _, y in by_year)
     return {"type_year": heat_map("adoptions by type and year", kinds, years, by_year),
             "type_province": heat_map("adoptions by province and type", places, kinds, by_province, provinces)}
@@ -229,8 +259,9 @@ def _template() -> jinja2.Template:
 
 
 def _totals(data: GraphData) -> dict[str, int]:
-    return {"articles": len(data.articles), "entities": len(data.classes), "statements": len(data.statements),
-            "facts": len({(st.subject, st.relation, st.object) for st in data.statements})}
+    return {"articles": len(data.articles), "entities": len(data.classes),
+            "statements": _one(data.db, "SELECT COUNT(*) FROM fact"),
+            "facts": _one(data.db, "SELECT COUNT(*) FROM (SELECT DISTINCT subject, relation, object FROM fact)")}
 
 
 def _class_counts(data: GraphData) -> list[dict]:
@@ -239,67 +270,67 @@ def _class_counts(data: GraphData) -> list[dict]:
 
 
 def _relation_counts(data: GraphData) -> list[dict]:
-    statements = Counter(st.relation for st in data.statements)
-    triples = Counter(rel for _, rel, _ in {(st.subject, st.relation, st.object) for st in data.statements})
+    statements = dict(data.db.execute("SELECT relation, COUNT(*) FROM fact GROUP BY relation"))
+    triples = dict(data.db.execute(
+        "SELECT relation, COUNT(*) FROM (SELECT DISTINCT subject, relation, object FROM fact) GROUP BY relation"))
     return [{"name": name, "zh": style()["relations"][name]["zh"], "color": style()["relations"][name]["color"],
-             "facts": triples[name], "statements": statements[name]} for name in RELATIONS]
+             "facts": triples.get(name, 0), "statements": statements.get(name, 0)} for name in RELATIONS]
 
 
-def _busiest_localities(data: GraphData, facts: list[tuple]) -> list[dict]:
+def _busiest_localities(data: GraphData) -> list[dict]:
     """The localities where most facts happened: facts, adoptions, officials placed there."""
-    count: Counter = Counter()
-    adopted: Counter = Counter()
-    officials: dict[str, set[str]] = defaultdict(set)
-    where: dict[str, Place] = {}
-    for st, place in facts:
-        if not place.node:
-            continue
-        where[place.node] = place
-        count[place.node] += 1
-        adopted[place.node] += st.relation in ("launches", "issues")
-        if st.relation == "holds":
-            officials[place.node].add(st.subject)
-    ranked = sorted(count, key=lambda n: (-count[n], where[n].locality, n))[:TOP]
-    return [{"name": where[n].locality, "province": where[n].province, "prefecture": where[n].prefecture,
-             "facts": count[n], "adoptions": adopted[n], "officials": len(officials[n]), "href": node_link(n)}
-            for n in ranked]
+    ranked = data.db.execute(
+        f"SELECT locality, COUNT(*) AS n, SUM(relation IN {ADOPTING}), "
+        "COUNT(DISTINCT CASE WHEN relation = 'holds' THEN subject END) FROM fact WHERE locality != '' "
+        f"GROUP BY locality ORDER BY n DESC, MIN(locality_name), locality LIMIT {TOP}").fetchall()
+    places = {node: data.place(node) for node, *_ in ranked}
+    return [{"name": places[n].locality, "province": places[n].province, "prefecture": places[n].prefecture,
+             "facts": facts, "adoptions": adoptions, "officials": officials, "href": node_link(n)}
+            for n, facts, adoptions, officials in ranked]
 
 
 def _busiest_officials(data: GraphData) -> list[dict]:
     """The officials most articles give a post: their posts, articles, first and last dates seen."""
-    articles: dict[str, set[str]] = defaultdict(set)
-    posts: dict[str, set[str]] = defaultdict(set)
-    dates: dict[str, list[str]] = defaultdict(list)
-    for st in data.statements:
-        if st.relation == "holds":
-            articles[st.subject].add(st.article)
-            posts[st.subject].add(data.labels.get(st.object, ""))
-            if year_of(date := data.date(st)):
-                dates[st.subject].append(date)
-    ranked = sorted(articles, key=lambda n: (-len(articles[n]), -len(posts[n]), data.labels.get(n, ""), n))[:TOP]
-    return [{"name": data.labels.get(n, ""), "posts": "、".join(sorted(posts[n])), "articles": len(articles[n]),
-             "first": min(dates[n], default=""), "last": max(dates[n], default=""), "href": node_link(n)}
-            for n in ranked]
+    ranked = data.db.execute(
+        "SELECT subject, COUNT(DISTINCT article) AS n, COUNT(DISTINCT object_name) AS posts FROM fact "
+        f"WHERE relation = 'holds' GROUP BY subject ORDER BY n DESC, posts DESC, MIN(subject_name), subject "
+        f"LIMIT {TOP}").fetchall()
+    rows = []
+    for node, articles, _ in ranked:
+        posts = [name for name, in data.db.execute(
+            "SELECT DISTINCT object_name FROM fact WHERE relation = 'holds' AND subject = ? ORDER BY object_name",
+            (node,))]
+        first, last = data.db.execute(f"SELECT MIN(date), MAX(date) FROM fact WHERE relation = 'holds' "
+                                      f"AND subject = ? AND year != '{UNDATED}'", (node,)).fetchone()
+        rows.append({"name": data.labels.get(node, ""), "posts": "、".join(posts), "articles": articles,
+                     "first": first or "", "last": last or "", "href": node_link(node)})
+    return rows
 
 
-def _articles_without_facts(data: GraphData) -> list[dict]:
-    with_facts = {st.article for st in data.statements}
-    return sorted(({"id": a.identifier, "title": a.title, "date": a.date, "source": a.source,
-                    "url": a.url if a.url.startswith(("http://", "https://")) else ""}
-                   for node, a in data.articles.items() if node not in with_facts), key=lambda a: a["id"])
+def _articles_without_facts(data: GraphData) -> tuple[list[dict], int]:
+    """The first ``MAX_LISTED`` articles no statement came from, by identifier, and how many there are."""
+    query = (f"FROM v AS a LEFT JOIN v AS i ON i.s = a.s AND i.p = {PROPERTIES['dcterms:identifier']} "
+             f"WHERE a.p = {PROPERTIES['rdf:type']} AND a.o = ? AND a.s NOT IN (SELECT article FROM fact)")
+    count = data.db.execute(f"SELECT COUNT(*) {query}", (ARTICLE,)).fetchone()[0]
+    listed = [data.articles[node] for node, in data.db.execute(
+        f"SELECT a.s {query} ORDER BY i.o, a.s LIMIT {MAX_LISTED}", (ARTICLE,))]
+    return [{"id": a.identifier, "title": a.title, "date": a.date, "source": a.source,
+             "url": a.url if a.url.startswith(("http://", "https://")) else ""} for a in listed], count
 
 
 def render_report(nt: Path, path: Path) -> None:
     """Write the report of the graph in the N-Triples file ``nt`` to ``path`` (a build's writer
-    makes it beside the other files, and puts it in place with them)."""
+    makes it beside the other files, and puts it in place with them; its index is kept there too)."""
     import pyoxigraph as ox
 
     from .tables import read_triples
-    path.write_bytes(report_page(read_triples(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), nt)).encode("utf-8"))
+    with read_triples(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), nt, path.parent) as data:
+        path.write_bytes(report_page(data).encode("utf-8"))
 
 
 def write_report(build: Path, path: Path | None = None) -> Path:
     """Write the report of the build in ``build`` to ``path`` (default ``build/report.html``), atomically."""
     path = path or build / "report.html"
-    write_atomic(path, report_page(read_graph(build)).encode("utf-8"))
+    with read_graph(build) as data:
+        write_atomic(path, report_page(data).encode("utf-8"))
     return path

@@ -11,7 +11,8 @@ One row per observation, one column per variable, as pandas or a spreadsheet tak
   measure or campaign, of which policy types (``dcterms:subject``), when, after which article.
 
 The graph is read once (``read_graph``), in one pass over the build's ``kg.nt`` (or, without
-one, its store), keeping only the properties the tables use; the tables and the build's
+one, its store), keeping only the properties the tables use, in an SQLite file rather than in
+memory (a build's memory must not grow with its corpus); the tables and the build's
 ``report.html`` are made from that.
 Terms other parts of kg may add are read where present and left empty otherwise: the date of a
 statement or its article (``dcterms:date``, a plain or ``xsd:date`` literal), the policy types
@@ -23,10 +24,16 @@ import csv
 import io
 import json
 import re
+import sqlite3
+import tempfile
+import weakref
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
@@ -51,8 +58,9 @@ FORMATS = ("csv", "tsv", "json")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CLASSES = {term(f"kg:{name}").value: name for name in ENTITY_CLASSES}
 _RELATIONS = {term(f"kg:{name}").value: name for name in RELATIONS}
-_ARTICLE = term("kg:Article").value
+ARTICLE = term("kg:Article").value
 Cell = str | int | float | None
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,19 +109,54 @@ class Table:
         return [dict(zip(self.columns, row)) for row in self.rows]
 
 
-@dataclass
 class GraphData:
-    """What the tables and the report need of a build's graph, by IRI."""
+    """What the tables and the report need of a build's graph, by IRI.
 
-    labels: dict[str, str]
-    classes: dict[str, str]  # entity -> its class (the first of ENTITY_CLASSES it has)
-    parents: dict[str, list[str]]  # kg:partOf
-    codes: dict[str, str]  # kg:adminCode
-    post_in: dict[str, str]  # post -> organisation
-    mentions: dict[str, list[str]]  # article -> entities
-    types: dict[str, list[str]]  # initiative -> names of its policy types
-    articles: dict[str, ArticleInfo]
-    statements: list[Statement]
+    The graph's triples of the properties read (``_READ``) are kept in an SQLite file in a
+    temporary folder, not in memory, so a graph of millions of articles is read in bounded
+    memory; each mapping below looks its node up there when asked (the last ones asked kept).
+    ``close()`` (or the end of a ``with`` block, or the object's collection) removes the folder."""
+
+    def __init__(self, db: sqlite3.Connection, folder: tempfile.TemporaryDirectory) -> None:
+        self.db = db
+        self._finalizer = weakref.finalize(self, _close, db, folder)
+        self.labels: Mapping[str, str] = _Lookup(self._label, self._subjects("rdfs:label"))
+        self.classes: Mapping[str, str] = _Lookup(self._class, self._with_class)
+        self.parents: Mapping[str, list[str]] = _Lookup(self._parents, self._subjects("kg:partOf"))
+        self.codes: Mapping[str, str] = _Lookup(partial(self._first, "kg:adminCode"), self._subjects("kg:adminCode"))
+        self.post_in: Mapping[str, str] = _Lookup(partial(self._first, "kg:postIn"), self._subjects("kg:postIn"))
+        self.mentions: Mapping[str, list[str]] = _Lookup(partial(self._all, "kg:mentions"), self._subjects("kg:mentions"))
+        self.types: Mapping[str, list[str]] = _Lookup(self._types, self._subjects("dcterms:subject"))
+        self.articles: Mapping[str, ArticleInfo] = _Lookup(self._article, self._article_nodes)
+        self._actors = lru_cache(maxsize=_CACHED)(self._actors_of)
+
+    def __enter__(self) -> GraphData:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._finalizer()
+
+    @property
+    def statements(self) -> Iterator[Statement]:
+        """The relation statements, by the IRI of the statement node (the same order from ``kg.nt`` or the store)."""
+        ends = ", ".join(f"MIN(CASE WHEN v.p = {_P[name]} THEN v.o END)" for name in _STATEMENT)
+        query = (f"SELECT n.s, {ends} FROM v AS n JOIN v ON v.s = n.s WHERE n.p = {_P['rdf:predicate']} "
+                 f"AND n.o IN ({_marks(_RELATIONS)}) GROUP BY n.s ORDER BY n.s")
+        for _, subject, predicate, obj, article, evidence, start, confidence, extractor, date in self.db.execute(
+                query, list(_RELATIONS)):
+            yield Statement(subject or "", _RELATIONS[predicate], obj or "", article or "", evidence or "",
+                            int(start) if start and start.lstrip("-").isdigit() else 0,
+                            float(confidence) if confidence else None, extractor or "", _date(date) if date else "")
+
+    def actor(self, initiative: str, article: str) -> str | None:
+        """The locality or organisation launching or issuing ``initiative`` in ``article``, else in
+        any article: the surest statement's, then the least by name."""
+        found = self._actors(initiative)
+        ranked = [key for key, where in found if where == article] or [key for key, _ in found]
+        return min(ranked)[2] if ranked else None
 
     def place(self, node: str, article: str | None = None) -> Place:
         """The place of an entity: a locality is its own; an organisation, post or initiative is
@@ -159,18 +202,139 @@ class GraphData:
 
     def date(self, st: Statement) -> str:
         """The statement's date, else its article's."""
-        if st.date or st.article not in self.articles:
+        if st.date:
             return st.date
-        return self.articles[st.article].date
+        info = self.articles.get(st.article)
+        return info.date if info else ""
+
+    def count(self, query: str, *args: object) -> int:
+        """The number of rows of ``query`` (SQL over the table ``v(s, p, o, k)``)."""
+        return self.db.execute(f"SELECT COUNT(*) FROM ({query})", args).fetchone()[0]
+
+    def _values(self, name: str, node: str, kind: str = "") -> list[str]:
+        return [o for o, in self.db.execute(f"SELECT o FROM v WHERE s = ? AND p = ? {kind} ORDER BY k, o",
+                                            (node, _P[name]))]
+
+    def _first(self, name: str, node: str) -> str | None:
+        found = self._values(name, node)
+        return found[0] if found else None
+
+    def _all(self, name: str, node: str) -> list[str] | None:
+        return self._values(name, node) or None
+
+    def _label(self, node: str) -> str | None:
+        """A node's name among its labels: Chinese first, then untagged, then any; the least of them."""
+        if not self.db.execute("SELECT 1 FROM v WHERE s = ? AND p = ?", (node, _P["rdfs:label"])).fetchone():
+            return None
+        found = self._values("rdfs:label", node, f"AND k > {_IRI}")
+        return found[0] if found else ""
+
+    def _class(self, node: str) -> str | None:
+        named = [_CLASSES[t] for t in self._values("rdf:type", node) if t in _CLASSES]
+        return min(named, key=ENTITY_CLASSES.index) if named else None
+
+    def _parents(self, node: str) -> list[str] | None:
+        return sorted(self._values("kg:partOf", node), key=lambda iri: f"<{iri}>") or None
+
+    def _types(self, node: str) -> list[str] | None:
+        concepts = self._values("dcterms:subject", node)
+        return sorted({self._name(c) for c in concepts}) or None
+
+    def _name(self, concept: str) -> str:
+        pref = self._values("skos:prefLabel", concept, f"AND k > {_IRI}")
+        return pref[0] if pref else self.labels.get(concept) or concept
+
+    def _article(self, node: str) -> ArticleInfo | None:
+        if ARTICLE not in self._values("rdf:type", node):
+            return None
+        sources = self.db.execute(f"SELECT k, o FROM v WHERE s = ? AND p = {_P['dcterms:source']} ORDER BY k, o",
+                                  (node,)).fetchall()
+        date = self._first("dcterms:date", node)
+        return ArticleInfo(self._first("dcterms:identifier", node) or "", self._first("dcterms:title", node) or "",
+                           next((o for k, o in sources if k == _IRI), ""), _date(date) if date else "",
+                           next((o for k, o in sources if k != _IRI), ""))
+
+    def _actors_of(self, initiative: str) -> list[tuple[tuple[float, str, str], str]]:
+        rows = self.db.execute(
+            f"SELECT a.o, c.o, d.o FROM v AS n JOIN v AS r ON r.s = n.s AND r.p = {_P['rdf:predicate']} "
+            f"JOIN v AS a ON a.s = n.s AND a.p = {_P['rdf:subject']} "
+            f"LEFT JOIN v AS c ON c.s = n.s AND c.p = {_P['kg:confidence']} "
+            f"LEFT JOIN v AS d ON d.s = n.s AND d.p = {_P['prov:wasDerivedFrom']} "
+            f"WHERE n.p = {_P['rdf:object']} AND n.o = ? AND r.o IN (?, ?)",
+            (initiative, *_ADOPTING)).fetchall()
+        return [((-(float(conf) if conf else 0), self.labels.get(actor, ""), actor), article or "")
+                for actor, conf, article in rows]
+
+    def _subjects(self, name: str) -> Callable[[], Iterator[str]]:
+        return lambda: (s for s, in self.db.execute("SELECT DISTINCT s FROM v WHERE p = ? ORDER BY s", (_P[name],)))
+
+    def _with_class(self) -> Iterator[str]:
+        query = f"SELECT DISTINCT s FROM v WHERE p = ? AND o IN ({_marks(_CLASSES)}) ORDER BY s"
+        return (s for s, in self.db.execute(query, (_P["rdf:type"], *_CLASSES)))
+
+    def _article_nodes(self) -> Iterator[str]:
+        return (s for s, in self.db.execute("SELECT s FROM v WHERE p = ? AND o = ? ORDER BY s",
+                                            (_P["rdf:type"], ARTICLE)))
 
 
-#: what the tables read of the graph, gathered by subject in one pass
-_READ = {term(name).value: name for name in (
+class _Lookup(Mapping[str, T]):
+    """A read-only mapping whose values are looked up when asked (``None``: no such key); its keys
+    are listed by a query."""
+
+    def __init__(self, lookup: Callable[[str], T | None], keys: Callable[[], Iterator[str]]) -> None:
+        self._lookup, self._keys = lru_cache(maxsize=_CACHED)(lookup), keys
+
+    def __getitem__(self, node: str) -> T:
+        value = self._lookup(node)
+        if value is None:
+            raise KeyError(node)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return self._keys()
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._keys())
+
+
+def _close(db: sqlite3.Connection, folder: tempfile.TemporaryDirectory) -> None:
+    db.close()
+    folder.cleanup()
+
+
+#: what the tables read of the graph
+_READ_NAMES = (
     "rdf:type", "rdfs:label", "skos:prefLabel", "kg:partOf", "kg:adminCode", "kg:postIn", "kg:mentions",
     "dcterms:subject", "dcterms:identifier", "dcterms:title", "dcterms:source", "dcterms:date", "rdf:subject",
     "rdf:predicate", "rdf:object", "prov:wasDerivedFrom", "kg:evidence", "kg:startOffset", "kg:confidence",
-    "kg:extractor")}
-Values = dict[str, dict[str, list]]  # property -> subject IRI -> its objects (terms)
+    "kg:extractor")
+#: the number each property read has in the index (``v.p``)
+PROPERTIES = {name: i for i, name in enumerate(_READ_NAMES)}
+_P = PROPERTIES
+_READ = {term(name).value: i for i, name in enumerate(_READ_NAMES)}
+#: the columns of a statement, in ``Statement``'s order
+_STATEMENT = ("rdf:subject", "rdf:predicate", "rdf:object", "prov:wasDerivedFrom", "kg:evidence",
+              "kg:startOffset", "kg:confidence", "kg:extractor", "dcterms:date")
+#: the relations of an adoption (a locality launching a campaign or issuing a measure)
+ADOPTING = ("launches", "issues")
+_ADOPTING = tuple(term(f"kg:{name}").value for name in ADOPTING)
+#: the kind ``k`` of an object in the index: an IRI (or blank node), a Chinese, untagged or other literal
+_IRI, _ZH, _PLAIN, _OTHER = range(4)
+#: nodes whose lookups each mapping keeps
+_CACHED = 1 << 12
+_SCHEMA = ("CREATE TABLE v (s TEXT NOT NULL, p INTEGER NOT NULL, o TEXT NOT NULL, k INTEGER NOT NULL, "
+           "PRIMARY KEY (s, p, k, o)) WITHOUT ROWID")
+
+
+def _marks(values: Sequence | Mapping) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _kind(obj: ox.NamedNode | ox.BlankNode | ox.Literal) -> int:
+    if not isinstance(obj, ox.Literal):
+        return _IRI
+    language = obj.language or ""
+    return _ZH if language.startswith("zh") else _PLAIN if not language else _OTHER
 
 
 def read_graph(build: Path) -> GraphData:
@@ -178,18 +342,26 @@ def read_graph(build: Path) -> GraphData:
     return read_triples(*_triples(build))
 
 
-def read_triples(triples: Iterator[ox.Triple | ox.Quad], source: Path) -> GraphData:
-    """What the tables need from a stream of the graph's triples, read from ``source``."""
-    values: Values = {name: defaultdict(list) for name in _READ.values()}
+def read_triples(triples: Iterator[ox.Triple | ox.Quad], source: Path, folder: Path | None = None) -> GraphData:
+    """What the tables need from a stream of the graph's triples, read from ``source``; the index is
+    kept in a temporary folder in ``folder`` (default: the system's)."""
+    tmp = tempfile.TemporaryDirectory(prefix="kg-tables-", dir=folder)
+    db = sqlite3.connect(Path(tmp.name) / "graph.db", check_same_thread=False)
+    db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;")
+    db.execute(_SCHEMA)
+    data = GraphData(db, tmp)
+    rows = ((t.subject.value, p, t.object.value, _kind(t.object)) for t in triples
+            if (p := _READ.get(t.predicate.value)) is not None)
     try:
-        for t in triples:
-            if (name := _READ.get(t.predicate.value)) is not None:
-                values[name][t.subject.value].append(t.object)
+        for batch in iter(lambda: list(islice(rows, 1 << 16)), []):
+            db.executemany("INSERT OR IGNORE INTO v VALUES (?, ?, ?, ?)", batch)
     except (SyntaxError, ValueError, OSError) as exc:
+        data.close()
         raise InputError(f"{source}: unreadable ({' '.join(str(exc).split())}); rebuild it with: "
                          f"kg build INPUT --out {source.parent}") from exc
-    return _assemble({name: {s: sorted(objs, key=str) for s, objs in found.items()}
-                      for name, found in values.items()})
+    db.execute("CREATE INDEX v_by_value ON v (p, o, s)")
+    db.commit()
+    return data
 
 
 def _triples(build: Path) -> tuple[Iterator[ox.Triple | ox.Quad], Path]:
@@ -207,55 +379,6 @@ def _triples(build: Path) -> tuple[Iterator[ox.Triple | ox.Quad], Path]:
     raise InputError(f"{build}: no kg build here (no kg.nt and no store/); build one with: "
                      f"kg build INPUT --out {build}")
 
-
-def _assemble(values: Values) -> GraphData:
-    def one(name: str, node: str) -> str:
-        found = values[name].get(node)
-        return found[0].value if found else ""
-
-    classes: dict[str, str] = {}
-    order = {name: i for i, name in enumerate(ENTITY_CLASSES)}
-    articles: dict[str, ArticleInfo] = {}
-    dates = {node: _date(objs[0].value) for node, objs in values["dcterms:date"].items()}
-    for node, types in values["rdf:type"].items():
-        named = [_CLASSES[t.value] for t in types if t.value in _CLASSES]
-        if named:
-            classes[node] = min(named, key=order.__getitem__)
-        if any(t.value == _ARTICLE for t in types):
-            sources = values["dcterms:source"].get(node, ())
-            articles[node] = ArticleInfo(
-                one("dcterms:identifier", node), one("dcterms:title", node),
-                next((s.value for s in sources if isinstance(s, ox.NamedNode)), ""), dates.get(node, ""),
-                next((s.value for s in sources if isinstance(s, ox.Literal)), ""))
-    labels = {node: name_of(objs) for node, objs in values["rdfs:label"].items()}
-    pref = {node: name_of(objs) for node, objs in values["skos:prefLabel"].items()}
-    statements = []
-    for node in sorted(values["rdf:predicate"]):  # the same order from kg.nt or from the store
-        relation = _RELATIONS.get(one("rdf:predicate", node))
-        if relation is None:
-            continue
-        start, confidence = one("kg:startOffset", node), one("kg:confidence", node)
-        statements.append(Statement(
-            one("rdf:subject", node), relation, one("rdf:object", node), one("prov:wasDerivedFrom", node),
-            one("kg:evidence", node), int(start) if start.lstrip("-").isdigit() else 0,
-            float(confidence) if confidence else None, one("kg:extractor", node), dates.get(node, "")))
-    return GraphData(
-        labels=labels, classes=classes,
-        parents={n: [p.value for p in ps] for n, ps in values["kg:partOf"].items()},
-        codes={n: objs[0].value for n, objs in values["kg:adminCode"].items()},
-        post_in={n: objs[0].value for n, objs in values["kg:postIn"].items()},
-        mentions={n: [e.value for e in es] for n, es in values["kg:mentions"].items()},
-        types={n: sorted({pref.get(c.value) or labels.get(c.value) or c.value for c in cs})
-               for n, cs in values["dcterms:subject"].items()},
-        articles=articles, statements=statements)
-
-
-def name_of(values: Sequence[ox.NamedNode | ox.Literal]) -> str:
-    """A node's name among its labels: Chinese first, then untagged, then any; the least of them."""
-    literals = [v for v in values if isinstance(v, ox.Literal)]
-    rank = (lambda v: 0 if (v.language or "").startswith("zh") else 1 if not v.language else 2)
-    best = min(literals, key=lambda v: (rank(v), v.value), default=None)
-    return best.value if best is not None else ""
 
 
 def _date(value: str) -> str:
@@ -286,16 +409,10 @@ def placed(data: GraphData) -> Iterator[tuple[Statement, Place]]:
     """Each statement and where it happened: the acting locality of ``launches`` and ``issues``, the
     post's of ``holds``; for ``targets``, the locality launching or issuing the initiative in the
     same article, else in any (the surest statement's, then the least by name)."""
-    actors: dict[tuple[str, str | None], list] = defaultdict(list)
-    for st in data.statements:
-        if st.relation in ("launches", "issues"):
-            key = (-(st.confidence or 0), data.labels.get(st.subject, ""), st.subject)
-            actors[(st.object, st.article)].append(key)
-            actors[(st.object, None)].append(key)
     for st in data.statements:
         if st.relation == "targets":
-            ranked = actors.get((st.subject, st.article)) or actors.get((st.subject, None))
-            yield st, data.place(min(ranked)[2]) if ranked else Place()
+            actor = data.actor(st.subject, st.article)
+            yield st, data.place(actor) if actor else Place()
         else:
             yield st, data.place(st.object if st.relation == "holds" else st.subject, st.article)
 

@@ -13,17 +13,19 @@ A ``Scope`` limits the page to some entities (``kg view``: ego graph, top-N, cla
 or to one article (its relations and its text with the evidence sentences marked).
 Unscoped, a graph of more than ``AUTO_LIMIT`` entities is reduced to those of highest
 degree, and the page says so. A build draws its page from ``kg.nt`` (``render_build``),
-holding in memory only its entities' classes and degrees and what the page draws.
+holding in memory only what the page draws.
 """
 from __future__ import annotations
 
 import json
 import re
+import sqlite3
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import groupby
+from itertools import groupby, islice
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +116,7 @@ def top_nodes(entities: nx.MultiDiGraph | Skeleton, n: int, among: Iterable[Node
 
 
 def render(graph: Graph, path: Path, scope: Scope | None = None, *, limit: int = AUTO_LIMIT,
-           whole: Skeleton | None = None) -> ViewStats:
+           whole: Skeleton | Ranking | None = None) -> ViewStats:
     """Write an offline, deterministic HTML view of ``graph``'s entities to ``path``.
 
     Without a ``scope``, a graph of more than ``limit`` entities is drawn reduced to its
@@ -146,13 +148,53 @@ def render(graph: Graph, path: Path, scope: Scope | None = None, *, limit: int =
 
 def render_build(nt: Path, path: Path, limit: int = AUTO_LIMIT) -> ViewStats:
     """``render`` of the graph in an N-Triples file sorted by subject (a build's ``kg.nt``), holding
-    in memory only the classes and degrees of its entities and what the page draws."""
-    whole = skeleton(nt)
-    if len(whole.classes) <= limit:
-        return render(read_view(nt, set(whole.classes)), path)
-    ranked = frozenset(top_nodes(whole, limit))
-    note = style()["text"]["reduced"].format(shown=f"{limit:,}", total=f"{len(whole.classes):,}")
-    return render(read_view(nt, ranked), path, Scope(ranked, note), whole=whole)
+    in memory only what the page draws: the entities of highest degree are found in an SQLite
+    index kept beside ``path``."""
+    whole = ranking(nt, limit, path.parent)
+    if whole.total <= limit:
+        return render(read_view(nt, set(whole.degrees)), path)
+    note = style()["text"]["reduced"].format(shown=f"{limit:,}", total=f"{whole.total:,}")
+    shown = frozenset(whole.degrees)
+    return render(read_view(nt, shown), path, Scope(shown, note), whole=whole)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The number of entities of a graph and the degrees of its ``limit`` of highest degree."""
+
+    total: int
+    degrees: dict[URIRef, int]
+
+
+def ranking(nt: Path, limit: int, folder: Path | None = None) -> Ranking:
+    """The ``Ranking`` of the graph in an N-Triples file (entities and degrees as ``Skeleton`` has
+    them; ties by IRI), read as a stream into an SQLite file in a temporary folder in ``folder``."""
+    wanted = {str(KG[name]): i for i, name in enumerate(style()["classes"])}
+    relations = {str(KG[name]) for name in style()["relations"]}
+    with tempfile.TemporaryDirectory(prefix="kg-ranking-", dir=folder) as tmp:
+        db = sqlite3.connect(Path(tmp) / "ranking.db")
+        try:
+            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                             "CREATE TABLE node (iri TEXT PRIMARY KEY) WITHOUT ROWID; "
+                             "CREATE TABLE edge (s TEXT NOT NULL, o TEXT NOT NULL);")
+            triples = ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES)
+            for batch in iter(lambda: list(islice(triples, 1 << 16)), []):
+                db.executemany("INSERT OR IGNORE INTO node VALUES (?)", (
+                    (t.subject.value,) for t in batch if t.predicate.value == _RDF_TYPE and t.object.value in wanted))
+                db.executemany("INSERT INTO edge VALUES (?, ?)", (
+                    (t.subject.value, t.object.value) for t in batch
+                    if t.predicate.value in relations and isinstance(t.object, ox.NamedNode)))
+            total = db.execute("SELECT COUNT(*) FROM node").fetchone()[0]
+            top = db.execute(
+                "WITH linked AS (SELECT e.s, e.o FROM edge AS e JOIN node AS a ON a.iri = e.s "
+                "JOIN node AS b ON b.iri = e.o), "
+                "ends AS (SELECT s AS iri FROM linked UNION ALL SELECT o FROM linked), "
+                "degree AS (SELECT iri, COUNT(*) AS n FROM ends GROUP BY iri) "
+                "SELECT node.iri, COALESCE(degree.n, 0) AS n FROM node LEFT JOIN degree ON degree.iri = node.iri "
+                "ORDER BY n DESC, node.iri LIMIT ?", (limit,)).fetchall()
+        finally:
+            db.close()
+    return Ranking(total, {URIRef(iri): n for iri, n in top})
 
 
 @dataclass(frozen=True)
