@@ -20,7 +20,7 @@ from kg.graph.vocab import ID, KG
 from kg.text.ingest import read_inputs
 from kg.types import ENTITY_CLASSES
 from kg.view.view import article_text
-from kg.view.viz import AUTO_LIMIT, Scope, ViewStats, render
+from kg.view.viz import AUTO_LIMIT, Scope, ViewStats, render, render_build
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -550,3 +550,13 @@ def test_seeds_graph_opens_offline_readable(chromium: Browser, seeds_out: Path) 
         (huangyan,) = built.subjects(RDFS.label, Literal("黄岩区", lang="zh"))
         assert page.evaluate("kgNetwork.getSelectedNodes()") == [str(huangyan)]
     assert log.errors == [] and log.blocked == [] and log.requests == [(seeds_out / "graph.html").as_uri()]
+
+
+@pytest.mark.parametrize("limit", [12, 60, AUTO_LIMIT])
+def test_a_builds_page_is_the_page_of_its_whole_graph(seeds_out: Path, tmp_path: Path, limit: int) -> None:
+    """The build ranks entities by degree on disk (``render_build``) and draws the same page as
+    ``render`` of the whole graph in memory (networkx) does."""
+    whole = Graph().parse(seeds_out / "kg.nt", format="nt")
+    from_disk, in_memory = tmp_path / "disk.html", tmp_path / "memory.html"
+    assert render_build(seeds_out / "kg.nt", from_disk, limit) == render(whole, in_memory, limit=limit)
+    assert from_disk.read_bytes() == in_memory.read_bytes()
