@@ -26,8 +26,9 @@ def _group_re() -> re.Pattern:
     t = table("groups")
     alt = lambda key: trie(t[key])  # noqa: E731
     # MOD* CORE, with an optional parenthesised alternative inside (乡镇（街道）党政正职, 县（区）委书记)
-    # a modifier: a listed word or an age bound (80后, 35周岁以下), with an optional alternative
-    mod = rf"(?:{alt('MOD')}|\d{{2}}后|\d{{2}}周?岁以下)(?:（[\u4e00-\u9fff]{{1,3}}）)?"
+    # a modifier: a listed word, an age bound (80后, 35周岁以下) or the levels a group spans
+    # (镇村两级, 县乡村三级), with an optional alternative
+    mod = rf"(?:{alt('MOD')}|\d{{2}}后|\d{{2}}周?岁以下|[省市州县区乡镇村]{{2,4}}[两三四]级)(?:（[\u4e00-\u9fff]{{1,3}}）)?"
     # the longest reading first: 科级领导干部 before the whole word 科级领导
     # 村（社区）党组织书记: the village and its urban counterpart named together, as the genre writes
     # the groups of both (村 alone is no modifier: 该村干部, 全村党员干部 name no category)

@@ -6,6 +6,8 @@ that holds names the fact's extractor:
 - ``group-in-name``: the group is inside the initiative's name (乡镇党政正职谈心谈话制度);
 - ``group-before-name``: the group stands right before the name (年轻干部“凤驰计划”);
 - ``group-composes``: the initiative is composed of the group (首期培训班由…交流任职干部组成);
+- ``group-by-purpose``: the group is in a purpose clause (为加快…后备干部培养，…) and the
+  initiatives are all those its sentence names after it;
 - ``group-takes-part``: the group takes part (…干部代表共计90人参训, …书记登台): in the initiative
   its sentence names or opens by referring back to, else in those the paragraph reports first;
 - ``group-by-verb``: the group's sentence has a targeting verb (针对, 培养, 激励 …) and the
@@ -37,11 +39,14 @@ from ..resources import table
 from .spans import CLAUSE, SENTENCE, span_of, start_of
 
 # sentence openers that refer back to the initiative just reported (活动中, 培训期间, 会上, 该计划)
-_ANAPHOR = re.compile(r"(?:此次|本次|该|这次|此项|这项|这些|上述)?(?:活动|培训|比赛|赛事|会议|讲座|仪式|课堂|擂台赛|"
-                      r"计划|工程|行动|机制|制度|办法|措施|项目)?(?:中|期间|上|现场|以来|实施以来|开展以来)[，,]"
+# (a bare 以来 or 中 is a time or a part: 2025年以来，, 其中，)
+_ANAPHOR = re.compile(r"(?:(?:此次|本次|该|这次|此项|这项|这些|上述)?(?:活动|培训|比赛|赛事|会议|讲座|仪式|课堂|擂台赛|"
+                      r"计划|工程|行动|机制|制度|办法|措施|项目)|此次|本次|这次)(?:中|期间|上|现场|以来|实施以来|开展以来)[，,]"
                       r"|会上|活动现场|培训期间|(?:该|此|这一?)(?:活动|计划|工程|行动|机制|制度|办法|措施|培训班?)")
 # what a group of participants does, in its clause (干部代表共计90人参训, 各村党组织书记登台比拼)
 _TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参加培训|参赛|参与|报名参加|作为.{0,8}学员|登台|上台|走上讲台|同台|分别展示)")
+# a purpose clause (为加快…干部培养, 为进一步激励…): the aim of what its sentence goes on to report
+_PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切实|推动|促进|做好|激励|提升|培养|打造|建设|锻造|激发|落实|更好|深化)")
 # what refers back to an initiative already named (此次训练营, 首期培训班, 该计划)
 _DEMONSTRATIVE = re.compile(r"(?:此次|本次|这次|该|此项|这项|这一|首期|本期|此)")
 # what follows a cadre group that acts rather than is acted on (区领导领衔, 各县（区）委书记每年至少与)
@@ -70,8 +75,14 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
     """The ``targets`` pairs of an article, each with the first rule that holds for it."""
     target_verbs = table("verbs")["target"]
     found: dict[tuple[str, str], TargetHit] = {}
+    # the groups each initiative's name names (乡镇党政正职发展能力提升计划: 乡镇党政正职)
+    named: dict[str, set[str]] = {}
     for g in groups:
-        for hit in _targets_of(text, g, initiatives, target_verbs):
+        for i in initiatives:
+            if i.start <= g.start and g.end <= i.end:
+                named.setdefault(i.key, set()).add(g.label)
+    for g in groups:
+        for hit in _targets_of(text, g, initiatives, target_verbs, named):
             found.setdefault((hit.initiative, hit.group), hit)
     topic, titled = _topic_group(text, groups)
     if topic is not None:
@@ -106,7 +117,8 @@ def _topic_group(text: str, groups: Sequence[Span]) -> tuple[str | None, bool]:
     return None, False
 
 
-def _targets_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs) -> list[TargetHit]:
+def _targets_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs,
+                named: dict[str, set[str]]) -> list[TargetHit]:
     owner = next((i for i in initiatives if i.start <= g.start and g.end <= i.end), None)
     if owner:
         return [TargetHit(owner.key, g.key, "group-in-name", owner.start)]
@@ -122,6 +134,11 @@ def _targets_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs) -
         # 首期培训班由…干部组成: the members of an initiative; 由挂点领导组成的服务团: a body that acts
         whole = _referent(text, c0, by, initiatives)
         return [TargetHit(whole.key, g.key, "group-composes", whole.start)] if whole else []
+    if _PURPOSE.search(text, c0, g.start):
+        # 为加快镇村两级后备干部培养，组建…读书会，实施…计划和…计划: the aim of all that follows
+        after = [i for i in initiatives if c1 <= i.start < s1]
+        if after:
+            return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in after]
     opening = _referent(text, s0, min(s0 + 8, g.start), initiatives)
     in_sentence = [i for i in initiatives if s0 <= i.start < s1]
     if _TAKES_PART.match(text, g.end, c1):
@@ -136,7 +153,12 @@ def _targets_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs) -
         # whatever other initiatives (its forms, its parts) it names
         return [TargetHit(opening.key, g.key, "group-after-anaphor", opening.start)]
     if in_sentence:
-        return [_nearest(g, [opening] if opening else in_sentence, "group-by-verb")]
+        hit = _nearest(g, [opening] if opening else in_sentence, "group-by-verb")
+        # a name that names its group (乡镇党政正职…计划) is not aimed by the verb at another one
+        # the sentence names (…提升领导干部干事本领…), only at a kind of its own (80后年轻干部)
+        if any(other not in g.label for other in named.get(hit.initiative, ())):
+            return []
+        return [hit]
     before = [i for i in initiatives if i.start < s0]
     if before and (_ANAPHOR.match(text, s0) or _ANAPHOR.search(text, s0, min(s0 + 12, s1))):
         return [TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)]
