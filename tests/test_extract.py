@@ -368,6 +368,8 @@ GROUPS = [
     ("洪屿村年轻干部和该村年轻干部参加培训。", {"年轻干部"}),
     # the levels a group spans, then their count (镇村两级, 县乡村三级)
     ("加快镇村两级后备干部培养。", {"镇村两级后备干部"}),
+    # modifiers before a whole word (优秀村干部); the reserve of a group (…书记后备人选)
+    ("表彰优秀村干部，储备村党组织书记后备人选。", {"优秀村干部", "村党组织书记后备人选"}),
 ]
 
 GROUP_NAMES = [

@@ -41,7 +41,11 @@ def _group_re() -> re.Pattern:
     # 县领导, 省市领导: a level's leaders, after a boundary, a conjunction or a measure word (以及区领导,
     # 92个区领导), not where the level word ends a unit's name (示范区领导干部)
     leaders = r"(?:(?<![\u4e00-\u9fff])|(?<=[各全该本省市、及和与同个名位批等对向由为让请]))[县区市]领导"
-    return re.compile(rf"{paired}|{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{alt('WHOLE')})|{leaders}|[县区]（区）委(?:书记|组织部部长)")
+    # a whole word may take modifiers too (优秀村干部); 村党组织书记后备人选: the reserve of a group
+    # is a group of its own
+    reserve = r"(?:后备(?:人选|力量|干部))?"
+    return re.compile(rf"(?:{paired}|{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})){reserve}"
+                      rf"|{leaders}|[县区]（区）委(?:书记|组织部部长)")
 
 
 @cache
