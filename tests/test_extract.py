@@ -520,6 +520,8 @@ NO_TARGETS = [
     "连云港市关心乡镇党政正职和年轻干部。乡镇党政正职和年轻干部要担当，开设“港城大讲堂”。",
     # a time (2025年以来，) is no reference back to the initiative just named
     "吉安县实施“沃土育才”计划。2025年以来，15人通过锻炼走上岗位，培养了年轻干部。",
+    # a group described as the participants (参与者) of something does not take part in the initiative
+    "保亭县开展“拉家常”活动。组工干部是教育活动的参与者。",
 ]
 
 

@@ -44,7 +44,7 @@ _ANAPHOR = re.compile(r"(?:(?:此次|本次|该|这次|此项|这项|这些|上�
                       r"计划|工程|行动|机制|制度|办法|措施|项目)|此次|本次|这次)(?:中|期间|上|现场|以来|实施以来|开展以来)[，,]"
                       r"|会上|活动现场|培训期间|(?:该|此|这一?)(?:活动|计划|工程|行动|机制|制度|办法|措施|培训班?)")
 # what a group of participants does, in its clause (干部代表共计90人参训, 各村党组织书记登台比拼)
-_TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参加培训|参赛|参与|报名参加|作为.{0,8}学员|登台|上台|走上讲台|同台|分别展示)")
+_TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参加培训|参赛|参与(?!者)|报名参加|作为.{0,8}学员|登台|上台|走上讲台|同台|分别展示)")
 # a purpose clause (为加快…干部培养, 为进一步激励…): the aim of what its sentence goes on to report
 _PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切实|推动|促进|做好|激励|提升|培养|打造|建设|锻造|激发|落实|更好|深化)")
 # what refers back to an initiative already named (此次训练营, 首期培训班, 该计划)
