@@ -360,7 +360,29 @@ GROUPS = [
     # a level's leaders (县领导), not the end of a unit's name before 领导干部 (示范区领导干部)
     ("县领导和示范区领导干部参加培训。", {"县领导", "领导干部"}),
     ("92个区领导领衔攻坚项目。", {"区领导"}),
+    # the cadres a level manages (县管干部), with the level's alternative in brackets
+    ("区（县）管领导干部和市管干部参加培训。", {"区县管领导干部", "市管干部"}),
+    # 村 before a modifier after a boundary or a function word qualifies the group, not where it
+    # ends a village's name or follows 该
+    ("建立了村年轻干部到镇跟班锻炼制度。", {"村年轻干部"}),
+    ("洪屿村年轻干部和该村年轻干部参加培训。", {"年轻干部"}),
+    # the levels a group spans, then their count (镇村两级, 县乡村三级)
+    ("加快镇村两级后备干部培养。", {"镇村两级后备干部"}),
+    # modifiers before a whole word (优秀村干部); the reserve of a group (…书记后备人选)
+    ("表彰优秀村干部，储备村党组织书记后备人选。", {"优秀村干部", "村党组织书记后备人选"}),
+    ("培养基层组织带头人。", {"基层组织带头人"}),
 ]
+
+GROUP_NAMES = [
+    # a group with an age bound is written without it too; a 行政村's group is the 村's
+    ("镇村40周岁以下年轻干部参加读书会。", "镇村40周岁以下年轻干部", {"镇村年轻干部"}),
+    ("全乡23个行政村党组织书记参加比武。", "行政村党组织书记", {"村党组织书记"}),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "expected"), GROUP_NAMES)
+def test_cadre_group_other_names(run: Run, text: str, label: str, expected: set[str]) -> None:
+    assert alt_labels(run(text), "CadreGroup", label) >= expected
 
 
 @pytest.mark.parametrize(("text", "expected"), GROUPS)
@@ -459,12 +481,63 @@ TARGETS = [
     ("池店镇启动实施年轻干部“凤驰计划”。", "年轻干部"),
     # a sentence opening with 活动中 goes on about the initiative just named
     ("池店镇举办“集五福”研学活动。活动中，机关年轻干部与流动党员结对共建。", "机关年轻干部"),
+    # a name that names its group is not aimed by a verb at another group of its sentence
+    ("连云港市将培训作为提升领导干部本领的任务，实施“乡镇党政正职发展能力提升计划”。", "乡镇党政正职"),
 ]
+
+
+TARGET_RULES = [
+    # the group the title names is the aim of an initiative no sentence links to a group
+    ("乡镇党政正职队伍建设纪实\n连云港市开设“港城大讲堂”。", "港城大讲堂", "乡镇党政正职", "group-of-article"),
+    # ... as is the group the article names most, where the initiative's paragraph names it too
+    ("连云港市关心乡镇党政正职。乡镇党政正职要担当，乡镇党政正职要实干，开设“港城大讲堂”。",
+     "港城大讲堂", "乡镇党政正职", "group-of-article"),
+    # the participants of the initiative the paragraph reports (…参训, …登台)
+    ("伍家岗区“干部能力提升训练营”开班。全区85后科级干部、90后优秀年轻干部代表共计90人参训。",
+     "干部能力提升训练营", "85后科级干部", "group-takes-part"),
+    # the members an initiative is composed of (首期培训班由…组成)
+    ("三地建立“领导干部示范培训班”，首期培训班由互派交流任职干部组成。", "领导干部示范培训班",
+     "交流任职干部", "group-composes"),
+    # a purpose clause states the aim of every initiative its sentence goes on to name
+    ("西来镇为加快镇村两级后备干部培养，组建“攀登读书会”，实施“墩苗成长计划”。", "墩苗成长计划",
+     "镇村两级后备干部", "group-by-purpose"),
+    # a sentence whose subject refers back to an initiative by its type word is about that initiative
+    ("伍家岗区举办“筑梦新中心”训练营。训练营采用“研讨交流”模式，着力培养复合型干部。",
+     "筑梦新中心训练营", "复合型干部", "group-after-anaphor"),
+]
+
+
+@pytest.mark.parametrize(("text", "initiative", "group", "rule"), TARGET_RULES)
+def test_target_rules(run: Run, text: str, initiative: str, group: str, rule: str) -> None:
+    ex = run(text)
+    found = {(f.subject, f.object): f.evidence.extractor for f in ex.facts if f.predicate == "targets"}
+    by_key = {e.key: e.label for e in ex.entities}
+    assert {(by_key[s], by_key[o]): r for (s, o), r in found.items()}.get((initiative, group)) == rule
+
+
+NO_TARGETS = [
+    # two groups named as often as each other: the article is about neither
+    "连云港市关心乡镇党政正职和年轻干部。乡镇党政正职和年轻干部要担当，开设“港城大讲堂”。",
+    # a time (2025年以来，) is no reference back to the initiative just named
+    "吉安县实施“沃土育才”计划。2025年以来，15人通过锻炼走上岗位，培养了年轻干部。",
+    # a group described as the participants (参与者) of something does not take part in the initiative
+    "保亭县开展“拉家常”活动。组工干部是教育活动的参与者。",
+]
+
+
+@pytest.mark.parametrize("text", NO_TARGETS)
+def test_no_targets(run: Run, text: str) -> None:
+    ex = run(text)
+    assert labels(ex, "Campaign") | labels(ex, "Measure") and labels(ex, "CadreGroup")
+    assert facts(ex, "targets") == set()
 
 
 def test_acting_groups_are_not_targets(run: Run) -> None:
     ex = run("天等县开展“前帮后援”活动，组建由后盾单位、挂点领导和志愿服务队组成的服务团，为驻村工作队员排忧解难。")
     assert {o for _, _, o in facts(ex, "targets")} == {"驻村工作队员"}
+    # a body composed of groups (由…组成的服务团) acts, unlike an initiative composed of them
+    ex = run("天等县开展“前帮后援”活动，组建由挂点领导组成的服务团。")
+    assert facts(ex, "targets") == set()
 
 
 @pytest.mark.parametrize(("text", "group"), TARGETS)

@@ -42,12 +42,13 @@ sys.path.insert(0, str(REPO / "training"))
 from calibrate import annotated, norm  # noqa: E402
 
 from kg.extract.spans import CLAUSE, SENTENCE, span_of  # noqa: E402
-from kg.extract.targets import _AGENT, _ANAPHOR, Span, _target_of  # noqa: E402
+from kg.extract.targets import _AGENT, _ANAPHOR, Span, find_targets  # noqa: E402
 from kg.resources import table  # noqa: E402
 
 FOLDS = 5
 SEED = 26
-RULES = ("group-in-name", "group-before-name", "group-by-verb", "group-after-anaphor")
+RULES = ("group-in-name", "group-before-name", "group-composes", "group-takes-part", "group-by-verb",
+         "group-after-anaphor", "group-of-article")
 #: cue words by class: the class is the feature, never the word
 CUES = {
     "aim": "面向 针对 聚焦 瞄准 专门 专项",  # whom an initiative is for
@@ -83,12 +84,7 @@ def candidates(text: str, initiatives: Sequence[Span], groups: Sequence[Span],
                title: tuple[int, int]) -> list[Candidate]:
     """Every (initiative, group) pair of an article, in the order first met, with its features."""
     verbs = table("verbs")["target"]
-    rule_of: dict[tuple[str, str], str] = {}
-    for g in groups:
-        hit = _target_of(text, g, initiatives, verbs)
-        pair = (hit.initiative, hit.group) if hit else None
-        if hit and (pair not in rule_of or RULES.index(hit.rule) < RULES.index(rule_of[pair])):
-            rule_of[pair] = hit.rule
+    rule_of = {(hit.initiative, hit.group): hit.rule for hit in find_targets(text, initiatives, groups)}
     pairs: dict[tuple[str, str], list[tuple[Span, Span]]] = {}
     for g in groups:
         for i in initiatives:

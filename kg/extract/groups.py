@@ -18,21 +18,34 @@ class GroupHit:
     rule: str = "group-phrase"  # group-phrase (MOD* CORE, WHOLE), group-list (县处级、科级领导)
 
 
+_BOUND = re.compile(r"\d{2}周?岁以下")
+
+
 @cache
 def _group_re() -> re.Pattern:
     t = table("groups")
     alt = lambda key: trie(t[key])  # noqa: E731
     # MOD* CORE, with an optional parenthesised alternative inside (乡镇（街道）党政正职, 县（区）委书记)
-    # a modifier: a listed word or an age bound (80后, 35周岁以下), with an optional alternative
-    mod = rf"(?:{alt('MOD')}|\d{{2}}后|\d{{2}}周?岁以下)(?:（[\u4e00-\u9fff]{{1,3}}）)?"
+    # a modifier: a listed word, an age bound (80后, 35周岁以下) or the levels a group spans
+    # (镇村两级, 县乡村三级), with an optional alternative
+    mod = rf"(?:{alt('MOD')}|\d{{2}}后|\d{{2}}周?岁以下|[省市州县区乡镇村]{{2,4}}[两三四]级)(?:（[\u4e00-\u9fff]{{1,3}}）)?"
     # the longest reading first: 科级领导干部 before the whole word 科级领导
     # 村（社区）党组织书记: the village and its urban counterpart named together, as the genre writes
     # the groups of both (村 alone is no modifier: 该村干部, 全村党员干部 name no category)
     paired = rf"村（(?:社区|居)）(?:{alt('CORE')})"
+    # 县管干部, 区（县）管领导干部: the cadres a level's committee manages
+    managed = r"[省市州县区](?:（[市州县区]）)?管"
+    # 村年轻干部: 村 before a modifier after a boundary or a function word (建立了村年轻干部…制度),
+    # not where it ends a village's name (洪屿村年轻干部) or follows 该, 全 (该村, 全村)
+    village = rf"(?:(?:(?<![\u4e00-\u9fff])|(?<=[、和与及对将把由为让在了的是]))村(?={alt('MOD')}))?"
     # 县领导, 省市领导: a level's leaders, after a boundary, a conjunction or a measure word (以及区领导,
     # 92个区领导), not where the level word ends a unit's name (示范区领导干部)
     leaders = r"(?:(?<![\u4e00-\u9fff])|(?<=[各全该本省市、及和与同个名位批等对向由为让请]))[县区市]领导"
-    return re.compile(rf"{paired}|(?:{mod}){{1,3}}(?:{alt('CORE')})|(?:{alt('WHOLE')})|{leaders}|[县区]（区）委(?:书记|组织部部长)")
+    # a whole word may take modifiers too (优秀村干部); 村党组织书记后备人选: the reserve of a group
+    # is a group of its own
+    reserve = r"(?:后备(?:人选|力量|干部))?"
+    return re.compile(rf"(?:{paired}|{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})){reserve}"
+                      rf"|{leaders}|[县区]（区）委(?:书记|组织部部长)")
 
 
 @cache
@@ -64,5 +77,9 @@ def find_groups(text: str) -> list[GroupHit]:
         if label in bare or len(label) < 3:
             continue
         alts = (surface,) if surface != label else ()
+        # 镇村40周岁以下年轻干部 is also written without its age bound (镇村年轻干部); 行政村 is 村
+        short = _BOUND.sub("", label).removeprefix("行政")
+        if short != label and len(short) >= 3 and short not in bare:
+            alts = (*alts, short)
         hits.append(GroupHit(m.start(), m.end(), label, alts))
     return hits

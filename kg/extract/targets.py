@@ -5,13 +5,22 @@ that holds names the fact's extractor:
 
 - ``group-in-name``: the group is inside the initiative's name (乡镇党政正职谈心谈话制度);
 - ``group-before-name``: the group stands right before the name (年轻干部“凤驰计划”);
+- ``group-composes``: the initiative is composed of the group (首期培训班由…交流任职干部组成);
+- ``group-by-purpose``: the group is in a purpose clause (为加快…后备干部培养，…) and the
+  initiatives are all those its sentence names after it;
+- ``group-takes-part``: the group takes part (…干部代表共计90人参训, …书记登台): in the initiative
+  its sentence names or opens by referring back to, else in those the paragraph reports first;
 - ``group-by-verb``: the group's sentence has a targeting verb (针对, 培养, 激励 …) and the
-  initiative is the one nearest the group in that sentence;
-- ``group-after-anaphor``: a sentence with a targeting verb and no initiative of its own opens
-  by referring back to the initiative just reported (活动中，…; 该计划…).
+  initiative is the one its subject refers back to or names, else the one nearest the group;
+- ``group-after-anaphor``: a sentence with a targeting verb opens by referring back to an initiative
+  named before (活动中，…; 该计划…; 训练营…, by the type word its name ends with).
 
-A group that acts rather than is acted on (由挂点领导组成, 区领导领衔) is no target, nor is a group
-inside another initiative's name. A trained scorer was tried in place of these rules
+Then an initiative that none of these links to a group is aimed at the group the article is about
+(``group-of-article``): the one group its title names, else the group it names at least three times
+and twice as often as any other, where the initiative's paragraph names it too.
+
+A group that acts rather than is acted on (区领导领衔, 由挂点领导组成的服务团) is no target, nor is a
+group inside another initiative's name. A trained scorer was tried in place of these rules
 (``training/targets.py``, which prints the figures): every initiative of an article paired with
 every group, described by features that carry across articles (the rule that holds, distance,
 cue-word classes, the type word, shared qualifiers, the article's counts), scored by logistic
@@ -22,16 +31,24 @@ gained a little on the held half and lost on the study half, so kg runs the rule
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..resources import table
-from .spans import CLAUSE, SENTENCE, span_of
+from .spans import CLAUSE, SENTENCE, span_of, start_of
 
 # sentence openers that refer back to the initiative just reported (活动中, 培训期间, 会上, 该计划)
-_ANAPHOR = re.compile(r"(?:此次|本次|该|这次|此项|这项|这些|上述)?(?:活动|培训|比赛|赛事|会议|讲座|仪式|课堂|擂台赛|"
-                      r"计划|工程|行动|机制|制度|办法|措施|项目)?(?:中|期间|上|现场|以来|实施以来|开展以来)[，,]"
+# (a bare 以来 or 中 is a time or a part: 2025年以来，, 其中，)
+_ANAPHOR = re.compile(r"(?:(?:此次|本次|该|这次|此项|这项|这些|上述)?(?:活动|培训|比赛|赛事|会议|讲座|仪式|课堂|擂台赛|"
+                      r"计划|工程|行动|机制|制度|办法|措施|项目)|此次|本次|这次)(?:中|期间|上|现场|以来|实施以来|开展以来)[，,]"
                       r"|会上|活动现场|培训期间|(?:该|此|这一?)(?:活动|计划|工程|行动|机制|制度|办法|措施|培训班?)")
+# what a group of participants does, in its clause (干部代表共计90人参训, 各村党组织书记登台比拼)
+_TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参加培训|参赛|参与(?!者)|报名参加|作为.{0,8}学员|登台|上台|走上讲台|同台|分别展示)")
+# a purpose clause (为加快…干部培养, 为进一步激励…): the aim of what its sentence goes on to report
+_PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切实|推动|促进|做好|激励|提升|培养|打造|建设|锻造|激发|落实|更好|深化)")
+# what refers back to an initiative already named (此次训练营, 首期培训班, 该计划)
+_DEMONSTRATIVE = re.compile(r"(?:此次|本次|这次|该|此项|这项|这一|首期|本期|此)")
 # what follows a cadre group that acts rather than is acted on (区领导领衔, 各县（区）委书记每年至少与)
 _AGENT = re.compile(r".{0,2}?(?:领衔|带头|带队|牵头|挂帅|包联|每年|每半年|每季度|担任|作为导师|当导师|授课|讲授|宣讲)")
 
@@ -58,31 +75,123 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
     """The ``targets`` pairs of an article, each with the first rule that holds for it."""
     target_verbs = table("verbs")["target"]
     found: dict[tuple[str, str], TargetHit] = {}
+    # the groups each initiative's name names (乡镇党政正职发展能力提升计划: 乡镇党政正职)
+    named: dict[str, set[str]] = {}
     for g in groups:
-        hit = _target_of(text, g, initiatives, target_verbs)
-        if hit and (hit.initiative, hit.group) not in found:
-            found[(hit.initiative, hit.group)] = hit
+        for i in initiatives:
+            if i.start <= g.start and g.end <= i.end:
+                named.setdefault(i.key, set()).add(g.label)
+    for g in groups:
+        for hit in _targets_of(text, g, initiatives, target_verbs, named):
+            found.setdefault((hit.initiative, hit.group), hit)
+    topic, titled = _topic_group(text, groups)
+    if topic is not None:
+        # an initiative no sentence links to a group is aimed at the group the whole article is about:
+        # the one its title names, or the one it names most where the initiative's paragraph does too
+        # (an article on 乡镇党政正职 reports each measure taken for them; a paragraph quoting one of
+        # them on his own town's measures names them not)
+        aimed = {initiative for initiative, _ in found}
+        for i in initiatives:
+            p0, p1 = span_of(text, i.start, "\n")
+            if (i.key not in aimed and (i.key, topic) not in found
+                    and (titled or any(g.key == topic and p0 <= g.start < p1 for g in groups))):
+                found[(i.key, topic)] = TargetHit(i.key, topic, "group-of-article", i.start)
     return list(found.values())
 
 
-def _target_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs) -> TargetHit | None:
+#: a title is the article's first line, short and with no sentence end (a lead of one line is none)
+_TITLE_MAX = 40
+
+
+def _topic_group(text: str, groups: Sequence[Span]) -> tuple[str | None, bool]:
+    """The group the article is about and whether its title names it: the one group its title names,
+    else a group it names at least three times and twice as often as any other."""
+    end = text.find("\n")
+    if 0 < end <= _TITLE_MAX and not any(c in text[:end] for c in "。！？"):
+        in_title = {g.key for g in groups if g.end <= end}
+        if len(in_title) == 1:
+            return in_title.pop(), True
+    counts = Counter(g.key for g in groups).most_common(2)
+    if counts and counts[0][1] >= 3 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
+        return counts[0][0], False
+    return None, False
+
+
+def _targets_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs,
+                named: dict[str, set[str]]) -> list[TargetHit]:
     owner = next((i for i in initiatives if i.start <= g.start and g.end <= i.end), None)
     if owner:
-        return TargetHit(owner.key, g.key, "group-in-name", owner.start)
+        return [TargetHit(owner.key, g.key, "group-in-name", owner.start)]
     owner = next((i for i in initiatives if i.start in (g.end, g.end + 1)), None)
     if owner:
-        return TargetHit(owner.key, g.key, "group-before-name", owner.start)
+        return [TargetHit(owner.key, g.key, "group-before-name", owner.start)]
     c0, c1 = span_of(text, g.start, CLAUSE)
-    if _AGENT.match(text, g.end) or ("由" in text[c0:g.start] and "组成" in text[g.end:c1]):
-        return None
+    if _AGENT.match(text, g.end):
+        return []
     s0, s1 = span_of(text, g.start, SENTENCE)
-    if not any(v in text[s0:s1] for v in target_verbs):
-        return None
+    by = text.rfind("由", c0, g.start)
+    if by >= 0 and "组成" in text[g.end:c1]:
+        # 首期培训班由…干部组成: the members of an initiative; 由挂点领导组成的服务团: a body that acts
+        whole = _referent(text, c0, by, initiatives)
+        return [TargetHit(whole.key, g.key, "group-composes", whole.start)] if whole else []
+    if _PURPOSE.search(text, c0, g.start):
+        # 为加快镇村两级后备干部培养，组建…读书会，实施…计划和…计划: the aim of all that follows
+        after = [i for i in initiatives if c1 <= i.start < s1]
+        if after:
+            return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in after]
+    opening = _referent(text, s0, min(s0 + 8, g.start), initiatives)
     in_sentence = [i for i in initiatives if s0 <= i.start < s1]
+    if _TAKES_PART.match(text, g.end, c1):
+        # 全区85后科级干部…共计90人参训: the participants of the initiative the sentence or paragraph reports
+        if opening or in_sentence:
+            return [_nearest(g, [opening] if opening else in_sentence, "group-takes-part")]
+        return [TargetHit(i.key, g.key, "group-takes-part", i.start) for i in _paragraph_lead(text, g, initiatives)]
+    if not any(v in text[s0:s1] for v in target_verbs):
+        return []
+    if opening and opening not in in_sentence:
+        # 训练营…着力培养复合型干部: the sentence is about the initiative its subject refers back to,
+        # whatever other initiatives (its forms, its parts) it names
+        return [TargetHit(opening.key, g.key, "group-after-anaphor", opening.start)]
     if in_sentence:
-        nearest = min(in_sentence, key=lambda i: (min(abs(g.start - i.end), abs(i.start - g.end)), i.start))
-        return TargetHit(nearest.key, g.key, "group-by-verb", nearest.start)
+        hit = _nearest(g, [opening] if opening else in_sentence, "group-by-verb")
+        # a name that names its group (乡镇党政正职…计划) is not aimed by the verb at another one
+        # the sentence names (…提升领导干部干事本领…), only at a kind of its own (80后年轻干部)
+        if any(other not in g.label for other in named.get(hit.initiative, ())):
+            return []
+        return [hit]
     before = [i for i in initiatives if i.start < s0]
     if before and (_ANAPHOR.match(text, s0) or _ANAPHOR.search(text, s0, min(s0 + 12, s1))):
-        return TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)
+        return [TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)]
+    return []
+
+
+def _nearest(g: Span, candidates: Sequence[Span], rule: str) -> TargetHit:
+    nearest = min(candidates, key=lambda i: (min(abs(g.start - i.end), abs(i.start - g.end)), i.start))
+    return TargetHit(nearest.key, g.key, rule, nearest.start)
+
+
+def _referent(text: str, start: int, end: int, initiatives: Sequence[Span]) -> Span | None:
+    """The initiative named or referred back to at ``start`` (before ``end``): its mention, or the
+    type word its name ends with (训练营 for 干部能力提升训练营, 首期培训班 for …示范培训班), with a
+    demonstrative where the type word is of two characters (该计划)."""
+    named = next((i for i in initiatives if start <= i.start < end), None)
+    if named:
+        return named
+    m = _DEMONSTRATIVE.match(text, start, end)
+    at = m.end() if m else start
+    for i in reversed([i for i in initiatives if i.end <= start]):
+        label = i.label.rstrip("”」）)")
+        if len(label) > 3 and text.startswith(label[-3:], at) or m and text.startswith(label[-2:], at):
+            return i
     return None
+
+
+def _paragraph_lead(text: str, g: Span, initiatives: Sequence[Span]) -> list[Span]:
+    """The initiatives of the first sentence of ``g``'s paragraph that names any before it: what the
+    paragraph reports (…训练营暨…培训班开班。…干部共计90人参训)."""
+    p0 = start_of(text, g.start, "\n")
+    before = [i for i in initiatives if p0 <= i.start < g.start]
+    if not before:
+        return []
+    s0, s1 = span_of(text, before[0].start, SENTENCE)
+    return [i for i in before if i.start < s1]
