@@ -381,9 +381,9 @@ def test_same_id_different_text_gets_a_numbered_id() -> None:
 
 
 def test_duplicates_are_found_among_all_that_came_before(monkeypatch) -> None:
-    """The filter keeps what it knows of earlier articles in sorted runs (kg/text/dedupe.py): with
-    runs of four entries, merged as they fill, the same copies, near-duplicates and id clashes
-    are found, each against the right earlier article, as when every entry is still in its dict."""
+    """The filter keeps what it knows of earlier articles on disk (kg/text/dedupe.py): committed
+    every four articles or once in all, the same copies, near-duplicates and id clashes are found,
+    each against the right earlier article."""
     import kg.text.dedupe as dedupe
 
     texts = [p for path in SEED.values() for p in path.read_text(encoding="utf-8").split("\n") if len(p) > 150][:12]
@@ -397,7 +397,7 @@ def test_duplicates_are_found_among_all_that_came_before(monkeypatch) -> None:
         return kept, [d.message() for d in reports]
 
     whole = found()
-    monkeypatch.setattr(dedupe, "_BUFFER", 4)
+    monkeypatch.setattr(dedupe, "_COMMIT", 4)
     assert found() == whole
     kept, messages = whole
     assert len(kept) == len(articles) - 4 and len([m for m in messages if "same text as a/" in m]) == 4

@@ -108,6 +108,11 @@ class GraphWriter:
     def __enter__(self) -> GraphWriter:
         return self
 
+    @property
+    def scratch(self) -> Path:
+        """The build's work folder (kg's, removed at the end), for other stages' files too."""
+        return self._scratch
+
     def __exit__(self, kind, exc, tb) -> None:
         try:
             for part in (self._nq, self._triples, self._loader):

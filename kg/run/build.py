@@ -293,7 +293,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
         if into:
             existing = read_build(out)
             writer.add_quads(existing.quads)
-        results = process_cleaned(unique_cleaned(good_articles(), duplicate, folder=out), jobs, built, dask, pool)
+        results = process_cleaned(unique_cleaned(good_articles(), duplicate, folder=writer.scratch), jobs, built, dask, pool)
         if progress and bar.shown():
             results = bar.progress(results, inputs)
         for result in results:

@@ -9,11 +9,9 @@ article is compared only with those sharing a band of its signature, so the cost
 article stays flat however many came before. Those with estimated Jaccard similarity
 >= 0.9 to an earlier article are reported and still built.
 
-What is kept of each article is compact, so that memory barely grows with the corpus:
-its source, id and text hash packed in byte arrays, the hashes of its id, text and bands
-in sorted numpy arrays (``_Index``: 12 bytes an entry, where a dict of Python ints takes
-about 100), and its signature in an unnamed temporary file, read back only when another
-article shares a band with it.
+What is kept of each article (its source, id, text hash, signature and the keys of its
+bands) is in an SQLite file on disk, not in memory, so that memory does not grow with the
+corpus; an article's lookups there cost some tens of microseconds.
 
 Articles with the same id (``001.txt`` in two folders) but different texts would
 become one node of the graph; the later one gets a numbered id (``001~2``).
@@ -21,11 +19,11 @@ become one node of the graph; the later one gets a numbered id (``001~2``).
 from __future__ import annotations
 
 import hashlib
-import os
 import re
+import sqlite3
 import tempfile
-from array import array
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -80,9 +78,9 @@ def unique(articles: Iterable[Article], report: Callable[[Duplicate], None],
 def unique_cleaned(articles: Iterable[Article], report: Callable[[Duplicate], None],
                    threshold: float = THRESHOLD, folder: Path | None = None) -> Iterator[tuple[Article, CleanText]]:
     """``unique``, yielding each article with its cleaned text, so the pipeline need not clean it again.
-    The signatures are kept in an unnamed temporary file in ``folder`` (default: the system's)."""
-    with tempfile.TemporaryFile(dir=folder) as spool:
-        yield from _unique(articles, report, threshold, _Kept(spool.fileno()))
+    What it keeps of each article is in a temporary folder in ``folder`` (default: the system's)."""
+    with tempfile.TemporaryDirectory(prefix="kg-dedupe-", dir=folder) as tmp, closing(_Kept(Path(tmp))) as kept:
+        yield from _unique(articles, report, threshold, kept)
 
 
 def _unique(articles: Iterable[Article], report: Callable[[Duplicate], None], threshold: float,
@@ -93,13 +91,13 @@ def _unique(articles: Iterable[Article], report: Callable[[Duplicate], None], th
         digest = hashlib.sha1(text.encode("utf-8")).digest()
         first = kept.same_text(digest) if text else None
         if first is not None:
-            report(Duplicate(article.source, kept.sources[first], "same text"))
+            report(Duplicate(article.source, kept.source(first), "same text"))
             continue
         signature = _minhash(text) if text else None
         if signature is not None:
             near = _nearest(signature, kept.sharing_a_band(signature), kept)
             if near is not None and near[1] >= threshold:
-                report(Duplicate(article.source, kept.sources[near[0]], "near", near[1]))
+                report(Duplicate(article.source, kept.source(near[0]), "near", near[1]))
         article = _unique_id(article, kept, report)
         kept.add(article, digest, signature)
         yield article, cleaned
@@ -156,118 +154,74 @@ def _unique_id(article: Article, kept: _Kept, report: Callable[[Duplicate], None
     while kept.with_id(f"{article.id}~{n}") is not None:
         n += 1
     new_id = f"{article.id}~{n}"
-    report(Duplicate(article.source, kept.sources[first], "same id", new_id=new_id))
+    report(Duplicate(article.source, kept.source(first), "same id", new_id=new_id))
     return replace(article, id=new_id)
-
-
-class _Strings:
-    """Strings packed in one byte array (UTF-8; a lone surrogate of a file name kept as it is)."""
-
-    def __init__(self) -> None:
-        self._bytes = bytearray()
-        self._ends = array("Q")
-
-    def append(self, text: str) -> None:
-        self._bytes += text.encode("utf-8", "surrogatepass")
-        self._ends.append(len(self._bytes))
-
-    def __getitem__(self, i: int) -> str:
-        return self._bytes[self._ends[i - 1] if i else 0:self._ends[i]].decode("utf-8", "surrogatepass")
-
-
-#: entries an ``_Index`` gathers in a dict before it sorts them into a run
-_BUFFER = 1 << 14
-_MASK = (1 << 64) - 1
-
-
-class _Index:
-    """A multimap of 64-bit keys to article numbers. New entries go to a dict; at ``_BUFFER`` of them
-    they become a run (keys sorted, and their numbers, in numpy arrays), and a run is merged with the
-    one before it while that one is no larger, so there are at most log2(n / ``_BUFFER``) runs to search."""
-
-    def __init__(self) -> None:
-        self._new: dict[int, list[int]] = {}
-        self._size = 0
-        self._runs: list[tuple[np.ndarray, np.ndarray]] = []
-
-    def find(self, keys: list[int]) -> list[int]:
-        """The numbers of every entry of these keys."""
-        found = [n for k in keys for n in self._new.get(k, ())]
-        wanted = np.array(keys, dtype=np.uint64)
-        for run, numbers in self._runs:
-            starts, ends = np.searchsorted(run, wanted, "left"), np.searchsorted(run, wanted, "right")
-            for start, end in zip(starts.tolist(), ends.tolist()):
-                found += numbers[start:end].tolist()
-        return found
-
-    def add(self, keys: list[int], number: int) -> None:
-        for key in keys:
-            self._new.setdefault(key, []).append(number)
-        self._size += len(keys)
-        if self._size >= _BUFFER:
-            keys = np.fromiter((k for k, ns in self._new.items() for _ in ns), np.uint64, self._size)
-            numbers = np.fromiter((n for ns in self._new.values() for n in ns), np.uint32, self._size)
-            self._runs.append(_sorted(keys, numbers))
-            self._new, self._size = {}, 0
-            while len(self._runs) > 1 and len(self._runs[-2][0]) <= len(self._runs[-1][0]):
-                (k1, n1), (k2, n2) = self._runs.pop(-2), self._runs.pop()
-                self._runs.append(_sorted(np.concatenate([k1, k2]), np.concatenate([n1, n2])))
-
-
-def _sorted(keys: np.ndarray, numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    order = np.argsort(keys, kind="stable")
-    return keys[order], numbers[order]
 
 
 class _Kept:
     """What the filter keeps of each article it let through (numbered in order): its source, id,
-    text hash and signature (in the file ``fd``, ``NUM_PERM`` 32-bit values each), and indexes of
-    hashes of its text, id and signature bands. A hash found in an index is checked against what
-    it was made from, so two texts or ids that share a 64-bit hash are still told apart."""
+    text hash and signature, with the signature's bands, in an SQLite file in ``folder``. A band
+    key found is checked against the signatures it was made from, so two bands that share a
+    64-bit hash are still told apart."""
 
-    def __init__(self, fd: int) -> None:
-        self.sources, self._ids = _Strings(), _Strings()
-        self._digests = bytearray()
-        self._fd = fd
-        self._texts, self._id_index, self._bands = _Index(), _Index(), _Index()
+    def __init__(self, folder: Path) -> None:
+        self._db = sqlite3.connect(folder / "kept.db")
+        self._db.executescript(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -8192;"
+            "CREATE TABLE article (number INTEGER PRIMARY KEY, source BLOB NOT NULL, id BLOB NOT NULL, "
+            "digest BLOB, signature BLOB);"
+            "CREATE INDEX article_digest ON article (digest); CREATE INDEX article_id ON article (id);"
+            "CREATE TABLE band (key INTEGER NOT NULL, number INTEGER NOT NULL, PRIMARY KEY (key, number)) "
+            "WITHOUT ROWID;")
         self._count = 0
+
+    def close(self) -> None:
+        self._db.close()
 
     def same_text(self, digest: bytes) -> int | None:
         """The first article of this text hash."""
-        width = len(digest)
-        return next((n for n in self._texts.find([_key(digest)])
-                     if self._digests[n * width:(n + 1) * width] == digest), None)
+        return self._one("SELECT MIN(number) FROM article WHERE digest = ?", digest)
 
     def with_id(self, article_id: str) -> int | None:
         """The article that has this id."""
-        return next((n for n in self._id_index.find([_key(article_id.encode("utf-8", "surrogatepass"))])
-                     if self._ids[n] == article_id), None)
+        return self._one("SELECT MIN(number) FROM article WHERE id = ?", _bytes(article_id))
+
+    def source(self, number: int) -> str:
+        return self._one("SELECT source FROM article WHERE number = ?", number).decode("utf-8", "surrogatepass")
 
     def sharing_a_band(self, signature: np.ndarray) -> set[int]:
-        return set(self._bands.find(_bands(signature)))
+        keys = _bands(signature)
+        return {n for n, in self._db.execute(f"SELECT number FROM band WHERE key IN ({', '.join('?' * len(keys))})",
+                                             keys)}
 
     def signature(self, number: int) -> np.ndarray:
-        size = NUM_PERM * 4
-        return np.frombuffer(os.pread(self._fd, size, number * size), dtype=np.uint32)
+        return np.frombuffer(self._one("SELECT signature FROM article WHERE number = ?", number), dtype=np.uint32)
 
     def add(self, article: Article, digest: bytes, signature: np.ndarray | None) -> None:
         number = self._count
         self._count += 1
-        self.sources.append(article.source)
-        self._ids.append(article.id)
-        self._digests += digest
-        self._id_index.add([_key(article.id.encode("utf-8", "surrogatepass"))], number)
+        self._db.execute("INSERT INTO article VALUES (?, ?, ?, ?, ?)", (
+            number, _bytes(article.source), _bytes(article.id), digest if signature is not None else None,
+            signature.tobytes() if signature is not None else None))
         if signature is not None:
-            os.pwrite(self._fd, signature.tobytes(), number * NUM_PERM * 4)
-            self._texts.add([_key(digest)], number)
-            self._bands.add(_bands(signature), number)
+            self._db.executemany("INSERT OR IGNORE INTO band VALUES (?, ?)", ((k, number) for k in _bands(signature)))
+        if self._count % _COMMIT == 0:
+            self._db.commit()
+
+    def _one(self, query: str, *args: object):
+        return self._db.execute(query, args).fetchone()[0]
 
 
-def _key(data: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+#: articles added between two commits of the filter's file
+_COMMIT = 1024
+
+
+def _bytes(text: str) -> bytes:
+    """UTF-8, a lone surrogate of a file name kept as it is."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 def _bands(signature: np.ndarray) -> list[int]:
     """A key for each band of the signature (Python's hash of bytes differs between runs; keys only
     have to agree within one)."""
-    return [hash((band, signature[band * ROWS:(band + 1) * ROWS].tobytes())) & _MASK for band in range(BANDS)]
+    return [hash((band, signature[band * ROWS:(band + 1) * ROWS].tobytes())) for band in range(BANDS)]
