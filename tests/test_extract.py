@@ -71,6 +71,8 @@ LOCALITY_SETS = [
     ("天等县通过村级组织建设新农村。", {"天等县"}),
     # a banner by its conventional abbreviation
     ("科右前旗召开干部大会。", {"科尔沁右翼前旗"}),
+    # a city's short name that begins an idiom of the genre (文山会海) is no place
+    ("竹溪县着力解决文山会海问题。", {"竹溪县"}),
 ]
 
 
@@ -409,6 +411,14 @@ LAUNCHES = [
     ("近日，在台州市黄岩区举行了座谈会。\n会上，全面启动“擂台比武”活动。", set()),
     # ... nor a locality inside a post
     ("黄岩区委书记徐淼开展调研。\n会上，全面启动“擂台比武”活动。", set()),
+    # a campaign its clause spreads over the whole country is no locality's launch
+    ("赣州市召开会议。自上而下的“减负”行动在全国范围内展开。", set()),
+    # the committee of a unit named in full is that unit's, not the article's city's (赣州市委)
+    ("宁德市召开会议。宁德市干部参加。赣州市委推出了“减负”行动。", {("赣州市", "launches", "减负行动")}),
+    # a unit a visit goes to is no agent, and the article's lead does not stand in for the visitor
+    ("镇坪县开展“五比”活动。\n市农业农村局到镇坪县调研“强基兴村”行动。", {("镇坪县", "launches", "五比活动")}),
+    # an initiative whose experience is learnt is another's
+    ("镇坪县学习运用“千万工程”经验。", set()),
 ]
 
 
@@ -435,6 +445,16 @@ ISSUES = [
     ("天等县召开会议，印发《中国共产党农村基层组织工作条例》。", set()),
     # generic measures are no names (整改措施)
     ("该镇班子成员查找问题，制定整改措施。", set()),
+    # units written coordinated are one subject: each of them acts
+    ("青浦区、吴江区和嘉善县签署《关于构建干部教育培训共同体的实施意见》。",
+     {(unit, "issues", "关于构建干部教育培训共同体的实施意见") for unit in ("青浦区", "吴江区", "嘉善县")}),
+    ("上海市青浦区与江苏省苏州市吴江区建立干部轮值培训制度。",
+     {(unit, "issues", "干部轮值培训制度") for unit in ("青浦区", "吴江区")}),
+    # a unit inside a name (兴城市 of 强产业、兴城市) yields to the agent its sentence names
+    ("黄岩区委组织部出台《关于服务强产业、兴城市发展的十条措施》。",
+     {("黄岩区", "issues", "关于服务强产业、兴城市发展的十条措施")}),
+    # a village the name begins with after its title mark issues it, not the town before it
+    ("走进黄岩区宁溪镇金林村，公开栏中的《金林村干部履职承诺书》格外醒目。", {("金林村", "issues", "金林村干部履职承诺书")}),
 ]
 
 
