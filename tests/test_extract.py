@@ -278,6 +278,11 @@ INITIATIVES = [
     ("要建立及时纠错机制。", "Measure", "及时纠错机制", set()),
     # nor the complement of a verb (参与到…行动中来)
     ("福田镇搭建平台，引导群众参与到乡村振兴示范行动中来。", "Campaign", "乡村振兴示范行动", set()),
+    # an abbreviation in brackets between the quoted name and its type word is another name of it
+    ("该省开展“学政策、强本领、促发展”（简称“学强促”）活动。", "Campaign", "学政策、强本领、促发展活动",
+     {"学强促活动"}),
+    # a long list of quoted names after a launch verb, counted after its last item
+    ("该县打造“田间学堂”“云端微课”“流动党校”3个载体。", "Campaign", "流动党校", set()),
 ]
 
 
@@ -316,8 +321,12 @@ INITIATIVE_SETS = [
     ("天等县建立上下联动的干部培养机制。", "Measure", {"上下联动的干部培养机制"}),
     # a quoted type word used as a verb names nothing
     ("“考什么”决定了干部干什么。", "Measure", set()),
-    # quoted examples before 等…活动 are not campaigns themselves
+    # quoted examples before 等…活动 are not campaigns themselves; what they exemplify is one where
+    # it has a name of its own beside its type words (先进典型评选活动, not 评选活动)
     ("该村常态化开展“好邻居”“好家风”等评选活动。", "Campaign", set()),
+    ("该村常态化开展“好邻居”“好家风”等先进典型评选活动。", "Campaign", {"先进典型评选活动"}),
+    # a combination of methods (A+B) is no campaign
+    ("训练营采用“集中授课+同台比武”方式。", "Campaign", set()),
 ]
 
 
@@ -419,6 +428,16 @@ LAUNCHES = [
     ("镇坪县开展“五比”活动。\n市农业农村局到镇坪县调研“强基兴村”行动。", {("镇坪县", "launches", "五比活动")}),
     # an initiative whose experience is learnt is another's
     ("镇坪县学习运用“千万工程”经验。", set()),
+    # ... and the units of a list a visit goes to (到A镇、B镇), or that someone inspects (考察)
+    ("黄岩区开展“五比”活动。\n市领导到宁溪镇、北洋镇调研“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),
+    ("黄岩区开展“五比”活动。\n要贯彻总书记考察浙江重要讲话精神，实施“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),
+    # a province standing alone acts
+    ("浙江省开展“强基兴村”行动。", {("浙江省", "launches", "强基兴村行动")}),
+    # a university named after a place is a partner, not the actor
+    ("芜湖市委组织部联合浙江大学举办“强基”培训班。", {("芜湖市", "launches", "强基培训班")}),
+    # the committee written as the owner of one name (市委“美丽乡村”专项行动) is no agent of the next
+    ("台州市黄岩区召开会议。该区结合市委“美丽乡村”专项行动，开展“强基兴村”活动。",
+     {("台州市", "launches", "美丽乡村专项行动"), ("黄岩区", "launches", "强基兴村活动")}),
 ]
 
 

@@ -372,7 +372,7 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str], names: list[tuple[in
     s0, _ = _sentence_at(text, pos)
     # a locality named inside a post or an initiative (高公岛街道办事处主任) is not the agent
     held = names + [(m.start, m.end) for m in b.mentions if m.cls == "Post"]
-    best, unnamed = _agent_before(b, s0, pos, held)
+    best, unnamed = _agent_before(b, s0, pos, held, names)
     if best and best[1] in loc_keys:
         _, unit, surface = best
         org = None
@@ -388,7 +388,7 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str], names: list[tuple[in
         return _Act(loc_keys[inside[0].name], "locality-in-name")
     p0 = text.rfind("\n", 0, s0) + 1
     if p0 < s0:  # the paragraph's agent, where the sentence names none
-        best, _ = _agent_before(b, p0, s0, held)
+        best, _ = _agent_before(b, p0, s0, held, names)
         if best and best[1] in loc_keys:
             return _Act(loc_keys[best[1]], "agent-in-paragraph")
     lead = _lead_agent(b, held)
@@ -420,7 +420,7 @@ def _partners(b: _Builder, start: int, pos: int, loc_keys: dict[str, str]) -> tu
     head = _chain_start(b, agent)
     while head - 1 > start and text[head - 1] in _COORDINATION:
         last = next((h for h in b.ctx.localities if h.end == head - 1), None)
-        if last is None or last.outlet or not gz.CITY <= last.level <= gz.TOWN or last.name not in loc_keys:
+        if last is None or last.outlet or last.level > gz.TOWN or last.name not in loc_keys:
             break
         found.append(loc_keys[last.name])
         head = _chain_start(b, last)
@@ -439,7 +439,7 @@ def _lead_agent(b: _Builder, held: list[tuple[int, int]]) -> str | None:
 def _first_agent(b: _Builder, held: list[tuple[int, int]]) -> str | None:
     text = b.clean.text
     verb_re, _ = governing_verbs()
-    for chain in _chains(b, 0, len(text), gz.VILLAGE, held):
+    for chain in _chains(b, 0, len(text), (gz.CITY, gz.VILLAGE), held):
         head, last = chain[0], chain[-1]
         if _venue(text, head.start):  # 在苏州市吴江区举行: where it happened, not who acted
             continue
@@ -448,12 +448,13 @@ def _first_agent(b: _Builder, held: list[tuple[int, int]]) -> str | None:
     return None
 
 
-def _chains(b: _Builder, start: int, end: int, lowest: int, held: list[tuple[int, int]]) -> list[list]:
-    """Runs of units written together (兴仁市城北街道) in ``text[start:end]``, of units from city
-    to ``lowest`` level, no dateline or outlet, not inside a post or a name: the innermost acts."""
+def _chains(b: _Builder, start: int, end: int, levels: tuple[int, int],
+            held: list[tuple[int, int]]) -> list[list]:
+    """Runs of units written together (兴仁市城北街道) in ``text[start:end]``, of units of ``levels``
+    (highest, lowest), no dateline or outlet, not inside a post or a name: the innermost acts."""
     chains: list[list] = []
     for h in b.ctx.localities:
-        if (start <= h.start < end and not h.outlet and gz.CITY <= h.level <= lowest
+        if (start <= h.start < end and not h.outlet and levels[0] <= h.level <= levels[1]
                 and not any(s <= h.start < e for s, e in held)):
             if chains and chains[-1][-1].end == h.start:
                 chains[-1].append(h)
@@ -463,17 +464,37 @@ def _chains(b: _Builder, start: int, end: int, lowest: int, held: list[tuple[int
 
 
 # what makes a locality the place of an act, not its agent (在, 于), and the place someone comes to
-# (赴, 到, 走进): the visitor acts there, not the place
+# or inspects (赴, 到, 走进, 考察): the visitor acts there, not the place
 _VENUE = re.compile(r"[在于赴到]$|走进$|来到$")
-_VISIT = re.compile(r"[赴到]$|走进$|来到$")
+_VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$")
 
 
 def _venue(text: str, pos: int, marks: re.Pattern = _VENUE) -> bool:
     return marks.search(text, max(0, pos - 2), pos) is not None
 
 
-def _agent_before(b: _Builder, start: int, end: int,
-                  held: list[tuple[int, int]]) -> tuple[tuple[int, str, str] | None, bool]:
+# what stands between an owner and the name it owns: 的, quoted names, a conjunction
+_OWNED_GAP = re.compile(r"的|“[^“”\n]{1,30}”|[、和及与暨]")
+
+
+def _owns_another(text: str, at: int, pos: int, names: list[tuple[int, int]]) -> bool:
+    """Whether the organisation or unit ending at ``at`` is written as the owner of another name
+    than the one at ``pos`` (市委“新时代美丽台州”八大专项行动): it says whose that one is, and is
+    no agent of a name further on. Names coordinated with it (市委“X”行动和“Y”活动) share it."""
+    ends = dict(names)
+    owned = False
+    while at != pos:
+        if at in ends:
+            owned, at = True, ends[at]
+        elif (gap := _OWNED_GAP.match(text, at)) is not None:
+            at = gap.end()
+        else:
+            return owned
+    return False
+
+
+def _agent_before(b: _Builder, start: int, end: int, held: list[tuple[int, int]],
+                  names: list[tuple[int, int]]) -> tuple[tuple[int, str, str] | None, bool]:
     """The last locality or organisation in ``text[start:end]`` (position, locality name,
     organisation surface or ""), and whether a committee is named there whose locality the
     article does not name (省委决定实施…: the province acts, not the article's county), or a visitor
@@ -481,12 +502,14 @@ def _agent_before(b: _Builder, start: int, end: int,
     text = b.clean.text
     best = None
     unnamed = -1
-    for chain in _chains(b, start, end, gz.TOWN, held):
+    visited_end = -1  # where the last unit visited ends: units coordinated with it are visited too (到A镇、B镇调研)
+    for chain in _chains(b, start, end, (gz.PROVINCE, gz.TOWN), held):
         h = chain[-1]
         suffix = _ORG_SUFFIX.match(text, h.end)
-        if not suffix and _venue(text, chain[0].start, _VISIT):
-            unnamed = max(unnamed, chain[0].start)
-        else:
+        if not suffix and (_venue(text, chain[0].start, _VISIT)
+                           or chain[0].start == visited_end + 1 and text[visited_end] in _COORDINATION):
+            unnamed, visited_end = max(unnamed, chain[0].start), h.end
+        elif not _owns_another(text, suffix.end() if suffix else h.end, end, names):
             best = (h.start, h.name, text[h.start:suffix.end()] if suffix else "")
     for m in _ORG_REF.finditer(text, start, end):
         if text[m.start() - 1:m.start()] == "在" and m.group(0).startswith("全"):
@@ -495,7 +518,8 @@ def _agent_before(b: _Builder, start: int, end: int,
             # the level word that ends a unit's name (市委 of 赣州市委, 省委 of 江苏省委): that unit
             named = next((h for h in b.ctx.localities if h.start <= m.start() < h.end and h.unit >= 0), None)
             unit = named.name if named else b.ctx.unit_for(m.group(1))
-            if unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1:
+            if (unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1
+                    and not _owns_another(text, m.end(), end, names)):
                 best = (m.start(), unit, m.group(0) if m.group(2) else "")
             elif not unit and m.group(2):
                 unnamed = m.start()

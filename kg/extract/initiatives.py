@@ -32,8 +32,9 @@ _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 # 关于……的通知 without 书名号
 _ABOUT = re.compile(r"关于[^，。；：！？《》\n]{4,50}?的(?:实施意见|指导意见|意见|若干措施|政策措施|措施|通知|决定|"
                     r"实施办法|办法|暂行规定|规定|实施方案|工作方案|方案|实施细则|细则)")
-# a quoted name and up to eight characters that may carry its type word
-_QUOTED = re.compile(r"“([^“”，。；！？\n]{2,30})”([^\W了的是在和与及为对把将被等]{0,8})")
+# a quoted name, its abbreviation in brackets (（简称“访惠聚”）) and up to eight characters that may
+# carry its type word
+_QUOTED = re.compile(r"“([^“”，。；！？\n]{2,30})”(（简称“([^“”\n]{2,10})”）)?([^\W了的是在和与及为对把将被等]{0,8})")
 # quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
 _DETERMINER = re.compile(r"(?:\d{2,4}年度?|\d+[个项期批次名条场届]?(?:以上|左右)?|"
                          r"[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
@@ -47,7 +48,8 @@ _LIST_TAIL = re.compile(r"(等)?([\d一二三四五六七八九十两]+[项个�
 _EVENT = re.compile(r"[^，。；！？\n]{0,14}?(?:在|于)[^，。；！？\n]{0,16}?(?:开班|开幕|举行|举办|开赛|启动|开讲|打响|召开|结业|开课)")
 # a count right before the type word: 十条措施, 20条措施
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+[条项个]$")
-_TYPELESS_TAIL = re.compile(r"工作|等|$")
+# what may follow a list of typeless quoted names: 工作, 等, or their count (“田间课堂”“流动党校”3个载体)
+_TYPELESS_TAIL = re.compile(r"工作|等|[\d一二三四五六七八九十两]+[个项大种]|$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,33 +156,49 @@ def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> t
 def _quoted(text: str, ends: frozenset[int]):
     """“X”type, with the modifier between its verb and the quote; typeless quoted lists after a verb."""
     for m in _QUOTED.finditer(text):
-        name, tail = unquoted(m.group(1)), m.group(2)
+        name, short, tail = unquoted(m.group(1)), m.group(3), m.group(4)
         tail_type = _tail_type(tail) or ("" if type_of(name) and len(name) >= 4 else None)
-        if tail_type and text.startswith(("了", "着", "过"), m.end(1) + 1 + len(tail_type)):
+        end = m.start(4)  # past the closing quote and any abbreviation
+        if tail_type and text.startswith(("了", "着", "过"), end + len(tail_type)):
             continue  # “评什么”决定了…: the type word is the sentence's verb
+        if tail_type == "" and "+" in name and type_of(name) == "Campaign":
+            continue  # 采用“研讨交流+同台比武”: a combination of methods, not a campaign
         verb = _verb_before(text, m.start(), ends)
-        end = m.start() + len(m.group(1)) + 2
+        listed = _verb_before(text, m.start(), ends, reach=60)  # a list of quoted names may be long
         if tail_type is None and type_of(name) and name == _last_type(name):
             # 颍州区村（社区）党组织书记“擂台赛”: a quoted type word named by the phrase before it
             yield from _named_before_quote(text, m, name, ends)
         elif tail_type is not None:
             label = name + tail_type
-            alts = {name, name + _last_type(label)} if tail_type else set()
+            alts = {name, name + _last_type(label)} | ({short, short + tail_type} if short else set()) if tail_type else set()
             start = m.start()
             if verb and 2 <= m.start() - verb[0] <= 8 and not re.search(r"[^\u4e00-\u9fff]|的", text[verb[0]:m.start()]):
                 start = verb[0]  # 开展领导干部“换位体验”活动: the modifier belongs to the name
                 alts.add(label)
                 label = text[start:m.start()] + label
             yield InitiativeHit(type_of(label), start, end + len(tail_type), label, tuple(sorted(alts - {label})))
-        elif (verb and verb[1] == "Campaign" and _in_quoted_list(text, verb[0], m.start())
-              and _TYPELESS_TAIL.match(tail) and len(name) <= 8 and "、" not in name
-              and not _LIST_NAMED_AFTER.match(text, _quoted_list_end(text, end))):
-            # 推行“揭榜挂帅”“项目三一一全”: short quoted names right after a launch verb
-            yield InitiativeHit("Campaign", m.start(), end, name, ())
+        elif listed and listed[1] == "Campaign" and _in_quoted_list(text, listed[0], m.start()):
+            after = _LIST_NAMED_AFTER.match(text, _quoted_list_end(text, end))
+            if after:  # 开展“好媳妇”“好婆婆”等先进典型评选活动: the examples' campaign is named after them
+                yield from _named_after(text, after.start() + 1)
+            elif _TYPELESS_TAIL.match(tail) and len(name) <= 8 and "、" not in name:
+                # 推行“揭榜挂帅”“项目三一一全”: short quoted names right after a launch verb
+                yield InitiativeHit("Campaign", m.start(), end, name, ())
 
 
 # what follows a list of quoted examples that are not names themselves: 等先进典型评选活动
 _LIST_NAMED_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,12}?(?:活动|行动|评选|竞赛|比赛|创建)")
+
+
+def _named_after(text: str, start: int):
+    """The campaign a list of quoted examples ends with (先进典型评选活动 of …“好婆婆”等先进典型评选活动)."""
+    words = re.compile(r"[\u4e00-\u9fff]{2,14}").match(text, start)
+    label = _tail_type(words.group()) if words else None
+    core = label
+    while core and type_of(core):  # 评选活动 is no more than type words
+        core = core[:-len(_last_type(core))]
+    if label and type_of(label) == "Campaign" and len(core) >= 2 and not _generic(core):
+        yield InitiativeHit("Campaign", start, start + len(label), label, ())
 
 
 def _quoted_list_end(text: str, pos: int) -> int:
