@@ -281,6 +281,8 @@ INITIATIVES = [
     # an abbreviation in brackets between the quoted name and its type word is another name of it
     ("该省开展“学政策、强本领、促发展”（简称“学强促”）活动。", "Campaign", "学政策、强本领、促发展活动",
      {"学强促活动"}),
+    # the last item of a list a locality takes as its vehicle
+    ("该县以“岗位练兵”、项目拉练比拼为载体，强化干部锻炼。", "Campaign", "项目拉练比拼", set()),
     # a long list of quoted names after a launch verb, counted after its last item
     ("该县打造“田间学堂”“云端微课”“流动党校”3个载体。", "Campaign", "流动党校", set()),
 ]

@@ -351,15 +351,17 @@ def _events(text: str, ends: frozenset[int]):
 
 
 # 以九大专项整治行动为主抓手: the initiative a locality takes as its vehicle, carried out
-_VEHICLE = re.compile(r"以([^，。；：！？\n以为]{2,24}?)为(?:主要|主|总)?(?:抓手|载体|契机|突破口|切入点|平台|引领)")
+_VEHICLE = re.compile(r"以([^，。；：！？\n以为]{2,40}?)为(?:主要|主|总)?(?:抓手|载体|契机|突破口|切入点|平台|引领)")
 
 
 def _vehicles(text: str, ends: frozenset[int]):
-    """以X为抓手/载体/契机: X, when it ends with a type word, is an initiative under way."""
+    """以X为抓手/载体/契机: X, when it ends with a type word, is an initiative under way; so is
+    the last item of a list X (以“突围九问”、项目拉练比拼为载体)."""
     for m in _VEHICLE.finditer(text):
-        typed = [tm for tm in _type_words(text, m.start(1), m.end(1), ends) if tm.end() == m.end(1)]
+        start = max(m.start(1), text.rfind("、", m.start(1), m.end(1)) + 1)
+        typed = [tm for tm in _type_words(text, start, m.end(1), ends) if tm.end() == m.end(1)]
         if typed:
-            yield from _named(text, m.start(1), typed[-1])
+            yield from _named(text, start, typed[-1])
 
 
 _EVENT_COUNT = re.compile(r"(?!一[个场期次批])(?:\d+|[一二三四五六七八九十百两]+)[个场期次批](?:以上|左右)?$")
