@@ -327,6 +327,10 @@ INITIATIVE_SETS = [
     # it has a name of its own beside its type words (先进典型评选活动, not 评选活动)
     ("该村常态化开展“好邻居”“好家风”等评选活动。", "Campaign", set()),
     ("该村常态化开展“好邻居”“好家风”等先进典型评选活动。", "Campaign", {"先进典型评选活动"}),
+    # the complement 好 of a verb begins no name (开展好…活动)
+    ("镇党委要组织开展好教育实践活动。", "Campaign", {"教育实践活动"}),
+    # rules referred to, not named (有关政策规定)
+    ("对未落实重点项目建设有关政策规定的，严肃问责。", "Measure", set()),
     # a combination of methods (A+B) is no campaign
     ("训练营采用“集中授课+同台比武”方式。", "Campaign", set()),
 ]
@@ -428,8 +432,9 @@ LAUNCHES = [
     ("宁德市召开会议。宁德市干部参加。赣州市委推出了“减负”行动。", {("赣州市", "launches", "减负行动")}),
     # a unit a visit goes to is no agent, and the article's lead does not stand in for the visitor
     ("镇坪县开展“五比”活动。\n市农业农村局到镇坪县调研“强基兴村”行动。", {("镇坪县", "launches", "五比活动")}),
-    # an initiative whose experience is learnt is another's
+    # an initiative whose experience is learnt is another's, wherever the article names it
     ("镇坪县学习运用“千万工程”经验。", set()),
+    ("镇坪县学习运用“千万工程”经验。全县推进“千万工程”示范村建设。", set()),
     # ... and the units of a list a visit goes to (到A镇、B镇), or that someone inspects (考察)
     ("黄岩区开展“五比”活动。\n市领导到宁溪镇、北洋镇调研“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),
     ("黄岩区开展“五比”活动。\n要贯彻总书记考察浙江重要讲话精神，实施“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),

@@ -174,6 +174,8 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     for h, act in zip(initiatives, acts):
         if issuers.get(names[h.label]) is None:
             issuers[names[h.label]] = b.entities[act.actor].label if act.actor else None
+    # an initiative whose experience the article has someone learn is another's, wherever it is named
+    learnt = {names[h.label] for h in initiatives if _LEARNT.match(text, h.end)}
     for h, (actor, rule, org, partners) in zip(initiatives, acts):
         name = names[h.label]
         key = b.entity(h.cls, name, (h.label, *h.alt_labels, *_inner_forms(b.ctx, h)),
@@ -186,7 +188,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
             org_key = b.entity("Organization", org_label, (surface,),
                                key=identity.organization_key(org_label, issuer, article.id), part_of=actor)
             b.mentions.append(Mention("Organization", org_label, at, at + len(surface), surface, rule=rule, key=org_key))
-        if (actor and not _JOINS.search(text, max(0, h.start - 5), h.start) and not _LEARNT.match(text, h.end)
+        if (actor and not _JOINS.search(text, max(0, h.start - 5), h.start) and name not in learnt
                 and not _CENTRAL_DOCUMENT.match(h.label)):
             for subject in (*partners, actor):
                 b.fact(subject, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)

@@ -75,7 +75,8 @@ def governing_verbs() -> tuple[re.Pattern, dict[str, str]]:
     """Governing verbs (launch and issue), longest first, with the class each implies."""
     verbs = table("verbs")
     role = {v: "Measure" for v in verbs["issue"]} | {v: "Campaign" for v in verbs["launch"]}
-    return re.compile(trie(role) + "了?"), role
+    # a verb's complement 了 or 好 (开展好教育实践活动: 好 begins no name)
+    return re.compile(trie(role) + "[了好]?"), role
 
 
 def type_of(name: str) -> str | None:
@@ -148,8 +149,8 @@ def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> t
     for v in verb_re.finditer(text, max(clause, pos - reach), pos):
         if v.start() > clause and v.start() not in ends:
             continue  # the end of a longer word (党组织 is no 组织)
-        if v.end() in ends or v.end() == pos or text[v.end() - 1] == "了":
-            best = (v.end(), role[v.group().rstrip("了")])
+        if v.end() in ends or v.end() == pos or text[v.end() - 1] in "了好":
+            best = (v.end(), role[v.group().rstrip("了好")])
     return best
 
 
@@ -381,11 +382,14 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
     # a numbered set may carry 的 (激励广大干部担当作为的十条措施); other names may not
     particles = r"[了是在“”]" if _COUNTED.search(core) or described and core.count("的") == 1 and \
         len(core) - core.index("的") > 3 else r"[了的是在“”]"
-    if 2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(particles, core):
+    if (2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(particles, core)
+            and not _REFERRING.search(core)):
         yield InitiativeHit(type_of(label), start, tm.end(), label, ())
 
 
 _GENERIC = frozenset(table("generic")["CORE"])
+# a core that refers to rules it does not name (重点项目建设有关政策规定, 相关管理制度)
+_REFERRING = re.compile(r"有关|相关")
 
 
 def _generic(core: str) -> bool:
