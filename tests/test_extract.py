@@ -327,6 +327,8 @@ INITIATIVE_SETS = [
     # it has a name of its own beside its type words (先进典型评选活动, not 评选活动)
     ("该村常态化开展“好邻居”“好家风”等评选活动。", "Campaign", set()),
     ("该村常态化开展“好邻居”“好家风”等先进典型评选活动。", "Campaign", {"先进典型评选活动"}),
+    # of a list sharing its type word, a spirit studied is a theme, not an activity's name
+    ("该县开展学习弘扬长征精神、“红船精神”、“送温暖”等活动。", "Campaign", {"送温暖活动"}),
     # the complement 好 of a verb begins no name (开展好…活动)
     ("镇党委要组织开展好教育实践活动。", "Campaign", {"教育实践活动"}),
     # rules referred to, not named (有关政策规定)

@@ -296,7 +296,8 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
     pos = start
     for part in re.split(r"(、|和|及)", text[start:items_end]):
         item = unquoted(part)
-        if part not in ("、", "和", "及") and 3 <= len(item) <= 14 and not re.search(r"[的了是在]", item):
+        if (part not in ("、", "和", "及") and 3 <= len(item) <= 14 and not re.search(r"[的了是在]", item)
+                and not item.endswith("精神")):  # 学习弘扬长征精神、…等活动: a spirit studied is a theme, no name
             # an item already typed like the list (班委负责制、议事协商制等制度) keeps its name
             typed = item.endswith("制") or type_of(item) == type_of(tm.group())
             label = item if typed else item + tm.group()
