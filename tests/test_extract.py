@@ -440,6 +440,8 @@ LAUNCHES = [
     # ... and the units of a list a visit goes to (到A镇、B镇), or that someone inspects (考察)
     ("黄岩区开展“五比”活动。\n市领导到宁溪镇、北洋镇调研“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),
     ("黄岩区开展“五比”活动。\n要贯彻总书记考察浙江重要讲话精神，实施“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),
+    # ... nor the venue of an event (在…举行的)
+    ("近日，在黄岩区举行的“擂台比武”活动中，各村书记同台竞技。", set()),
     # a province standing alone acts
     ("浙江省开展“强基兴村”行动。", {("浙江省", "launches", "强基兴村行动")}),
     # a university named after a place is a partner, not the actor

@@ -469,6 +469,8 @@ def _chains(b: _Builder, start: int, end: int, levels: tuple[int, int],
 # or inspects (赴, 到, 走进, 考察): the visitor acts there, not the place
 _VENUE = re.compile(r"[在于赴到]$|走进$|来到$")
 _VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$")
+# an event a venue holds (在明溪县举行的…擂台赛): its host is not said to be the venue
+_HELD_THERE = re.compile(r"举行|举办|召开|开班|开幕|开赛")
 
 
 def _venue(text: str, pos: int, marks: re.Pattern = _VENUE) -> bool:
@@ -500,7 +502,8 @@ def _agent_before(b: _Builder, start: int, end: int, held: list[tuple[int, int]]
     """The last locality or organisation in ``text[start:end]`` (position, locality name,
     organisation surface or ""), and whether a committee is named there whose locality the
     article does not name (省委决定实施…: the province acts, not the article's county), or a visitor
-    to a unit (市农业农村局到镇坪调研: the unit a visit goes to is no agent)."""
+    to a unit (市农业农村局到镇坪调研: the unit a visit goes to is no agent), or an event held at a
+    unit (在明溪县举行的…: the venue is not said to host it)."""
     text = b.clean.text
     best = None
     unnamed = -1
@@ -509,6 +512,7 @@ def _agent_before(b: _Builder, start: int, end: int, held: list[tuple[int, int]]
         h = chain[-1]
         suffix = _ORG_SUFFIX.match(text, h.end)
         if not suffix and (_venue(text, chain[0].start, _VISIT)
+                           or _venue(text, chain[0].start) and _HELD_THERE.match(text, h.end)
                            or chain[0].start == visited_end + 1 and text[visited_end] in _COORDINATION):
             unnamed, visited_end = max(unnamed, chain[0].start), h.end
         elif not _owns_another(text, suffix.end() if suffix else h.end, end, names):
