@@ -327,6 +327,9 @@ INITIATIVE_SETS = [
     # it has a name of its own beside its type words (先进典型评选活动, not 评选活动)
     ("该村常态化开展“好邻居”“好家风”等评选活动。", "Campaign", set()),
     ("该村常态化开展“好邻居”“好家风”等先进典型评选活动。", "Campaign", {"先进典型评选活动"}),
+    # a course its trainees are the subject of; not a course coordinated with other people
+    ("年轻干部培训班学员将接受为期60天的集中培训。", "Campaign", {"年轻干部培训班"}),
+    ("交流干部和培训班学员要争当引领者。", "Campaign", set()),
     # of a list sharing its type word, a spirit studied is a theme, not an activity's name
     ("该县开展学习弘扬长征精神、“红船精神”、“送温暖”等活动。", "Campaign", {"送温暖活动"}),
     # the complement 好 of a verb begins no name (开展好…活动)
@@ -442,6 +445,9 @@ LAUNCHES = [
     ("黄岩区开展“五比”活动。\n要贯彻总书记考察浙江重要讲话精神，实施“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),
     # ... nor the venue of an event (在…举行的)
     ("近日，在黄岩区举行的“擂台比武”活动中，各村书记同台竞技。", set()),
+    # the lead's agent by the article's reference to its own unit (该县, 我州) acting
+    ("天等县召开会议。\n该县在县委党校举办了干部培训。\n年轻干部培训班学员将接受集中培训。",
+     {("天等县", "launches", "年轻干部培训班")}),
     # a province standing alone acts
     ("浙江省开展“强基兴村”行动。", {("浙江省", "launches", "强基兴村行动")}),
     # a university named after a place is a partner, not the actor

@@ -441,13 +441,22 @@ def _lead_agent(b: _Builder, held: list[tuple[int, int]]) -> str | None:
 def _first_agent(b: _Builder, held: list[tuple[int, int]]) -> str | None:
     text = b.clean.text
     verb_re, _ = governing_verbs()
+    candidates = []
     for chain in _chains(b, 0, len(text), (gz.CITY, gz.VILLAGE), held):
         head, last = chain[0], chain[-1]
-        if _venue(text, head.start):  # 在苏州市吴江区举行: where it happened, not who acted
-            continue
-        if verb_re.search(text, last.end, min(span_of(text, last.start, CLAUSE)[1], last.end + 30)):
-            return last.name
+        if not _venue(text, head.start):  # 在苏州市吴江区举行: where it happened, not who acted
+            candidates.append((last.start, last.end, last.name))
+    # the writer's own unit or the one the article is about (我州在州委党校举办了…, 该县实施…)
+    for m in _SELF_REF.finditer(text):
+        if unit := b.ctx.unit_for(m.group(1)):
+            candidates.append((m.start(), m.end(), unit))
+    for start, end, unit in sorted(candidates):
+        if verb_re.search(text, end, min(span_of(text, start, CLAUSE)[1], end + 30)):
+            return unit
     return None
+
+
+_SELF_REF = re.compile(r"(?:我|该|本)(省|市|州|县|区|旗|镇|乡)(?![级内外直属])")
 
 
 def _chains(b: _Builder, start: int, end: int, levels: tuple[int, int],

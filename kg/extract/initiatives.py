@@ -342,16 +342,19 @@ def _governed(text: str, ends: frozenset[int]):
 
 
 def _events(text: str, ends: frozenset[int]):
-    """年轻干部培训班|在县委党校开班: a name at the head of its clause, reported as an event."""
+    """年轻干部培训班|在县委党校开班: a name at the head of its clause, reported as an event, or
+    a course its trainees are the subject of (…干部培训班|学员将接受…)."""
     for clause in re.finditer(r"[^，。；：！？\n]+", text):
         for tm in _type_words_in_run(text, clause.start(), clause.end(), ends):
-            if _EVENT.match(text, tm.end()):
+            if _EVENT.match(text, tm.end()) or tm.group() in _COURSES and text.startswith("学员", tm.end()):
                 head = text[clause.start():tm.start()]
                 # the name begins after 的 or after 暨 (座谈会暨…培训班开班式: two events)
                 start = clause.start() + max(head.rfind("的"), head.rfind("暨")) + 1
                 yield from _named(text, start, tm)
 
 
+# courses that have trainees (学员)
+_COURSES = frozenset(("培训班", "示范培训班", "训练营", "夜校"))
 # 以九大专项整治行动为主抓手: the initiative a locality takes as its vehicle, carried out
 _VEHICLE = re.compile(r"以([^，。；：！？\n以为]{2,40}?)为(?:主要|主|总)?(?:抓手|载体|契机|突破口|切入点|平台|引领)")
 
@@ -384,7 +387,7 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
     particles = r"[了是在“”]" if _COUNTED.search(core) or described and core.count("的") == 1 and \
         len(core) - core.index("的") > 3 else r"[了的是在“”]"
     if (2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(particles, core)
-            and not _REFERRING.search(core)):
+            and not _REFERRING.search(core) and core[-1] not in "和及与、"):  # 交流干部和培训班学员: two subjects
         yield InitiativeHit(type_of(label), start, tm.end(), label, ())
 
 
