@@ -381,7 +381,7 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str], names: list[tuple[in
         if surface:
             tail = surface[len(surface) - len(_ORG_SUFFIX.search(surface).group()):]
             org = (unit + tail, surface, best[0])
-        return _Act(loc_keys[unit], "agent-in-sentence", org, _partners(b, s0, best[0], loc_keys) if not surface else ())
+        return _Act(loc_keys[unit], "agent-in-sentence", org, _partners(b, s0, best[0], loc_keys))
     if unnamed or best:
         return _NOBODY
     if inside and inside[0].name in loc_keys:
@@ -407,8 +407,9 @@ def _chain_start(b: _Builder, hit) -> int:
     return start
 
 
-# what joins the units of one subject (青浦区、吴江区和嘉善县; 青浦区与吴江区)
+# what joins the units of one subject (青浦区、吴江区和嘉善县; 青浦区与吴江区; 青浦区联合吴江区)
 _COORDINATION = frozenset("、和与及同")
+_JOINED = re.compile(r"(?:[、和与及同]|联合|会同)$")
 
 
 def _partners(b: _Builder, start: int, pos: int, loc_keys: dict[str, str]) -> tuple[str, ...]:
@@ -420,8 +421,10 @@ def _partners(b: _Builder, start: int, pos: int, loc_keys: dict[str, str]) -> tu
     if agent is None:  # an organisation by its level word (该县, 县委): no list
         return ()
     head = _chain_start(b, agent)
-    while head - 1 > start and text[head - 1] in _COORDINATION:
-        last = next((h for h in b.ctx.localities if h.end == head - 1), None)
+    while (joint := _JOINED.search(text, max(start, head - 2), head)) is not None:
+        # the unit before, or its organisation (黄岩区委、路桥区委联合开展)
+        last = next((h for h in b.ctx.localities if h.end == joint.start() or h.end < joint.start()
+                     and (org := _ORG_SUFFIX.match(text, h.end)) and org.end() == joint.start()), None)
         if last is None or last.outlet or last.level > gz.TOWN or last.name not in loc_keys:
             break
         found.append(loc_keys[last.name])
@@ -532,6 +535,8 @@ def _agent_before(b: _Builder, start: int, end: int, held: list[tuple[int, int]]
         if m.group(0) != m.group(1) or m.group(0) in ("县", "市", "区"):
             # the level word that ends a unit's name (市委 of 赣州市委, 省委 of 江苏省委): that unit
             named = next((h for h in b.ctx.localities if h.start <= m.start() < h.end and h.unit >= 0), None)
+            if named and best and best[0] == named.start:
+                continue  # the agent already found by its name (路桥区委)
             unit = named.name if named else b.ctx.unit_for(m.group(1))
             if (unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1
                     and not _owns_another(text, m.end(), end, names)):
