@@ -443,6 +443,9 @@ LAUNCHES = [
     # ... and the units of a list a visit goes to (到A镇、B镇), or that someone inspects (考察)
     ("黄岩区开展“五比”活动。\n市领导到宁溪镇、北洋镇调研“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),
     ("黄岩区开展“五比”活动。\n要贯彻总书记考察浙江重要讲话精神，实施“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),
+    # a committee's decision (省委关于…的部署) carried out: the committee is no agent of what follows
+    ("台州市召开会议。市委认真贯彻落实省委关于开展“排头兵”实践活动的部署，提出实施“先锋”行动。",
+     {("台州市", "launches", "先锋行动")}),
     # units or their committees joined as one subject (、 联合) each launch
     ("黄岩区委、路桥区委联合开展“五比亮剑”行动。", {(u, "launches", "五比亮剑行动") for u in ("黄岩区", "路桥区")}),
     ("上海市青浦区联合苏州市吴江区举办“强基”培训班。", {(u, "launches", "强基培训班") for u in ("青浦区", "吴江区")}),

@@ -489,14 +489,20 @@ def _venue(text: str, pos: int, marks: re.Pattern = _VENUE) -> bool:
     return marks.search(text, max(0, pos - 2), pos) is not None
 
 
+# a decision, requirement or spirit of an organisation (省委关于…的部署), which a subject carries out
+_DECISION = re.compile(r"关于[^。；！？\n]{2,60}?的(?:部署|精神|要求|决定|安排|号召|意见|指示)")
 # what stands between an owner and the name it owns: 的, quoted names, a conjunction
 _OWNED_GAP = re.compile(r"的|“[^“”\n]{1,30}”|[、和及与暨]")
 
 
 def _owns_another(text: str, at: int, pos: int, names: list[tuple[int, int]]) -> bool:
     """Whether the organisation or unit ending at ``at`` is written as the owner of another name
-    than the one at ``pos`` (市委“新时代美丽台州”八大专项行动): it says whose that one is, and is
-    no agent of a name further on. Names coordinated with it (市委“X”行动和“Y”活动) share it."""
+    than the one at ``pos`` (市委“新时代美丽台州”八大专项行动), or of a decision before it (省委
+    关于…的部署): it says whose that one is, and is no agent of a name further on. Names
+    coordinated with it (市委“X”行动和“Y”活动) share it."""
+    decision = _DECISION.match(text, at)
+    if decision and decision.end() <= pos:
+        return True  # 省委关于开展…的部署，提出实施“先锋行动”: the decision is the committee's, the act is not
     ends = dict(names)
     owned = False
     while at != pos:
@@ -535,11 +541,10 @@ def _agent_before(b: _Builder, start: int, end: int, held: list[tuple[int, int]]
         if m.group(0) != m.group(1) or m.group(0) in ("县", "市", "区"):
             # the level word that ends a unit's name (市委 of 赣州市委, 省委 of 江苏省委): that unit
             named = next((h for h in b.ctx.localities if h.start <= m.start() < h.end and h.unit >= 0), None)
-            if named and best and best[0] == named.start:
-                continue  # the agent already found by its name (路桥区委)
+            if named and best and best[0] == named.start or _owns_another(text, m.end(), end, names):
+                continue  # the agent already found by its name (路桥区委), or the owner of another name
             unit = named.name if named else b.ctx.unit_for(m.group(1))
-            if (unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1
-                    and not _owns_another(text, m.end(), end, names)):
+            if unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1:
                 best = (m.start(), unit, m.group(0) if m.group(2) else "")
             elif not unit and m.group(2):
                 unnamed = m.start()
