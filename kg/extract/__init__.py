@@ -24,6 +24,7 @@ after 活动中). Every fact names its rule (``kg:extractor``) and has its rule'
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -60,6 +61,21 @@ _JOINS = re.compile(r"(?:参加|参与|参训|加入|报名参加)(?:了|到)?�
 _LEARNT = re.compile(r"[”’]?经验")
 
 
+class _Units:
+    """Locality hits by start and end, and the hit a position falls in (by bisection): the relation
+    rules ask these for every initiative and organisation they weigh."""
+
+    def __init__(self, hits) -> None:
+        self.hits = sorted(hits, key=lambda h: h.start)
+        self.starts = [h.start for h in self.hits]
+        self.by_start = {h.start: h for h in reversed(self.hits)}
+        self.by_end = {h.end: h for h in reversed(self.hits)}
+
+    def at(self, pos: int):
+        i = bisect_right(self.starts, pos) - 1
+        return self.hits[i] if i >= 0 and pos < self.hits[i].end else None
+
+
 @dataclass(slots=True)
 class _Builder:
     article: Article
@@ -70,6 +86,14 @@ class _Builder:
     mentions: list[Mention]
     officials: dict[str, str] = field(default_factory=dict)
     lead: tuple[str | None] | None = None  # (the lead's agent,) once found: ``_lead_agent``
+    _units: _Units | None = None
+
+    @property
+    def units(self) -> _Units:
+        """The article's locality hits indexed by where they begin and end."""
+        if self._units is None:
+            self._units = _Units(self.ctx.localities)
+        return self._units
 
     def entity(self, cls: str, label: str, alts=(), *, key: str, admin_code: str | None = None,
                part_of: str | None = None, post_in: str | None = None) -> str:
@@ -402,7 +426,7 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str], names: list[tuple[in
 def _chain_start(b: _Builder, hit) -> int:
     """Where the run of units written together that ends with ``hit`` begins (博罗县福田镇)."""
     start = hit.start
-    while (prev := next((h for h in b.ctx.localities if h.end == start), None)) is not None:
+    while (prev := b.units.by_end.get(start)) is not None:
         start = prev.start
     return start
 
@@ -417,14 +441,14 @@ def _partners(b: _Builder, start: int, pos: int, loc_keys: dict[str, str]) -> tu
     unit of its chain (上海市青浦区、江苏省苏州市吴江区和浙江省嘉兴市嘉善县: 青浦区, 吴江区)."""
     text = b.clean.text
     found: list[str] = []
-    agent = next((h for h in b.ctx.localities if h.start == pos), None)
+    agent = b.units.by_start.get(pos)
     if agent is None:  # an organisation by its level word (该县, 县委): no list
         return ()
     head = _chain_start(b, agent)
     while (joint := _JOINED.search(text, max(start, head - 2), head)) is not None:
         # the unit before, or its organisation (黄岩区委、路桥区委联合开展)
-        last = next((h for h in b.ctx.localities if h.end == joint.start() or h.end < joint.start()
-                     and (org := _ORG_SUFFIX.match(text, h.end)) and org.end() == joint.start()), None)
+        last = next((h for k in range(6) if (h := b.units.by_end.get(joint.start() - k)) is not None
+                     and (k == 0 or (org := _ORG_SUFFIX.match(text, h.end)) and org.end() == joint.start())), None)
         if last is None or last.outlet or last.level > gz.TOWN or last.name not in loc_keys:
             break
         found.append(loc_keys[last.name])
@@ -540,7 +564,8 @@ def _agent_before(b: _Builder, start: int, end: int, held: list[tuple[int, int]]
             continue  # 在全省首推: a scope, not an agent
         if m.group(0) != m.group(1) or m.group(0) in ("县", "市", "区"):
             # the level word that ends a unit's name (市委 of 赣州市委, 省委 of 江苏省委): that unit
-            named = next((h for h in b.ctx.localities if h.start <= m.start() < h.end and h.unit >= 0), None)
+            named = b.units.at(m.start())
+            named = named if named is not None and named.unit >= 0 else None
             if named and best and best[0] == named.start or _owns_another(text, m.end(), end, names):
                 continue  # the agent already found by its name (路桥区委), or the owner of another name
             unit = named.name if named else b.ctx.unit_for(m.group(1))
