@@ -443,6 +443,9 @@ LAUNCHES = [
     # ... and the units of a list a visit goes to (到A镇、B镇), or that someone inspects (考察)
     ("黄岩区开展“五比”活动。\n市领导到宁溪镇、北洋镇调研“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),
     ("黄岩区开展“五比”活动。\n要贯彻总书记考察浙江重要讲话精神，实施“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),
+    # an initiative a locality fits its work to (结合) is not its launch; one its owner is written with is the owner's
+    ("台州市黄岩区召开会议。该区开展调研，结合市委“美丽乡村”专项行动，再结合“强基兴村”活动落实举措。",
+     {("台州市", "launches", "美丽乡村专项行动")}),
     # a committee's decision (省委关于…的部署) carried out: the committee is no agent of what follows
     ("台州市召开会议。市委认真贯彻落实省委关于开展“排头兵”实践活动的部署，提出实施“先锋”行动。",
      {("台州市", "launches", "先锋行动")}),

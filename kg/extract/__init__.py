@@ -55,8 +55,9 @@ _CENTRAL_DOCUMENT = re.compile(r"中国共产党|中共中央|国务院|中华�
 _ORG_SUFFIX = re.compile(r"委(?:组织部|宣传部|办公室|常委会)?|人民政府|政府|纪委|党委|党工委")
 
 
-# a verb by which someone takes part in an initiative (他参加农村党员大培训): no act of a locality
-_JOINS = re.compile(r"(?:参加|参与|参训|加入|报名参加)(?:了|到)?“?$")
+# a verb by which someone takes part in an initiative (他参加农村党员大培训) or fits its work to one
+# (再结合“不忘初心”主题教育活动): no act of a locality
+_JOINS = re.compile(r"(?:参加|参与|参训|加入|报名参加|结合)(?:了|到)?“?$")
 # an initiative whose experience is learnt (学习运用“千万工程”经验): another's, the learner's no act
 _LEARNT = re.compile(r"[”’]?经验")
 
