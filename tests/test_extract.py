@@ -330,6 +330,8 @@ INITIATIVE_SETS = [
     # a course its trainees are the subject of; not a course coordinated with other people
     ("年轻干部培训班学员将接受为期60天的集中培训。", "Campaign", {"年轻干部培训班"}),
     ("交流干部和培训班学员要争当引领者。", "Campaign", set()),
+    # a unit's generic policy area is no campaign (福田镇乡村振兴行动)
+    ("让各村行动起来，不断深入推进福田镇乡村振兴行动。", "Campaign", set()),
     # of a list sharing its type word, a spirit studied is a theme, not an activity's name
     ("该县开展学习弘扬长征精神、“红船精神”、“送温暖”等活动。", "Campaign", {"送温暖活动"}),
     # the complement 好 of a verb begins no name (开展好…活动)

@@ -396,6 +396,12 @@ _GENERIC = frozenset(table("generic")["CORE"])
 _REFERRING = re.compile(r"有关|相关")
 
 
+# a unit's name a core may begin with (福田镇乡村振兴: the town's generic policy area)
+_UNIT_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|镇|乡|街道)")
+
+
 def _generic(core: str) -> bool:
-    """A core that is one generic word names nothing (工作机制, 长效机制, 整改措施, 管理规章制度)."""
-    return core in _GENERIC
+    """A core that is one generic word names nothing (工作机制, 长效机制, 整改措施, 管理规章制度),
+    nor does a unit's name before one (福田镇乡村振兴行动)."""
+    unit = _UNIT_PREFIX.match(core)
+    return core in _GENERIC or unit is not None and core[unit.end():] in _GENERIC
