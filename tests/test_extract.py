@@ -431,6 +431,9 @@ LAUNCHES = [
     ("黄岩区召开三级干部大会。\n会上，全面启动“擂台比武”活动。", set()),
     # ... nor a venue (在…举行), however many units it names
     ("近日，在台州市黄岩区举行了座谈会。\n会上，全面启动“擂台比武”活动。", set()),
+    # ... nor in a paragraph of someone's words: the speaker's unit acts
+    ("黄岩区开展“五比亮剑”行动。\n“我们村坚持党建引领，壮大集体经济。”常态化开展“擂台比武”活动。",
+     {("黄岩区", "launches", "五比亮剑行动")}),
     # ... nor a locality inside a post
     ("黄岩区委书记徐淼开展调研。\n会上，全面启动“擂台比武”活动。", set()),
     # a campaign its clause spreads over the whole country is no locality's launch

@@ -374,6 +374,8 @@ class _Act(NamedTuple):
 
 
 _NOBODY = _Act(None)
+# someone's words opening a paragraph: a quotation with a pause in it (a name has none)
+_SPEECH = re.compile(r"“[^”\n]*?[，。；！？]")
 # what a name may begin with before the locality it begins with: its marks, its party (“黄岩…”, 《中共台州市…》)
 _NAME_HEAD = re.compile(r"[“《「]*(?:中共)?")
 
@@ -418,6 +420,8 @@ def _actor(b: _Builder, pos: int, loc_keys: dict[str, str], names: list[tuple[in
         best, _ = _agent_before(b, p0, s0, held, names)
         if best and best[1] in loc_keys:
             return _Act(loc_keys[best[1]], "agent-in-paragraph")
+    if _SPEECH.match(text, p0):
+        return _NOBODY  # a paragraph of someone's words: the speaker's unit acts, not the article's lead
     lead = _lead_agent(b, held)
     if lead is not None and lead in loc_keys:
         return _Act(loc_keys[lead], "agent-of-lead")
