@@ -338,6 +338,8 @@ INITIATIVE_SETS = [
     ("镇党委要组织开展好教育实践活动。", "Campaign", {"教育实践活动"}),
     # rules referred to, not named (有关政策规定)
     ("对未落实重点项目建设有关政策规定的，严肃问责。", "Measure", set()),
+    # a quoted enumeration (、…等) describes, it names no measure
+    ("调研组还通过“听党员干部、企业、群众等不同群体评价意见”了解干部。", "Measure", set()),
     # a combination of methods (A+B) is no campaign
     ("训练营采用“集中授课+同台比武”方式。", "Campaign", set()),
 ]

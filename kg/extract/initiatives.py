@@ -164,6 +164,8 @@ def _quoted(text: str, ends: frozenset[int]):
             continue  # “评什么”决定了…: the type word is the sentence's verb
         if tail_type == "" and "+" in name and type_of(name) == "Campaign":
             continue  # 采用“研讨交流+同台比武”: a combination of methods, not a campaign
+        if tail_type == "" and re.search(r"、[^、]*等", name):
+            continue  # “听党员干部、企业等不同群体评价意见”: an enumeration describes, it names nothing
         verb = _verb_before(text, m.start(), ends)
         listed = _verb_before(text, m.start(), ends, reach=60)  # a list of quoted names may be long
         if tail_type is None and type_of(name) and name == _last_type(name):
