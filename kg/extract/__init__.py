@@ -18,7 +18,8 @@ token boundaries (``token_spans``). kg's spaCy components (``kg.nlp.components``
 
 This module holds the relation rules: ``holds`` from the people rules, ``launches``/``issues``
 from the acting locality (in the initiative's name, its sentence, its paragraph, else the one
-the article's lead makes the subject of an act), ``targets`` from grammar (a group in or right before a name, by a targeting verb,
+the article's lead makes the subject of an act; with the units written coordinated with it; none
+where the text makes the act a visitor's, a venue's, the centre's or another's), ``targets`` from grammar (a group in or right before a name, by a targeting verb,
 after 活动中). Every fact names its rule (``kg:extractor``) and has its rule's measured confidence.
 """
 from __future__ import annotations
