@@ -71,6 +71,8 @@ LOCALITY_SETS = [
     ("天等县通过村级组织建设新农村。", {"天等县"}),
     # a banner by its conventional abbreviation
     ("科右前旗召开干部大会。", {"科尔沁右翼前旗"}),
+    # a city's short name that begins an idiom of the genre (文山会海) is no place
+    ("竹溪县着力解决文山会海问题。", {"竹溪县"}),
 ]
 
 
@@ -276,6 +278,13 @@ INITIATIVES = [
     ("要建立及时纠错机制。", "Measure", "及时纠错机制", set()),
     # nor the complement of a verb (参与到…行动中来)
     ("福田镇搭建平台，引导群众参与到乡村振兴示范行动中来。", "Campaign", "乡村振兴示范行动", set()),
+    # an abbreviation in brackets between the quoted name and its type word is another name of it
+    ("该省开展“学政策、强本领、促发展”（简称“学强促”）活动。", "Campaign", "学政策、强本领、促发展活动",
+     {"学强促活动"}),
+    # the last item of a list a locality takes as its vehicle
+    ("该县以“岗位练兵”、项目拉练比拼为载体，强化干部锻炼。", "Campaign", "项目拉练比拼", set()),
+    # a long list of quoted names after a launch verb, counted after its last item
+    ("该县打造“田间学堂”“云端微课”“流动党校”3个载体。", "Campaign", "流动党校", set()),
 ]
 
 
@@ -314,8 +323,25 @@ INITIATIVE_SETS = [
     ("天等县建立上下联动的干部培养机制。", "Measure", {"上下联动的干部培养机制"}),
     # a quoted type word used as a verb names nothing
     ("“考什么”决定了干部干什么。", "Measure", set()),
-    # quoted examples before 等…活动 are not campaigns themselves
+    # quoted examples before 等…活动 are not campaigns themselves; what they exemplify is one where
+    # it has a name of its own beside its type words (先进典型评选活动, not 评选活动)
     ("该村常态化开展“好邻居”“好家风”等评选活动。", "Campaign", set()),
+    ("该村常态化开展“好邻居”“好家风”等先进典型评选活动。", "Campaign", {"先进典型评选活动"}),
+    # a course its trainees are the subject of; not a course coordinated with other people
+    ("年轻干部培训班学员将接受为期60天的集中培训。", "Campaign", {"年轻干部培训班"}),
+    ("交流干部和培训班学员要争当引领者。", "Campaign", set()),
+    # a unit's generic policy area is no campaign (福田镇乡村振兴行动)
+    ("让各村行动起来，不断深入推进福田镇乡村振兴行动。", "Campaign", set()),
+    # of a list sharing its type word, a spirit studied is a theme, not an activity's name
+    ("该县开展学习弘扬长征精神、“红船精神”、“送温暖”等活动。", "Campaign", {"送温暖活动"}),
+    # the complement 好 of a verb begins no name (开展好…活动)
+    ("镇党委要组织开展好教育实践活动。", "Campaign", {"教育实践活动"}),
+    # rules referred to, not named (有关政策规定)
+    ("对未落实重点项目建设有关政策规定的，严肃问责。", "Measure", set()),
+    # a quoted enumeration (、…等) describes, it names no measure
+    ("调研组还通过“听党员干部、企业、群众等不同群体评价意见”了解干部。", "Measure", set()),
+    # a combination of methods (A+B) is no campaign
+    ("训练营采用“集中授课+同台比武”方式。", "Campaign", set()),
 ]
 
 
@@ -429,8 +455,44 @@ LAUNCHES = [
     ("黄岩区召开三级干部大会。\n会上，全面启动“擂台比武”活动。", set()),
     # ... nor a venue (在…举行), however many units it names
     ("近日，在台州市黄岩区举行了座谈会。\n会上，全面启动“擂台比武”活动。", set()),
+    # ... nor in a paragraph of someone's words: the speaker's unit acts
+    ("黄岩区开展“五比亮剑”行动。\n“我们村坚持党建引领，壮大集体经济。”常态化开展“擂台比武”活动。",
+     {("黄岩区", "launches", "五比亮剑行动")}),
     # ... nor a locality inside a post
     ("黄岩区委书记徐淼开展调研。\n会上，全面启动“擂台比武”活动。", set()),
+    # a campaign its clause spreads over the whole country is no locality's launch
+    ("赣州市召开会议。自上而下的“减负”行动在全国范围内展开。", set()),
+    # the committee of a unit named in full is that unit's, not the article's city's (赣州市委)
+    ("宁德市召开会议。宁德市干部参加。赣州市委推出了“减负”行动。", {("赣州市", "launches", "减负行动")}),
+    # a unit a visit goes to is no agent, and the article's lead does not stand in for the visitor
+    ("镇坪县开展“五比”活动。\n市农业农村局到镇坪县调研“强基兴村”行动。", {("镇坪县", "launches", "五比活动")}),
+    # an initiative whose experience is learnt is another's, wherever the article names it
+    ("镇坪县学习运用“千万工程”经验。", set()),
+    ("镇坪县学习运用“千万工程”经验。全县推进“千万工程”示范村建设。", set()),
+    # ... and the units of a list a visit goes to (到A镇、B镇), or that someone inspects (考察)
+    ("黄岩区开展“五比”活动。\n市领导到宁溪镇、北洋镇调研“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),
+    ("黄岩区开展“五比”活动。\n要贯彻总书记考察浙江重要讲话精神，实施“强基兴村”行动。", {("黄岩区", "launches", "五比活动")}),
+    # an initiative a locality fits its work to (结合) is not its launch; one its owner is written with is the owner's
+    ("台州市黄岩区召开会议。该区开展调研，结合市委“美丽乡村”专项行动，再结合“强基兴村”活动落实举措。",
+     {("台州市", "launches", "美丽乡村专项行动")}),
+    # a committee's decision (省委关于…的部署) carried out: the committee is no agent of what follows
+    ("台州市召开会议。市委认真贯彻落实省委关于开展“排头兵”实践活动的部署，提出实施“先锋”行动。",
+     {("台州市", "launches", "先锋行动")}),
+    # units or their committees joined as one subject (、 联合) each launch
+    ("黄岩区委、路桥区委联合开展“五比亮剑”行动。", {(u, "launches", "五比亮剑行动") for u in ("黄岩区", "路桥区")}),
+    ("上海市青浦区联合苏州市吴江区举办“强基”培训班。", {(u, "launches", "强基培训班") for u in ("青浦区", "吴江区")}),
+    # ... nor the venue of an event (在…举行的)
+    ("近日，在黄岩区举行的“擂台比武”活动中，各村书记同台竞技。", set()),
+    # the lead's agent by the article's reference to its own unit (该县, 我州) acting
+    ("天等县召开会议。\n该县在县委党校举办了干部培训。\n年轻干部培训班学员将接受集中培训。",
+     {("天等县", "launches", "年轻干部培训班")}),
+    # a province standing alone acts
+    ("浙江省开展“强基兴村”行动。", {("浙江省", "launches", "强基兴村行动")}),
+    # a university named after a place is a partner, not the actor
+    ("芜湖市委组织部联合浙江大学举办“强基”培训班。", {("芜湖市", "launches", "强基培训班")}),
+    # the committee written as the owner of one name (市委“美丽乡村”专项行动) is no agent of the next
+    ("台州市黄岩区召开会议。该区结合市委“美丽乡村”专项行动，开展“强基兴村”活动。",
+     {("台州市", "launches", "美丽乡村专项行动"), ("黄岩区", "launches", "强基兴村活动")}),
 ]
 
 
@@ -457,6 +519,16 @@ ISSUES = [
     ("天等县召开会议，印发《中国共产党农村基层组织工作条例》。", set()),
     # generic measures are no names (整改措施)
     ("该镇班子成员查找问题，制定整改措施。", set()),
+    # units written coordinated are one subject: each of them acts
+    ("青浦区、吴江区和嘉善县签署《关于构建干部教育培训共同体的实施意见》。",
+     {(unit, "issues", "关于构建干部教育培训共同体的实施意见") for unit in ("青浦区", "吴江区", "嘉善县")}),
+    ("上海市青浦区与江苏省苏州市吴江区建立干部轮值培训制度。",
+     {(unit, "issues", "干部轮值培训制度") for unit in ("青浦区", "吴江区")}),
+    # a unit inside a name (兴城市 of 强产业、兴城市) yields to the agent its sentence names
+    ("黄岩区委组织部出台《关于服务强产业、兴城市发展的十条措施》。",
+     {("黄岩区", "issues", "关于服务强产业、兴城市发展的十条措施")}),
+    # a village the name begins with after its title mark issues it, not the town before it
+    ("走进黄岩区宁溪镇金林村，公开栏中的《金林村干部履职承诺书》格外醒目。", {("金林村", "issues", "金林村干部履职承诺书")}),
 ]
 
 

@@ -51,7 +51,7 @@ def test_store_and_turtle_give_the_same_rows(seeds_out: Path, query: Path) -> No
     from_turtle = kg("query", seeds_out / "kg.ttl", "--file", query, "--format", "json")
     assert from_store.returncode == from_turtle.returncode == 0, from_store.stderr + from_turtle.stderr
     assert rows(from_store.stdout) == rows(from_turtle.stdout)
-    assert len(rows(from_store.stdout)) >= 5
+    assert len(rows(from_store.stdout)) >= 4  # every README query finds several rows in the seeds
 
 
 def test_readme_queries_find_known_facts(seeds_out: Path) -> None:

@@ -542,8 +542,11 @@ def test_seeds_graph_opens_offline_readable(chromium: Browser, seeds_out: Path) 
         labels = page.evaluate("kgLabels()")
         assert overlapping([label["box"] for label in labels]) == []
         named = {label["id"] for label in labels}
-        hubs = sorted(counts, key=lambda n: (-counts[n], str(n)))[:8]
-        assert {str(n) for n in hubs} <= named
+        # the hubs: the eight busiest nodes, less those tied with the ninth (which of a tie is named
+        # first is the page's order, not the graph's)
+        ranked = sorted(counts, key=lambda n: (-counts[n], str(n)))
+        hubs = [n for n in ranked[:8] if counts[n] > counts[ranked[8]]]
+        assert len(hubs) >= 4 and {str(n) for n in hubs} <= named
         assert len(named & set(map(str, counts))) > len(counts) / 2
         page.fill("#kg-search", "黄岩区")
         page.press("#kg-search", "Enter")

@@ -18,14 +18,16 @@ token boundaries (``token_spans``). kg's spaCy components (``kg.nlp.components``
 
 This module holds the relation rules: ``holds`` from the people rules, ``launches``/``issues``
 from the acting locality (in the initiative's name, its sentence, its paragraph, else the one
-the article's lead makes the subject of an act), ``targets`` from grammar (a group in or right before a name, by a targeting verb,
+the article's lead makes the subject of an act; with the units written coordinated with it; none
+where the text makes the act a visitor's, a venue's, the centre's or another's), ``targets`` from grammar (a group in or right before a name, by a targeting verb,
 after 活动中). Every fact names its rule (``kg:extractor``) and has its rule's measured confidence.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..types import Article, CleanText, Entity, Evidence, Extraction, Fact, Mention
 from . import gazetteer as gz
@@ -54,8 +56,26 @@ _CENTRAL_DOCUMENT = re.compile(r"中国共产党|中共中央|国务院|中华�
 _ORG_SUFFIX = re.compile(r"委(?:组织部|宣传部|办公室|常委会)?|人民政府|政府|纪委|党委|党工委")
 
 
-# a verb by which someone takes part in an initiative (他参加农村党员大培训): no act of a locality
-_JOINS = re.compile(r"(?:参加|参与|参训|加入|报名参加)(?:了|到)?“?$")
+# a verb by which someone takes part in an initiative (他参加农村党员大培训) or fits its work to one
+# (再结合“不忘初心”主题教育活动): no act of a locality
+_JOINS = re.compile(r"(?:参加|参与|参训|加入|报名参加|结合)(?:了|到)?“?$")
+# an initiative whose experience is learnt (学习运用“千万工程”经验): another's, the learner's no act
+_LEARNT = re.compile(r"[”’]?经验")
+
+
+class _Units:
+    """Locality hits by start and end, and the hit a position falls in (by bisection): the relation
+    rules ask these for every initiative and organisation they weigh."""
+
+    def __init__(self, hits) -> None:
+        self.hits = sorted(hits, key=lambda h: h.start)
+        self.starts = [h.start for h in self.hits]
+        self.by_start = {h.start: h for h in reversed(self.hits)}
+        self.by_end = {h.end: h for h in reversed(self.hits)}
+
+    def at(self, pos: int):
+        i = bisect_right(self.starts, pos) - 1
+        return self.hits[i] if i >= 0 and pos < self.hits[i].end else None
 
 
 @dataclass(slots=True)
@@ -68,6 +88,14 @@ class _Builder:
     mentions: list[Mention]
     officials: dict[str, str] = field(default_factory=dict)
     lead: tuple[str | None] | None = None  # (the lead's agent,) once found: ``_lead_agent``
+    _units: _Units | None = None
+
+    @property
+    def units(self) -> _Units:
+        """The article's locality hits indexed by where they begin and end."""
+        if self._units is None:
+            self._units = _Units(self.ctx.localities)
+        return self._units
 
     def entity(self, cls: str, label: str, alts=(), *, key: str, admin_code: str | None = None,
                part_of: str | None = None, post_in: str | None = None) -> str:
@@ -169,10 +197,12 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     # the article (the same name issued by two articles' localities is two initiatives: each
     # county's 容错纠错机制)
     issuers: dict[str, str | None] = {}
-    for h, (actor, _, _) in zip(initiatives, acts):
+    for h, act in zip(initiatives, acts):
         if issuers.get(names[h.label]) is None:
-            issuers[names[h.label]] = b.entities[actor].label if actor else None
-    for h, (actor, rule, org) in zip(initiatives, acts):
+            issuers[names[h.label]] = b.entities[act.actor].label if act.actor else None
+    # an initiative whose experience the article has someone learn is another's, wherever it is named
+    learnt = {names[h.label] for h in initiatives if _LEARNT.match(text, h.end)}
+    for h, (actor, rule, org, partners) in zip(initiatives, acts):
         name = names[h.label]
         key = b.entity(h.cls, name, (h.label, *h.alt_labels, *_inner_forms(b.ctx, h)),
                        key=identity.initiative_key(h.cls, name, issuers[name], article.id))
@@ -184,8 +214,10 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
             org_key = b.entity("Organization", org_label, (surface,),
                                key=identity.organization_key(org_label, issuer, article.id), part_of=actor)
             b.mentions.append(Mention("Organization", org_label, at, at + len(surface), surface, rule=rule, key=org_key))
-        if actor and not _JOINS.search(text, max(0, h.start - 5), h.start) and not _CENTRAL_DOCUMENT.match(h.label):
-            b.fact(actor, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)
+        if (actor and not _JOINS.search(text, max(0, h.start - 5), h.start) and name not in learnt
+                and not _CENTRAL_DOCUMENT.match(h.label)):
+            for subject in (*partners, actor):
+                b.fact(subject, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)
     _targets(b, list(zip(initiatives, keys)), group_hits)
     _subjects(b, list(zip(initiatives, keys)))
     return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
@@ -331,47 +363,103 @@ def _loc_key_by_name(b: _Builder, name: str | None) -> str | None:
     return next((e.key for e in b.entities.values() if e.cls == "Locality" and e.label == name), None)
 
 
-def _actor(b: _Builder, pos: int, loc_keys: dict[str, str],
-           names: list[tuple[int, int]]) -> tuple[str | None, str, tuple[str, str, int] | None]:
-    """The locality acting on an initiative at ``pos``, the rule that found it, and the
-    organisation standing for it (label, surface, where it is written) where one is named: a locality the
-    initiative's name begins with or holds (山西省新任农村第一书记示范培训班), else the
-    nearest locality or organisation before it in its sentence (宝应县委组织部, 县委, 省里),
-    else in its paragraph, else the article's lead agent (``_lead_agent``), where neither names a
-    committee it cannot place or the centre."""
+class _Act(NamedTuple):
+    """Who acts on an initiative: the locality's key (None: nobody the text supports), the rule that
+    found it, the organisation standing for it (label, surface, where it is written), and the
+    localities written coordinated with it as one subject (青浦区、吴江区、嘉善县签署…)."""
+
+    actor: str | None
+    rule: str = ""
+    org: tuple[str, str, int] | None = None
+    partners: tuple[str, ...] = ()
+
+
+_NOBODY = _Act(None)
+# someone's words opening a paragraph: a quotation with a pause in it (a name has none)
+_SPEECH = re.compile(r"“[^”\n]*?[，。；！？]")
+# what a name may begin with before the locality it begins with: its marks, its party (“黄岩…”, 《中共台州市…》)
+_NAME_HEAD = re.compile(r"[“《「]*(?:中共)?")
+
+
+def _actor(b: _Builder, pos: int, loc_keys: dict[str, str], names: list[tuple[int, int]]) -> _Act:
+    """The locality acting on an initiative at ``pos``: a locality the initiative's name begins
+    with (山西省新任农村第一书记示范培训班), else the nearest locality or organisation before it in
+    its sentence (宝应县委组织部, 县委, 省里), else a locality inside the name, else the agent of its
+    paragraph, else the article's lead agent (``_lead_agent``), where neither names a committee it
+    cannot place or the centre, and the clause after the name does not make it the whole country's."""
     text = b.clean.text
     span = next(((s, e) for s, e in names if s == pos), (pos, pos))
+    if _CENTRAL.search(text, span[1], span_of(text, span[1], CLAUSE)[1]):
+        return _NOBODY  # “减负行动”在全国范围内展开: a campaign of the whole country
     # a unit down to a town anywhere in the name, a village where the name begins with it
+    first = _NAME_HEAD.match(text, span[0]).end()
     inside = [h for h in b.ctx.localities if span[0] <= h.start < span[1]
-              and (h.level <= gz.TOWN or h.start == span[0])]
+              and (h.level <= gz.TOWN or h.start == first)]
     while len(inside) > 1 and inside[1].start == inside[0].end:
         inside.pop(0)  # 博罗县福田镇…擂台赛: the innermost unit of a leading chain acts
-    if inside and inside[0].name in loc_keys:
-        return loc_keys[inside[0].name], "locality-in-name", None
+    if inside and inside[0].name in loc_keys and _chain_start(b, inside[0]) <= first:
+        return _Act(loc_keys[inside[0].name], "locality-in-name")
     s0, _ = _sentence_at(text, pos)
     # a locality named inside a post or an initiative (高公岛街道办事处主任) is not the agent
     held = names + [(m.start, m.end) for m in b.mentions if m.cls == "Post"]
-    best, unnamed = _agent_before(b, s0, pos, held)
-    if best is None and not unnamed:  # the paragraph's agent, where the sentence names none
-        p0 = text.rfind("\n", 0, s0) + 1
-        if p0 < s0:
-            best, unnamed = _agent_before(b, p0, s0, held)
-            if best and best[1] in loc_keys:
-                return loc_keys[best[1]], "agent-in-paragraph", None
-            best, unnamed = None, False
+    best, unnamed = _agent_before(b, s0, pos, held, names)
     if best and best[1] in loc_keys:
         _, unit, surface = best
         org = None
         if surface:
             tail = surface[len(surface) - len(_ORG_SUFFIX.search(surface).group()):]
             org = (unit + tail, surface, best[0])
-        return loc_keys[unit], "agent-in-sentence", org
+        return _Act(loc_keys[unit], "agent-in-sentence", org, _partners(b, s0, best[0], loc_keys))
     if unnamed or best:
-        return None, "", None
+        return _NOBODY
+    if inside and inside[0].name in loc_keys:
+        # 《激励全省干部在辽宁全面振兴…若干措施》 where its sentence names no other agent (not
+        # 《关于服务强产业、兴城市…措施》 issued by the organisation before it)
+        return _Act(loc_keys[inside[0].name], "locality-in-name")
+    p0 = text.rfind("\n", 0, s0) + 1
+    if p0 < s0:  # the paragraph's agent, where the sentence names none
+        best, _ = _agent_before(b, p0, s0, held, names)
+        if best and best[1] in loc_keys:
+            return _Act(loc_keys[best[1]], "agent-in-paragraph")
+    if _SPEECH.match(text, p0):
+        return _NOBODY  # a paragraph of someone's words: the speaker's unit acts, not the article's lead
     lead = _lead_agent(b, held)
     if lead is not None and lead in loc_keys:
-        return loc_keys[lead], "agent-of-lead", None
-    return None, "", None
+        return _Act(loc_keys[lead], "agent-of-lead")
+    return _NOBODY
+
+
+def _chain_start(b: _Builder, hit) -> int:
+    """Where the run of units written together that ends with ``hit`` begins (博罗县福田镇)."""
+    start = hit.start
+    while (prev := b.units.by_end.get(start)) is not None:
+        start = prev.start
+    return start
+
+
+# what joins the units of one subject (青浦区、吴江区和嘉善县; 青浦区与吴江区; 青浦区联合吴江区)
+_COORDINATION = frozenset("、和与及同")
+_JOINED = re.compile(r"(?:[、和与及同]|联合|会同)$")
+
+
+def _partners(b: _Builder, start: int, pos: int, loc_keys: dict[str, str]) -> tuple[str, ...]:
+    """The localities coordinated before the agent at ``pos`` as one subject, each the innermost
+    unit of its chain (上海市青浦区、江苏省苏州市吴江区和浙江省嘉兴市嘉善县: 青浦区, 吴江区)."""
+    text = b.clean.text
+    found: list[str] = []
+    agent = b.units.by_start.get(pos)
+    if agent is None:  # an organisation by its level word (该县, 县委): no list
+        return ()
+    head = _chain_start(b, agent)
+    while (joint := _JOINED.search(text, max(start, head - 2), head)) is not None:
+        # the unit before, or its organisation (黄岩区委、路桥区委联合开展)
+        last = next((h for k in range(6) if (h := b.units.by_end.get(joint.start() - k)) is not None
+                     and (k == 0 or (org := _ORG_SUFFIX.match(text, h.end)) and org.end() == joint.start())), None)
+        if last is None or last.outlet or last.level > gz.TOWN or last.name not in loc_keys:
+            break
+        found.append(loc_keys[last.name])
+        head = _chain_start(b, last)
+    return tuple(reversed(found))
 
 
 def _lead_agent(b: _Builder, held: list[tuple[int, int]]) -> str | None:
@@ -386,44 +474,107 @@ def _lead_agent(b: _Builder, held: list[tuple[int, int]]) -> str | None:
 def _first_agent(b: _Builder, held: list[tuple[int, int]]) -> str | None:
     text = b.clean.text
     verb_re, _ = governing_verbs()
-    chains: list[list] = []  # runs of units written together (兴仁市城北街道): the innermost acts
+    candidates = []
+    for chain in _chains(b, 0, len(text), (gz.CITY, gz.VILLAGE), held):
+        head, last = chain[0], chain[-1]
+        if not _venue(text, head.start):  # 在苏州市吴江区举行: where it happened, not who acted
+            candidates.append((last.start, last.end, last.name))
+    # the writer's own unit or the one the article is about (我州在州委党校举办了…, 该县实施…)
+    for m in _SELF_REF.finditer(text):
+        if unit := b.ctx.unit_for(m.group(1)):
+            candidates.append((m.start(), m.end(), unit))
+    for start, end, unit in sorted(candidates):
+        if verb_re.search(text, end, min(span_of(text, start, CLAUSE)[1], end + 30)):
+            return unit
+    return None
+
+
+_SELF_REF = re.compile(r"(?:我|该|本)(省|市|州|县|区|旗|镇|乡)(?![级内外直属])")
+
+
+def _chains(b: _Builder, start: int, end: int, levels: tuple[int, int],
+            held: list[tuple[int, int]]) -> list[list]:
+    """Runs of units written together (兴仁市城北街道) in ``text[start:end]``, of units of ``levels``
+    (highest, lowest), no dateline or outlet, not inside a post or a name: the innermost acts."""
+    chains: list[list] = []
     for h in b.ctx.localities:
-        if not h.outlet and gz.CITY <= h.level <= gz.VILLAGE and not any(s <= h.start < e for s, e in held):
+        if (start <= h.start < end and not h.outlet and levels[0] <= h.level <= levels[1]
+                and not any(s <= h.start < e for s, e in held)):
             if chains and chains[-1][-1].end == h.start:
                 chains[-1].append(h)
             else:
                 chains.append([h])
-    for chain in chains:
-        head, last = chain[0], chain[-1]
-        if text[head.start - 1:head.start] in _VENUE:  # 在苏州市吴江区举行: where it happened, not who acted
-            continue
-        if verb_re.search(text, last.end, min(span_of(text, last.start, CLAUSE)[1], last.end + 30)):
-            return last.name
-    return None
+    return chains
 
 
-# what makes a locality the place of an act, not its agent (在, 于, 赴, 到)
-_VENUE = frozenset("在于赴到")
+# what makes a locality the place of an act, not its agent (在, 于), and the place someone comes to
+# or inspects (赴, 到, 走进, 考察): the visitor acts there, not the place
+_VENUE = re.compile(r"[在于赴到]$|走进$|来到$")
+_VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$")
+# an event a venue holds (在明溪县举行的…擂台赛): its host is not said to be the venue
+_HELD_THERE = re.compile(r"举行|举办|召开|开班|开幕|开赛")
 
 
-def _agent_before(b: _Builder, start: int, end: int,
-                  held: list[tuple[int, int]]) -> tuple[tuple[int, str, str] | None, bool]:
+def _venue(text: str, pos: int, marks: re.Pattern = _VENUE) -> bool:
+    return marks.search(text, max(0, pos - 2), pos) is not None
+
+
+# a decision, requirement or spirit of an organisation (省委关于…的部署), which a subject carries out
+_DECISION = re.compile(r"关于[^。；！？\n]{2,60}?的(?:部署|精神|要求|决定|安排|号召|意见|指示)")
+# what stands between an owner and the name it owns: 的, quoted names, a conjunction
+_OWNED_GAP = re.compile(r"的|“[^“”\n]{1,30}”|[、和及与暨]")
+
+
+def _owns_another(text: str, at: int, pos: int, names: list[tuple[int, int]]) -> bool:
+    """Whether the organisation or unit ending at ``at`` is written as the owner of another name
+    than the one at ``pos`` (市委“新时代美丽台州”八大专项行动), or of a decision before it (省委
+    关于…的部署): it says whose that one is, and is no agent of a name further on. Names
+    coordinated with it (市委“X”行动和“Y”活动) share it."""
+    decision = _DECISION.match(text, at)
+    if decision and decision.end() <= pos:
+        return True  # 省委关于开展…的部署，提出实施“先锋行动”: the decision is the committee's, the act is not
+    ends = dict(names)
+    owned = False
+    while at != pos:
+        if at in ends:
+            owned, at = True, ends[at]
+        elif (gap := _OWNED_GAP.match(text, at)) is not None:
+            at = gap.end()
+        else:
+            return owned
+    return False
+
+
+def _agent_before(b: _Builder, start: int, end: int, held: list[tuple[int, int]],
+                  names: list[tuple[int, int]]) -> tuple[tuple[int, str, str] | None, bool]:
     """The last locality or organisation in ``text[start:end]`` (position, locality name,
     organisation surface or ""), and whether a committee is named there whose locality the
-    article does not name (省委决定实施…: the province acts, not the article's county)."""
+    article does not name (省委决定实施…: the province acts, not the article's county), or a visitor
+    to a unit (市农业农村局到镇坪调研: the unit a visit goes to is no agent), or an event held at a
+    unit (在明溪县举行的…: the venue is not said to host it)."""
     text = b.clean.text
     best = None
-    for h in b.ctx.localities:
-        if (start <= h.start < end and gz.CITY <= h.level <= gz.TOWN and not h.outlet
-                and not any(s <= h.start < e for s, e in held)):
-            suffix = _ORG_SUFFIX.match(text, h.end)
-            best = (h.start, h.name, text[h.start:suffix.end()] if suffix else "")
     unnamed = -1
+    visited_end = -1  # where the last unit visited ends: units coordinated with it are visited too (到A镇、B镇调研)
+    for chain in _chains(b, start, end, (gz.PROVINCE, gz.TOWN), held):
+        h = chain[-1]
+        suffix = _ORG_SUFFIX.match(text, h.end)
+        if not suffix and (_venue(text, chain[0].start, _VISIT)
+                           or _venue(text, chain[0].start) and _HELD_THERE.match(text, h.end)
+                           or chain[0].start == visited_end + 1 and text[visited_end] in _COORDINATION):
+            unnamed, visited_end = max(unnamed, chain[0].start), h.end
+        elif not _owns_another(text, suffix.end() if suffix else h.end, end, names):
+            best = (h.start, h.name, text[h.start:suffix.end()] if suffix else "")
     for m in _ORG_REF.finditer(text, start, end):
         if text[m.start() - 1:m.start()] == "在" and m.group(0).startswith("全"):
             continue  # 在全省首推: a scope, not an agent
         if m.group(0) != m.group(1) or m.group(0) in ("县", "市", "区"):
-            unit = b.ctx.unit_for(m.group(1))
+            # the level word that ends a unit's name (市委 of 赣州市委, 省委 of 江苏省委): that unit
+            named = b.units.at(m.start())
+            named = named if named is not None and named.unit >= 0 else None
+            if named and best and best[0] == named.start or _owns_another(text, m.end(), end, names):
+                continue  # the agent already found by its name (路桥区委), or the owner of another name
+            unit = named.name if named else b.ctx.unit_for(m.group(1))
             if unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1:
                 best = (m.start(), unit, m.group(0) if m.group(2) else "")
             elif not unit and m.group(2):

@@ -32,8 +32,9 @@ _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 # 关于……的通知 without 书名号
 _ABOUT = re.compile(r"关于[^，。；：！？《》\n]{4,50}?的(?:实施意见|指导意见|意见|若干措施|政策措施|措施|通知|决定|"
                     r"实施办法|办法|暂行规定|规定|实施方案|工作方案|方案|实施细则|细则)")
-# a quoted name and up to eight characters that may carry its type word
-_QUOTED = re.compile(r"“([^“”，。；！？\n]{2,30})”([^\W了的是在和与及为对把将被等]{0,8})")
+# a quoted name, its abbreviation in brackets (（简称“访惠聚”）) and up to eight characters that may
+# carry its type word
+_QUOTED = re.compile(r"“([^“”，。；！？\n]{2,30})”(（简称“([^“”\n]{2,10})”）)?([^\W了的是在和与及为对把将被等]{0,8})")
 # quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
 _DETERMINER = re.compile(r"(?:\d{2,4}年度?|\d+[个项期批次名条场届]?(?:以上|左右)?|"
                          r"[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
@@ -47,7 +48,8 @@ _LIST_TAIL = re.compile(r"(等)?([\d一二三四五六七八九十两]+[项个�
 _EVENT = re.compile(r"[^，。；！？\n]{0,14}?(?:在|于)[^，。；！？\n]{0,16}?(?:开班|开幕|举行|举办|开赛|启动|开讲|打响|召开|结业|开课)")
 # a count right before the type word: 十条措施, 20条措施
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+[条项个]$")
-_TYPELESS_TAIL = re.compile(r"工作|等|$")
+# what may follow a list of typeless quoted names: 工作, 等, or their count (“田间课堂”“流动党校”3个载体)
+_TYPELESS_TAIL = re.compile(r"工作|等|[\d一二三四五六七八九十两]+[个项大种]|$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,8 @@ def governing_verbs() -> tuple[re.Pattern, dict[str, str]]:
     """Governing verbs (launch and issue), longest first, with the class each implies."""
     verbs = table("verbs")
     role = {v: "Measure" for v in verbs["issue"]} | {v: "Campaign" for v in verbs["launch"]}
-    return re.compile(trie(role) + "了?"), role
+    # a verb's complement 了 or 好 (开展好教育实践活动: 好 begins no name)
+    return re.compile(trie(role) + "[了好]?"), role
 
 
 def type_of(name: str) -> str | None:
@@ -146,41 +149,59 @@ def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> t
     for v in verb_re.finditer(text, max(clause, pos - reach), pos):
         if v.start() > clause and v.start() not in ends:
             continue  # the end of a longer word (党组织 is no 组织)
-        if v.end() in ends or v.end() == pos or text[v.end() - 1] == "了":
-            best = (v.end(), role[v.group().rstrip("了")])
+        if v.end() in ends or v.end() == pos or text[v.end() - 1] in "了好":
+            best = (v.end(), role[v.group().rstrip("了好")])
     return best
 
 
 def _quoted(text: str, ends: frozenset[int]):
     """“X”type, with the modifier between its verb and the quote; typeless quoted lists after a verb."""
     for m in _QUOTED.finditer(text):
-        name, tail = unquoted(m.group(1)), m.group(2)
+        name, short, tail = unquoted(m.group(1)), m.group(3), m.group(4)
         tail_type = _tail_type(tail) or ("" if type_of(name) and len(name) >= 4 else None)
-        if tail_type and text.startswith(("了", "着", "过"), m.end(1) + 1 + len(tail_type)):
+        end = m.start(4)  # past the closing quote and any abbreviation
+        if tail_type and text.startswith(("了", "着", "过"), end + len(tail_type)):
             continue  # “评什么”决定了…: the type word is the sentence's verb
+        if tail_type == "" and "+" in name and type_of(name) == "Campaign":
+            continue  # 采用“研讨交流+同台比武”: a combination of methods, not a campaign
+        if tail_type == "" and re.search(r"、[^、]*等", name):
+            continue  # “听党员干部、企业等不同群体评价意见”: an enumeration describes, it names nothing
         verb = _verb_before(text, m.start(), ends)
-        end = m.start() + len(m.group(1)) + 2
+        listed = _verb_before(text, m.start(), ends, reach=60)  # a list of quoted names may be long
         if tail_type is None and type_of(name) and name == _last_type(name):
             # 颍州区村（社区）党组织书记“擂台赛”: a quoted type word named by the phrase before it
             yield from _named_before_quote(text, m, name, ends)
         elif tail_type is not None:
             label = name + tail_type
-            alts = {name, name + _last_type(label)} if tail_type else set()
+            alts = {name, name + _last_type(label)} | ({short, short + tail_type} if short else set()) if tail_type else set()
             start = m.start()
             if verb and 2 <= m.start() - verb[0] <= 8 and not re.search(r"[^\u4e00-\u9fff]|的", text[verb[0]:m.start()]):
                 start = verb[0]  # 开展领导干部“换位体验”活动: the modifier belongs to the name
                 alts.add(label)
                 label = text[start:m.start()] + label
             yield InitiativeHit(type_of(label), start, end + len(tail_type), label, tuple(sorted(alts - {label})))
-        elif (verb and verb[1] == "Campaign" and _in_quoted_list(text, verb[0], m.start())
-              and _TYPELESS_TAIL.match(tail) and len(name) <= 8 and "、" not in name
-              and not _LIST_NAMED_AFTER.match(text, _quoted_list_end(text, end))):
-            # 推行“揭榜挂帅”“项目三一一全”: short quoted names right after a launch verb
-            yield InitiativeHit("Campaign", m.start(), end, name, ())
+        elif listed and listed[1] == "Campaign" and _in_quoted_list(text, listed[0], m.start()):
+            after = _LIST_NAMED_AFTER.match(text, _quoted_list_end(text, end))
+            if after:  # 开展“好媳妇”“好婆婆”等先进典型评选活动: the examples' campaign is named after them
+                yield from _named_after(text, after.start() + 1)
+            elif _TYPELESS_TAIL.match(tail) and len(name) <= 8 and "、" not in name:
+                # 推行“揭榜挂帅”“项目三一一全”: short quoted names right after a launch verb
+                yield InitiativeHit("Campaign", m.start(), end, name, ())
 
 
 # what follows a list of quoted examples that are not names themselves: 等先进典型评选活动
 _LIST_NAMED_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,12}?(?:活动|行动|评选|竞赛|比赛|创建)")
+
+
+def _named_after(text: str, start: int):
+    """The campaign a list of quoted examples ends with (先进典型评选活动 of …“好婆婆”等先进典型评选活动)."""
+    words = re.compile(r"[\u4e00-\u9fff]{2,14}").match(text, start)
+    label = _tail_type(words.group()) if words else None
+    core = label
+    while core and type_of(core):  # 评选活动 is no more than type words
+        core = core[:-len(_last_type(core))]
+    if label and type_of(label) == "Campaign" and len(core) >= 2 and not _generic(core):
+        yield InitiativeHit("Campaign", start, start + len(label), label, ())
 
 
 def _quoted_list_end(text: str, pos: int) -> int:
@@ -277,7 +298,8 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
     pos = start
     for part in re.split(r"(、|和|及)", text[start:items_end]):
         item = unquoted(part)
-        if part not in ("、", "和", "及") and 3 <= len(item) <= 14 and not re.search(r"[的了是在]", item):
+        if (part not in ("、", "和", "及") and 3 <= len(item) <= 14 and not re.search(r"[的了是在]", item)
+                and not item.endswith("精神")):  # 学习弘扬长征精神、…等活动: a spirit studied is a theme, no name
             # an item already typed like the list (班委负责制、议事协商制等制度) keeps its name
             typed = item.endswith("制") or type_of(item) == type_of(tm.group())
             label = item if typed else item + tm.group()
@@ -322,26 +344,31 @@ def _governed(text: str, ends: frozenset[int]):
 
 
 def _events(text: str, ends: frozenset[int]):
-    """年轻干部培训班|在县委党校开班: a name at the head of its clause, reported as an event."""
+    """年轻干部培训班|在县委党校开班: a name at the head of its clause, reported as an event, or
+    a course its trainees are the subject of (…干部培训班|学员将接受…)."""
     for clause in re.finditer(r"[^，。；：！？\n]+", text):
         for tm in _type_words_in_run(text, clause.start(), clause.end(), ends):
-            if _EVENT.match(text, tm.end()):
+            if _EVENT.match(text, tm.end()) or tm.group() in _COURSES and text.startswith("学员", tm.end()):
                 head = text[clause.start():tm.start()]
                 # the name begins after 的 or after 暨 (座谈会暨…培训班开班式: two events)
                 start = clause.start() + max(head.rfind("的"), head.rfind("暨")) + 1
                 yield from _named(text, start, tm)
 
 
+# courses that have trainees (学员)
+_COURSES = frozenset(("培训班", "示范培训班", "训练营", "夜校"))
 # 以九大专项整治行动为主抓手: the initiative a locality takes as its vehicle, carried out
-_VEHICLE = re.compile(r"以([^，。；：！？\n以为]{2,24}?)为(?:主要|主|总)?(?:抓手|载体|契机|突破口|切入点|平台|引领)")
+_VEHICLE = re.compile(r"以([^，。；：！？\n以为]{2,40}?)为(?:主要|主|总)?(?:抓手|载体|契机|突破口|切入点|平台|引领)")
 
 
 def _vehicles(text: str, ends: frozenset[int]):
-    """以X为抓手/载体/契机: X, when it ends with a type word, is an initiative under way."""
+    """以X为抓手/载体/契机: X, when it ends with a type word, is an initiative under way; so is
+    the last item of a list X (以“突围九问”、项目拉练比拼为载体)."""
     for m in _VEHICLE.finditer(text):
-        typed = [tm for tm in _type_words(text, m.start(1), m.end(1), ends) if tm.end() == m.end(1)]
+        start = max(m.start(1), text.rfind("、", m.start(1), m.end(1)) + 1)
+        typed = [tm for tm in _type_words(text, start, m.end(1), ends) if tm.end() == m.end(1)]
         if typed:
-            yield from _named(text, m.start(1), typed[-1])
+            yield from _named(text, start, typed[-1])
 
 
 _EVENT_COUNT = re.compile(r"(?!一[个场期次批])(?:\d+|[一二三四五六七八九十百两]+)[个场期次批](?:以上|左右)?$")
@@ -361,13 +388,22 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
     # a numbered set may carry 的 (激励广大干部担当作为的十条措施); other names may not
     particles = r"[了是在“”]" if _COUNTED.search(core) or described and core.count("的") == 1 and \
         len(core) - core.index("的") > 3 else r"[了的是在“”]"
-    if 2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(particles, core):
+    if (2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(particles, core)
+            and not _REFERRING.search(core) and core[-1] not in "和及与、"):  # 交流干部和培训班学员: two subjects
         yield InitiativeHit(type_of(label), start, tm.end(), label, ())
 
 
 _GENERIC = frozenset(table("generic")["CORE"])
+# a core that refers to rules it does not name (重点项目建设有关政策规定, 相关管理制度)
+_REFERRING = re.compile(r"有关|相关")
+
+
+# a unit's name a core may begin with (福田镇乡村振兴: the town's generic policy area)
+_UNIT_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|镇|乡|街道)")
 
 
 def _generic(core: str) -> bool:
-    """A core that is one generic word names nothing (工作机制, 长效机制, 整改措施, 管理规章制度)."""
-    return core in _GENERIC
+    """A core that is one generic word names nothing (工作机制, 长效机制, 整改措施, 管理规章制度),
+    nor does a unit's name before one (福田镇乡村振兴行动)."""
+    unit = _UNIT_PREFIX.match(core)
+    return core in _GENERIC or unit is not None and core[unit.end():] in _GENERIC

@@ -59,8 +59,9 @@ _NOT_UNIT_ENDINGS = _PLACES["NOT_ENDING"]
 _ZONE = re.compile(r"(?:园区|开发区|新区|高新区|保税区|实验区|示范区|管理区|度假区|工业区)$")
 # function words a unit name may follow directly (由张家川回族自治县委主办, 驻灵丘县)
 _FUNCTION_CHARS = frozenset("由在从到对向和与及是为将把据经于驻赴至同属了进")
-# what follows a place name in a dateline or an outlet's name (兰州讯, 新华社南京1月7日电, 德州新闻网)
-_OUTLET = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电(?![视话网力])|新闻网|新闻|日报|晚报|发布|融媒|广播电视台|电视台|广播|网讯|在线)")
+# what follows a place name in a dateline or an outlet's name (兰州讯, 新华社南京1月7日电, 德州新闻网),
+# or a university's (浙江大学继续教育学院): a source or a partner named after a place, never its actor
+_OUTLET = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电(?![视话网力])|新闻网|新闻|日报|晚报|发布|融媒|广播电视台|电视台|广播|网讯|在线|大学)")
 # a short name followed by a unit suffix is the start of another unit's name (天河 in 天河社区)
 _UNIT_SUFFIX = re.compile(r"社区|嘎查|街道|苏木|[村镇乡]")
 # what may follow a bare unit name that stands on its own (not part of a longer word)
@@ -77,7 +78,7 @@ class LocalityHit:
     unit: int
     level: int
     parent_name: str | None = None  # for pattern villages: the town or county named with them
-    outlet: bool = False  # part of a dateline or an outlet's name (兰州讯, 德州新闻网): never an actor
+    outlet: bool = False  # part of a dateline, an outlet's or a university's name (兰州讯, 德州新闻网, 浙江大学): never an actor
     rule: str = "gazetteer"  # gazetteer, short-name, region-short, gazetteer-village, unit-chain, unit-alone
 
 
