@@ -491,7 +491,7 @@ def test_an_article_whose_extraction_raises_is_skipped_and_the_rest_builds(tmp_p
 
 def test_evidence_is_bounded_in_a_text_without_punctuation(run) -> None:
     """A 'sentence' of 8,000 characters gives evidence of at most MAX_EVIDENCE, its offsets still exact."""
-    from kg.extract import MAX_EVIDENCE
+    from kg.extract.builder import MAX_EVIDENCE
 
     text = "干部 " * 2000 + "黄岩区开展“五比亮剑”行动 " + "群众 " * 2000
     ex = run(text)

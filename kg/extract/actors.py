@@ -1,0 +1,247 @@
+"""Who acts on an initiative: the locality (or the organisation standing for it) that launches a
+campaign or issues a measure, and the units written coordinated with it (``find_actor``).
+
+The actor is the locality the initiative's name begins with, else the nearest locality or
+organisation before it in its sentence, else one inside the name, else its paragraph's agent,
+else the one the article's lead makes the subject of an act; none where the text makes the act a
+visitor's, a venue's, the centre's or another owner's, or the paragraph is someone's words.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from . import gazetteer as gz
+from .builder import Builder, sentence_at
+from .initiatives import governing_verbs
+from .spans import CLAUSE, span_of
+
+# an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
+_ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
+# the centre or the whole country acting (中共中央办公厅印发, 在全国范围内开展, 党中央部署)
+_CENTRAL = re.compile(r"中共中央|党中央|中央(?:办公厅|组织部|军委|全面|决定|部署|印发|出台)|国务院|中办|国办|全国范围|在全国")
+# an organisation right after a locality's name: 宝应县委组织部, 黄岩区委, 福田镇党委
+_ORG_SUFFIX = re.compile(r"委(?:组织部|宣传部|办公室|常委会)?|人民政府|政府|纪委|党委|党工委")
+
+
+class Act(NamedTuple):
+    """Who acts on an initiative: the locality's key (None: nobody the text supports), the rule that
+    found it, the organisation standing for it (label, surface, where it is written), and the
+    localities written coordinated with it as one subject (青浦区、吴江区、嘉善县签署…)."""
+
+    actor: str | None
+    rule: str = ""
+    org: tuple[str, str, int] | None = None
+    partners: tuple[str, ...] = ()
+
+
+_NOBODY = Act(None)
+# someone's words opening a paragraph: a quotation with a pause in it (a name has none)
+_SPEECH = re.compile(r"“[^”\n]*?[，。；！？]")
+# what a name may begin with before the locality it begins with: its marks, its party (“黄岩…”, 《中共台州市…》)
+_NAME_HEAD = re.compile(r"[“《「]*(?:中共)?")
+
+
+def find_actor(b: Builder, pos: int, loc_keys: dict[str, str], names: list[tuple[int, int]]) -> Act:
+    """The locality acting on an initiative at ``pos``: a locality the initiative's name begins
+    with (山西省新任农村第一书记示范培训班), else the nearest locality or organisation before it in
+    its sentence (宝应县委组织部, 县委, 省里), else a locality inside the name, else the agent of its
+    paragraph, else the article's lead agent (``_lead_agent``), where neither names a committee it
+    cannot place or the centre, and the clause after the name does not make it the whole country's."""
+    text = b.clean.text
+    span = next(((s, e) for s, e in names if s == pos), (pos, pos))
+    if _CENTRAL.search(text, span[1], span_of(text, span[1], CLAUSE)[1]):
+        return _NOBODY  # “减负行动”在全国范围内展开: a campaign of the whole country
+    # a unit down to a town anywhere in the name, a village where the name begins with it
+    first = _NAME_HEAD.match(text, span[0]).end()
+    inside = [h for h in b.ctx.localities if span[0] <= h.start < span[1]
+              and (h.level <= gz.TOWN or h.start == first)]
+    while len(inside) > 1 and inside[1].start == inside[0].end:
+        inside.pop(0)  # 博罗县福田镇…擂台赛: the innermost unit of a leading chain acts
+    if inside and inside[0].name in loc_keys and _chain_start(b, inside[0]) <= first:
+        return Act(loc_keys[inside[0].name], "locality-in-name")
+    s0, _ = sentence_at(text, pos)
+    # a locality named inside a post or an initiative (高公岛街道办事处主任) is not the agent
+    held = names + [(m.start, m.end) for m in b.mentions if m.cls == "Post"]
+    best, unnamed = _agent_before(b, s0, pos, held, names)
+    if best and best[1] in loc_keys:
+        _, unit, surface = best
+        org = None
+        if surface:
+            tail = surface[len(surface) - len(_ORG_SUFFIX.search(surface).group()):]
+            org = (unit + tail, surface, best[0])
+        return Act(loc_keys[unit], "agent-in-sentence", org, _partners(b, s0, best[0], loc_keys))
+    if unnamed or best:
+        return _NOBODY
+    if inside and inside[0].name in loc_keys:
+        # 《激励全省干部在辽宁全面振兴…若干措施》 where its sentence names no other agent (not
+        # 《关于服务强产业、兴城市…措施》 issued by the organisation before it)
+        return Act(loc_keys[inside[0].name], "locality-in-name")
+    p0 = text.rfind("\n", 0, s0) + 1
+    if p0 < s0:  # the paragraph's agent, where the sentence names none
+        best, _ = _agent_before(b, p0, s0, held, names)
+        if best and best[1] in loc_keys:
+            return Act(loc_keys[best[1]], "agent-in-paragraph")
+    if _SPEECH.match(text, p0):
+        return _NOBODY  # a paragraph of someone's words: the speaker's unit acts, not the article's lead
+    lead = _lead_agent(b, held)
+    if lead is not None and lead in loc_keys:
+        return Act(loc_keys[lead], "agent-of-lead")
+    return _NOBODY
+
+
+def _chain_start(b: Builder, hit) -> int:
+    """Where the run of units written together that ends with ``hit`` begins (博罗县福田镇)."""
+    start = hit.start
+    while (prev := b.units.by_end.get(start)) is not None:
+        start = prev.start
+    return start
+
+
+# what joins the units of one subject (青浦区、吴江区和嘉善县; 青浦区与吴江区; 青浦区联合吴江区)
+_COORDINATION = frozenset("、和与及同")
+_JOINED = re.compile(r"(?:[、和与及同]|联合|会同)$")
+
+
+def _partners(b: Builder, start: int, pos: int, loc_keys: dict[str, str]) -> tuple[str, ...]:
+    """The localities coordinated before the agent at ``pos`` as one subject, each the innermost
+    unit of its chain (上海市青浦区、江苏省苏州市吴江区和浙江省嘉兴市嘉善县: 青浦区, 吴江区)."""
+    text = b.clean.text
+    found: list[str] = []
+    agent = b.units.by_start.get(pos)
+    if agent is None:  # an organisation by its level word (该县, 县委): no list
+        return ()
+    head = _chain_start(b, agent)
+    while (joint := _JOINED.search(text, max(start, head - 2), head)) is not None:
+        # the unit before, or its organisation (黄岩区委、路桥区委联合开展)
+        last = next((h for k in range(6) if (h := b.units.by_end.get(joint.start() - k)) is not None
+                     and (k == 0 or (org := _ORG_SUFFIX.match(text, h.end)) and org.end() == joint.start())), None)
+        if last is None or last.outlet or last.level > gz.TOWN or last.name not in loc_keys:
+            break
+        found.append(loc_keys[last.name])
+        head = _chain_start(b, last)
+    return tuple(reversed(found))
+
+
+def _lead_agent(b: Builder, held: list[tuple[int, int]]) -> str | None:
+    """The locality the article's lead makes the subject of an act: the first one (city to village,
+    no dateline or outlet, not inside a post or a name) that a launch or issue verb follows in its
+    clause. Where an act's sentence and paragraph name no actor, the article goes on about it."""
+    if b.lead is None:
+        b.lead = (_first_agent(b, held),)
+    return b.lead[0]
+
+
+def _first_agent(b: Builder, held: list[tuple[int, int]]) -> str | None:
+    text = b.clean.text
+    verb_re, _ = governing_verbs()
+    candidates = []
+    for chain in _chains(b, 0, len(text), (gz.CITY, gz.VILLAGE), held):
+        head, last = chain[0], chain[-1]
+        if not _venue(text, head.start):  # 在苏州市吴江区举行: where it happened, not who acted
+            candidates.append((last.start, last.end, last.name))
+    # the writer's own unit or the one the article is about (我州在州委党校举办了…, 该县实施…)
+    for m in _SELF_REF.finditer(text):
+        if unit := b.ctx.unit_for(m.group(1)):
+            candidates.append((m.start(), m.end(), unit))
+    for start, end, unit in sorted(candidates):
+        if verb_re.search(text, end, min(span_of(text, start, CLAUSE)[1], end + 30)):
+            return unit
+    return None
+
+
+_SELF_REF = re.compile(r"(?:我|该|本)(省|市|州|县|区|旗|镇|乡)(?![级内外直属])")
+
+
+def _chains(b: Builder, start: int, end: int, levels: tuple[int, int],
+            held: list[tuple[int, int]]) -> list[list]:
+    """Runs of units written together (兴仁市城北街道) in ``text[start:end]``, of units of ``levels``
+    (highest, lowest), no dateline or outlet, not inside a post or a name: the innermost acts."""
+    chains: list[list] = []
+    for h in b.ctx.localities:
+        if (start <= h.start < end and not h.outlet and levels[0] <= h.level <= levels[1]
+                and not any(s <= h.start < e for s, e in held)):
+            if chains and chains[-1][-1].end == h.start:
+                chains[-1].append(h)
+            else:
+                chains.append([h])
+    return chains
+
+
+# what makes a locality the place of an act, not its agent (在, 于), and the place someone comes to
+# or inspects (赴, 到, 走进, 考察): the visitor acts there, not the place
+_VENUE = re.compile(r"[在于赴到]$|走进$|来到$")
+_VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$")
+# an event a venue holds (在明溪县举行的…擂台赛): its host is not said to be the venue
+_HELD_THERE = re.compile(r"举行|举办|召开|开班|开幕|开赛")
+
+
+def _venue(text: str, pos: int, marks: re.Pattern = _VENUE) -> bool:
+    return marks.search(text, max(0, pos - 2), pos) is not None
+
+
+# a decision, requirement or spirit of an organisation (省委关于…的部署), which a subject carries out
+_DECISION = re.compile(r"关于[^。；！？\n]{2,60}?的(?:部署|精神|要求|决定|安排|号召|意见|指示)")
+# what stands between an owner and the name it owns: 的, quoted names, a conjunction
+_OWNED_GAP = re.compile(r"的|“[^“”\n]{1,30}”|[、和及与暨]")
+
+
+def _owns_another(text: str, at: int, pos: int, names: list[tuple[int, int]]) -> bool:
+    """Whether the organisation or unit ending at ``at`` is written as the owner of another name
+    than the one at ``pos`` (市委“新时代美丽台州”八大专项行动), or of a decision before it (省委
+    关于…的部署): it says whose that one is, and is no agent of a name further on. Names
+    coordinated with it (市委“X”行动和“Y”活动) share it."""
+    decision = _DECISION.match(text, at)
+    if decision and decision.end() <= pos:
+        return True  # 省委关于开展…的部署，提出实施“先锋行动”: the decision is the committee's, the act is not
+    ends = dict(names)
+    owned = False
+    while at != pos:
+        if at in ends:
+            owned, at = True, ends[at]
+        elif (gap := _OWNED_GAP.match(text, at)) is not None:
+            at = gap.end()
+        else:
+            return owned
+    return False
+
+
+def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
+                  names: list[tuple[int, int]]) -> tuple[tuple[int, str, str] | None, bool]:
+    """The last locality or organisation in ``text[start:end]`` (position, locality name,
+    organisation surface or ""), and whether a committee is named there whose locality the
+    article does not name (省委决定实施…: the province acts, not the article's county), or a visitor
+    to a unit (市农业农村局到镇坪调研: the unit a visit goes to is no agent), or an event held at a
+    unit (在明溪县举行的…: the venue is not said to host it)."""
+    text = b.clean.text
+    best = None
+    unnamed = -1
+    visited_end = -1  # where the last unit visited ends: units coordinated with it are visited too (到A镇、B镇调研)
+    for chain in _chains(b, start, end, (gz.PROVINCE, gz.TOWN), held):
+        h = chain[-1]
+        suffix = _ORG_SUFFIX.match(text, h.end)
+        if not suffix and (_venue(text, chain[0].start, _VISIT)
+                           or _venue(text, chain[0].start) and _HELD_THERE.match(text, h.end)
+                           or chain[0].start == visited_end + 1 and text[visited_end] in _COORDINATION):
+            unnamed, visited_end = max(unnamed, chain[0].start), h.end
+        elif not _owns_another(text, suffix.end() if suffix else h.end, end, names):
+            best = (h.start, h.name, text[h.start:suffix.end()] if suffix else "")
+    for m in _ORG_REF.finditer(text, start, end):
+        if text[m.start() - 1:m.start()] == "在" and m.group(0).startswith("全"):
+            continue  # 在全省首推: a scope, not an agent
+        if m.group(0) != m.group(1) or m.group(0) in ("县", "市", "区"):
+            # the level word that ends a unit's name (市委 of 赣州市委, 省委 of 江苏省委): that unit
+            named = b.units.at(m.start())
+            named = named if named is not None and named.unit >= 0 else None
+            if named and best and best[0] == named.start or _owns_another(text, m.end(), end, names):
+                continue  # the agent already found by its name (路桥区委), or the owner of another name
+            unit = named.name if named else b.ctx.unit_for(m.group(1))
+            if unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1:
+                best = (m.start(), unit, m.group(0) if m.group(2) else "")
+            elif not unit and m.group(2):
+                unnamed = m.start()
+    for m in _CENTRAL.finditer(text, start, end):  # 中共中央办公厅印发…, 在全国范围内开展…: no locality's act
+        unnamed = max(unnamed, m.start())
+    if best and unnamed > best[0]:
+        return None, True
+    return best, unnamed >= 0 and best is None
