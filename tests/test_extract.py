@@ -386,6 +386,7 @@ GROUPS = [
     # a level's leaders (县领导), not the end of a unit's name before 领导干部 (示范区领导干部)
     ("县领导和示范区领导干部参加培训。", {"县领导", "领导干部"}),
     ("92个区领导领衔攻坚项目。", {"区领导"}),
+    ("该县领导班子成员分片包干。", {"领导班子成员"}),
     # the cadres a level manages (县管干部), with the level's alternative in brackets
     ("区（县）管领导干部和市管干部参加培训。", {"区县管领导干部", "市管干部"}),
     # 村 before a modifier after a boundary or a function word qualifies the group, not where it
@@ -507,6 +508,9 @@ ISSUES = [
     ("黄岩区委印发《关于进一步激励广大干部担当作为的实施意见》。",
      {("黄岩区", "issues", "关于进一步激励广大干部担当作为的实施意见")}),
     ("黄岩区健全容错纠错机制。", {("黄岩区", "issues", "容错纠错机制")}),
+    # a name copied with a space inside is the same name, one node
+    ("盘山县出台《盘山县 设施农业奖励办法》，又印发了《盘山县设施农业奖励办法》。",
+     {("盘山县", "issues", "盘山县设施农业奖励办法")}),
     ("黄岩区制定实施激励干部担当作为20条措施。", {("黄岩区", "issues", "激励干部担当作为20条措施")}),
     # 该县 refers to the article's county
     ("天等县召开会议。该县制定实施激励干部担当作为20条措施。", {("天等县", "issues", "激励干部担当作为20条措施")}),

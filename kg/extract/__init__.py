@@ -141,16 +141,21 @@ _OPTIONAL_TYPE = ("活动", "行动")
 def _one_name_each(initiatives) -> dict[str, str]:
     """Each label of the article's initiatives -> the name of its node: the fullest form the article
     writes it in: with its type word (擂台比武 -> 擂台比武活动), and a short form that ends a longer
-    name of the same class (擂台比武活动 -> 乡村振兴擂台比武活动) where only one longer name ends so."""
-    labels = {h.label for h in initiatives}
-    cls = {h.label: h.cls for h in initiatives}
+    name of the same class (擂台比武活动 -> 乡村振兴擂台比武活动) where only one longer name ends so;
+    a space between two characters (a copy's 盘山县 设施农业…办法) is no part of a name."""
+    plain = {h.label: _SPACE_IN_NAME.sub("", h.label) for h in initiatives}
+    labels = set(plain.values())
+    cls = {plain[h.label]: h.cls for h in initiatives}
     typed = {label: next((label + t for t in _OPTIONAL_TYPE if label + t in labels), label) for label in labels}
     out = {}
     for label, name in typed.items():
         longer = {other for other in set(typed.values()) if other != name and other.endswith(name)
                   and cls.get(other, cls[label]) == cls[label]}
         out[label] = longer.pop() if len(name) >= 4 and len(longer) == 1 else name
-    return out
+    return {label: out[name] for label, name in plain.items()}
+
+
+_SPACE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def _inner_forms(ctx: ArticleContext, h) -> list[str]:
