@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..scratch import disk_errors, open_scratch
 from ..types import Article, CleanText
 from .clean import clean
 
@@ -79,8 +79,9 @@ def unique_cleaned(articles: Iterable[Article], report: Callable[[Duplicate], No
                    threshold: float = THRESHOLD, folder: Path | None = None) -> Iterator[tuple[Article, CleanText]]:
     """``unique``, yielding each article with its cleaned text, so the pipeline need not clean it again.
     What it keeps of each article is in a temporary folder in ``folder`` (default: the system's)."""
-    with tempfile.TemporaryDirectory(prefix="kg-dedupe-", dir=folder) as tmp, closing(_Kept(Path(tmp))) as kept:
-        yield from _unique(articles, report, threshold, kept)
+    with tempfile.TemporaryDirectory(prefix="kg-dedupe-", dir=folder) as tmp:
+        with disk_errors(Path(tmp)), closing(_Kept(Path(tmp))) as kept:
+            yield from _unique(articles, report, threshold, kept)
 
 
 def _unique(articles: Iterable[Article], report: Callable[[Duplicate], None], threshold: float,
@@ -165,9 +166,8 @@ class _Kept:
     64-bit hash are still told apart."""
 
     def __init__(self, folder: Path) -> None:
-        self._db = sqlite3.connect(folder / "kept.db")
+        self._db = open_scratch(folder / "kept.db")
         self._db.executescript(
-            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -8192;"
             "CREATE TABLE article (number INTEGER PRIMARY KEY, source BLOB NOT NULL, id BLOB NOT NULL, "
             "digest BLOB, signature BLOB);"
             "CREATE INDEX article_digest ON article (digest); CREATE INDEX article_id ON article (id);"

@@ -22,6 +22,7 @@ import jinja2
 
 from ..atomic import write_atomic
 from ..graph.query import width
+from ..scratch import disk_errors
 from ..types import RELATIONS
 from .tables import ADOPTING, ARTICLE, PROPERTIES, GraphData, placed, read_graph, year_of
 from .viz import style
@@ -324,13 +325,14 @@ def render_report(nt: Path, path: Path) -> None:
     import pyoxigraph as ox
 
     from .tables import read_triples
-    with read_triples(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), nt, path.parent) as data:
+    with read_triples(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), nt, path.parent) as data, \
+            disk_errors(path):
         path.write_bytes(report_page(data).encode("utf-8"))
 
 
 def write_report(build: Path, path: Path | None = None) -> Path:
     """Write the report of the build in ``build`` to ``path`` (default ``build/report.html``), atomically."""
     path = path or build / "report.html"
-    with read_graph(build) as data:
+    with read_graph(build) as data, disk_errors(path):
         write_atomic(path, report_page(data).encode("utf-8"))
     return path

@@ -40,6 +40,7 @@ import pyoxigraph as ox
 from ..errors import InputError
 from ..graph.store import STORE, has_store, open_graph
 from ..graph.vocab import term
+from ..scratch import disk_errors, open_scratch
 from ..text.script import to_simplified
 from ..types import ENTITY_CLASSES, RELATIONS
 
@@ -346,21 +347,22 @@ def read_triples(triples: Iterator[ox.Triple | ox.Quad], source: Path, folder: P
     """What the tables need from a stream of the graph's triples, read from ``source``; the index is
     kept in a temporary folder in ``folder`` (default: the system's)."""
     tmp = tempfile.TemporaryDirectory(prefix="kg-tables-", dir=folder)
-    db = sqlite3.connect(Path(tmp.name) / "graph.db", check_same_thread=False)
-    db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;")
-    db.execute(_SCHEMA)
+    path = Path(tmp.name) / "graph.db"
+    db = open_scratch(path, 16384)
     data = GraphData(db, tmp)
     rows = ((t.subject.value, p, t.object.value, _kind(t.object)) for t in triples
             if (p := _READ.get(t.predicate.value)) is not None)
-    try:
-        for batch in iter(lambda: list(islice(rows, 1 << 16)), []):
-            db.executemany("INSERT OR IGNORE INTO v VALUES (?, ?, ?, ?)", batch)
-    except (SyntaxError, ValueError, OSError) as exc:
-        data.close()
-        raise InputError(f"{source}: unreadable ({' '.join(str(exc).split())}); rebuild it with: "
-                         f"kg build INPUT --out {source.parent}") from exc
-    db.execute("CREATE INDEX v_by_value ON v (p, o, s)")
-    db.commit()
+    with disk_errors(path):
+        db.execute(_SCHEMA)
+        try:
+            for batch in iter(lambda: list(islice(rows, 1 << 16)), []):
+                db.executemany("INSERT OR IGNORE INTO v VALUES (?, ?, ?, ?)", batch)
+        except (SyntaxError, ValueError, OSError) as exc:
+            data.close()
+            raise InputError(f"{source}: unreadable ({' '.join(str(exc).split())}); rebuild it with: "
+                             f"kg build INPUT --out {source.parent}") from exc
+        db.execute("CREATE INDEX v_by_value ON v (p, o, s)")
+        db.commit()
     return data
 
 

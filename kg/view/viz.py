@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import groupby, islice
@@ -38,6 +38,7 @@ from rdflib.term import Node
 
 from ..atomic import write_atomic
 from ..graph.vocab import KG
+from ..scratch import disk_errors, open_scratch
 
 _RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "viz"
 _VIS_LIB = Path(pyvis.__file__).with_name("templates") / "lib" / "vis-9.1.2"
@@ -172,10 +173,9 @@ def ranking(nt: Path, limit: int, folder: Path | None = None) -> Ranking:
     wanted = {str(KG[name]): i for i, name in enumerate(style()["classes"])}
     relations = {str(KG[name]) for name in style()["relations"]}
     with tempfile.TemporaryDirectory(prefix="kg-ranking-", dir=folder) as tmp:
-        db = sqlite3.connect(Path(tmp) / "ranking.db")
-        try:
-            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-                             "CREATE TABLE node (iri TEXT PRIMARY KEY) WITHOUT ROWID; "
+        path = Path(tmp) / "ranking.db"
+        with closing(open_scratch(path)) as db, disk_errors(path):
+            db.executescript("CREATE TABLE node (iri TEXT PRIMARY KEY) WITHOUT ROWID; "
                              "CREATE TABLE edge (s TEXT NOT NULL, o TEXT NOT NULL);")
             triples = ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES)
             for batch in iter(lambda: list(islice(triples, 1 << 16)), []):
@@ -192,8 +192,6 @@ def ranking(nt: Path, limit: int, folder: Path | None = None) -> Ranking:
                 "degree AS (SELECT iri, COUNT(*) AS n FROM ends GROUP BY iri) "
                 "SELECT node.iri, COALESCE(degree.n, 0) AS n FROM node LEFT JOIN degree ON degree.iri = node.iri "
                 "ORDER BY n DESC, node.iri LIMIT ?", (limit,)).fetchall()
-        finally:
-            db.close()
     return Ranking(total, {URIRef(iri): n for iri, n in top})
 
 
