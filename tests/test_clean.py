@@ -24,9 +24,9 @@ def maps_back(original: str, result: CleanText) -> None:
 
 
 # ASCII / variant punctuation and what clean may turn it into; a run of lost characters ('??', U+FFFD)
-# becomes one space at its first character
+# becomes one space at its first character, a block tag (<p>, <br/>) a line break at its first
 _PUNCT = {",": "，", ":": "：", ";": "；", "?": "？ ", "!": "！", "(": "（", ")": "）", "「": "“", "」": "”",
-          "『": "‘", "』": "’", "\u3000": " ", "\xa0": " ", '"': "“”", "\ufffd": " "}
+          "『": "‘", "』": "’", "\u3000": " ", "\xa0": " ", '"': "“”", "\ufffd": " ", "<": "\n"}
 
 
 SCRIPT = [
@@ -48,6 +48,12 @@ SCRIPT = [
     ("黄岩区(台州)", "黄岩区（台州）"),
     # ASCII punctuation and straight quotes -> full-width, alternating curly quotes
     ('他说:"要担当,要作为"。', "他说：“要担当，要作为”。"),
+    # markup left in a web copy: no part of the text, its quotes not counted; a paragraph's tag ends a line
+    ('<p class="ql-block">张洪镇召开<b>"作风建设"</b>动员会。</p> <p class="x">会上，镇长讲话。</p>',
+     "张洪镇召开“作风建设”动员会。\n会上，镇长讲话。"),
+    ("要紧盯<br/>重点任务", "要紧盯\n重点任务"),
+    # angle brackets that are no tag stay
+    ("得分<90分为不合格", "得分<90分为不合格"),
 ]
 
 

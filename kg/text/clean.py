@@ -43,6 +43,10 @@ _BYLINE_GROUP = re.compile(rf"(?:^\s*(?:本报|本网|[\u4e00-\u9fff]{{0,10}})�
 # what a byline line leaves once the names are gone: "□ 本报", "十堰日报讯"
 _BYLINE_LEFTOVER = re.compile(r"[□■●\s]*(?:本报|本台|本网|[\u4e00-\u9fff]{2,8}(?:讯|报道))?[：:\s]*")
 _QUOTES = re.compile(r'"')
+# markup left in a web copy's text (<p class="…">, </b>, <br/>): no part of the text; a paragraph's
+# or a line's tag ends a line
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]{0,9})(?:\s[^<>\n]{0,300})?/?>")
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article"})
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -81,7 +85,7 @@ def clean(article: Article) -> CleanText:
 
     for m in _PINYIN.finditer(orig):
         drop(*m.span())
-    conv = _alternate_quotes(to_simplified(orig).translate(_PUNCT))
+    conv = _alternate_quotes(to_simplified(_without_tags(orig, drop)).translate(_PUNCT))
     inline, line_pats, tail_pats = _boilerplate()
     for pat in inline:
         for m in pat.finditer(conv):
@@ -115,6 +119,20 @@ def clean(article: Article) -> CleanText:
     result = _assemble(conv, keep, tuple(dict.fromkeys(reporters)))
     return replace(result, offsets=repaired.to_original(result.offsets), notes=repaired.notes,
                    title=article_title(article.title, _heading_lines(result.text)))
+
+
+def _without_tags(text: str, drop) -> str:
+    """``text`` with its markup tags dropped (``drop``) and blanked, of the same length; a block
+    tag leaves a line break in its first character's place."""
+    tags = list(_TAG.finditer(text))
+    if not tags:
+        return text
+    chars = list(text)
+    for m in tags:
+        block = m.group(1).lower() in _BLOCK_TAGS
+        chars[m.start():m.end()] = ("\n" if block else " ") + " " * (m.end() - m.start() - 1)
+        drop(m.start() + block, m.end())
+    return "".join(chars)
 
 
 def _byline_names(byline: str) -> list[str]:
