@@ -67,8 +67,13 @@ LOCALITY_SETS = [
     ("会上，朗峰乡岩溪村党支部书记王晓东说，要带头干。", {"朗峰乡", "岩溪村"}),
     # ... or after a stop of a tour (第一站, 首站), which is no part of its name
     ("观摩的第一站岩溪村党支部书记王晓东介绍了经验。", {"岩溪村"}),
-    # a phrase shaped like a unit that is none (通过村…, 新农村)
+    # a phrase shaped like a unit that is none (通过村…, 新农村), nor one holding a verb or a
+    # preposition (要严格按照镇…), a clause's number (第四条村…) or 乡 of 乡村, 乡镇
     ("天等县通过村级组织建设新农村。", {"天等县"}),
+    ("天等县要严格按照镇党委的部署要求推进。", {"天等县"}),
+    ("第二章 职责任务\n第四条村党组织书记主持村党组织全面工作。", set()),
+    ("天等县紧紧围绕乡村振兴开展工作。", {"天等县"}),
+    ("会上，确保镇政府财政收支平衡。", set()),
     # a banner by its conventional abbreviation
     ("科右前旗召开干部大会。", {"科尔沁右翼前旗"}),
     # a city's short name that begins an idiom of the genre (文山会海) is no place

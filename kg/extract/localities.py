@@ -51,7 +51,8 @@ def _acts_re() -> re.Pattern:
 
 @cache
 def _not_unit_start() -> re.Pattern:
-    """What a unit name never begins with: a function word or a verb of the genre (verbs.txt)."""
+    """What a unit name never holds: a function word or a verb of the genre (verbs.txt), as in
+    phrases that end like a unit's name (紧紧围绕乡村振兴, 要严格按照镇党委的部署)."""
     verbs = {w for row in table("verbs").values() for w in row if len(w) >= 2}
     return re.compile(trie(verbs | set(_PLACES["NOT_START"])))
 _NOT_UNIT_ENDINGS = _PLACES["NOT_ENDING"]
@@ -249,9 +250,14 @@ def _unit_at(text: str, pos: int, level: int) -> re.Match | None:
     suffix = 2 if m.group().endswith(("街道", "苏木", "社区", "嘎查")) else 1
     name = m.group()
     if (_NOT_IN_VILLAGE.intersection(name[:-suffix]) or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS)
-            or _not_unit_start().match(name)):
+            or _not_unit_start().search(name, 0, len(name) - suffix) or _CLAUSE_NUMBER.match(name)
+            or name.endswith("乡") and text[m.end():m.end() + 1] in ("村", "镇")):
         return None
     return m
+
+
+# the number of a rule's clause, which the next clause's subject may follow (第四条村党组织书记…)
+_CLAUSE_NUMBER = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条章节款项]")
 
 
 def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHit]:
