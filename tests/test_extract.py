@@ -603,6 +603,8 @@ NO_TARGETS = [
     "吉安县实施“沃土育才”计划。2025年以来，15人通过锻炼走上岗位，培养了年轻干部。",
     # a group described as the participants (参与者) of something does not take part in the initiative
     "保亭县开展“拉家常”活动。组工干部是教育活动的参与者。",
+    # a document cited as the basis of an act is not aimed at the groups the act is
+    "为加强农村基层干部队伍建设，根据《中国共产党农村基层组织工作条例》，制定本办法。",
 ]
 
 

@@ -50,6 +50,8 @@ _PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切
 # what refers back to an initiative already named (此次训练营, 首期培训班, 该计划)
 _DEMONSTRATIVE = re.compile(r"(?:此次|本次|这次|该|此项|这项|这一|首期|本期|此)")
 # what follows a cadre group that acts rather than is acted on (区领导领衔, 各县（区）委书记每年至少与)
+# a document cited as the basis of an act (根据《…条例》, 按照《…办法》): the act's aim is not the document's
+_CITED = re.compile(r"(?:根据|依据|依照|按照|遵照)《?$")
 _AGENT = re.compile(r".{0,2}?(?:领衔|带头|带队|牵头|挂帅|包联|每年|每半年|每季度|担任|作为导师|当导师|授课|讲授|宣讲)")
 
 
@@ -136,11 +138,11 @@ def _targets_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs,
         return [TargetHit(whole.key, g.key, "group-composes", whole.start)] if whole else []
     if _PURPOSE.search(text, c0, g.start):
         # 为加快镇村两级后备干部培养，组建…读书会，实施…计划和…计划: the aim of all that follows
-        after = [i for i in initiatives if c1 <= i.start < s1]
+        after = [i for i in initiatives if c1 <= i.start < s1 and not _cited(text, s0, i)]
         if after:
             return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in after]
     opening = _referent(text, s0, min(s0 + 8, g.start), initiatives)
-    in_sentence = [i for i in initiatives if s0 <= i.start < s1]
+    in_sentence = [i for i in initiatives if s0 <= i.start < s1 and not _cited(text, s0, i)]
     if _TAKES_PART.match(text, g.end, c1):
         # 全区85后科级干部…共计90人参训: the participants of the initiative the sentence or paragraph reports
         if opening or in_sentence:
@@ -163,6 +165,10 @@ def _targets_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs,
     if before and (_ANAPHOR.match(text, s0) or _ANAPHOR.search(text, s0, min(s0 + 12, s1))):
         return [TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)]
     return []
+
+
+def _cited(text: str, s0: int, i: Span) -> bool:
+    return _CITED.search(text, max(s0, i.start - 3), i.start) is not None
 
 
 def _nearest(g: Span, candidates: Sequence[Span], rule: str) -> TargetHit:
