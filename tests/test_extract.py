@@ -605,6 +605,8 @@ NO_TARGETS = [
     "保亭县开展“拉家常”活动。组工干部是教育活动的参与者。",
     # a document cited as the basis of an act is not aimed at the groups the act is
     "为加强农村基层干部队伍建设，根据《中国共产党农村基层组织工作条例》，制定本办法。",
+    # ... nor at the group the article is about
+    "村级干部管理\n为规范村级干部管理，根据《中国共产党农村基层组织工作条例》，制定本办法。村级干部由乡镇党委管理。",
 ]
 
 

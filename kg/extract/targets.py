@@ -92,10 +92,12 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
         # the one its title names, or the one it names most where the initiative's paragraph does too
         # (an article on 乡镇党政正职 reports each measure taken for them; a paragraph quoting one of
         # them on his own town's measures names them not)
+        # (a document only cited as the basis of an act, 根据《…条例》, is not one of those measures)
         aimed = {initiative for initiative, _ in found}
+        cited = {i.key for i in initiatives if _cited(text, 0, i)} - {i.key for i in initiatives if not _cited(text, 0, i)}
         for i in initiatives:
             p0, p1 = span_of(text, i.start, "\n")
-            if (i.key not in aimed and (i.key, topic) not in found
+            if (i.key not in aimed and i.key not in cited and (i.key, topic) not in found
                     and (titled or any(g.key == topic and p0 <= g.start < p1 for g in groups))):
                 found[(i.key, topic)] = TargetHit(i.key, topic, "group-of-article", i.start)
     return list(found.values())
