@@ -18,8 +18,9 @@ from importgraph import find_cycle, imports, part
 GRAPH = imports()
 #: the stages, each a sub-package
 STAGES = {"kg.text", "kg.nlp", "kg.extract", "kg.graph", "kg.view"}
-#: below every stage: what travels between them, errors, files put in place whole, the cache, the data
-BASE = {"kg.types", "kg.errors", "kg.atomic", "kg.cache", "kg.resources"}
+#: below every stage: what travels between them, errors, files put in place whole, scratch SQLite
+#: files, the cache, the data
+BASE = {"kg.types", "kg.errors", "kg.atomic", "kg.scratch", "kg.cache", "kg.resources"}
 #: above them: the package's entry points (``kg.load``, ``kg.build``, ``kg.open``, which it imports
 #: from ``kg.api`` when first used), the library's API for notebooks, the command line (and
 #: ``python -m kg``, which runs it)
