@@ -65,6 +65,9 @@ LOCALITY_SETS = [
     # unit, or standing alone before their organisation
     ("天等县朗峰镇岩溪村党支部书记王晓东说，要带头干。", {"天等县", "朗峰镇", "岩溪村"}),
     ("会上，朗峰乡岩溪村党支部书记王晓东说，要带头干。", {"朗峰乡", "岩溪村"}),
+    # a village named after a village (新村村), though 村 is never inside a name otherwise (全村村干部)
+    ("安吉县孝丰镇新村村党支部书记邱娇说，要带头干。", {"安吉县", "孝丰镇", "新村村"}),
+    ("全村村干部参加会议。", set()),
     # ... or after a stop of a tour (第一站, 首站), which is no part of its name
     ("观摩的第一站岩溪村党支部书记王晓东介绍了经验。", {"岩溪村"}),
     # a phrase shaped like a unit that is none (通过村…, 新农村), nor one holding a verb or a

@@ -249,7 +249,9 @@ def _unit_at(text: str, pos: int, level: int) -> re.Match | None:
         return None
     suffix = 2 if m.group().endswith(("街道", "苏木", "社区", "嘎查")) else 1
     name = m.group()
-    if (_NOT_IN_VILLAGE.intersection(name[:-suffix]) or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS)
+    # a village named after a village (新村村, 大村村) holds 村 once before its suffix
+    stem = name[:-suffix - 1] if name.endswith("村村") else name[:-suffix]
+    if (_NOT_IN_VILLAGE.intersection(stem) or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS)
             or _not_unit_start().search(name, 0, len(name) - suffix) or _CLAUSE_NUMBER.match(name)
             or name.endswith("乡") and text[m.end():m.end() + 1] in ("村", "镇")):
         return None
