@@ -285,6 +285,19 @@ INITIATIVES = [
     ("该县以“岗位练兵”、项目拉练比拼为载体，强化干部锻炼。", "Campaign", "项目拉练比拼", set()),
     # a long list of quoted names after a launch verb, counted after its last item
     ("该县打造“田间学堂”“云端微课”“流动党校”3个载体。", "Campaign", "流动党校", set()),
+    # a name quoted inside a quotation takes single quotes; a model (模式) is a standing measure
+    ("他说：“该村壮大集体经济‘一约四会’模式不断创新。”", "Measure", "一约四会模式", {"一约四会"}),
+    # a word too general alone (改革) types the quoted name it follows
+    ("该县全力推进“放管服”改革。", "Campaign", "放管服改革", {"放管服"}),
+    # a quoted description, 的 and a system after an issuing verb are one name
+    ("该县建立“能进能出、动态调整”的管理机制。", "Measure", "能进能出、动态调整的管理机制", set()),
+    # a later object in a list its verb governs
+    ("他参与“港城大讲堂”专题讲座、招商队伍能力提升培训班。", "Campaign", "招商队伍能力提升培训班", set()),
+    # an event reported right after its name; its year is another form of the name
+    ("2018年度全县村党组织书记培训班正式开班。", "Campaign", "全县村党组织书记培训班",
+     {"2018年度全县村党组织书记培训班"}),
+    # a party school that is a course, not a committee's institution
+    ("该镇开办田间党校，培训村干部。", "Campaign", "田间党校", set()),
 ]
 
 
@@ -342,6 +355,16 @@ INITIATIVE_SETS = [
     ("调研组还通过“听党员干部、企业、群众等不同群体评价意见”了解干部。", "Measure", set()),
     # a combination of methods (A+B) is no campaign
     ("训练营采用“集中授课+同台比武”方式。", "Campaign", set()),
+    # a committee's party school is a venue; reform alone is no name
+    ("全县干部到县委党校参加培训。", "Campaign", set()),
+    ("该县深化改革，推进供给侧结构性改革。", "Campaign", set()),
+    # a quoted description after a launching verb is no measure's name
+    ("该县实施“三位一体”的共同管理机制。", "Measure", set()),
+    # a model is named only by its quoted name alone (“青训营”培养模式), not a generic one
+    ("该县首创“青训营”培养模式，创新产业发展模式。", "Measure", set()),
+    # a list of units is no list of named objects; a counted item names nothing
+    ("该区建立“传帮带”与区、镇、村三级联动培育机制。", "Measure", set()),
+    ("各村评定为产业兴旺、群众满意10颗评选星。", "Campaign", set()),
 ]
 
 
