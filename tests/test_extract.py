@@ -365,6 +365,13 @@ INITIATIVE_SETS = [
     # a list of units is no list of named objects; a counted item names nothing
     ("该区建立“传帮带”与区、镇、村三级联动培育机制。", "Measure", set()),
     ("各村评定为产业兴旺、群众满意10颗评选星。", "Campaign", set()),
+    # nor a list of actions, a list inside brackets or quotes, or an item that begins with a verb
+    ("统筹推进疫情防控和经济社会发展、打赢脱贫攻坚战。", "Campaign", set()),
+    ("该县建立“五个一”制度（记一本工作日志、建一份挂职工作档案）。", "Measure", {"五个一制度"}),
+    ("开展村干部队伍“专业化培养、职业化管理、创业化考评”。", "Measure", set()),
+    ("通过修订相关条例、颁布实施细则等方式规范工作。", "Measure", set()),
+    # a trip to a party school
+    ("定期组织优秀农村实用人才到党校培训。", "Campaign", set()),
 ]
 
 

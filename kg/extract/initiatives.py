@@ -131,8 +131,9 @@ def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
                          tuple(a for a in hit.alt_labels if a != label))
 
 
-# what ends the name of a unit whose party school is an institution (县委党校, 中共某镇党校)
-_SCHOOL_OF_UNIT = re.compile(r"(?:委|省|市|县|区|旗|镇|乡|街道|中央|中共)$")
+# what ends the name of a unit whose party school is an institution (县委党校, 中共某镇党校), or
+# the verb of a trip to one (到党校培训)
+_SCHOOL_OF_UNIT = re.compile(r"(?:委|委员会|省|市|县|区|旗|镇|乡|街道|中央|中共|到|在|赴|进|去)$")
 
 
 def _titles(text: str):
@@ -382,12 +383,19 @@ def _governed(text: str, ends: frozenset[int]):
 
 
 def _later_object(text: str, start: int, type_start: int, ends: frozenset[int]) -> bool:
-    """``text[start:type_start]`` is a later item of a list of objects of one governing verb: it
-    follows 、 and an item of a phrase's length (not 区、镇、村…), and counts nothing (群众满意10颗评选星)."""
-    if text[start - 1:start] != "、" or re.search(r"\d", text[start:type_start]):
+    """``text[start:type_start]`` is a later item of a list of initiatives one verb governs: it
+    follows 、 and an item of a phrase's length (not 区、镇、村…) that is itself an initiative's name
+    (quoted or typed; not 统筹推进疫情防控、打赢脱贫攻坚战), outside brackets and quotes; its core is a
+    phrase (not 颁布实施细则) that counts nothing (群众满意10颗评选星)."""
+    if text[start - 1:start] != "、" or type_start - start < 4 or re.search(r"\d", text[start:type_start]):
         return False
     verb = _verb_before(text, start, ends, reach=40)
-    return verb is not None and start - 1 - max(verb[0], text.rfind("、", verb[0], start - 1) + 1) >= 4
+    if verb is None:
+        return False
+    before = text[verb[0]:start - 1]
+    previous = before[before.rfind("、") + 1:]
+    return (len(previous) >= 4 and not re.search(r"[（(]", before) and before.count("“") == before.count("”")
+            and ("“" in before or _types()[1].search(before) is not None))
 
 
 def _events(text: str, ends: frozenset[int]):
