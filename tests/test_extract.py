@@ -298,6 +298,10 @@ INITIATIVES = [
      {"2018年度全县村党组织书记培训班"}),
     # a party school that is a course, not a committee's institution
     ("该镇开办田间党校，培训村干部。", "Campaign", "田间党校", set()),
+    # a campaign a document's title names inside it
+    ("该省出台《激励全省干部在全面振兴新突破三年行动中展现更大担当和作为若干措施》。", "Campaign",
+     "全面振兴新突破三年行动", set()),
+    ("该镇学习了《中共张洪镇委员会关于开展作风建设专项行动的实施方案》。", "Campaign", "作风建设专项行动", set()),
 ]
 
 
@@ -370,6 +374,8 @@ INITIATIVE_SETS = [
     ("该县建立“五个一”制度（记一本工作日志、建一份挂职工作档案）。", "Measure", {"五个一制度"}),
     ("开展村干部队伍“专业化培养、职业化管理、创业化考评”。", "Measure", set()),
     ("通过修订相关条例、颁布实施细则等方式规范工作。", "Measure", set()),
+    # a title names no campaign it only mentions without 在 or a launching verb
+    ("该县印发《关于党组织书记培训班管理的通知》。", "Campaign", set()),
     # a trip to a party school
     ("定期组织优秀农村实用人才到党校培训。", "Campaign", set()),
 ]

@@ -110,7 +110,10 @@ def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
     for *_, hit in sorted(ranked, key=lambda r: r[:3]):
         if all(hit.end <= h.start or hit.start >= h.end for h in hits):
             hits.append(hit)
-    return sorted(hits, key=lambda h: h.start)
+    # a campaign a document's title names inside it is named as well as the document
+    hits += [replace(h, rule="in-title") for t in hits if t.rule == "title"
+             for h in _in_title(text, t, ends) if h.label not in {x.label for x in hits}]
+    return sorted(hits, key=lambda h: (h.start, -h.end))
 
 
 def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
@@ -150,6 +153,27 @@ def _titles(text: str):
             continue
         full.append(title)
         yield InitiativeHit(cls, m.start(), m.end(), title, ())
+
+
+# where a title names the campaign it serves: 在X行动中, 关于开展X活动的…
+_CAMPAIGN_IN_TITLE = re.compile(r"(?:中|的|期间)")
+
+
+def _in_title(text: str, title: InitiativeHit, ends: frozenset[int]):
+    """《激励干部在X三年行动中…若干措施》, 《关于开展X专项行动的实施方案》: the campaign between 在 or
+    a launching verb and 中 or 的 inside a Measure's title."""
+    if title.cls != "Measure":
+        return
+    verb_re, role = governing_verbs()
+    for tm in _type_words(text, title.start + 1, title.end - 1, ends):
+        if type_of(tm.group()) != "Campaign" or not _CAMPAIGN_IN_TITLE.match(text, tm.end()):
+            continue
+        head = text[title.start + 1:tm.start()]
+        opener = max([head.rfind("在") + 1] + [v.end() for v in verb_re.finditer(head)
+                                               if role[v.group().rstrip("了好")] == "Campaign"
+                                               and title.start + 1 + v.start() in ends])  # not 党组织
+        if opener > 0:
+            yield from _named(text, title.start + 1 + opener, tm)
 
 
 def _about(text: str):
