@@ -298,6 +298,8 @@ INITIATIVES = [
      {"2018年度全县村党组织书记培训班"}),
     # a party school that is a course, not a committee's institution
     ("该镇开办田间党校，培训村干部。", "Campaign", "田间党校", set()),
+    # a headline of a unit and a quoted name with a type word inside it
+    ("某某旗“比武争星”\n近日，某某旗各乡镇集中授星。", "Campaign", "比武争星", set()),
     # a campaign a document's title names inside it
     ("该省出台《激励全省干部在全面振兴新突破三年行动中展现更大担当和作为若干措施》。", "Campaign",
      "全面振兴新突破三年行动", set()),
@@ -376,6 +378,8 @@ INITIATIVE_SETS = [
     ("通过修订相关条例、颁布实施细则等方式规范工作。", "Measure", set()),
     # a title names no campaign it only mentions without 在 or a launching verb
     ("该县印发《关于党组织书记培训班管理的通知》。", "Campaign", set()),
+    # a headline's quoted name without a type word is a slogan
+    ("某某县“多措并举”\n近日，某某县召开会议。", "Campaign", set()),
     # a trip to a party school
     ("定期组织优秀农村实用人才到党校培训。", "Campaign", set()),
 ]

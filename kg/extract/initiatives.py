@@ -102,7 +102,7 @@ def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
     generators = (("title", _titles(text)), ("about", _about(text)), ("quoted", _quoted(text, ends)),
                   ("described", _described(text, ends)),
                   ("list", _lists(text, ends)), ("governed", _governed(text, ends)), ("event", _events(text, ends)),
-                  ("vehicle", _vehicles(text, ends)))
+                  ("vehicle", _vehicles(text, ends)), ("headline", _headlines(text)))
     for rank, (rule, generator) in enumerate(generators):
         ranked += [(rank, -(h.end - h.start), h.start, replace(h, rule=rule))
                    for h in (_trimmed(text, g) for g in generator) if h]
@@ -174,6 +174,20 @@ def _in_title(text: str, title: InitiativeHit, ends: frozenset[int]):
                                                and title.start + 1 + v.start() in ends])  # not 党组织
         if opener > 0:
             yield from _named(text, title.start + 1 + opener, tm)
+
+
+# a headline that is a unit and a quoted name alone: 某某旗“比武争星”
+_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|旗|镇|乡|村|街道)“([\u4e00-\u9fff]{2,10})”$", re.M)
+
+
+def _headlines(text: str):
+    """A headline of a unit and a quoted name is the unit's initiative the article reports; its
+    class is that of a type word inside it (比武争星: a contest)."""
+    _, any_re, cls_of = _types()
+    for m in _HEADLINE.finditer(text):
+        inner = any_re.search(m.group(1))
+        if inner:
+            yield InitiativeHit(cls_of[inner.group()], m.start(1) - 1, m.end(1) + 1, m.group(1), ())
 
 
 def _about(text: str):
