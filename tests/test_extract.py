@@ -298,6 +298,8 @@ INITIATIVES = [
      {"2018年度全县村党组织书记培训班"}),
     # a party school that is a course, not a committee's institution
     ("该镇开办田间党校，培训村干部。", "Campaign", "田间党校", set()),
+    # a bare number counts the word after it inside a name
+    ("由相关牵头部门制定10星73项评分细则。", "Measure", "10星73项评分细则", set()),
     # a headline of a unit and a quoted name with a type word inside it
     ("某某旗“比武争星”\n近日，某某旗各乡镇集中授星。", "Campaign", "比武争星", set()),
     # a campaign a document's title names inside it

@@ -476,6 +476,8 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
     det = _DETERMINER.match(text, start)
     if det and _EVENT_COUNT.search(det.group()):
         return  # 举办20个以上党性专题培训班: a count of events of a kind, none of them named
+    if det and det.group().isdigit():
+        det = None  # a bare number counts the word after it inside the name (10星73项评分细则)
     start += len(det.group()) if det else 0
     label, core = text[start:tm.end()], text[start:tm.start()]
     # the year an annual course or campaign is named with (2018年度…培训班) is another form of its name
