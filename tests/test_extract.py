@@ -300,6 +300,9 @@ INITIATIVES = [
     ("该镇开办田间党校，培训村干部。", "Campaign", "田间党校", set()),
     # a bare number counts the word after it inside a name
     ("由相关牵头部门制定10星73项评分细则。", "Measure", "10星73项评分细则", set()),
+    # a line that is a document's heading, from its issuing unit to its kind
+    ("某某区村级干部管理办法（试行）\n第一条 为加强村级干部管理，制定本办法。", "Measure", "某某区村级干部管理办法（试行）",
+     {"某某区村级干部管理办法"}),
     # a headline of a unit and a quoted name with a type word inside it
     ("某某旗“比武争星”\n近日，某某旗各乡镇集中授星。", "Campaign", "比武争星", set()),
     # a campaign a document's title names inside it
@@ -380,6 +383,8 @@ INITIATIVE_SETS = [
     ("通过修订相关条例、颁布实施细则等方式规范工作。", "Measure", set()),
     # a title names no campaign it only mentions without 在 or a launching verb
     ("该县印发《关于党组织书记培训班管理的通知》。", "Campaign", set()),
+    # a heading cut before its unit is a fragment, not a document's name
+    ("民委员会选举工作实施方案\n按照部署要求，开展选举工作。", "Measure", set()),
     # a headline's quoted name without a type word is a slogan
     ("某某县“多措并举”\n近日，某某县召开会议。", "Campaign", set()),
     # a trip to a party school

@@ -102,7 +102,8 @@ def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
     generators = (("title", _titles(text)), ("about", _about(text)), ("quoted", _quoted(text, ends)),
                   ("described", _described(text, ends)),
                   ("list", _lists(text, ends)), ("governed", _governed(text, ends)), ("event", _events(text, ends)),
-                  ("vehicle", _vehicles(text, ends)), ("headline", _headlines(text)))
+                  ("vehicle", _vehicles(text, ends)), ("headline", _headlines(text)),
+                  ("heading", _document_headings(text)))
     for rank, (rule, generator) in enumerate(generators):
         ranked += [(rank, -(h.end - h.start), h.start, replace(h, rule=rule))
                    for h in (_trimmed(text, g) for g in generator) if h]
@@ -143,7 +144,7 @@ def _titles(text: str):
     """Document titles in 《》: Measures unless the title names a campaign."""
     full: list[str] = []
     for m in _TITLE.finditer(text):
-        title = m.group(1)
+        title = unquoted(m.group(1))  # 《盘山县 设施农业…办法》: a space in a title is the page's
         cls = type_of(title) or "Measure"
         if cls == "Measure" and not re.search(r"意见|措施|办法|方案|细则|规定|条例|通知|决定|制度|机制|报告|清单|体系|标准|规划|举措|承诺书", title):
             continue  # a book, newspaper or speech title, not a policy document
@@ -188,6 +189,20 @@ def _headlines(text: str):
         inner = any_re.search(m.group(1))
         if inner:
             yield InitiativeHit(cls_of[inner.group()], m.start(1) - 1, m.end(1) + 1, m.group(1), ())
+
+
+# a line that is a document's heading: its issuing unit, its subject and its kind (某县…奖励办法（试行）)
+_DOCUMENT_HEADING = re.compile(r"^(?:(?:中共)?[\u4e00-\u9fff]{1,10}?(?:省|市|县|区|旗|镇|乡|街道|村)|全[省市县区旗镇乡])"
+                               r"[\u4e00-\u9fff、]{2,36}?(?:意见|措施|办法|方案|细则|规定|条例|通知|决定)"
+                               r"(（试行）|\(试行\))?$", re.M)
+
+
+def _document_headings(text: str):
+    """A line that is a document's title alone, as a reprinted document begins; the unit it begins
+    with keeps a fragment of a cut title (民委员会选举工作实施方案) out."""
+    for m in _DOCUMENT_HEADING.finditer(text):
+        label = m.group()
+        yield InitiativeHit("Measure", m.start(), m.end(), label, (label[:m.start(1) - m.end()],) if m.group(1) else ())
 
 
 def _about(text: str):
