@@ -373,6 +373,8 @@ INITIATIVE_SETS = [
     ("该县实施“三位一体”的共同管理机制。", "Measure", set()),
     # a model is named only by its quoted name alone (“青训营”培养模式), not a generic one
     ("该县首创“青训营”培养模式，创新产业发展模式。", "Measure", set()),
+    # a model a campaign uses is its method
+    ("训练营采用“研讨交流”模式，通过“公司+村”模式增收。", "Measure", set()),
     # a list of units is no list of named objects; a counted item names nothing
     ("该区建立“传帮带”与区、镇、村三级联动培育机制。", "Measure", set()),
     ("各村评定为产业兴旺、群众满意10颗评选星。", "Campaign", set()),

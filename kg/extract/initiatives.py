@@ -12,10 +12,16 @@ The shapes a name takes in the genre, each a candidate generator below:
 - a list whose items share one type word (实行揭榜挂帅、清单交办等制度) or one modifier
   (建立干部履职问题清单、责任清单、效果清单);
 - an unquoted noun phrase ending in a type word, governed by a verb before it
-  (健全|容错纠错机制) or reported as an event after it (年轻干部培训班|在县委党校开班).
+  (健全|容错纠错机制), as a later item of its list (参与“港城大讲堂”专题讲座、|…培训班), or reported
+  as an event after it (年轻干部培训班|在县委党校开班, …培训班|正式开班);
+- a quoted description, 的 and a system after an issuing verb (建立“能进能出、动态调整”的管理机制);
+- a campaign a document's title names (《激励干部在…三年行动中…若干措施》);
+- a headline of a unit and a quoted name (某某旗“比武争星”), and a line that is a document's
+  heading (某县…管理办法（试行）).
 
-The class comes from the type word (``resources/initiative_types.txt``), or, for a
-quoted name without one, from its verb (开展 -> Campaign, 出台 -> Measure).
+The class comes from the type word (``resources/initiative_types.txt``; a few, too general alone,
+type only a quoted name right before them: “放管服”改革, “一约四会”模式), or, for a quoted name
+without one, from its verb (开展 -> Campaign, 出台 -> Measure).
 Overlapping candidates: the earlier generator wins, then the longer name.
 """
 from __future__ import annotations
@@ -61,7 +67,8 @@ class InitiativeHit:
     end: int
     label: str
     alt_labels: tuple[str, ...]
-    rule: str = ""  # the generator that found it (title, about, quoted, list, governed, event, vehicle)
+    rule: str = ""  # the generator that found it (title, about, quoted, described, list, governed, event,
+    # vehicle, headline, heading, in-title)
 
 
 @cache
@@ -230,7 +237,8 @@ def _quoted(text: str, ends: frozenset[int]):
         name, short, tail = unquoted(m.group(1) or m.group(2)), m.group(4), m.group(5)
         tail_type = _tail_type(tail) or ("" if type_of(name) and len(name) >= 4 else None)
         end = m.start(5)  # past the closing quote and any abbreviation
-        if tail_type is None and tail.startswith(tuple(_after_quote())):
+        if (tail_type is None and tail.startswith(tuple(_after_quote()))
+                and not _MEANS.search(text, max(0, m.start() - 2), m.start())):
             # “三肩挑”改革: a word too general alone types the quoted name it follows
             word = next(w for w in _after_quote() if tail.startswith(w))
             yield InitiativeHit(_after_quote()[word], m.start(), end + len(word), name + word, (name,))
@@ -278,6 +286,8 @@ def _described(text: str, ends: frozenset[int]):
             yield InitiativeHit("Measure", m.start(), m.end(), label, ())
 
 
+# what makes a model a method an initiative uses (采用“研讨交流”模式, …的“头脑风暴”模式), not a measure
+_MEANS = re.compile(r"(?:采用|采取|通过|运用|借助|依托|的)$")
 # what follows a list of quoted examples that are not names themselves: 等先进典型评选活动
 _LIST_NAMED_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,12}?(?:活动|行动|评选|竞赛|比赛|创建)")
 
