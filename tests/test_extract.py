@@ -293,6 +293,30 @@ INITIATIVES = [
     ("该县以“岗位练兵”、项目拉练比拼为载体，强化干部锻炼。", "Campaign", "项目拉练比拼", set()),
     # a long list of quoted names after a launch verb, counted after its last item
     ("该县打造“田间学堂”“云端微课”“流动党校”3个载体。", "Campaign", "流动党校", set()),
+    # a name quoted inside a quotation takes single quotes; a model (模式) is a standing measure
+    ("他说：“该村壮大集体经济‘一约四会’模式不断创新。”", "Measure", "一约四会模式", {"一约四会"}),
+    # a word too general alone (改革) types the quoted name it follows
+    ("该县全力推进“放管服”改革。", "Campaign", "放管服改革", {"放管服"}),
+    # a quoted description, 的 and a system after an issuing verb are one name
+    ("该县建立“能进能出、动态调整”的管理机制。", "Measure", "能进能出、动态调整的管理机制", set()),
+    # a later object in a list its verb governs
+    ("他参与“港城大讲堂”专题讲座、招商队伍能力提升培训班。", "Campaign", "招商队伍能力提升培训班", set()),
+    # an event reported right after its name; its year is another form of the name
+    ("2018年度全县村党组织书记培训班正式开班。", "Campaign", "全县村党组织书记培训班",
+     {"2018年度全县村党组织书记培训班"}),
+    # a party school that is a course, not a committee's institution
+    ("该镇开办田间党校，培训村干部。", "Campaign", "田间党校", set()),
+    # a bare number counts the word after it inside a name
+    ("由相关牵头部门制定10星73项评分细则。", "Measure", "10星73项评分细则", set()),
+    # a line that is a document's heading, from its issuing unit to its kind
+    ("某某区村级干部管理办法（试行）\n第一条 为加强村级干部管理，制定本办法。", "Measure", "某某区村级干部管理办法（试行）",
+     {"某某区村级干部管理办法"}),
+    # a headline of a unit and a quoted name with a type word inside it
+    ("某某旗“比武争星”\n近日，某某旗各乡镇集中授星。", "Campaign", "比武争星", set()),
+    # a campaign a document's title names inside it
+    ("该省出台《激励全省干部在全面振兴新突破三年行动中展现更大担当和作为若干措施》。", "Campaign",
+     "全面振兴新突破三年行动", set()),
+    ("该镇学习了《中共张洪镇委员会关于开展作风建设专项行动的实施方案》。", "Campaign", "作风建设专项行动", set()),
 ]
 
 
@@ -350,6 +374,31 @@ INITIATIVE_SETS = [
     ("调研组还通过“听党员干部、企业、群众等不同群体评价意见”了解干部。", "Measure", set()),
     # a combination of methods (A+B) is no campaign
     ("训练营采用“集中授课+同台比武”方式。", "Campaign", set()),
+    # a committee's party school is a venue; reform alone is no name
+    ("全县干部到县委党校参加培训。", "Campaign", set()),
+    ("该县深化改革，推进供给侧结构性改革。", "Campaign", set()),
+    # a quoted description after a launching verb is no measure's name
+    ("该县实施“三位一体”的共同管理机制。", "Measure", set()),
+    # a model is named only by its quoted name alone (“青训营”培养模式), not a generic one
+    ("该县首创“青训营”培养模式，创新产业发展模式。", "Measure", set()),
+    # a model a campaign uses is its method
+    ("训练营采用“研讨交流”模式，通过“公司+村”模式增收。", "Measure", set()),
+    # a list of units is no list of named objects; a counted item names nothing
+    ("该区建立“传帮带”与区、镇、村三级联动培育机制。", "Measure", set()),
+    ("各村评定为产业兴旺、群众满意10颗评选星。", "Campaign", set()),
+    # nor a list of actions, a list inside brackets or quotes, or an item that begins with a verb
+    ("统筹推进疫情防控和经济社会发展、打赢脱贫攻坚战。", "Campaign", set()),
+    ("该县建立“五个一”制度（记一本工作日志、建一份挂职工作档案）。", "Measure", {"五个一制度"}),
+    ("开展村干部队伍“专业化培养、职业化管理、创业化考评”。", "Measure", set()),
+    ("通过修订相关条例、颁布实施细则等方式规范工作。", "Measure", set()),
+    # a title names no campaign it only mentions without 在 or a launching verb
+    ("该县印发《关于党组织书记培训班管理的通知》。", "Campaign", set()),
+    # a heading cut before its unit is a fragment, not a document's name
+    ("民委员会选举工作实施方案\n按照部署要求，开展选举工作。", "Measure", set()),
+    # a headline's quoted name without a type word is a slogan
+    ("某某县“多措并举”\n近日，某某县召开会议。", "Campaign", set()),
+    # a trip to a party school
+    ("定期组织优秀农村实用人才到党校培训。", "Campaign", set()),
 ]
 
 

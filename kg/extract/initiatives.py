@@ -12,10 +12,16 @@ The shapes a name takes in the genre, each a candidate generator below:
 - a list whose items share one type word (实行揭榜挂帅、清单交办等制度) or one modifier
   (建立干部履职问题清单、责任清单、效果清单);
 - an unquoted noun phrase ending in a type word, governed by a verb before it
-  (健全|容错纠错机制) or reported as an event after it (年轻干部培训班|在县委党校开班).
+  (健全|容错纠错机制), as a later item of its list (参与“港城大讲堂”专题讲座、|…培训班), or reported
+  as an event after it (年轻干部培训班|在县委党校开班, …培训班|正式开班);
+- a quoted description, 的 and a system after an issuing verb (建立“能进能出、动态调整”的管理机制);
+- a campaign a document's title names (《激励干部在…三年行动中…若干措施》);
+- a headline of a unit and a quoted name (某某旗“比武争星”), and a line that is a document's
+  heading (某县…管理办法（试行）).
 
-The class comes from the type word (``resources/initiative_types.txt``), or, for a
-quoted name without one, from its verb (开展 -> Campaign, 出台 -> Measure).
+The class comes from the type word (``resources/initiative_types.txt``; a few, too general alone,
+type only a quoted name right before them: “放管服”改革, “一约四会”模式), or, for a quoted name
+without one, from its verb (开展 -> Campaign, 出台 -> Measure).
 Overlapping candidates: the earlier generator wins, then the longer name.
 """
 from __future__ import annotations
@@ -34,7 +40,8 @@ _ABOUT = re.compile(r"关于[^，。；：！？《》\n]{4,50}?的(?:实施意�
                     r"实施办法|办法|暂行规定|规定|实施方案|工作方案|方案|实施细则|细则)")
 # a quoted name, its abbreviation in brackets (（简称“访惠聚”）) and up to eight characters that may
 # carry its type word
-_QUOTED = re.compile(r"“([^“”，。；！？\n]{2,30})”(（简称“([^“”\n]{2,10})”）)?([^\W了的是在和与及为对把将被等]{0,8})")
+_QUOTED = re.compile(r"(?:“([^“”，。；！？\n]{2,30})”|‘([^‘’“”，。；！？\n]{2,30})’)(（简称“([^“”\n]{2,10})”）)?"
+                     r"([^\W了的是在和与及为对把将被等]{0,8})")
 # quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
 _DETERMINER = re.compile(r"(?:\d{2,4}年度?|\d+[个项期批次名条场届]?(?:以上|左右)?|"
                          r"[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
@@ -45,7 +52,8 @@ _LEAD = re.compile(r"(?:和(?!谐)|及(?![时早])|与|并|或|到|我国|我省
 # what may stand between a list's last item and the type word all items share
 _LIST_TAIL = re.compile(r"(等)?([\d一二三四五六七八九十两]+[项个大种])?(?:有效|相关|系列|一系列)?$")
 # an event report after the name: ……培训班在县委党校开班, ……攻坚战在浙西山城打响
-_EVENT = re.compile(r"[^，。；！？\n]{0,14}?(?:在|于)[^，。；！？\n]{0,16}?(?:开班|开幕|举行|举办|开赛|启动|开讲|打响|召开|结业|开课)")
+_EVENT = re.compile(r"(?:[^，。；！？\n]{0,14}?(?:在|于)[^，。；！？\n]{0,16}?|(?:正式|顺利|隆重)?)"
+                    r"(?:开班|开幕|举行|举办|开赛|启动|开讲|打响|召开|结业|开课)")
 # a count right before the type word: 十条措施, 20条措施
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百两]+[条项个]$")
 # what may follow a list of typeless quoted names: 工作, 等, or their count (“田间课堂”“流动党校”3个载体)
@@ -59,13 +67,14 @@ class InitiativeHit:
     end: int
     label: str
     alt_labels: tuple[str, ...]
-    rule: str = ""  # the generator that found it (title, about, quoted, list, governed, event, vehicle)
+    rule: str = ""  # the generator that found it (title, about, quoted, described, list, governed, event,
+    # vehicle, headline, heading, in-title)
 
 
 @cache
 def _types() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     types = table("initiative_types")
-    cls_of = {w: cls for cls, ws in types.items() for w in ws}
+    cls_of = {w: cls for cls, ws in types.items() for w in ws if not cls.startswith("quoted-")}
     words = trie(cls_of)
     return re.compile(f"(?:{words})$"), re.compile(f"(?:{words})"), cls_of
 
@@ -86,13 +95,22 @@ def type_of(name: str) -> str | None:
     return cls_of[m.group()] if m else None
 
 
+@cache
+def _after_quote() -> dict[str, str]:
+    """Type words that type a name only right after its quoted part (“三肩挑”改革), by class."""
+    return {w: cls[len("quoted-"):] for cls, ws in table("initiative_types").items()
+            if cls.startswith("quoted-") for w in ws}
+
+
 def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
     """All named initiatives of ``text``; ``tokens`` maps token starts to lengths."""
     ends = frozenset(start + n for start, n in tokens.items())
     ranked = []
     generators = (("title", _titles(text)), ("about", _about(text)), ("quoted", _quoted(text, ends)),
+                  ("described", _described(text, ends)),
                   ("list", _lists(text, ends)), ("governed", _governed(text, ends)), ("event", _events(text, ends)),
-                  ("vehicle", _vehicles(text, ends)))
+                  ("vehicle", _vehicles(text, ends)), ("headline", _headlines(text)),
+                  ("heading", _document_headings(text)))
     for rank, (rule, generator) in enumerate(generators):
         ranked += [(rank, -(h.end - h.start), h.start, replace(h, rule=rule))
                    for h in (_trimmed(text, g) for g in generator) if h]
@@ -100,7 +118,10 @@ def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
     for *_, hit in sorted(ranked, key=lambda r: r[:3]):
         if all(hit.end <= h.start or hit.start >= h.end for h in hits):
             hits.append(hit)
-    return sorted(hits, key=lambda h: h.start)
+    # a campaign a document's title names inside it is named as well as the document
+    hits += [replace(h, rule="in-title") for t in hits if t.rule == "title"
+             for h in _in_title(text, t, ends) if h.label not in {x.label for x in hits}]
+    return sorted(hits, key=lambda h: (h.start, -h.end))
 
 
 def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
@@ -109,6 +130,8 @@ def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
     word is left, or it is management that is no system (三资管理, not 积分制管理 or 网格化管理)."""
     if hit.label.endswith("管理") and not hit.label[:-2].endswith(("制", "化")):
         return None
+    if hit.label.endswith("党校") and (_SCHOOL_OF_UNIT.search(hit.label[:-2]) or len(hit.label) < 4):
+        return None  # 县委党校, 镇党校: the school of a committee or unit is a venue, not a course
     lead = _LEAD.match(hit.label)
     if lead is None or unquoted(text[hit.start:hit.end]) != hit.label:
         return hit
@@ -119,11 +142,16 @@ def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
                          tuple(a for a in hit.alt_labels if a != label))
 
 
+# what ends the name of a unit whose party school is an institution (县委党校, 中共某镇党校), or
+# the verb of a trip to one (到党校培训)
+_SCHOOL_OF_UNIT = re.compile(r"(?:委|委员会|省|市|县|区|旗|镇|乡|街道|中央|中共|到|在|赴|进|去)$")
+
+
 def _titles(text: str):
     """Document titles in 《》: Measures unless the title names a campaign."""
     full: list[str] = []
     for m in _TITLE.finditer(text):
-        title = m.group(1)
+        title = unquoted(m.group(1))  # 《盘山县 设施农业…办法》: a space in a title is the page's
         cls = type_of(title) or "Measure"
         if cls == "Measure" and not re.search(r"意见|措施|办法|方案|细则|规定|条例|通知|决定|制度|机制|报告|清单|体系|标准|规划|举措|承诺书", title):
             continue  # a book, newspaper or speech title, not a policy document
@@ -133,6 +161,55 @@ def _titles(text: str):
             continue
         full.append(title)
         yield InitiativeHit(cls, m.start(), m.end(), title, ())
+
+
+# where a title names the campaign it serves: 在X行动中, 关于开展X活动的…
+_CAMPAIGN_IN_TITLE = re.compile(r"(?:中|的|期间)")
+
+
+def _in_title(text: str, title: InitiativeHit, ends: frozenset[int]):
+    """《激励干部在X三年行动中…若干措施》, 《关于开展X专项行动的实施方案》: the campaign between 在 or
+    a launching verb and 中 or 的 inside a Measure's title."""
+    if title.cls != "Measure":
+        return
+    verb_re, role = governing_verbs()
+    for tm in _type_words(text, title.start + 1, title.end - 1, ends):
+        if type_of(tm.group()) != "Campaign" or not _CAMPAIGN_IN_TITLE.match(text, tm.end()):
+            continue
+        head = text[title.start + 1:tm.start()]
+        opener = max([head.rfind("在") + 1] + [v.end() for v in verb_re.finditer(head)
+                                               if role[v.group().rstrip("了好")] == "Campaign"
+                                               and title.start + 1 + v.start() in ends])  # not 党组织
+        if opener > 0:
+            yield from _named(text, title.start + 1 + opener, tm)
+
+
+# a headline that is a unit and a quoted name alone: 某某旗“比武争星”
+_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|旗|镇|乡|村|街道)“([\u4e00-\u9fff]{2,10})”$", re.M)
+
+
+def _headlines(text: str):
+    """A headline of a unit and a quoted name is the unit's initiative the article reports; its
+    class is that of a type word inside it (比武争星: a contest)."""
+    _, any_re, cls_of = _types()
+    for m in _HEADLINE.finditer(text):
+        inner = any_re.search(m.group(1))
+        if inner:
+            yield InitiativeHit(cls_of[inner.group()], m.start(1) - 1, m.end(1) + 1, m.group(1), ())
+
+
+# a line that is a document's heading: its issuing unit, its subject and its kind (某县…奖励办法（试行）)
+_DOCUMENT_HEADING = re.compile(r"^(?:(?:中共)?[\u4e00-\u9fff]{1,10}?(?:省|市|县|区|旗|镇|乡|街道|村)|全[省市县区旗镇乡])"
+                               r"[\u4e00-\u9fff、]{2,36}?(?:意见|措施|办法|方案|细则|规定|条例|通知|决定)"
+                               r"(（试行）|\(试行\))?$", re.M)
+
+
+def _document_headings(text: str):
+    """A line that is a document's title alone, as a reprinted document begins; the unit it begins
+    with keeps a fragment of a cut title (民委员会选举工作实施方案) out."""
+    for m in _DOCUMENT_HEADING.finditer(text):
+        label = m.group()
+        yield InitiativeHit("Measure", m.start(), m.end(), label, (label[:m.start(1) - m.end()],) if m.group(1) else ())
 
 
 def _about(text: str):
@@ -157,9 +234,15 @@ def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> t
 def _quoted(text: str, ends: frozenset[int]):
     """“X”type, with the modifier between its verb and the quote; typeless quoted lists after a verb."""
     for m in _QUOTED.finditer(text):
-        name, short, tail = unquoted(m.group(1)), m.group(3), m.group(4)
+        name, short, tail = unquoted(m.group(1) or m.group(2)), m.group(4), m.group(5)
         tail_type = _tail_type(tail) or ("" if type_of(name) and len(name) >= 4 else None)
-        end = m.start(4)  # past the closing quote and any abbreviation
+        end = m.start(5)  # past the closing quote and any abbreviation
+        if (tail_type is None and tail.startswith(tuple(_after_quote()))
+                and not _MEANS.search(text, max(0, m.start() - 2), m.start())):
+            # “三肩挑”改革: a word too general alone types the quoted name it follows
+            word = next(w for w in _after_quote() if tail.startswith(w))
+            yield InitiativeHit(_after_quote()[word], m.start(), end + len(word), name + word, (name,))
+            continue
         if tail_type and text.startswith(("了", "着", "过"), end + len(tail_type)):
             continue  # “评什么”决定了…: the type word is the sentence's verb
         if tail_type == "" and "+" in name and type_of(name) == "Campaign":
@@ -189,6 +272,22 @@ def _quoted(text: str, ends: frozenset[int]):
                 yield InitiativeHit("Campaign", m.start(), end, name, ())
 
 
+# a system described by a quoted phrase and 的 (建立“能进能出、动态调整”的管理机制)
+_DESCRIBED = re.compile(r"“([^“”\n]{2,20})”的([\u4e00-\u9fff]{0,6}?(?:机制|制度|体系))")
+
+
+def _described(text: str, ends: frozenset[int]):
+    """An issuing verb right before a quoted description of a system: the description, 的 and
+    the system are its name, as the quoted part alone describes and the system alone is generic."""
+    for m in _DESCRIBED.finditer(text):
+        verb = _verb_before(text, m.start(), ends)
+        if verb and verb[0] == m.start() and verb[1] == "Measure" and "“" not in m.group(2):
+            label = unquoted(m.group(1)) + "的" + m.group(2)
+            yield InitiativeHit("Measure", m.start(), m.end(), label, ())
+
+
+# what makes a model a method an initiative uses (采用“研讨交流”模式, …的“头脑风暴”模式), not a measure
+_MEANS = re.compile(r"(?:采用|采取|通过|运用|借助|依托|的)$")
 # what follows a list of quoted examples that are not names themselves: 等先进典型评选活动
 _LIST_NAMED_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,12}?(?:活动|行动|评选|竞赛|比赛|创建)")
 
@@ -222,7 +321,7 @@ def _named_before_quote(text: str, m: re.Match, name: str, ends: frozenset[int])
     prefix = unquoted(text[start:m.start()])
     if len(name) >= 3 and 2 <= len(prefix) <= 24 and not re.search(r"[了的是在“”我们以将通过]", prefix):
         label = prefix + name
-        yield InitiativeHit(type_of(label), start, m.end(1) + 1, label, ())
+        yield InitiativeHit(type_of(label), start, max(m.end(1), m.end(2)) + 1, label, ())
 
 
 def _in_quoted_list(text: str, verb_end: int, pos: int) -> bool:
@@ -341,6 +440,25 @@ def _governed(text: str, ends: frozenset[int]):
                 # a system set up by an issuing verb may be described with 的 (建立轮值形式的…培训制度)
                 described = verb[1] == "Measure" and _SYSTEM.search(tm.group())
                 yield from _named(text, verb[0], tm, described)
+            elif _later_object(text, m.start(), tm.start(), ends):
+                # 参与“港城大讲堂”低空经济专题讲座、招商队伍能力提升培训班: a later object of the verb
+                yield from _named(text, m.start(), tm)
+
+
+def _later_object(text: str, start: int, type_start: int, ends: frozenset[int]) -> bool:
+    """``text[start:type_start]`` is a later item of a list of initiatives one verb governs: it
+    follows 、 and an item of a phrase's length (not 区、镇、村…) that is itself an initiative's name
+    (quoted or typed; not 统筹推进疫情防控、打赢脱贫攻坚战), outside brackets and quotes; its core is a
+    phrase (not 颁布实施细则) that counts nothing (群众满意10颗评选星)."""
+    if text[start - 1:start] != "、" or type_start - start < 4 or re.search(r"\d", text[start:type_start]):
+        return False
+    verb = _verb_before(text, start, ends, reach=40)
+    if verb is None:
+        return False
+    before = text[verb[0]:start - 1]
+    previous = before[before.rfind("、") + 1:]
+    return (len(previous) >= 4 and not re.search(r"[（(]", before) and before.count("“") == before.count("”")
+            and ("“" in before or _types()[1].search(before) is not None))
 
 
 def _events(text: str, ends: frozenset[int]):
@@ -383,16 +501,22 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
     det = _DETERMINER.match(text, start)
     if det and _EVENT_COUNT.search(det.group()):
         return  # 举办20个以上党性专题培训班: a count of events of a kind, none of them named
+    if det and det.group().isdigit():
+        det = None  # a bare number counts the word after it inside the name (10星73项评分细则)
     start += len(det.group()) if det else 0
     label, core = text[start:tm.end()], text[start:tm.start()]
+    # the year an annual course or campaign is named with (2018年度…培训班) is another form of its name
+    year = _YEAR.match(det.group()) if det else None
+    alts = (year.group() + label,) if year else ()
     # a numbered set may carry 的 (激励广大干部担当作为的十条措施); other names may not
     particles = r"[了是在“”]" if _COUNTED.search(core) or described and core.count("的") == 1 and \
         len(core) - core.index("的") > 3 else r"[了的是在“”]"
     if (2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(particles, core)
             and not _REFERRING.search(core) and core[-1] not in "和及与、"):  # 交流干部和培训班学员: two subjects
-        yield InitiativeHit(type_of(label), start, tm.end(), label, ())
+        yield InitiativeHit(type_of(label), start, tm.end(), label, alts)
 
 
+_YEAR = re.compile(r"\d{4}年度?$")
 _GENERIC = frozenset(table("generic")["CORE"])
 # a core that refers to rules it does not name (重点项目建设有关政策规定, 相关管理制度)
 _REFERRING = re.compile(r"有关|相关")
