@@ -139,6 +139,28 @@ OFFICIALS = [
     ("“我叫刘明，28岁，是天等县朗峰镇党政办工作人员”。", "刘明", ["天等县朗峰镇党政办工作人员"]),
     # a unit in a zone (综保区) is an organisation of the post
     ("32岁的李钦毕业后，出任黄花综保区服务中心主任。", "李钦", ["黄花综保区服务中心主任"]),
+    # national bodies (全国政协, 政治局) and a delegation's head (代表团团长)
+    ("中共中央政治局常委、全国政协主席、中央代表团团长王国平讲话。", "王国平",
+     ["中共中央政治局常委", "全国政协主席", "中央代表团团长"]),
+    # organisation chains of any depth: a section (科, 处) inside a department, a county's working team
+    ("天等县委组织部干部科科长赵德庆说，要担当作为。", "赵德庆", ["天等县委组织部干部科科长"]),
+    ("天等县驻村工作队队长赵德庆说，要担当作为。", "赵德庆", ["天等县驻村工作队队长"]),
+    # a village's party branch and its committee (村委会: the committee named with its level word)
+    ("洪屿村党支部书记、村委会主任陈重良说，要带头干。", "陈重良", ["洪屿村党支部书记", "洪屿村委会主任"]),
+    # two posts joined by 兼, each qualified as in a list
+    ("天等县委常委兼组织部部长赵德庆说，要担当作为。", "赵德庆", ["天等县委常委", "天等县委组织部部长"]),
+    # a surname of Guangxi (磨)
+    ("柘汪镇党委组织委员磨建华说，要带头干。", "磨建华", ["柘汪镇党委组织委员"]),
+    # a verb splitting the unit from the title: 在UNIT任TITLE
+    ("赵德庆曾在天等县委组织部任科员。", "赵德庆", ["天等县委组织部科员"]),
+    # a relative clause on the name: VERB POST 的 (POST) NAME
+    ("曾担任岩溪村党支部书记的刘明说，要带头干。", "刘明", ["岩溪村党支部书记"]),
+    ("“很受鼓舞。”刚刚晋升为一级主任科员的黄岩区发改委主任刘明说道。", "刘明", ["一级主任科员", "黄岩区发改委主任"]),
+    # the name closes the clause before the verb's
+    ("25岁的返乡青年刘明，从一名后备干部成长为岩溪村党支部书记。", "刘明", ["岩溪村党支部书记"]),
+    # an anaphor opening the sentence (这位…, 他) for the official named in the sentence before
+    ("岩溪村党务工作者王晓东入户走访。王晓东是其中一员。这位年轻人，现已成长为岩溪村党支部书记、村委会主任。",
+     "王晓东", ["岩溪村党务工作者", "岩溪村党支部书记", "岩溪村委会主任"]),
 ]
 
 
@@ -180,6 +202,13 @@ OFFICIAL_SETS = [
     ("认真落实总书记关于干部工作的重要指示，村支书陈重良带头干。", {"陈重良"}),
     # an adverb after a two-character name (于涵/正/梳理) and a place after a title (市长铁岭市)
     ("在岔沟镇，副镇长于涵正梳理近期工作。", {"于涵"}),
+    # every name of a list before 同志, and names before a deputy's or a village's title
+    ("会上，王明、李强、张华同志作了发言。", {"王明", "李强", "张华"}),
+    ("会上，王明副县长作了讲话，张华村长介绍了情况。", {"王明", "张华"}),
+    # 国家 before a title is no name (国 is a surname)
+    ("国家主席强调，要担当作为。", set()),
+    # the name closing a clause is the subject only where no other is (李钦, not 毕业)
+    ("32岁的李钦毕业后，出任黄花综保区服务中心主任。", {"李钦"}),
 ]
 
 
@@ -214,6 +243,8 @@ POST_ALTS = [
     ("台州市召开会议。市委常委、组织部部长胡鸥说，要担当作为。", "台州市委常委", "市委常委"),
     ("台州市召开会议。市委常委、组织部部长胡鸥说，要担当作为。", "台州市委组织部部长", "组织部部长"),
     ("黄岩区委书记徐淼、区委副书记王军出席会议。", "黄岩区委副书记", "区委副书记"),
+    # a village committee's post as written with the village's full name
+    ("洪屿村党支部书记、村委会主任陈重良说，要带头干。", "洪屿村委会主任", "洪屿村村委会主任"),
 ]
 
 
