@@ -205,6 +205,10 @@ OFFICIAL_SETS = [
     # every name of a list before 同志, and names before a deputy's or a village's title
     ("会上，王明、李强、张华同志作了发言。", {"王明", "李强", "张华"}),
     ("会上，王明副县长作了讲话，张华村长介绍了情况。", {"王明", "张华"}),
+    # a three-character name whose last character the segmenter joins to a boundary word (黎/作/凤带队),
+    # and a name before the title of a text of its own (《…》)
+    ("县委书记黎作凤带队赴邻县考察。", {"黎作凤"}),
+    ("县委书记褚银良《写给乡镇干部的信》引起反响。", {"褚银良"}),
     # 国家 before a title is no name (国 is a surname)
     ("国家主席强调，要担当作为。", set()),
     # the name closing a clause is the subject only where no other is (李钦, not 毕业)

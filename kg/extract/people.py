@@ -19,7 +19,7 @@ from ..resources import alternation, table, trie, words
 
 # what may follow a name: punctuation, speech and action verbs, particles (resources/people.txt)
 _WORDS = table("people")
-_AFTER_NAME = rf"(?:[，。、；：！？“”（）\s]|{trie(_WORDS['AFTER_NAME'])}|$)"
+_AFTER_NAME = rf"(?:[，。、；：！？“”（）《\s]|{trie(_WORDS['AFTER_NAME'])}|$)"
 # characters that cannot end a post chunk's organisation part (function words)
 _FUNCTION = "的了是在为与和及把将被从到等让说向对由于其"
 _DELIMS = "，。、；：！？“”‘’（）《》\n "
@@ -80,6 +80,8 @@ def _post_re() -> re.Pattern:
 _NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让对从等这那些每各个调指表示介绍出席带领某很体位及")
 # adverbs that stand as one-character tokens after a two-character name (于涵/正/梳理)
 _ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚作")
+# a word of two or more characters that may follow a name (带队, 指出)
+_BOUNDARY_WORD = re.compile(trie(w for w in _WORDS["AFTER_NAME"] if len(w) > 1))
 # a boundary word right after a title means no name follows (书记强调, 部长指出)
 _NOT_NAME = re.compile(trie(_WORDS["NOT_NAME"]))
 
@@ -382,7 +384,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
         return cand[:2]
     if three and cand[2] in "市县乡镇局村区省":  # 铁岭市, 杜堂乡: a place, not a name
         three = False
-    if three and not (start + 2 in tokens and start + 3 not in tokens):
+    # the segmenter's word at the third character, unless a boundary word follows it (黎/作/凤带队)
+    if three and not (start + 2 in tokens and start + 3 not in tokens and not _BOUNDARY_WORD.match(text, start + 3)):
         return cand
     if two and cand[1] in _ADVERBS and tokens.get(start) != 2:
         return None  # 书记时曾在…: a time word and an adverb, no name
