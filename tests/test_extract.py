@@ -151,6 +151,8 @@ OFFICIALS = [
     ("天等县委常委兼组织部部长赵德庆说，要担当作为。", "赵德庆", ["天等县委常委", "天等县委组织部部长"]),
     # a surname of Guangxi (磨)
     ("柘汪镇党委组织委员磨建华说，要带头干。", "磨建华", ["柘汪镇党委组织委员"]),
+    # a town's centre (经济发展中心) and a surname of Zhejiang (楼)
+    ("义乌市佛堂镇经济发展中心副主任楼建平说，要带头干。", "楼建平", ["佛堂镇经济发展中心副主任"]),
     # a verb splitting the unit from the title: 在UNIT任TITLE
     ("赵德庆曾在天等县委组织部任科员。", "赵德庆", ["天等县委组织部科员"]),
     # a relative clause on the name: VERB POST 的 (POST) NAME
