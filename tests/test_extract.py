@@ -163,6 +163,9 @@ OFFICIALS = [
     # an anaphor opening the sentence (这位…, 他) for the official named in the sentence before
     ("岩溪村党务工作者王晓东入户走访。王晓东是其中一员。这位年轻人，现已成长为岩溪村党支部书记、村委会主任。",
      "王晓东", ["岩溪村党务工作者", "岩溪村党支部书记", "岩溪村委会主任"]),
+    # ... or for the head name of the sentence before, across a paragraph break
+    ("在天等县工作28年，50岁的刘明第一次在农村度过国庆假期。\n他在县城的身份是天等县委组织部干部科科长。",
+     "刘明", ["天等县委组织部干部科科长"]),
 ]
 
 
@@ -211,6 +214,8 @@ OFFICIAL_SETS = [
     # and a name before the title of a text of its own (《…》)
     ("县委书记黎作凤带队赴邻县考察。", {"黎作凤"}),
     ("县委书记褚银良《写给乡镇干部的信》引起反响。", {"褚银良"}),
+    # an anaphor with no name before it gives nobody a post (农村 is no name)
+    ("他在新疆的农村度过假期。他是驻村第一书记。", set()),
     # 国家 before a title is no name (国 is a surname)
     ("国家主席强调，要担当作为。", set()),
     # the name closing a clause is the subject only where no other is (李钦, not 毕业)

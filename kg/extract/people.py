@@ -219,33 +219,50 @@ def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], toke
              known: set[str]) -> tuple[int, str] | None:
     """The person a verb at ``verb`` gives a post to: (start, name), the last candidate of its sentence."""
     sentence = start_of(text, verb, SENTENCE)
-    found = closing = None
-    for pos in range(sentence, verb):
-        if pos > sentence and text[pos - 1] not in _SUBJECT_LEFT:
-            # else a name that ends the clause right before the verb's: 返乡创业青年毛远翔，从…
-            cand = _name_at(text, pos, tokens, strict=True) if clause - 1 > pos > sentence else None
-            if cand and pos + len(cand) == clause - 1 and text[clause - 1] == "，" and cand not in reporters:
+    closing = None
+    if clause - 1 > sentence and text[clause - 1] == "，":
+        # a name that ends the clause right before the verb's: 返乡创业青年毛远翔，从…
+        for pos in range(max(sentence + 1, clause - 4), clause - 2):
+            cand = _name_at(text, pos, tokens, strict=True) if text[pos - 1] not in _SUBJECT_LEFT else None
+            if cand and pos + len(cand) == clause - 1 and cand not in reporters:
                 closing = (pos, cand)
+    return (_head_name(text, sentence, verb, reporters, tokens, known) or closing
+            or _antecedent(text, sentence, reporters, tokens, known))
+
+
+def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], tokens: dict[int, int],
+               known: set[str], first: bool = False) -> tuple[int, str] | None:
+    """The last (or ``first``) name before ``end`` at the head of a clause of the sentence at
+    ``sentence``: the sentence's first word, after an age, 的 or 叫, or an official named elsewhere."""
+    found = None
+    for pos in range(sentence, end):
+        if pos > sentence and text[pos - 1] not in _SUBJECT_LEFT:
             continue
         # a name the article gives an official elsewhere, however the segmenter cut it here (于/涵当/过)
         cand = next((k for k in known if text.startswith(k, pos)), None) or _name_at(text, pos, tokens)
         if cand and cand not in reporters and (cand in known or pos == sentence or text[pos - 1] in "的叫"):
             found = (pos, cand)
-    return found or closing or _antecedent(text, sentence, known)
+            if first:
+                break
+    return found
 
 
 # a sentence that opens on a person standing for one named before: 他…, 这位…的姑娘，…成长为…
 _ANAPHOR = re.compile(r"[“”‘’ ]*(?:他|她|这位|该同志)")
 
 
-def _antecedent(text: str, sentence: int, known: set[str]) -> tuple[int, str] | None:
-    """The official an anaphor opening the sentence at ``sentence`` refers to: the last official
-    named in the sentence before it."""
-    if not known or not sentence or not _ANAPHOR.match(text, sentence):
+def _antecedent(text: str, sentence: int, reporters: tuple[str, ...], tokens: dict[int, int],
+                known: set[str]) -> tuple[int, str] | None:
+    """The person an anaphor opening the sentence at ``sentence`` refers to: the last official
+    named in the sentence before it, else that sentence's first head name (50岁的龙明姬第一次…。他…)."""
+    if not sentence or not _ANAPHOR.match(text, sentence):
         return None
-    floor = start_of(text, sentence - 1, SENTENCE)
-    found = max(((text.rfind(k, floor, sentence), k) for k in known), default=(-1, ""))
-    return found if found[0] >= 0 else None
+    end = sentence - 1
+    while end > 0 and text[end] in SENTENCE:  # the marks closing the sentence before (。\n)
+        end -= 1
+    floor = start_of(text, end, SENTENCE)
+    found = max(((text.rfind(k, floor, end), k) for k in known), default=(-1, ""))
+    return found if found[0] >= 0 else _head_name(text, floor, end, reporters, tokens, known, first=True)
 
 
 # a unit the verb's subject serves in, written before a verb that splits it from the title:
