@@ -158,6 +158,9 @@ OFFICIALS = [
     # a relative clause on the name: VERB POST 的 (POST) NAME
     ("曾担任岩溪村党支部书记的刘明说，要带头干。", "刘明", ["岩溪村党支部书记"]),
     ("“很受鼓舞。”刚刚晋升为一级主任科员的黄岩区发改委主任刘明说道。", "刘明", ["一级主任科员", "黄岩区发改委主任"]),
+    # the name opens the verb's clause right before it (成为, 被任命为), a classifier before the post
+    ("2018年，刘明成为一名驻村第一书记。", "刘明", ["驻村第一书记"]),
+    ("1994年4月，刘明被任命为柘汪镇党委书记。", "刘明", ["柘汪镇党委书记"]),
     # the name closes the clause before the verb's
     ("25岁的返乡青年刘明，从一名后备干部成长为岩溪村党支部书记。", "刘明", ["岩溪村党支部书记"]),
     # an anaphor opening the sentence (这位…, 他) for the official named in the sentence before
@@ -214,6 +217,8 @@ OFFICIAL_SETS = [
     # and a name before the title of a text of its own (《…》)
     ("县委书记黎作凤带队赴邻县考察。", {"黎作凤"}),
     ("县委书记褚银良《写给乡镇干部的信》引起反响。", {"褚银良"}),
+    # a surname character opening a clause far from the verb is no subject (后以选调生…任科员)
+    ("当过大学生村官，后以选调生的身份在天等县委组织部任科员。", set()),
     # an anaphor with no name before it gives nobody a post (农村 is no name)
     ("他在新疆的农村度过假期。他是驻村第一书记。", set()),
     # 国家 before a title is no name (国 is a surname)

@@ -210,9 +210,14 @@ def _posts_by_verb(text: str, masked: str, title_end: int,
     verb = _TAKES_POST.search(text, clause, title_end)
     if verb is None:
         return None
+    # a classifier between the verb and its post is no part of the post: 是一名村党支部书记
+    floor = verb.end() + len(_CLASSIFIER.match(text, verb.end()).group())
     posts = _split_post(text, masked, clause, verb, title_end, ctx) or _posts_before(
-        text, masked, title_end, ctx, floor=verb.end())
-    return (verb, posts) if posts and posts[0].start == verb.end() else None
+        text, masked, title_end, ctx, floor=floor)
+    return (verb, posts) if posts and posts[0].start in (verb.end(), floor) else None
+
+
+_CLASSIFIER = re.compile(r"(?:一名|一位|一个)?")
 
 
 def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], tokens: dict[int, int],
@@ -226,21 +231,26 @@ def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], toke
             cand = _name_at(text, pos, tokens, strict=True) if text[pos - 1] not in _SUBJECT_LEFT else None
             if cand and pos + len(cand) == clause - 1 and cand not in reporters:
                 closing = (pos, cand)
-    return (_head_name(text, sentence, verb, reporters, tokens, known) or closing
+    return (_head_name(text, sentence, verb, reporters, tokens, known, clause=clause) or closing
             or _antecedent(text, sentence, reporters, tokens, known))
 
 
 def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], tokens: dict[int, int],
-               known: set[str], first: bool = False) -> tuple[int, str] | None:
+               known: set[str], first: bool = False, clause: int = -1) -> tuple[int, str] | None:
     """The last (or ``first``) name before ``end`` at the head of a clause of the sentence at
-    ``sentence``: the sentence's first word, after an age, 的 or 叫, or an official named elsewhere."""
+    ``sentence``: the first word of the sentence or of the verb's ``clause`` (2018年，李明成为…),
+    after an age, 的 or 叫, or an official named elsewhere."""
     found = None
     for pos in range(sentence, end):
         if pos > sentence and text[pos - 1] not in _SUBJECT_LEFT:
             continue
         # a name the article gives an official elsewhere, however the segmenter cut it here (于/涵当/过)
         cand = next((k for k in known if text.startswith(k, pos)), None) or _name_at(text, pos, tokens)
-        if cand and cand not in reporters and (cand in known or pos == sentence or text[pos - 1] in "的叫"):
+        if cand and pos + len(cand) > end:  # the verb ends the name: 李明/成为
+            cand = cand[:end - pos] if end - pos >= 2 else None
+        if pos == clause != sentence and cand not in known and pos + len(cand or "") != end:
+            continue  # at the head of the verb's clause, only a name the verb follows (2018年，刘建章被任命为)
+        if cand and cand not in reporters and (cand in known or pos in (sentence, clause) or text[pos - 1] in "的叫"):
             found = (pos, cand)
             if first:
                 break
