@@ -149,6 +149,10 @@ OFFICIALS = [
     ("洪屿村党支部书记、村委会主任陈重良说，要带头干。", "陈重良", ["洪屿村党支部书记", "洪屿村委会主任"]),
     # two posts joined by 兼, each qualified as in a list
     ("天等县委常委兼组织部部长赵德庆说，要担当作为。", "赵德庆", ["天等县委常委", "天等县委组织部部长"]),
+    # a bare committee member (常委, 委员) whose committee is lost or unnamed holds no post; the
+    # official stays
+    ("?h委常委、组织部长何吉洲出席了开班典礼。", "何吉洲", ["组织部长"]),
+    ("黄陂支社委员张丽说，要担当作为。", "张丽", []),
     # a surname of Guangxi (磨)
     ("柘汪镇党委组织委员磨建华说，要带头干。", "磨建华", ["柘汪镇党委组织委员"]),
     # a town's centre (经济发展中心) and a surname of Zhejiang (楼)

@@ -143,7 +143,7 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
             relative = _posts_by_verb(text, masked, posts[0].start - 1, ctx) if text[posts[0].start - 1:posts[0].start] == "的" else None
             if relative and _opens_clause(text, relative[0].start()):
                 posts = relative[1] + posts
-            out.append(OfficialHit(title_end, title_end + len(name), name, tuple(posts)))
+            out.append(OfficialHit(title_end, title_end + len(name), name, _named(posts)))
     return out
 
 
@@ -214,7 +214,9 @@ def _posts_by_verb(text: str, masked: str, title_end: int,
     floor = verb.end() + len(_CLASSIFIER.match(text, verb.end()).group())
     posts = _split_post(text, masked, clause, verb, title_end, ctx) or _posts_before(
         text, masked, title_end, ctx, floor=floor)
-    return (verb, posts) if posts and posts[0].start in (verb.end(), floor) else None
+    if not posts or posts[0].start not in (verb.end(), floor):
+        return None
+    return (verb, list(_named(posts))) if _named(posts) else None
 
 
 _CLASSIFIER = re.compile(r"(?:一名|一位|一个)?")
@@ -450,6 +452,15 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
         break
     posts.reverse()
     return _qualify(posts, ctx)
+
+
+# a member of no committee the text names (?h委常委 with its unit lost) holds no post
+_MEMBER_TITLES = frozenset({"常委", "委员"})
+
+
+def _named(posts) -> tuple[PostHit, ...]:
+    """The posts that name what they are of: not a bare 常委 or 委员."""
+    return tuple(p for p in posts if p.label not in _MEMBER_TITLES)
 
 
 # when a post was taken up, not what it is: 新任村支书 and 原第一书记 are 村支书 and 第一书记
