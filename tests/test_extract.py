@@ -263,6 +263,8 @@ POST_ALTS = [
     ("台州市召开会议。市委常委、组织部部长胡鸥说，要担当作为。", "台州市委常委", "市委常委"),
     ("台州市召开会议。市委常委、组织部部长胡鸥说，要担当作为。", "台州市委组织部部长", "组织部部长"),
     ("黄岩区委书记徐淼、区委副书记王军出席会议。", "黄岩区委副书记", "区委副书记"),
+    # a post after a list's first is named from the same innermost locality, its longer form an alternative
+    ("安平街道塔南社区党组织书记、居委会主任孙云娟获奖。", "塔南社区居委会主任", "安平街道塔南社区居委会主任"),
     # a village committee's post as written with the village's full name
     ("洪屿村党支部书记、村委会主任陈重良说，要带头干。", "洪屿村委会主任", "洪屿村村委会主任"),
 ]
@@ -271,6 +273,14 @@ POST_ALTS = [
 @pytest.mark.parametrize(("text", "label", "alt"), POST_ALTS)
 def test_post_alt_label(run: Run, text: str, label: str, alt: str) -> None:
     assert alt in alt_labels(run(text), "Post", label)
+
+
+def test_party_organisation_of_a_community(run: Run) -> None:
+    # 党组织 is the organisation's committee word, not 党组 followed by 织
+    ex = run("安平街道塔南社区党组织书记孙云娟获奖。")
+    post = entity(ex, "Post", "塔南社区党组织书记")
+    org = next(e for e in ex.entities if e.key == post.post_in)
+    assert org.label == "塔南社区党组织"
 
 
 def test_post_in_its_organization(run: Run) -> None:

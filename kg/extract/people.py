@@ -488,7 +488,7 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     (灌云县燕尾港镇党委书记 -> 燕尾港镇); the post is named from it (燕尾港镇党委书记), every longer
     form (灌云县燕尾港镇党委书记) and the form as written are alternative labels."""
     out: list[PostHit] = []
-    prefix = None  # (committee prefix, locality) of the previous post in the list
+    prefix = None  # (committee prefix, its locality chain) of the previous post in the list
     surfaces = sorted({(ctx.text[h.start:h.end], h.name) for h in ctx.localities}, key=lambda x: -len(x[0]))
     for post in posts:
         label = post.surface
@@ -506,7 +506,7 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
                 chain = [(0, len(unit), unit)]
             elif prefix and post.org and not level:
                 label = prefix[0] + label
-                chain = [(0, len(prefix[0]), prefix[1])]
+                chain = prefix[1]
             else:
                 label = post.surface
         alts = {post.surface} | {label[start:] for start, _, _ in chain[1:]}
@@ -514,7 +514,7 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
         if chain:
             end = chain[-1][1]
             committee = re.match(r"(?:委|党委|党工委)", label[end:])
-            prefix = (label[:end] + (committee.group() if committee else ""), loc)
+            prefix = (label[:end] + (committee.group() if committee else ""), chain)
         place = None  # the innermost locality's name as the post's name begins with it
         if chain:  # one name for one post: from its innermost locality, 丰县县委 written 丰县委
             inner, end = chain[-1][0], chain[-1][1]
@@ -538,7 +538,7 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
 
 
 # a committee a title begins with (党委书记, 党支部书记): part of the organisation, not of the title
-_COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组")
+_COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组织|党组")
 # a post of a unit the article names elsewhere: 县委常委, 镇党委书记, 村党支部书记 (level word and
 # organisation), 副镇长, 村长 (a title of that level), 支书 (a village title)
 _LEVEL_ORG = re.compile(r"(街道|[省市州县区旗镇乡村])(?=[委政人纪党办组宣统支务民两])")
