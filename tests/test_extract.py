@@ -147,6 +147,9 @@ OFFICIALS = [
     ("天等县驻村工作队队长赵德庆说，要担当作为。", "赵德庆", ["天等县驻村工作队队长"]),
     # a village's party branch and its committee (村委会: the committee named with its level word)
     ("洪屿村党支部书记、村委会主任陈重良说，要带头干。", "陈重良", ["洪屿村党支部书记", "洪屿村委会主任"]),
+    # a committee's own titles (组织部长, 组织委员) after a post of the committee are the committee's
+    ("天等县委常委、组织部长赵德庆说，要担当作为。", "赵德庆", ["天等县委常委", "天等县委组织部长"]),
+    ("柘汪镇党委副书记、组织委员李杰说，要担当作为。", "李杰", ["柘汪镇党委副书记", "柘汪镇党委组织委员"]),
     # two posts joined by 兼, each qualified as in a list
     ("天等县委常委兼组织部部长赵德庆说，要担当作为。", "赵德庆", ["天等县委常委", "天等县委组织部部长"]),
     # a bare committee member (常委, 委员) whose committee is lost or unnamed holds no post; the

@@ -504,7 +504,7 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             if unit:
                 label = unit + label
                 chain = [(0, len(unit), unit)]
-            elif prefix and post.org and not level:
+            elif prefix and (post.org or post.surface in _COMMITTEE_TITLES) and not level:
                 label = prefix[0] + label
                 chain = prefix[1]
             else:
@@ -537,6 +537,8 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     return out
 
 
+# titles of a party committee's own members and departments: after 县委常委 they are the committee's
+_COMMITTEE_TITLES = frozenset({"组织部长", "宣传部长", "秘书长", "组织委员", "宣传委员", "纪检委员", "统战委员"})
 # a committee a title begins with (党委书记, 党支部书记): part of the organisation, not of the title
 _COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组织|党组")
 # a post of a unit the article names elsewhere: 县委常委, 镇党委书记, 村党支部书记 (level word and
