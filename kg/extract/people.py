@@ -6,6 +6,11 @@ organisation words, localities and modifiers. A name is a surname and one or two
 given characters, followed by a speech verb, punctuation or another boundary, so a
 name the segmenter splits (徐/淼, 李/杰说) is still one exact span. Bylined
 reporters are never officials.
+
+The other forms: a name before a title (李晓敏书记, 王明、李强同志); a verb giving the
+post (NAME…担任POST, 在UNIT任TITLE, 晋升为POST的NAME), whose subject may be a name
+opening the sentence or the verb's clause, one closing the clause before, or the person
+an anaphor (他, 这位…) takes up from the sentence before.
 """
 from __future__ import annotations
 
