@@ -248,11 +248,12 @@ def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], t
     ``sentence``: the first word of the sentence or of the verb's ``clause`` (2018年，李明成为…),
     after an age, 的 or 叫, or an official named elsewhere."""
     found = None
+    longest_first = sorted(known, key=lambda k: (-len(k), k))
     for pos in range(sentence, end):
         if pos > sentence and text[pos - 1] not in _SUBJECT_LEFT:
             continue
         # a name the article gives an official elsewhere, however the segmenter cut it here (于/涵当/过)
-        cand = next((k for k in known if text.startswith(k, pos)), None) or _name_at(text, pos, tokens)
+        cand = next((k for k in longest_first if text.startswith(k, pos)), None) or _name_at(text, pos, tokens)
         if cand and pos + len(cand) > end:  # the verb ends the name: 李明/成为
             cand = cand[:end - pos] if end - pos >= 2 else None
         if pos == clause != sentence and cand not in known and pos + len(cand or "") != end:
