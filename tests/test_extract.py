@@ -147,6 +147,43 @@ OFFICIALS = [
     ("“我叫刘明，28岁，是天等县朗峰镇党政办工作人员”。", "刘明", ["天等县朗峰镇党政办工作人员"]),
     # a unit in a zone (综保区) is an organisation of the post
     ("32岁的李钦毕业后，出任黄花综保区服务中心主任。", "李钦", ["黄花综保区服务中心主任"]),
+    # national bodies (全国政协, 政治局) and a delegation's head (代表团团长)
+    ("中共中央政治局常委、全国政协主席、中央代表团团长王国平讲话。", "王国平",
+     ["中共中央政治局常委", "全国政协主席", "中央代表团团长"]),
+    # organisation chains of any depth: a section (科, 处) inside a department, a county's working team
+    ("天等县委组织部干部科科长赵德庆说，要担当作为。", "赵德庆", ["天等县委组织部干部科科长"]),
+    ("天等县驻村工作队队长赵德庆说，要担当作为。", "赵德庆", ["天等县驻村工作队队长"]),
+    # a village's party branch and its committee (村委会: the committee named with its level word)
+    ("洪屿村党支部书记、村委会主任陈重良说，要带头干。", "陈重良", ["洪屿村党支部书记", "洪屿村委会主任"]),
+    # a committee's own titles (组织部长, 组织委员) after a post of the committee are the committee's
+    ("天等县委常委、组织部长赵德庆说，要担当作为。", "赵德庆", ["天等县委常委", "天等县委组织部长"]),
+    ("柘汪镇党委副书记、组织委员李杰说，要担当作为。", "李杰", ["柘汪镇党委副书记", "柘汪镇党委组织委员"]),
+    # two posts joined by 兼, each qualified as in a list
+    ("天等县委常委兼组织部部长赵德庆说，要担当作为。", "赵德庆", ["天等县委常委", "天等县委组织部部长"]),
+    # a bare committee member (常委, 委员) whose committee is lost or unnamed holds no post; the
+    # official stays
+    ("?h委常委、组织部长何吉洲出席了开班典礼。", "何吉洲", ["组织部长"]),
+    ("黄陂支社委员张丽说，要担当作为。", "张丽", []),
+    # a surname of Guangxi (磨)
+    ("柘汪镇党委组织委员磨建华说，要带头干。", "磨建华", ["柘汪镇党委组织委员"]),
+    # a town's centre (经济发展中心) and a surname of Zhejiang (楼)
+    ("义乌市佛堂镇经济发展中心副主任楼建平说，要带头干。", "楼建平", ["佛堂镇经济发展中心副主任"]),
+    # a verb splitting the unit from the title: 在UNIT任TITLE
+    ("赵德庆曾在天等县委组织部任科员。", "赵德庆", ["天等县委组织部科员"]),
+    # a relative clause on the name: VERB POST 的 (POST) NAME
+    ("曾担任岩溪村党支部书记的刘明说，要带头干。", "刘明", ["岩溪村党支部书记"]),
+    ("“很受鼓舞。”刚刚晋升为一级主任科员的黄岩区发改委主任刘明说道。", "刘明", ["一级主任科员", "黄岩区发改委主任"]),
+    # the name opens the verb's clause right before it (成为, 被任命为), a classifier before the post
+    ("2018年，刘明成为一名驻村第一书记。", "刘明", ["驻村第一书记"]),
+    ("1994年4月，刘明被任命为柘汪镇党委书记。", "刘明", ["柘汪镇党委书记"]),
+    # the name closes the clause before the verb's
+    ("25岁的返乡青年刘明，从一名后备干部成长为岩溪村党支部书记。", "刘明", ["岩溪村党支部书记"]),
+    # an anaphor opening the sentence (这位…, 他) for the official named in the sentence before
+    ("岩溪村党务工作者王晓东入户走访。王晓东是其中一员。这位年轻人，现已成长为岩溪村党支部书记、村委会主任。",
+     "王晓东", ["岩溪村党务工作者", "岩溪村党支部书记", "岩溪村委会主任"]),
+    # ... or for the head name of the sentence before, across a paragraph break
+    ("在天等县工作28年，50岁的刘明第一次在农村度过国庆假期。\n他在县城的身份是天等县委组织部干部科科长。",
+     "刘明", ["天等县委组织部干部科科长"]),
 ]
 
 
@@ -188,6 +225,21 @@ OFFICIAL_SETS = [
     ("认真落实总书记关于干部工作的重要指示，村支书陈重良带头干。", {"陈重良"}),
     # an adverb after a two-character name (于涵/正/梳理) and a place after a title (市长铁岭市)
     ("在岔沟镇，副镇长于涵正梳理近期工作。", {"于涵"}),
+    # every name of a list before 同志, and names before a deputy's or a village's title
+    ("会上，王明、李强、张华同志作了发言。", {"王明", "李强", "张华"}),
+    ("会上，王明副县长作了讲话，张华村长介绍了情况。", {"王明", "张华"}),
+    # a three-character name whose last character the segmenter joins to a boundary word (黎/作/凤带队),
+    # and a name before the title of a text of its own (《…》)
+    ("县委书记黎作凤带队赴邻县考察。", {"黎作凤"}),
+    ("县委书记褚银良《写给乡镇干部的信》引起反响。", {"褚银良"}),
+    # a surname character opening a clause far from the verb is no subject (后以选调生…任科员)
+    ("当过大学生村官，后以选调生的身份在天等县委组织部任科员。", set()),
+    # an anaphor with no name before it gives nobody a post (农村 is no name)
+    ("他在新疆的农村度过假期。他是驻村第一书记。", set()),
+    # 国家 before a title is no name (国 is a surname)
+    ("国家主席强调，要担当作为。", set()),
+    # the name closing a clause is the subject only where no other is (李钦, not 毕业)
+    ("32岁的李钦毕业后，出任黄花综保区服务中心主任。", {"李钦"}),
 ]
 
 
@@ -222,12 +274,24 @@ POST_ALTS = [
     ("台州市召开会议。市委常委、组织部部长胡鸥说，要担当作为。", "台州市委常委", "市委常委"),
     ("台州市召开会议。市委常委、组织部部长胡鸥说，要担当作为。", "台州市委组织部部长", "组织部部长"),
     ("黄岩区委书记徐淼、区委副书记王军出席会议。", "黄岩区委副书记", "区委副书记"),
+    # a post after a list's first is named from the same innermost locality, its longer form an alternative
+    ("安平街道塔南社区党组织书记、居委会主任孙云娟获奖。", "塔南社区居委会主任", "安平街道塔南社区居委会主任"),
+    # a village committee's post as written with the village's full name
+    ("洪屿村党支部书记、村委会主任陈重良说，要带头干。", "洪屿村委会主任", "洪屿村村委会主任"),
 ]
 
 
 @pytest.mark.parametrize(("text", "label", "alt"), POST_ALTS)
 def test_post_alt_label(run: Run, text: str, label: str, alt: str) -> None:
     assert alt in alt_labels(run(text), "Post", label)
+
+
+def test_party_organisation_of_a_community(run: Run) -> None:
+    # 党组织 is the organisation's committee word, not 党组 followed by 织
+    ex = run("安平街道塔南社区党组织书记孙云娟获奖。")
+    post = entity(ex, "Post", "塔南社区党组织书记")
+    org = next(e for e in ex.entities if e.key == post.post_in)
+    assert org.label == "塔南社区党组织"
 
 
 def test_post_in_its_organization(run: Run) -> None:

@@ -6,6 +6,11 @@ organisation words, localities and modifiers. A name is a surname and one or two
 given characters, followed by a speech verb, punctuation or another boundary, so a
 name the segmenter splits (徐/淼, 李/杰说) is still one exact span. Bylined
 reporters are never officials.
+
+The other forms: a name before a title (李晓敏书记, 王明、李强同志); a verb giving the
+post (NAME…担任POST, 在UNIT任TITLE, 晋升为POST的NAME), whose subject may be a name
+opening the sentence or the verb's clause, one closing the clause before, or the person
+an anaphor (他, 这位…) takes up from the sentence before.
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from ..resources import alternation, table, trie, words
 
 # what may follow a name: punctuation, speech and action verbs, particles (resources/people.txt)
 _WORDS = table("people")
-_AFTER_NAME = rf"(?:[，。、；：！？“”（）\s]|{trie(_WORDS['AFTER_NAME'])}|$)"
+_AFTER_NAME = rf"(?:[，。、；：！？“”（）《\s]|{trie(_WORDS['AFTER_NAME'])}|$)"
 # characters that cannot end a post chunk's organisation part (function words)
 _FUNCTION = "的了是在为与和及把将被从到等让说向对由于其"
 _DELIMS = "，。、；：！？“”‘’（）《》\n "
@@ -65,10 +70,11 @@ def _post_re() -> re.Pattern:
     titles = alternation("titles")
     # a unit of no known locality (企业服务局, 帮镇扶村工作队), never spanning a committee (区委)
     # ... nor a stop of a tour (第一站王岗村党支部书记, 观摩首站…: the post is the village's)
-    char = (rf"(?![省市州县区旗镇乡]党?委|[第首]?[一二三四五六七八九十\d]{{0,2}}站|开展|进行|参加|举办|讲话|之间|任职|学习|专访|[{_FUNCTION}暨受该本])"
+    char = (rf"(?![省市州县区旗镇乡]党?委|[第首]?[一二三四五六七八九十\d]{{0,2}}站|开展|进行|参加|举办|讲话|之间|任职|学习|专访|[{_FUNCTION}暨受该本兼])"
             r"[\u4e00-\u9fff]")  # Chinese characters only: no latin left over from broken pinyin (?h委常委)
-    generic = (rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|队|院|校|所|站|办|委|部|室|开发区|高新区|园区|综保区|保税区|"
-               r"示范区|新区|大学|学院)")
+    # ... ending in a unit word: a bureau, office, section (处, 科), team (工作队, 代表团, 工作组) or zone
+    generic = (rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|队|团|组|院|校|所|站|办|委|部|室|开发区|高新区|园区|综保区|"
+               r"保税区|示范区|新区|大学|学院)")
     level = "省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
     piece = f"(?:{loc}|{orgs}|{modifier}|{level}|{generic})"
@@ -79,6 +85,8 @@ def _post_re() -> re.Pattern:
 _NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让对从等这那些每各个调指表示介绍出席带领某很体位及")
 # adverbs that stand as one-character tokens after a two-character name (于涵/正/梳理)
 _ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚作")
+# a word of two or more characters that may follow a name (带队, 指出)
+_BOUNDARY_WORD = re.compile(trie(w for w in _WORDS["AFTER_NAME"] if len(w) > 1))
 # a boundary word right after a title means no name follows (书记强调, 部长指出)
 _NOT_NAME = re.compile(trie(_WORDS["NOT_NAME"]))
 
@@ -136,7 +144,11 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
             continue
         posts = _posts_before(text, masked, title_end, ctx)
         if posts:
-            out.append(OfficialHit(title_end, title_end + len(name), name, tuple(posts)))
+            # 刚刚晋升为一级主任科员的宝应县发改委主任罗健: the relative clause gives a post too
+            relative = _posts_by_verb(text, masked, posts[0].start - 1, ctx) if text[posts[0].start - 1:posts[0].start] == "的" else None
+            if relative and _opens_clause(text, relative[0].start()):
+                posts = relative[1] + posts
+            out.append(OfficialHit(title_end, title_end + len(name), name, _named(posts)))
     return out
 
 
@@ -149,35 +161,147 @@ _SUBJECT_LEFT = "，。；：！？“”（）\n 的叫"
 def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict[int, int],
                            known: set[str]) -> list[OfficialHit]:
     """Officials given a post by a verb: NAME … 出任/担任/成长为/是 POST (32岁的李钦…出任黄花综保区…主任).
-    The post must end its clause; the name is an official named elsewhere in the article or a
-    name at the head of a clause of the same sentence (after an age, 的 or 叫)."""
+    The post ends its clause, or is split by the verb (在海城市委组织部任科员), or ends a relative
+    clause on the name right after it (晋升为科员的罗健). The subject is an official named elsewhere
+    in the article, a name at the head of a clause of the same sentence (after an age, 的 or 叫), or
+    a name that closes the clause before the verb's (返乡青年毛远翔，从…成长为…)."""
     text = ctx.text
     masked = _masked(ctx)
     out: list[OfficialHit] = []
     for title_end in _title_ends(text):
-        if title_end < len(text) and text[title_end] not in "，。；！？、）”’\n":
+        relative = text.startswith("的", title_end)
+        if not relative and title_end < len(text) and text[title_end] not in "，。；！？、）”’\n":
             continue
         clause = start_of(text, title_end, CLAUSE)
-        verb = None
-        for v in _TAKES_POST.finditer(text, clause, title_end):
-            verb = v
-            break
-        if verb is None:
+        found = _posts_by_verb(text, masked, title_end, ctx)
+        if found is None:
             continue
-        posts = _posts_before(text, masked, title_end, ctx, floor=verb.end())
-        if not posts or posts[0].start != verb.end():
+        verb, posts = found
+        if relative:  # 刚刚晋升为一级主任科员的罗健: the verb opens its clause, the name follows 的
+            name = _name_at(text, title_end + 1, tokens, strict=True) if _opens_clause(text, verb.start()) else None
+            if name and name not in reporters:
+                out.append(OfficialHit(title_end + 1, title_end + 1 + len(name), name, tuple(posts), "post-by-verb"))
             continue
-        sentence = start_of(text, verb.start(), SENTENCE)
-        name, at = None, -1
-        for pos in range(sentence, verb.start()):
-            if pos > sentence and text[pos - 1] not in _SUBJECT_LEFT:
-                continue
-            cand = _name_at(text, pos, tokens)
-            if cand and cand not in reporters and (cand in known or pos == sentence or text[pos - 1] in "的叫"):
-                name, at = cand, pos
-        if name:
-            out.append(OfficialHit(at, at + len(name), name, tuple(posts), "post-by-verb"))
-    return out
+        found = _subject(text, clause, verb.start(), reporters, tokens, known)
+        if found:
+            out.append(OfficialHit(found[0], found[0] + len(found[1]), found[1], tuple(posts), "post-by-verb"))
+    return _merged(out)
+
+
+def _merged(hits: list[OfficialHit]) -> list[OfficialHit]:
+    """One hit per name span, with the posts of all its hits (POST、POST: a hit at each title)."""
+    by_span: dict[tuple[int, int], OfficialHit] = {}
+    for h in hits:
+        had = by_span.get((h.start, h.end))
+        if had is None:
+            by_span[(h.start, h.end)] = h
+            continue
+        spans = {(p.start, p.end) for p in had.posts}
+        posts = had.posts + tuple(p for p in h.posts if (p.start, p.end) not in spans)
+        by_span[(h.start, h.end)] = OfficialHit(had.start, had.end, had.name, posts, had.rule)
+    return list(by_span.values())
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens its clause but for quote marks and an adverb (刚刚, 曾)."""
+    return len(text[start_of(text, pos, CLAUSE):pos].strip("“”‘’ ")) <= 2
+
+
+def _posts_by_verb(text: str, masked: str, title_end: int,
+                   ctx: ArticleContext) -> tuple[re.Match, list[PostHit]] | None:
+    """The verb of the clause ending at ``title_end`` and the posts it gives, written right after it
+    (出任POST) or split by it (在UNIT任TITLE)."""
+    clause = start_of(text, title_end, CLAUSE)
+    verb = _TAKES_POST.search(text, clause, title_end)
+    if verb is None:
+        return None
+    # a classifier between the verb and its post is no part of the post: 是一名村党支部书记
+    floor = verb.end() + len(_CLASSIFIER.match(text, verb.end()).group())
+    posts = _split_post(text, masked, clause, verb, title_end, ctx) or _posts_before(
+        text, masked, title_end, ctx, floor=floor)
+    if not posts or posts[0].start not in (verb.end(), floor):
+        return None
+    return (verb, list(_named(posts))) if _named(posts) else None
+
+
+_CLASSIFIER = re.compile(r"(?:一名|一位|一个)?")
+
+
+def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], tokens: dict[int, int],
+             known: set[str]) -> tuple[int, str] | None:
+    """The person a verb at ``verb`` gives a post to: (start, name), the last candidate of its sentence."""
+    sentence = start_of(text, verb, SENTENCE)
+    closing = None
+    if clause - 1 > sentence and text[clause - 1] == "，":
+        # a name that ends the clause right before the verb's: 返乡创业青年毛远翔，从…
+        for pos in range(max(sentence + 1, clause - 4), clause - 2):
+            cand = _name_at(text, pos, tokens, strict=True) if text[pos - 1] not in _SUBJECT_LEFT else None
+            if cand and pos + len(cand) == clause - 1 and cand not in reporters:
+                closing = (pos, cand)
+    return (_head_name(text, sentence, verb, reporters, tokens, known, clause=clause) or closing
+            or _antecedent(text, sentence, reporters, tokens, known))
+
+
+def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], tokens: dict[int, int],
+               known: set[str], first: bool = False, clause: int = -1) -> tuple[int, str] | None:
+    """The last (or ``first``) name before ``end`` at the head of a clause of the sentence at
+    ``sentence``: the first word of the sentence or of the verb's ``clause`` (2018年，李明成为…),
+    after an age, 的 or 叫, or an official named elsewhere."""
+    found = None
+    longest_first = sorted(known, key=lambda k: (-len(k), k))
+    for pos in range(sentence, end):
+        if pos > sentence and text[pos - 1] not in _SUBJECT_LEFT:
+            continue
+        # a name the article gives an official elsewhere, however the segmenter cut it here (于/涵当/过)
+        cand = next((k for k in longest_first if text.startswith(k, pos)), None) or _name_at(text, pos, tokens)
+        if cand and pos + len(cand) > end:  # the verb ends the name: 李明/成为
+            cand = cand[:end - pos] if end - pos >= 2 else None
+        if pos == clause != sentence and cand not in known and pos + len(cand or "") != end:
+            continue  # at the head of the verb's clause, only a name the verb follows (2018年，刘建章被任命为)
+        if cand and cand not in reporters and (cand in known or pos in (sentence, clause) or text[pos - 1] in "的叫"):
+            found = (pos, cand)
+            if first:
+                break
+    return found
+
+
+# a sentence that opens on a person standing for one named before: 他…, 这位…的姑娘，…成长为…
+_ANAPHOR = re.compile(r"[“”‘’ ]*(?:他|她|这位|该同志)")
+
+
+def _antecedent(text: str, sentence: int, reporters: tuple[str, ...], tokens: dict[int, int],
+                known: set[str]) -> tuple[int, str] | None:
+    """The person an anaphor opening the sentence at ``sentence`` refers to: the last official
+    named in the sentence before it, else that sentence's first head name (50岁的龙明姬第一次…。他…)."""
+    if not sentence or not _ANAPHOR.match(text, sentence):
+        return None
+    end = sentence - 1
+    while end > 0 and text[end] in SENTENCE:  # the marks closing the sentence before (。\n)
+        end -= 1
+    floor = start_of(text, end, SENTENCE)
+    found = max(((text.rfind(k, floor, end), k) for k in known), default=(-1, ""))
+    return found if found[0] >= 0 else _head_name(text, floor, end, reporters, tokens, known, first=True)
+
+
+# a unit the verb's subject serves in, written before a verb that splits it from the title:
+# 在海城市委组织部任科员, 在县委办公室担任副主任
+_IN_UNIT = re.compile(r"在([^在，。；：！？\n]{2,20})$")
+
+
+def _split_post(text: str, masked: str, clause: int, verb: re.Match, title_end: int,
+                ctx: ArticleContext) -> list[PostHit]:
+    """The post of 在UNIT任TITLE: the unit before the verb and the title after it, as one post
+    whose span is the title's."""
+    m = _IN_UNIT.search(text, clause, verb.start())
+    title = text[verb.end():title_end]
+    if not m or not _titles_re().fullmatch(title):
+        return []
+    unit = m.group(1)
+    if not _post_re().fullmatch(masked[m.start(1):verb.start()] + title):
+        return []
+    surface = unit + title
+    post = PostHit(verb.end(), title_end, surface, surface, unit, None)
+    return _qualify([post], ctx)
 
 
 def _masked(ctx: ArticleContext) -> str:
@@ -199,7 +323,7 @@ def _not_name(text: str, start: int) -> bool:
 
 
 # a name right before a title used as an honorific: 李晓敏书记致辞, 习近平总书记强调
-_HONORIFIC = re.compile(r"总书记|书记|同志|主任|部长|县长|区长|市长|镇长|乡长|局长")
+_HONORIFIC = re.compile(r"总书记|(?:常务)?副?(?:书记|主任|部长|县长|区长|市长|镇长|乡长|局长)|同志|村长|支书|主席|处长|科长")
 # an organisation before a title (纪委书记, 王村书记) is no name
 _ORG_ENDS = frozenset("委村支部局办处科队组校院所站会镇乡县区市省")
 # the one post a bare honorific always names
@@ -228,6 +352,24 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
         full = _FULL_TITLE.get(m.group())
         posts = (PostHit(m.start(), m.end(), m.group(), full, None, None, (m.group(),)),) if full else ()
         out.append(OfficialHit(start, m.start(), name, posts, "name-before-title"))
+        if m.group() == "同志":  # 王明、李强、张华同志: every name of the list
+            out.extend(OfficialHit(s, e, n, (), "name-before-title") for s, e, n in _listed_before(text, start, reporters))
+    return out
+
+
+def _listed_before(text: str, start: int, reporters: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """The names listed with 、 before the name at ``start``: (start, end, name), last first."""
+    out = []
+    while start > 0 and text[start - 1] == "、":
+        begin = start - 1
+        while begin > 0 and start - 1 - begin < 4 and text[begin - 1] not in _DELIMS:
+            begin -= 1
+        name = text[begin:start - 1]
+        if (not _name_re().fullmatch(name) or name in reporters or _not_name(text, begin)
+                or _NOT_GIVEN.intersection(name[1:])):
+            break
+        out.append((begin, start - 1, name))
+        start = begin
     return out
 
 
@@ -277,7 +419,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
         return cand[:2]
     if three and cand[2] in "市县乡镇局村区省":  # 铁岭市, 杜堂乡: a place, not a name
         three = False
-    if three and not (start + 2 in tokens and start + 3 not in tokens):
+    # the segmenter's word at the third character, unless a boundary word follows it (黎/作/凤带队)
+    if three and not (start + 2 in tokens and start + 3 not in tokens and not _BOUNDARY_WORD.match(text, start + 3)):
         return cand
     if two and cand[1] in _ADVERBS and tokens.get(start) != 2:
         return None  # 书记时曾在…: a time word and an adverb, no name
@@ -292,7 +435,7 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
     posts: list[PostHit] = []
     while True:
         start = end
-        while start > floor and text[start - 1] not in _DELIMS and end - start < 30:
+        while start > floor and text[start - 1] not in _DELIMS and text[start - 1] != "兼" and end - start < 30:
             start -= 1
         post_re = _post_re()
         m = post_re.search(masked, start, end)
@@ -309,12 +452,21 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
         if again is None or again.start() != begin:
             break
         posts.append(_make_post(text, masked, begin, end))
-        if begin > 0 and text[begin - 1] == "、":
+        if begin > 0 and text[begin - 1] in "、兼":  # 市委常委、组织部部长; 镇党委副书记兼镇长
             end = begin - 1
             continue
         break
     posts.reverse()
     return _qualify(posts, ctx)
+
+
+# a member of no committee the text names (?h委常委 with its unit lost) holds no post
+_MEMBER_TITLES = frozenset({"常委", "委员"})
+
+
+def _named(posts) -> tuple[PostHit, ...]:
+    """The posts that name what they are of: not a bare 常委 or 委员."""
+    return tuple(p for p in posts if p.label not in _MEMBER_TITLES)
 
 
 # when a post was taken up, not what it is: 新任村支书 and 原第一书记 are 村支书 and 第一书记
@@ -342,7 +494,7 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     (灌云县燕尾港镇党委书记 -> 燕尾港镇); the post is named from it (燕尾港镇党委书记), every longer
     form (灌云县燕尾港镇党委书记) and the form as written are alternative labels."""
     out: list[PostHit] = []
-    prefix = None  # (committee prefix, locality) of the previous post in the list
+    prefix = None  # (committee prefix, its locality chain) of the previous post in the list
     surfaces = sorted({(ctx.text[h.start:h.end], h.name) for h in ctx.localities}, key=lambda x: -len(x[0]))
     for post in posts:
         label = post.surface
@@ -358,9 +510,9 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             if unit:
                 label = unit + label
                 chain = [(0, len(unit), unit)]
-            elif prefix and post.org and not level:
+            elif prefix and (post.org or post.surface in _COMMITTEE_TITLES) and not level:
                 label = prefix[0] + label
-                chain = [(0, len(prefix[0]), prefix[1])]
+                chain = prefix[1]
             else:
                 label = post.surface
         alts = {post.surface} | {label[start:] for start, _, _ in chain[1:]}
@@ -368,15 +520,16 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
         if chain:
             end = chain[-1][1]
             committee = re.match(r"(?:委|党委|党工委)", label[end:])
-            prefix = (label[:end] + (committee.group() if committee else ""), loc)
+            prefix = (label[:end] + (committee.group() if committee else ""), chain)
         place = None  # the innermost locality's name as the post's name begins with it
         if chain:  # one name for one post: from its innermost locality, 丰县县委 written 丰县委
             inner, end = chain[-1][0], chain[-1][1]
             place = label[inner:end]
             rest = label[end:]
-            if rest[:1] == label[end - 1:end] and rest[1:2] == "委":
-                rest = rest[1:]
             alts |= {label, label[inner:]}
+            if rest[:1] == label[end - 1:end] and rest[1:2] == "委":
+                alts.add(label[inner:end] + rest)  # 小杜庄村村委会主任 as written beside 小杜庄村委会主任
+                rest = rest[1:]
             label = label[inner:end] + rest
         title_len = len(post.surface) - len(post.org or "")
         org = label[: len(label) - title_len] if post.org else None
@@ -390,17 +543,23 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     return out
 
 
+# titles of a party committee's own members and departments: after 县委常委 they are the committee's
+_COMMITTEE_TITLES = frozenset({"组织部长", "宣传部长", "秘书长", "组织委员", "宣传委员", "纪检委员", "统战委员"})
 # a committee a title begins with (党委书记, 党支部书记): part of the organisation, not of the title
-_COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组")
+_COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组织|党组")
 # a post of a unit the article names elsewhere: 县委常委, 镇党委书记, 村党支部书记 (level word and
 # organisation), 副镇长, 村长 (a title of that level), 支书 (a village title)
 _LEVEL_ORG = re.compile(r"(街道|[省市州县区旗镇乡村])(?=[委政人纪党办组宣统支务民两])")
+# a village's or community's committee, named with the level word (村委会, 居委会 is no level's)
+_OWN_LEVEL = re.compile(r"村(?:委会|民委员会)")
 _LEVEL_TITLE = re.compile(r"(?:常务)?副?(镇|乡|县|区|市|省|村)长|(?=支书)")
 
 
 def _level_of(surface: str) -> tuple[str | None, str]:
     """The level word a bare post refers to, and the post without a leading level word."""
     m = _LEVEL_ORG.match(surface)
+    if m and _OWN_LEVEL.match(surface):
+        return m.group(1), surface  # 村委会主任: the committee's name holds its level word
     if m:
         return m.group(1), surface[m.end():]
     m = _LEVEL_TITLE.match(surface)
