@@ -37,16 +37,19 @@ def _group_re() -> re.Pattern:
     managed = r"[省市州县区](?:（[市州县区]）)?管"
     # 村年轻干部: 村 before a modifier after a boundary or a function word (建立了村年轻干部…制度),
     # not where it ends a village's name (洪屿村年轻干部) or follows 该, 全 (该村, 全村)
-    village = rf"(?:(?:(?<![\u4e00-\u9fff])|(?<=[、和与及对将把由为让在了的是]))村(?={alt('MOD')}))?"
+    village = rf"(?:村(?:(?<![\u4e00-\u9fff].)|(?<=[、和与及对将把由为让在了的是].))(?={alt('MOD')}))?"
     # 县领导, 省市领导: a level's leaders, after a boundary, a conjunction or a measure word (以及区领导,
     # 92个区领导), not where the level word ends a unit's name (示范区领导干部) nor before 班子 (该县领导班子成员:
     # the members of the county's leading group)
-    leaders = r"(?:(?<![\u4e00-\u9fff])|(?<=[各全该本省市、及和与同个名位批等对向由为让请]))[县区市]领导(?!班子)"
+    leaders = r"[县区市](?:(?<![\u4e00-\u9fff].)|(?<=[各全该本省市、及和与同个名位批等对向由为让请].))领导(?!班子)"
     # a whole word may take modifiers too (优秀村干部); 村党组织书记后备人选: the reserve of a group
     # is a group of its own
     reserve = r"(?:后备(?:人选|力量|干部))?"
-    return re.compile(rf"(?:{paired}|{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})){reserve}"
-                      rf"|{leaders}|[县区]（区）委(?:书记|组织部部长)")
+    # every reading begins with one of these characters: a position with another is passed over at once
+    first = "".join(sorted({w[0] for key in ("MOD", "CORE", "WHOLE") for w in t[key]} | set("0123456789省市州县区乡镇村")))
+    return re.compile(rf"(?=[{re.escape(first)}])"
+                      rf"(?:(?:{paired}|{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})){reserve}"
+                      rf"|{leaders}|[县区]（区）委(?:书记|组织部部长))")
 
 
 @cache
