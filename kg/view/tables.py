@@ -476,7 +476,8 @@ def table(build: Path, name: str) -> Table:
     """The table ``name`` (facts, careers, adoptions) of the build in ``build``."""
     if name not in COLUMNS:
         raise InputError(f"no table {name!r}; choose one of {', '.join(COLUMNS)}")
-    return {"facts": facts, "careers": careers, "adoptions": adoptions}[name](read_graph(build))
+    with read_graph(build) as data:
+        return {"facts": facts, "careers": careers, "adoptions": adoptions}[name](data)
 
 
 def serialise(tab: Table, fmt: str) -> bytes:
