@@ -268,10 +268,13 @@ def _quoted(text: str, ends: frozenset[int]):
             if after:  # 开展“好媳妇”“好婆婆”等先进典型评选活动: the examples' campaign is named after them
                 yield from _named_after(text, after.start() + 1)
             elif _TYPELESS_TAIL.match(tail) and len(name) <= 8 and "、" not in name:
-                # 推行“揭榜挂帅”“项目三一一全”: short quoted names right after a launch verb
-                yield InitiativeHit("Campaign", m.start(), end, name, ())
+                # 推行“揭榜挂帅”“项目三一一全”: short quoted names right after a launch verb; one
+                # named by its count of articles (推出了“减负20条”) is a set of measures whatever its verb
+                yield InitiativeHit("Measure" if _NUMBERED_SET.search(name) else "Campaign", m.start(), end, name, ())
 
 
+# a set of measures named by its count of articles: 减负20条, 激励干部十条
+_NUMBERED_SET = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十百]{1,4})条$")
 # a system described by a quoted phrase and 的 (建立“能进能出、动态调整”的管理机制)
 _DESCRIBED = re.compile(r"“([^“”\n]{2,20})”的([\u4e00-\u9fff]{0,6}?(?:机制|制度|体系))")
 
