@@ -143,8 +143,8 @@ class GraphData:
     @property
     def statements(self) -> Iterator[Statement]:
         """The relation statements, by the IRI of the statement node (the same order from ``kg.nt`` or the store)."""
-        ends = ", ".join(f"MIN(CASE WHEN v.p = {_P[name]} THEN v.o END)" for name in _STATEMENT)
-        query = (f"SELECT n.s, {ends} FROM v AS n JOIN v ON v.s = n.s WHERE n.p = {_P['rdf:predicate']} "
+        ends = ", ".join(f"MIN(CASE WHEN v.p = {PROPERTIES[name]} THEN v.o END)" for name in _STATEMENT)
+        query = (f"SELECT n.s, {ends} FROM v AS n JOIN v ON v.s = n.s WHERE n.p = {PROPERTIES['rdf:predicate']} "
                  f"AND n.o IN ({_marks(_RELATIONS)}) GROUP BY n.s ORDER BY n.s")
         for _, subject, predicate, obj, article, evidence, start, confidence, extractor, date in self.db.execute(
                 query, list(_RELATIONS)):
@@ -208,13 +208,9 @@ class GraphData:
         info = self.articles.get(st.article)
         return info.date if info else ""
 
-    def count(self, query: str, *args: object) -> int:
-        """The number of rows of ``query`` (SQL over the table ``v(s, p, o, k)``)."""
-        return self.db.execute(f"SELECT COUNT(*) FROM ({query})", args).fetchone()[0]
-
     def _values(self, name: str, node: str, kind: str = "") -> list[str]:
         return [o for o, in self.db.execute(f"SELECT o FROM v WHERE s = ? AND p = ? {kind} ORDER BY k, o",
-                                            (node, _P[name]))]
+                                            (node, PROPERTIES[name]))]
 
     def _first(self, name: str, node: str) -> str | None:
         found = self._values(name, node)
@@ -225,7 +221,7 @@ class GraphData:
 
     def _label(self, node: str) -> str | None:
         """A node's name among its labels: Chinese first, then untagged, then any; the least of them."""
-        if not self.db.execute("SELECT 1 FROM v WHERE s = ? AND p = ?", (node, _P["rdfs:label"])).fetchone():
+        if not self.db.execute("SELECT 1 FROM v WHERE s = ? AND p = ?", (node, PROPERTIES["rdfs:label"])).fetchone():
             return None
         found = self._values("rdfs:label", node, f"AND k > {_IRI}")
         return found[0] if found else ""
@@ -248,7 +244,7 @@ class GraphData:
     def _article(self, node: str) -> ArticleInfo | None:
         if ARTICLE not in self._values("rdf:type", node):
             return None
-        sources = self.db.execute(f"SELECT k, o FROM v WHERE s = ? AND p = {_P['dcterms:source']} ORDER BY k, o",
+        sources = self.db.execute(f"SELECT k, o FROM v WHERE s = ? AND p = {PROPERTIES['dcterms:source']} ORDER BY k, o",
                                   (node,)).fetchall()
         date = self._first("dcterms:date", node)
         return ArticleInfo(self._first("dcterms:identifier", node) or "", self._first("dcterms:title", node) or "",
@@ -257,25 +253,25 @@ class GraphData:
 
     def _actors_of(self, initiative: str) -> list[tuple[tuple[float, str, str], str]]:
         rows = self.db.execute(
-            f"SELECT a.o, c.o, d.o FROM v AS n JOIN v AS r ON r.s = n.s AND r.p = {_P['rdf:predicate']} "
-            f"JOIN v AS a ON a.s = n.s AND a.p = {_P['rdf:subject']} "
-            f"LEFT JOIN v AS c ON c.s = n.s AND c.p = {_P['kg:confidence']} "
-            f"LEFT JOIN v AS d ON d.s = n.s AND d.p = {_P['prov:wasDerivedFrom']} "
-            f"WHERE n.p = {_P['rdf:object']} AND n.o = ? AND r.o IN (?, ?)",
+            f"SELECT a.o, c.o, d.o FROM v AS n JOIN v AS r ON r.s = n.s AND r.p = {PROPERTIES['rdf:predicate']} "
+            f"JOIN v AS a ON a.s = n.s AND a.p = {PROPERTIES['rdf:subject']} "
+            f"LEFT JOIN v AS c ON c.s = n.s AND c.p = {PROPERTIES['kg:confidence']} "
+            f"LEFT JOIN v AS d ON d.s = n.s AND d.p = {PROPERTIES['prov:wasDerivedFrom']} "
+            f"WHERE n.p = {PROPERTIES['rdf:object']} AND n.o = ? AND r.o IN (?, ?)",
             (initiative, *_ADOPTING)).fetchall()
         return [((-(float(conf) if conf else 0), self.labels.get(actor, ""), actor), article or "")
                 for actor, conf, article in rows]
 
     def _subjects(self, name: str) -> Callable[[], Iterator[str]]:
-        return lambda: (s for s, in self.db.execute("SELECT DISTINCT s FROM v WHERE p = ? ORDER BY s", (_P[name],)))
+        return lambda: (s for s, in self.db.execute("SELECT DISTINCT s FROM v WHERE p = ? ORDER BY s", (PROPERTIES[name],)))
 
     def _with_class(self) -> Iterator[str]:
         query = f"SELECT DISTINCT s FROM v WHERE p = ? AND o IN ({_marks(_CLASSES)}) ORDER BY s"
-        return (s for s, in self.db.execute(query, (_P["rdf:type"], *_CLASSES)))
+        return (s for s, in self.db.execute(query, (PROPERTIES["rdf:type"], *_CLASSES)))
 
     def _article_nodes(self) -> Iterator[str]:
         return (s for s, in self.db.execute("SELECT s FROM v WHERE p = ? AND o = ? ORDER BY s",
-                                            (_P["rdf:type"], ARTICLE)))
+                                            (PROPERTIES["rdf:type"], ARTICLE)))
 
 
 class _Lookup(Mapping[str, T]):
@@ -311,7 +307,6 @@ _READ_NAMES = (
     "kg:extractor")
 #: the number each property read has in the index (``v.p``)
 PROPERTIES = {name: i for i, name in enumerate(_READ_NAMES)}
-_P = PROPERTIES
 _READ = {term(name).value: i for i, name in enumerate(_READ_NAMES)}
 #: the columns of a statement, in ``Statement``'s order
 _STATEMENT = ("rdf:subject", "rdf:predicate", "rdf:object", "prov:wasDerivedFrom", "kg:evidence",
