@@ -19,7 +19,7 @@ from rdflib.namespace import DCTERMS
 from kg.errors import InputError
 from kg.graph.rdf import content_hash, web_iri
 from kg.graph.vocab import ID, KG, ONTOLOGY_DIR
-from kg.run import build as build_module
+from kg.run import articles as build_module
 from kg.run.build import built, process
 from kg.text.ingest import count_articles, read_inputs
 from kg.types import ENTITY_CLASSES, Article

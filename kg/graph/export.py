@@ -131,12 +131,24 @@ class GraphWriter:
         self._attested.add(block)
         self._nq.write(block)
         lines = block.splitlines(keepends=True)
-        new = self._triples.add(_triple(line) for line in lines)
+        new = self._triples.add(triple_line(line) for line in lines)
         if self._loader is not None:
             self._unloaded.append((block, b"".join(new)))
             self._unloaded_lines += len(lines)
             if self._unloaded_lines >= load_size(self._loaded_lines):
                 self._send_to_store()
+
+    def add_shard(self, quads: Path, triples: Path, spans: dict[bytes, tuple[bytes, bytes]]) -> None:
+        """The graphs of a partition of the corpus (``kg/run/partitioned.py``), as two files that stay in
+        place until the end: its articles' N-Quads in order (appended to kg.nq), its triples sorted
+        and each once (merged into kg.nt); ``spans``: the dates attesting its memberships."""
+        self._attested.merge(spans)
+        with open(quads, "rb") as fh:
+            shutil.copyfileobj(fh, self._nq, 1 << 20)
+        self._triples.add_run(triples)
+        if self._loader is not None:
+            self._loader.load_file(quads, ox.RdfFormat.N_QUADS)
+            self._loader.load_file(triples, ox.RdfFormat.N_TRIPLES)
 
     def _send_to_store(self) -> None:
         self._loader.load(b"".join(quads for quads, _ in self._unloaded), ox.RdfFormat.N_QUADS)
@@ -251,7 +263,7 @@ def write_turtle(nt: Path, out: Path) -> None:
     ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), out, ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
 
 
-def _triple(quad: bytes) -> bytes:
+def triple_line(quad: bytes) -> bytes:
     """The N-Triples line of an N-Quads line (its graph name is its last term: an IRI has no spaces)."""
     return quad[:quad.rindex(b" <")] + b" .\n"
 

@@ -49,6 +49,16 @@ class Attestations:
                 first, last = self._spans.get(subject, (date, date))
                 self._spans[subject] = (min(first, date), max(last, date))
 
+    def spans(self) -> dict[bytes, tuple[bytes, bytes]]:
+        """Each membership's first and last date (for ``merge``)."""
+        return dict(self._spans)
+
+    def merge(self, spans: dict[bytes, tuple[bytes, bytes]]) -> None:
+        """Add the ``spans`` of another ``Attestations``: those of other articles."""
+        for subject, (first, last) in spans.items():
+            held = self._spans.get(subject)
+            self._spans[subject] = (first, last) if held is None else (min(held[0], first), max(held[1], last))
+
     def quads(self) -> bytes:
         """The derived graph as N-Quads lines, sorted, each once (empty when nothing is dated)."""
         lines = set()

@@ -40,6 +40,11 @@ class SortedLines:
             self._spill()
         return new
 
+    def add_run(self, path: Path) -> None:
+        """Add the lines of a file, sorted and each once (another ``SortedLines``'s): merged in at the
+        end, where it is, never read into memory."""
+        self._runs.append(path)
+
     def _spill(self) -> None:
         run = self._dir / f"{len(self._runs):06d}"
         with open(run, "wb") as fh:

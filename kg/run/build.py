@@ -6,30 +6,29 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
-from dataclasses import dataclass, field, replace
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from ..errors import InputError, KgError
 from ..extract import TextReading, read
 from ..graph.export import GraphWriter
 from ..graph.incremental import read_build, require_build
-from ..graph.rdf import article_block
-from ..nlp.pipeline import in_zone, load
+from ..nlp.pipeline import load
 from ..text.clean import clean
 from ..text.dedupe import Duplicate, unique_cleaned
 from ..text.ingest import MAX_BYTES, read_inputs
 from ..text.metadata import read_metadata
 from ..types import ENTITY_CLASSES, RELATIONS, Article, CleanText, Extraction
 from . import progress as bar
-from .on_dask import process_on_dask
+from .articles import Failed, built, segmented
+from .on_dask import dask_runner, process_on_dask
+from .partitioned import Message, Runner, build_partitions, plan
+from .partitions import list_partitions
 from .pool import WorkerPool
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 T = TypeVar("T")
 
@@ -75,7 +74,7 @@ def process_cleaned(pairs: Iterable[tuple[Article, CleanText]], jobs: int = 1,
         with nullcontext(pool) if pool is not None else WorkerPool(jobs) as own:
             yield from _process_parallel(pairs, own, then)
     else:
-        yield from _segmented(_unread(pairs), then)
+        yield from segmented(_unread(pairs), then)
 
 
 def _unread(pairs: Iterable[tuple[Article, CleanText]]) -> Iterator[tuple[Article, CleanText, None]]:
@@ -83,100 +82,49 @@ def _unread(pairs: Iterable[tuple[Article, CleanText]]) -> Iterator[tuple[Articl
     return ((a, c, None) for a, c in pairs)
 
 
-def _segmented(items: Iterable[tuple[Article, CleanText, TextReading | None]],
-               then: Callable[[Extraction], T]) -> Iterator[T]:
-    """Segment and extract, here, by kg's spaCy pipeline (``kg.nlp.pipeline``): in batches, each
-    stage over a batch in turn (its code and data stay in cache), within the pipeline's memory
-    zone (``in_zone``: what ``then`` makes of an extraction holds none of spaCy's objects)."""
-    items = iter(items)
-    while batch := list(islice(items, BATCH)):
-        yield from _batch(in_zone(len(batch)), batch, then)
-
-
-def _batch(nlp: Language, batch: list[tuple[Article, CleanText, TextReading | None]],
-           then: Callable[[Extraction], T]) -> list[T | Failed]:
-    """``_segmented`` of one batch; its docs are gone when this returns, before a zone may close."""
-    out: list[T | Failed] = []
-    docs = [nlp.tokenizer.article_doc(article, cl, reading) for article, cl, reading in batch]
-    for doc in nlp.pipe(docs, batch_size=BATCH):
-        result, error = None, doc._.kg_error  # the pipeline's error, kept on the doc
-        if error is None:
-            try:
-                result = then(doc._.kg_extraction)
-            except Exception as exc:  # noqa: BLE001  (one article's failure is a bad article, not the build's)
-                error = f"{type(exc).__name__}: {exc}"
-        out.append(result if error is None else Failed(doc._.kg_article.source, error))
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class Failed:
-    """An article whose extraction raised: reported and skipped, the rest builds."""
-
-    source: str
-    error: str
-
-    def message(self) -> str:
-        first = " ".join(self.error.split())[:200]
-        return f"{self.source}: extraction failed ({first}); this is a bug in kg: please report it with the file"
-
-
-@dataclass(frozen=True, slots=True)
-class Built:
-    """What the build keeps of an article: its graph (N-Quads lines) and what cleaning noted."""
-
-    source: str
-    notes: tuple[str, ...]
-    block: bytes
-
-
-def built(ex: Extraction) -> Built:
-    ex, note = bounded(ex)
-    return Built(ex.article.source, ex.clean.notes + note, article_block(ex))
-
-
-#: the most entities and facts one article gives the graph: past them (a list of names, a text
-#: without sentences) it keeps those it names first, so that one article cannot dominate the outputs
-MAX_ENTITIES, MAX_FACTS = 2_000, 5_000
-
-
-def bounded(ex: Extraction) -> tuple[Extraction, tuple[str, ...]]:
-    """The extraction within ``MAX_ENTITIES`` and ``MAX_FACTS``: the entities first mentioned
-    earliest (a parent, a post's organisation, as early as its first child), then the facts between
-    them of the earliest evidence; and the note saying so, if anything was left out."""
-    if len(ex.entities) <= MAX_ENTITIES and len(ex.facts) <= MAX_FACTS:
-        return ex, ()
-    end = len(ex.clean.text)
-    first: dict[tuple[str, str], int] = {}
-    for m in ex.mentions:
-        first[m.cls, m.label] = min(m.start, first.get((m.cls, m.label), end))
-    entities = {e.key: e for e in ex.entities}
-    pos = {e.key: first.get((e.cls, e.label), end) for e in ex.entities}
-    for key in sorted(pos, key=pos.get):  # stable: ties keep the extraction's order
-        above, seen = [key], {key}
-        while above:
-            e = entities[above.pop()]
-            for up in (e.part_of, e.post_in):
-                if up in entities and up not in seen:
-                    seen.add(up)
-                    pos[up] = min(pos[up], pos[key])
-                    above.append(up)
-    kept = set(sorted(pos, key=pos.get)[:MAX_ENTITIES])
-    facts = [f for f in ex.facts if f.subject in kept and f.object in kept]
-    kept_facts = set(sorted(range(len(facts)), key=lambda i: facts[i].evidence.start)[:MAX_FACTS])
-    out = replace(ex, entities=tuple(e for e in ex.entities if e.key in kept),
-                  facts=tuple(f for i, f in enumerate(facts) if i in kept_facts))
-    return out, (f"kept {len(out.entities):,} of its {len(ex.entities):,} entities and {len(out.facts):,} of its "
-                 f"{len(ex.facts):,} facts, those it names first (at most {MAX_ENTITIES:,} and {MAX_FACTS:,} an "
-                 f"article): a text this dense is likely no article",)
-
-
-#: articles read and cleaned, then segmented, then extracted in turn by one process
-BATCH = 128
 #: articles per task sent to a worker, and tasks kept in flight per worker (bounds memory)
 CHUNK, AHEAD = 16, 2
 #: articles read and cleaned at most while the workers start (their server may still be loading)
 READ_AHEAD = 1024
+
+
+def _build_partitioned(inputs: list, own: tuple[Path, ...], writer: GraphWriter, report: BuildReport, *, jobs: int,
+                       dask: str | None, pool: WorkerPool | None, max_bytes: int, metadata: Path | None,
+                       on_skip: Callable[[str], None], on_warn: Callable[[str], None], progress: bool) -> None:
+    """The build's articles read, matched and extracted partition by partition by the workers
+    (``kg/run/partitioned.py``), their graphs added to ``writer``, what they say to ``report``."""
+    parts, errors = list_partitions(inputs, jobs, skip=own)
+
+    def say(messages: Iterable[Message]) -> None:
+        for message in messages:
+            if message.skipped:
+                report.skipped.append(message.text)
+            (on_skip if message.skipped else on_warn)(message.text)
+
+    say(Message(str(error), skipped=True) for error in errors)
+    folder = writer.scratch.resolve()
+    work = plan(folder, len(parts), jobs, max_bytes, metadata.resolve() if metadata is not None else None)
+    with _runner(jobs, dask, pool) as run:
+        results = build_partitions(parts, work, run, built, on_read=lambda done: say(done.messages))
+        if progress and bar.shown():
+            results = bar.progress(results, inputs, size=lambda done: done.read)
+        for done in results:
+            say(done.messages)
+            report.articles += done.articles
+            writer.add_shard(done.quads, done.triples, done.spans)
+
+
+@contextmanager
+def _runner(jobs: int, dask: str | None, pool: WorkerPool | None) -> Iterator[Runner]:
+    """Where the tasks of a partitioned build run: on a Dask cluster, in ``jobs`` worker processes, or here."""
+    if dask is not None:
+        with dask_runner(dask, jobs) as run:
+            yield run
+    elif jobs > 1:
+        with nullcontext(pool) if pool is not None else WorkerPool(jobs) as own, own.workers(_start_worker) as workers:
+            yield lambda task, items: workers.imap(task, items)
+    else:
+        yield map
 
 
 def _start_worker() -> None:
@@ -189,7 +137,7 @@ def _process_chunk(items: list[tuple[Article, CleanText, TextReading | None]],
                    then: Callable[[Extraction], T]) -> list[T]:
     """In a worker (a process of the pool or of a Dask cluster): ``_segmented`` of a few articles
     (its pipeline is loaded once per process)."""
-    return list(_segmented(items, then))
+    return list(segmented(items, then))
 
 
 def _process_parallel(pairs: Iterable[tuple[Article, CleanText]], pool: WorkerPool,
@@ -259,9 +207,10 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
         require_build(out)  # before the folder is claimed (and made): a mistyped --into makes none
     existing = None  # the build in ``out``, read once the folder is held
 
+    # not its own outputs, nor a metadata file in an input folder (a .jsonl one would read as articles)
+    own = (out / "graph.html", out / "report.html", out / "view.html", out / "store", *([metadata] if metadata is not None else []))
+
     def good_articles() -> Iterator[Article]:
-        # not its own outputs, nor a metadata file in an input folder (a .jsonl one would read as articles)
-        own = (out / "graph.html", out / "report.html", out / "view.html", out / "store", *([metadata] if metadata is not None else []))
         for item in read_inputs(inputs, max_bytes, skip=own, metadata=described):
             if existing is not None and isinstance(item, Article):
                 item = existing.admit(item)
@@ -290,21 +239,25 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
         if writer.foreign:
             shown = ", ".join(writer.foreign[:3]) + (f" and {len(writer.foreign) - 3} more" if len(writer.foreign) > 3 else "")
             on_warn(f"{out}: holds files that are not kg's ({shown}); the build writes beside them and leaves them")
-        if into:
+        if into:  # one by one: each article is checked against what the build holds
             existing = read_build(out)
             writer.add_quads(existing.quads)
-        results = process_cleaned(unique_cleaned(good_articles(), duplicate, folder=writer.scratch), jobs, built, dask, pool)
-        if progress and bar.shown():
-            results = bar.progress(results, inputs)
-        for result in results:
-            if isinstance(result, Failed):
-                report.skipped.append(result.message())
-                on_skip(result.message())
-                continue
-            for note in result.notes:
-                on_warn(f"{result.source}: {note}")
-            report.articles += 1
-            writer.add(result.block)
+            results = process_cleaned(unique_cleaned(good_articles(), duplicate, folder=writer.scratch), jobs, built,
+                                      dask, pool)
+            if progress and bar.shown():
+                results = bar.progress(results, inputs)
+            for result in results:
+                if isinstance(result, Failed):
+                    report.skipped.append(result.message())
+                    on_skip(result.message())
+                    continue
+                for note in result.notes:
+                    on_warn(f"{result.source}: {note}")
+                report.articles += 1
+                writer.add(result.block)
+        else:
+            _build_partitioned(inputs, own, writer, report, jobs=jobs, dask=dask, pool=pool, max_bytes=max_bytes,
+                               metadata=metadata, on_skip=on_skip, on_warn=on_warn, progress=progress)
         if not report.articles and not report.present:
             raise KgError("no article could be read from the inputs" + (f" ({report.skipped[0]})" if report.skipped else ""))
         counts = writer.finish(pool.side() if pool is not None else None)

@@ -13,17 +13,48 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from contextlib import contextmanager
 from typing import TypeVar
 
 from ..errors import InputError, KgError
 
 T = TypeVar("T")
+A = TypeVar("A")
 
 
 def process_on_dask(pairs: Iterable, address: str, work: Callable[[list], list[T]], *, workers: int,
                     chunk: int, ahead: int) -> Iterator[T]:
     """``work`` applied to chunks of ``pairs`` on the cluster at ``address`` (or a ``local`` one of
     ``workers`` processes); the results of each chunk, in order."""
+    with dask_client(address, workers) as client:
+        size = len(client.scheduler_info().get("workers", {}))
+        pending: deque = deque()
+        it = iter(pairs)
+        while batch := list(islice(it, chunk)):
+            pending.append(client.submit(work, batch, pure=False))
+            if len(pending) >= ahead * size:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+@contextmanager
+def dask_runner(address: str, workers: int) -> Iterator[Callable[[Callable[[A], T], Iterable[A]], Iterator[T]]]:
+    """``run(task, items)`` on the cluster at ``address`` (or a ``local`` one of ``workers``
+    processes): the task of each item, all handed to the scheduler at once, their results in order."""
+    with dask_client(address, workers) as client:
+        def run(task: Callable[[A], T], items: Iterable[A]) -> Iterator[T]:
+            futures = client.map(task, list(items), pure=False)
+            for future in futures:
+                yield future.result()
+                future.release()
+        yield run
+
+
+@contextmanager
+def dask_client(address: str, workers: int):
+    """A client of the cluster at ``address``, or of a ``local`` one of ``workers`` processes, once it
+    has a worker."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
@@ -40,15 +71,7 @@ def process_on_dask(pairs: Iterable, address: str, work: Callable[[list], list[T
             except TimeoutError as exc:
                 raise KgError(f"--dask {address}: the scheduler has no workers after 60 s; "
                               "start some with `dask worker ADDRESS`") from exc
-            size = len(client.scheduler_info().get("workers", {}))
-            pending: deque = deque()
-            it = iter(pairs)
-            while batch := list(islice(it, chunk)):
-                pending.append(client.submit(work, batch, pure=False))
-                if len(pending) >= ahead * size:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
+            yield client
     finally:
         if cluster is not None:
             cluster.close()

@@ -46,13 +46,13 @@ def wait(message: str, acquired: Callable[[], bool], *, ticking: bool = True, po
             bar.refresh()
 
 
-def progress(items: Iterable[T], inputs: Iterable[str | Path]) -> Iterator[T]:
-    """``items``, drawing a bar on stderr as they are consumed."""
+def progress(items: Iterable[T], inputs: Iterable[str | Path], size: Callable[[T], int] = lambda item: 1) -> Iterator[T]:
+    """``items``, drawing a bar on stderr as they are consumed; ``size``: how many articles an item is."""
     from tqdm import tqdm
 
     with tqdm(total=count_articles(inputs), unit="article", file=sys.stderr, dynamic_ncols=True,
               smoothing=0.1, leave=False) as bar:
         for item in items:
             yield item
-            bar.update()  # once the item is dealt with
+            bar.update(size(item))  # once the item is dealt with
         bar.refresh()  # the final count, however soon after the last redraw it came

@@ -88,13 +88,11 @@ def _unique(articles: Iterable[Article], report: Callable[[Duplicate], None], th
             kept: _Kept) -> Iterator[tuple[Article, CleanText]]:
     for article in articles:
         cleaned = clean(article)
-        text = _SPACE.sub("", cleaned.text)
-        digest = hashlib.sha1(text.encode("utf-8")).digest()
-        first = kept.same_text(digest) if text else None
+        digest, signature = fingerprint(cleaned)
+        first = kept.same_text(digest) if signature is not None else None
         if first is not None:
             report(Duplicate(article.source, kept.source(first), "same text"))
             continue
-        signature = _minhash(text) if text else None
         if signature is not None:
             near = _nearest(signature, kept.sharing_a_band(signature), kept)
             if near is not None and near[1] >= threshold:
@@ -102,6 +100,13 @@ def _unique(articles: Iterable[Article], report: Callable[[Duplicate], None], th
         article = _unique_id(article, kept, report)
         kept.add(article, digest, signature)
         yield article, cleaned
+
+
+def fingerprint(cleaned: CleanText) -> tuple[bytes, np.ndarray | None]:
+    """The hash of a cleaned text (whitespace ignored) and its MinHash signature (None for a text
+    without characters: it is no duplicate of anything)."""
+    text = _SPACE.sub("", cleaned.text)
+    return hashlib.sha1(text.encode("utf-8")).digest(), _minhash(text) if text else None
 
 
 def _minhash(text: str) -> np.ndarray:

@@ -50,6 +50,16 @@ def read_inputs(inputs: Iterable[str | Path], max_bytes: int = MAX_BYTES,
     """Yield every article of the given files and directories, in a stable order, dated and with
     the URL, date and title of its row of ``metadata``; the files and folders in ``skip`` (a build's
     own outputs) are not read when a folder holds them."""
+    for file in list_files(inputs, skip):
+        if isinstance(file, InputError):
+            yield file
+        else:
+            yield from read_file(file, max_bytes, metadata)
+
+
+def list_files(inputs: Iterable[str | Path], skip: Iterable[Path] = ()) -> Iterator[Path | InputError]:
+    """The article files of ``read_inputs``, in its order, without reading them (what a folder
+    holds, the files given), and an ``InputError`` for each input or folder that cannot be listed."""
     skip = [Path(p) for p in skip]
     folders = _identities(p for p in skip if p.is_dir())
     files = {p.resolve() for p in skip if not p.is_dir()}
@@ -57,12 +67,10 @@ def read_inputs(inputs: Iterable[str | Path], max_bytes: int = MAX_BYTES,
         path = Path(item)
         if path.is_dir():
             for file in _walk(path, set(folders)):
-                if isinstance(file, InputError):
+                if isinstance(file, InputError) or not files or file.resolve() not in files:
                     yield file
-                elif not files or file.resolve() not in files:
-                    yield from _read_file(file, max_bytes, metadata)
-        elif path.exists():  # a FIFO or a device too: reported by _read_file, never opened
-            yield from _read_file(path, max_bytes, metadata)
+        elif path.exists():  # a FIFO or a device too: reported by read_file, never opened
+            yield path
         else:
             yield InputError(f"{shown(path)}: no such file or directory")
 
@@ -165,16 +173,20 @@ def _name_note(path: Path) -> tuple[str, ...]:
             "(rename it to UTF-8 for a readable name)",)
 
 
-def _read_file(path: Path, max_bytes: int, metadata: Metadata | None) -> Iterator[Article | InputError]:
+def read_file(path: Path, max_bytes: int = MAX_BYTES, metadata: Metadata | None = None,
+              at: Path | None = None) -> Iterator[Article | InputError]:
+    """The articles of one file (a JSON Lines file holds many), or the error of each that cannot be read.
+    ``at``: the folder a relative ``path`` is in (a worker's own may differ); it is named as given."""
+    real = path if at is None or path.is_absolute() else at / path
     try:
-        st = path.stat()
+        st = real.stat()
         if not stat.S_ISREG(st.st_mode):
             yield _not_regular(path, st.st_mode)
             return
         if path.suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(path, max_bytes, metadata)
+            yield from _read_jsonl(path, max_bytes, metadata, real)
             return
-        data = path.read_bytes() if st.st_size <= max_bytes else b""  # a 10 GB dump is not read to be refused
+        data = real.read_bytes() if st.st_size <= max_bytes else b""  # a 10 GB dump is not read to be refused
     except OSError as exc:
         yield InputError(f"{shown(path)}: cannot read ({exc.strerror})")
         return
@@ -237,11 +249,11 @@ def _check_bytes(data: bytes, size: int, max_bytes: int) -> str | None:
     return None
 
 
-def _read_jsonl(path: Path, max_bytes: int, metadata: Metadata | None) -> Iterator[Article | InputError]:
+def _read_jsonl(path: Path, max_bytes: int, metadata: Metadata | None, real: Path) -> Iterator[Article | InputError]:
     """Each line read to at most ``_ESCAPED * max_bytes + _FIELDS`` bytes (a longer one is skipped by
     its number, read past in chunks) and decoded on its own: a bad line loses that line only."""
     name, notes, limit = shown(path), _name_note(path), _ESCAPED * max_bytes + _FIELDS
-    with path.open("rb") as handle:
+    with real.open("rb") as handle:
         for line_no, data in enumerate(_lines(handle, limit), 1):
             where = f"{name}:{line_no}"
             if data is None:
