@@ -626,6 +626,12 @@ LAUNCHES = [
     # a theme listed between 围绕 and 等方面 is what another act is about, nobody's launch
     ("甘肃省召开会议，我省将开展“练兵比武”活动。\n活动期间，干部将围绕实施乡村建设行动、开展关爱服务等方面进行比武。",
      {("甘肃省", "launches", "练兵比武活动")}),
+    # a name a clause says something belongs to (是“Y”活动的深化) is not acted on there
+    ("张洪镇开展作风建设专项行动，是“解放思想”主题教育活动的深化拓展。",
+     {("张洪镇", "launches", "作风建设专项行动")}),
+    # the place a heading is filed under (明溪：) is no agent; the article's acting unit is
+    ("明溪：村书记“擂台赛”促乡村振兴\n2日，在明溪县举行的擂台比武中，各村书记同台竞技。夏坊乡还开展“星级支部”创建活动。",
+     {("夏坊乡", "launches", "星级支部创建活动"), ("夏坊乡", "launches", "村书记擂台赛")}),
     # units that are a village's address are not the agent of what the village's partner does
     ("十堰市张湾区汉江路街道熊家湾村党建包联单位负责人开展“寒冬送暖”主题活动。", set()),
     # the committee written as the owner of one name (市委“美丽乡村”专项行动) is no agent of the next

@@ -54,6 +54,8 @@ def find_actor(b: Builder, pos: int, loc_keys: dict[str, str], names: list[tuple
         return _NOBODY  # “减负行动”在全国范围内展开: a campaign of the whole country
     if _topic(text, span):
         return _NOBODY  # 围绕…实施乡村建设行动…等方面进行比武: a theme of another act, nobody's act here
+    if text[span[0] - 1:span[0]] == "是" and text[span[1]:span[1] + 1] == "的":
+        return _NOBODY  # 开展X，是“Y”主题教育活动的深化拓展: Y is what X is said to belong to, not acted on
     # a unit down to a town anywhere in the name, a village where the name begins with it
     first = _NAME_HEAD.match(text, span[0]).end()
     inside = [h for h in b.ctx.localities if span[0] <= h.start < span[1]
@@ -152,7 +154,7 @@ def _first_agent(b: Builder, held: list[tuple[int, int]]) -> str | None:
     candidates = []
     for chain in _chains(b, 0, len(text), (gz.CITY, gz.VILLAGE), held):
         head, last = chain[0], chain[-1]
-        if not _venue(text, head.start):  # 在苏州市吴江区举行: where it happened, not who acted
+        if not _venue(text, head.start) and not _heading_tag(text, head.start, last.end):  # 在苏州市吴江区举行: where it happened, not who acted
             candidates.append((last.start, last.end, last.name))
     # the writer's own unit or the one the article is about (我州在州委党校举办了…, 该县实施…)
     for m in _SELF_REF.finditer(text):
@@ -210,6 +212,12 @@ _VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$")
 _HELD_THERE = re.compile(r"举行|举办|召开|开班|开幕|开赛")
 
 
+def _heading_tag(text: str, start: int, end: int) -> bool:
+    """Whether the units at ``text[start:end]`` open a line and a colon follows them (明溪：…): a
+    heading's tag, the place its story is filed under, as a dateline's place is where news came from."""
+    return (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("：", ":")
+
+
 def _venue(text: str, pos: int, marks: re.Pattern = _VENUE) -> bool:
     return marks.search(text, max(0, pos - 2), pos) is not None
 
@@ -255,6 +263,8 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
         h = chain[-1]
         suffix = _ORG_SUFFIX.match(text, h.end)
         village = b.units.by_start.get(h.end)
+        if _heading_tag(text, chain[0].start, h.end):
+            continue  # 明溪：村书记“擂台赛”…: the place a heading is filed under, like a dateline's
         if village is not None and village.level == gz.VILLAGE:
             # 汉江路街道熊家湾村党建包联单位…开展: the units are the address of a village, whose
             # organisation (or someone of it) acts, not the town
