@@ -564,6 +564,8 @@ LAUNCHES = [
     ("天等县实施“山海新锋”三年培养行动，培养年轻干部。", {("天等县", "launches", "山海新锋三年培养行动")}),
     # taking part is no launch: the locality of the sentence does not carry out the initiative
     ("天等县党员干部参加“强基兴村”培训班。", set()),
+    # ... in any item of the list the verb of taking part governs
+    ("柘汪镇党委书记说，他参与“港城大讲堂”专题讲座、招商队伍能力提升培训班后收获很多。", set()),
     # a committee the article cannot place (省委 of no named province) acts, not the article's county
     ("天等县召开会议。据县委组织部介绍，省委决定实施“强基兴村”计划。", set()),
     # a place in a dateline is where the news came from, not who acts

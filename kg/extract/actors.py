@@ -14,7 +14,7 @@ from typing import NamedTuple
 from . import gazetteer as gz
 from .builder import Builder, sentence_at
 from .initiatives import LIST_CLOSE, governing_verbs
-from .spans import CLAUSE, span_of
+from .spans import CLAUSE, span_of, start_of
 
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
@@ -54,6 +54,8 @@ def find_actor(b: Builder, pos: int, loc_keys: dict[str, str], names: list[tuple
         return _NOBODY  # “减负行动”在全国范围内展开: a campaign of the whole country
     if _topic(text, span):
         return _NOBODY  # 围绕…实施乡村建设行动…等方面进行比武: a theme of another act, nobody's act here
+    if _joined_list(text, span[0]):
+        return _NOBODY  # 参与“港城大讲堂”专题讲座、招商队伍培训班: taking part, in each item of the list
     if text[span[0] - 1:span[0]] == "是" and text[span[1]:span[1] + 1] == "的":
         return _NOBODY  # 开展X，是“Y”主题教育活动的深化拓展: Y is what X is said to belong to, not acted on
     # a unit down to a town anywhere in the name, a village where the name begins with it
@@ -104,6 +106,19 @@ def _topic(text: str, span: tuple[int, int]) -> bool:
     nobody's launch or issue."""
     start, end = span_of(text, span[0], CLAUSE)
     return text.rfind(_TOPIC_OPEN, start, span[0]) >= 0 and LIST_CLOSE.search(text, span[1], end) is not None
+
+
+# a verb by which someone takes part in what it governs (参与, 参加), then a list's earlier items
+_PART_TAKEN = re.compile(r"(?:参加|参与|参训|加入)(?:了|到)?([^，。；：！？\n]*)、$")
+
+
+def _joined_list(text: str, pos: int) -> bool:
+    """Whether the name at ``pos`` is a later item of a list whose verb is one of taking part (他参与
+    “港城大讲堂”专题讲座、|招商队伍培训班): coordinated objects share their verb, and no other
+    governing verb stands between."""
+    joined = _PART_TAKEN.search(text, start_of(text, pos, CLAUSE), pos)
+    verb_re, _ = governing_verbs()
+    return joined is not None and verb_re.search(joined.group(1)) is None
 
 
 def _chain_start(b: Builder, hit) -> int:
