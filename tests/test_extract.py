@@ -463,6 +463,12 @@ INITIATIVE_SETS = [
     ("某某县“多措并举”\n近日，某某县召开会议。", "Campaign", set()),
     # a trip to a party school
     ("定期组织优秀农村实用人才到党校培训。", "Campaign", set()),
+    # a description of its kind before a quoted name names nothing: the quoted name is the campaign
+    ("新华日报社联合省农业农村厅开展大型全媒体行动“江苏百村调研”，走访百个乡村。", "Campaign", {"江苏百村调研"}),
+    # a count of the events before a quoted course is no part of its name
+    ("芜湖市委组织部举办了两期“村党组织书记示范培训班”。", "Campaign", {"村党组织书记示范培训班"}),
+    # a verb after 的 is a noun (的组织保障) and governs no name
+    ("要严格按照镇党委的部署要求，以强有力的组织保障高位推动大比拼。", "Campaign", set()),
 ]
 
 
@@ -558,6 +564,8 @@ LAUNCHES = [
     ("天等县实施“山海新锋”三年培养行动，培养年轻干部。", {("天等县", "launches", "山海新锋三年培养行动")}),
     # taking part is no launch: the locality of the sentence does not carry out the initiative
     ("天等县党员干部参加“强基兴村”培训班。", set()),
+    # ... in any item of the list the verb of taking part governs
+    ("柘汪镇党委书记说，他参与“港城大讲堂”专题讲座、招商队伍能力提升培训班后收获很多。", set()),
     # a committee the article cannot place (省委 of no named province) acts, not the article's county
     ("天等县召开会议。据县委组织部介绍，省委决定实施“强基兴村”计划。", set()),
     # a place in a dateline is where the news came from, not who acts
@@ -612,6 +620,22 @@ LAUNCHES = [
     ("浙江省开展“强基兴村”行动。", {("浙江省", "launches", "强基兴村行动")}),
     # a university named after a place is a partner, not the actor
     ("芜湖市委组织部联合浙江大学举办“强基”培训班。", {("芜湖市", "launches", "强基培训班")}),
+    # 我市 in the article of a town of a county-level city is that city, not the prefecture it names
+    ("福鼎市沙埕镇召开会议。沙埕镇干部参加，宁德市督导组到会。我市开展“强基兴村”行动。",
+     {("福鼎市", "launches", "强基兴村行动")}),
+    # ... and where the article does not name that city, nobody it names acts
+    ("沙埕镇召开会议，宁德市督导组到会。督导组传达了市委关于开展“强基兴村”行动的要求。", set()),
+    # a theme listed between 围绕 and 等方面 is what another act is about, nobody's launch
+    ("甘肃省召开会议，我省将开展“练兵比武”活动。\n活动期间，干部将围绕实施乡村建设行动、开展关爱服务等方面进行比武。",
+     {("甘肃省", "launches", "练兵比武活动")}),
+    # a name a clause says something belongs to (是“Y”活动的深化) is not acted on there
+    ("张洪镇开展作风建设专项行动，是“解放思想”主题教育活动的深化拓展。",
+     {("张洪镇", "launches", "作风建设专项行动")}),
+    # the place a heading is filed under (明溪：) is no agent; the article's acting unit is
+    ("明溪：村书记“擂台赛”促乡村振兴\n2日，在明溪县举行的擂台比武中，各村书记同台竞技。夏坊乡还开展“星级支部”创建活动。",
+     {("夏坊乡", "launches", "星级支部创建活动"), ("夏坊乡", "launches", "村书记擂台赛")}),
+    # units that are a village's address are not the agent of what the village's partner does
+    ("十堰市张湾区汉江路街道熊家湾村党建包联单位负责人开展“寒冬送暖”主题活动。", set()),
     # the committee written as the owner of one name (市委“美丽乡村”专项行动) is no agent of the next
     ("台州市黄岩区召开会议。该区结合市委“美丽乡村”专项行动，开展“强基兴村”活动。",
      {("台州市", "launches", "美丽乡村专项行动"), ("黄岩区", "launches", "强基兴村活动")}),
@@ -654,6 +678,8 @@ ISSUES = [
     # a unit inside a name (兴城市 of 强产业、兴城市) yields to the agent its sentence names
     ("黄岩区委组织部出台《关于服务强产业、兴城市发展的十条措施》。",
      {("黄岩区", "issues", "关于服务强产业、兴城市发展的十条措施")}),
+    # a measure listed among the themes of another act (围绕…等方面) is not issued there
+    ("甘肃省召开会议，我省将开展比武。\n干部将围绕落实动态监测帮扶措施、促进务工就业等方面进行比武。", set()),
     # a village the name begins with after its title mark issues it, not the town before it
     ("走进黄岩区宁溪镇金林村，公开栏中的《金林村干部履职承诺书》格外醒目。", {("金林村", "issues", "金林村干部履职承诺书")}),
 ]

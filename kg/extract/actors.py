@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from . import gazetteer as gz
 from .builder import Builder, sentence_at
-from .initiatives import governing_verbs
-from .spans import CLAUSE, span_of
+from .initiatives import LIST_CLOSE, governing_verbs
+from .spans import CLAUSE, span_of, start_of
 
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
@@ -52,6 +52,12 @@ def find_actor(b: Builder, pos: int, loc_keys: dict[str, str], names: list[tuple
     span = next(((s, e) for s, e in names if s == pos), (pos, pos))
     if _CENTRAL.search(text, span[1], span_of(text, span[1], CLAUSE)[1]):
         return _NOBODY  # “减负行动”在全国范围内展开: a campaign of the whole country
+    if _topic(text, span):
+        return _NOBODY  # 围绕…实施乡村建设行动…等方面进行比武: a theme of another act, nobody's act here
+    if _joined_list(text, span[0]):
+        return _NOBODY  # 参与“港城大讲堂”专题讲座、招商队伍培训班: taking part, in each item of the list
+    if text[span[0] - 1:span[0]] == "是" and text[span[1]:span[1] + 1] == "的":
+        return _NOBODY  # 开展X，是“Y”主题教育活动的深化拓展: Y is what X is said to belong to, not acted on
     # a unit down to a town anywhere in the name, a village where the name begins with it
     first = _NAME_HEAD.match(text, span[0]).end()
     inside = [h for h in b.ctx.localities if span[0] <= h.start < span[1]
@@ -88,6 +94,31 @@ def find_actor(b: Builder, pos: int, loc_keys: dict[str, str], names: list[tuple
     if lead is not None and lead in loc_keys:
         return Act(loc_keys[lead], "agent-of-lead")
     return _NOBODY
+
+
+# a list of themes another act is about: 围绕 opens it, 等方面 (等内容, 等主题) closes it
+_TOPIC_OPEN = "围绕"
+
+
+def _topic(text: str, span: tuple[int, int]) -> bool:
+    """Whether the name at ``span`` is an item of a list of themes in its clause (围绕A、落实B、实施
+    C等方面进行“练兵比武”): the clause's act is on its own object, and of the themes it says
+    nobody's launch or issue."""
+    start, end = span_of(text, span[0], CLAUSE)
+    return text.rfind(_TOPIC_OPEN, start, span[0]) >= 0 and LIST_CLOSE.search(text, span[1], end) is not None
+
+
+# a verb by which someone takes part in what it governs (参与, 参加), then a list's earlier items
+_PART_TAKEN = re.compile(r"(?:参加|参与|参训|加入)(?:了|到)?([^，。；：！？\n]*)、$")
+
+
+def _joined_list(text: str, pos: int) -> bool:
+    """Whether the name at ``pos`` is a later item of a list whose verb is one of taking part (他参与
+    “港城大讲堂”专题讲座、|招商队伍培训班): coordinated objects share their verb, and no other
+    governing verb stands between."""
+    joined = _PART_TAKEN.search(text, start_of(text, pos, CLAUSE), pos)
+    verb_re, _ = governing_verbs()
+    return joined is not None and verb_re.search(joined.group(1)) is None
 
 
 def _chain_start(b: Builder, hit) -> int:
@@ -138,16 +169,36 @@ def _first_agent(b: Builder, held: list[tuple[int, int]]) -> str | None:
     candidates = []
     for chain in _chains(b, 0, len(text), (gz.CITY, gz.VILLAGE), held):
         head, last = chain[0], chain[-1]
-        if not _venue(text, head.start):  # 在苏州市吴江区举行: where it happened, not who acted
+        if not _venue(text, head.start) and not _heading_tag(text, head.start, last.end):  # 在苏州市吴江区举行: where it happened, not who acted
             candidates.append((last.start, last.end, last.name))
     # the writer's own unit or the one the article is about (我州在州委党校举办了…, 该县实施…)
     for m in _SELF_REF.finditer(text):
-        if unit := b.ctx.unit_for(m.group(1)):
+        if unit := _unit_for(b, m.group(1)):
             candidates.append((m.start(), m.end(), unit))
     for start, end, unit in sorted(candidates):
         if verb_re.search(text, end, min(span_of(text, start, CLAUSE)[1], end + 30)):
             return unit
     return None
+
+
+def _unit_for(b: Builder, level_word: str) -> str | None:
+    """The unit a level word stands for (``ArticleContext.unit_for``); 市 in the article of a town
+    that the gazetteer places in a county-level city (沙埕镇 of 福鼎市) is that city: the town's writer
+    calls its own city 市 (我市, 市委) and names the prefecture in full (宁德市)."""
+    if level_word == "市" and b.ctx.actor_level == gz.TOWN:
+        gaz = gz.load()
+        named = {h.name for h in b.ctx.localities}
+        for h in b.ctx.localities:
+            if h.name != b.ctx.actor or h.unit < 0:
+                continue
+            chain = gaz.chain(h.unit)
+            # a town the gazetteer knows by that name alone, or placed by a unit above it the article names
+            if len(gaz.by_name.get(h.name, ())) == 1 or any(gaz.units[a].name in named for a in chain[1:]):
+                parent = gaz.units[chain[1]] if len(chain) > 1 else None
+                if parent and parent.level == gz.COUNTY and parent.name.endswith("市"):
+                    return parent.name
+            break
+    return b.ctx.unit_for(level_word)
 
 
 _SELF_REF = re.compile(r"(?:我|该|本)(省|市|州|县|区|旗|镇|乡)(?![级内外直属])")
@@ -174,6 +225,12 @@ _VENUE = re.compile(r"[在于赴到]$|走进$|来到$")
 _VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$")
 # an event a venue holds (在明溪县举行的…擂台赛): its host is not said to be the venue
 _HELD_THERE = re.compile(r"举行|举办|召开|开班|开幕|开赛")
+
+
+def _heading_tag(text: str, start: int, end: int) -> bool:
+    """Whether the units at ``text[start:end]`` open a line and a colon follows them (明溪：…): a
+    heading's tag, the place its story is filed under, as a dateline's place is where news came from."""
+    return (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("：", ":")
 
 
 def _venue(text: str, pos: int, marks: re.Pattern = _VENUE) -> bool:
@@ -220,7 +277,14 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
     for chain in _chains(b, start, end, (gz.PROVINCE, gz.TOWN), held):
         h = chain[-1]
         suffix = _ORG_SUFFIX.match(text, h.end)
-        if not suffix and (_venue(text, chain[0].start, _VISIT)
+        village = b.units.by_start.get(h.end)
+        if _heading_tag(text, chain[0].start, h.end):
+            continue  # 明溪：村书记“擂台赛”…: the place a heading is filed under, like a dateline's
+        if village is not None and village.level == gz.VILLAGE:
+            # 汉江路街道熊家湾村党建包联单位…开展: the units are the address of a village, whose
+            # organisation (or someone of it) acts, not the town
+            unnamed = max(unnamed, chain[0].start)
+        elif not suffix and (_venue(text, chain[0].start, _VISIT)
                            or _venue(text, chain[0].start) and _HELD_THERE.match(text, h.end)
                            or chain[0].start == visited_end + 1 and text[visited_end] in _COORDINATION):
             unnamed, visited_end = max(unnamed, chain[0].start), h.end
@@ -235,7 +299,7 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
             named = named if named is not None and named.unit >= 0 else None
             if named and best and best[0] == named.start or _owns_another(text, m.end(), end, names):
                 continue  # the agent already found by its name (路桥区委), or the owner of another name
-            unit = named.name if named else b.ctx.unit_for(m.group(1))
+            unit = named.name if named else _unit_for(b, m.group(1))
             if unit and (best is None or m.start() > best[0]) and len(m.group(0)) > 1:
                 best = (m.start(), unit, m.group(0) if m.group(2) else "")
             elif not unit and m.group(2):

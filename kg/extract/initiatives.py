@@ -226,6 +226,8 @@ def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> t
     for v in verb_re.finditer(text, max(clause, pos - reach), pos):
         if v.start() > clause and v.start() not in ends:
             continue  # the end of a longer word (党组织 is no 组织)
+        if text[v.start() - 1:v.start()] == "的":
+            continue  # a verb after 的 is a noun (强有力的组织保障…大比拼): it governs nothing
         if v.end() in ends or v.end() == pos or text[v.end() - 1] in "了好":
             best = (v.end(), role[v.group().rstrip("了好")])
     return best
@@ -258,8 +260,12 @@ def _quoted(text: str, ends: frozenset[int]):
             label = name + tail_type
             alts = {name, name + _last_type(label)} | ({short, short + tail_type} if short else set()) if tail_type else set()
             start = m.start()
-            if verb and 2 <= m.start() - verb[0] <= 8 and not re.search(r"[^\u4e00-\u9fff]|的", text[verb[0]:m.start()]):
-                start = verb[0]  # 开展领导干部“换位体验”活动: the modifier belongs to the name
+            counted = verb and _EVENT_COUNT.fullmatch(text, verb[0], m.start())
+            if (verb and not counted and 2 <= m.start() - verb[0] <= 8
+                    and not re.search(r"[^\u4e00-\u9fff]|的", text[verb[0]:m.start()])):
+                # 开展领导干部“换位体验”活动: the modifier belongs to the name; a count of events
+                # (举办了两期“…培训班”) names none
+                start = verb[0]
                 alts.add(label)
                 label = text[start:m.start()] + label
             yield InitiativeHit(type_of(label), start, end + len(tail_type), label, tuple(sorted(alts - {label})))
@@ -440,12 +446,21 @@ def _governed(text: str, ends: frozenset[int]):
         for tm in _type_words_in_run(text, m.start(), m.end(), ends):
             verb = _verb_before(text, tm.start(), ends, reach=22)
             if verb and verb[0] >= m.start():
+                if apposed := _APPOSED.match(text, tm.end()):
+                    # 开展大型全媒体行动“江苏百村调研”: the phrase describes the quoted name after it
+                    yield InitiativeHit(type_of(tm.group()), apposed.start(), apposed.end(),
+                                        unquoted(apposed.group(1)), ())
+                    continue
                 # a system set up by an issuing verb may be described with 的 (建立轮值形式的…培训制度)
                 described = verb[1] == "Measure" and _SYSTEM.search(tm.group())
                 yield from _named(text, verb[0], tm, described)
             elif _later_object(text, m.start(), tm.start(), ends):
                 # 参与“港城大讲堂”低空经济专题讲座、招商队伍能力提升培训班: a later object of the verb
                 yield from _named(text, m.start(), tm)
+
+
+# a quoted name standing alone right after a description of its kind (…全媒体行动“江苏百村调研”，)
+_APPOSED = re.compile(r"“([^“”，。；！？\n]{2,20})”(?=[，。；！？\n]|$)")
 
 
 def _later_object(text: str, start: int, type_start: int, ends: frozenset[int]) -> bool:
@@ -515,11 +530,14 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
     particles = r"[了是在“”]" if _COUNTED.search(core) or described and core.count("的") == 1 and \
         len(core) - core.index("的") > 3 else r"[了的是在“”]"
     if (2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(particles, core)
-            and not _REFERRING.search(core) and core[-1] not in "和及与、"):  # 交流干部和培训班学员: two subjects
+            and not _REFERRING.search(core) and core[-1] not in "和及与、"  # 交流干部和培训班学员: two subjects
+            and not LIST_CLOSE.search(core)):  # 开展关爱服务等方面进行比武: a list's themes, then an act
         yield InitiativeHit(type_of(label), start, tm.end(), label, alts)
 
 
 _YEAR = re.compile(r"\d{4}年度?$")
+#: what closes a list of themes (围绕A、B等方面进行…): what comes before it is what an act is about
+LIST_CLOSE = re.compile(r"等(?:方面|内容|主题|领域|重点)")
 _GENERIC = frozenset(table("generic")["CORE"])
 # a core that refers to rules it does not name (重点项目建设有关政策规定, 相关管理制度)
 _REFERRING = re.compile(r"有关|相关")
