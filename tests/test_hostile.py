@@ -406,6 +406,46 @@ def test_duplicates_are_found_among_all_that_came_before(monkeypatch) -> None:
             "a/10/0.txt: a/0/0.txt has the same id; built as 0~3"} <= set(messages)
 
 
+@pytest.mark.parametrize("buckets", [1, 3, 7])
+def test_fingerprints_bucket_by_bucket_give_the_filters_verdicts(buckets: int) -> None:
+    """The verdicts of a partitioned build (kg/text/fingerprints.py), found a bucket of band keys and a
+    bucket of id families at a time, are those of the filter reading the articles one by one: the
+    same copies, near-duplicates and numbered ids, each against the same earlier article."""
+    from kg.text.clean import clean
+    from kg.text.dedupe import fingerprint
+    from kg.text.fingerprints import Print, band_keys, best, bucket_of, by_bands, by_ids, id_family
+
+    texts = [p for path in SEED.values() for p in path.read_text(encoding="utf-8").split("\n") if len(p) > 150][:12]
+    articles = [_article(f"a/{i}/{i % 5}.txt", t) for i, t in enumerate(texts)]
+    articles += [_article(f"b/{i}.txt", t) for i, t in enumerate(texts[::3])]
+    articles += [_article(f"c/{i}.txt", t + "完") for i, t in enumerate(texts[1::3])]
+    articles += [_article("d/0~2.txt", texts[5] + "又"), _article("e/empty.txt", "　"), _article("f/empty.txt", " ")]
+    reports: list[Duplicate] = []
+    one_by_one = [f"{a.source} {a.id}" for a in unique(articles, reports.append)]
+
+    prints = []
+    for pos, article in enumerate(articles):
+        digest, signature = fingerprint(clean(article))
+        prints.append(Print(pos, article.source, article.id, digest, None if signature is None else signature.tobytes()))
+    verdicts = []
+    for bucket in range(buckets):
+        mine = [p for p in prints if p.signature and any(bucket_of(k, buckets) == bucket for k in band_keys(p.signature))]
+        verdicts += by_bands(mine, bucket, buckets)
+    copies = {v.pos for v in verdicts if v.duplicate.kind == "same text"}
+    for bucket in range(buckets):
+        verdicts += by_ids([p for p in prints if bucket_of(id_family(p.id), buckets) == bucket], copies)
+    messages, kept = [], []
+    for pos, article in enumerate(articles):
+        found = best(v for v in verdicts if v.pos == pos)
+        messages += [v.duplicate.message() for v in found]
+        if not any(v.duplicate.skipped for v in found):
+            new_id = next((v.duplicate.new_id for v in found if v.duplicate.new_id), article.id)
+            kept.append(f"{article.source} {new_id}")
+    assert kept == one_by_one
+    assert messages == [d.message() for d in reports]
+    assert len(copies) == 4 and sum("near-duplicate" in m for m in messages) >= 5 and "d/0~2.txt" in " ".join(messages)
+
+
 # --- one build over a folder of hostile files -----------------------------------------------------------
 
 def test_hostile_folder_builds(tmp_path: Path, shacl) -> None:

@@ -12,7 +12,51 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kgcli import kg, one_error, snapshot
+import pytest
+from kgcli import REPO, kg, one_error, snapshot
+
+#: what the build writes of its graph
+OUTPUTS = ("kg.ttl", "kg.nt", "kg.nq", "kg.trig", "kg.jsonld")
+
+
+@pytest.fixture(scope="module")
+def repeated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
+    """A corpus of several partitions (kg/run/partitions.py cuts 16 files or more) whose copies,
+    near-duplicates and repeated ids are in other partitions than their originals, its build by
+    one process (``--jobs 1``), and what that build said."""
+    corpus = tmp_path_factory.mktemp("repeated")
+    paragraphs = [p for f in sorted((REPO / "seeds").glob("*.txt"))
+                  for p in f.read_text(encoding="utf-8").split("\n") if len(p) > 120][:20]
+    for i, text in enumerate(paragraphs):
+        (corpus / "a" / str(i)).mkdir(parents=True)
+        (corpus / "a" / str(i) / f"{i % 7}.txt").write_text(text, encoding="utf-8")  # ids 0-6 again and again
+    (corpus / "b").mkdir()
+    for i, text in enumerate(paragraphs[::3]):
+        (corpus / "b" / f"copy{i}.txt").write_text(text, encoding="utf-8")
+        (corpus / "b" / f"near{i}.txt").write_text(text + "（完）", encoding="utf-8")
+    (corpus / "b" / "0~2.txt").write_text(paragraphs[1] + "又及。", encoding="utf-8")
+    out = tmp_path_factory.mktemp("repeated-out") / "one"
+    proc = kg("build", corpus, "--out", out, "--jobs", "1", "--no-html")
+    assert proc.returncode == 0, proc.stderr
+    said = sorted(proc.stderr.splitlines())
+    assert sum("same text as" in line for line in said) == 7 and sum("near-duplicate of" in line for line in said) >= 7
+    assert any("built as 0~2~2" in line for line in said), said
+    return corpus, out, said
+
+
+def _same_build(proc: subprocess.CompletedProcess, out: Path, repeated: tuple[Path, Path, list[str]]) -> None:
+    _, one, said = repeated
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (one / name).read_bytes(), name
+    assert sorted(proc.stderr.splitlines()) == said
+
+
+def test_jobs_2_builds_partitions_as_one_process_does(repeated, tmp_path: Path) -> None:
+    out = tmp_path / "jobs2"
+    _same_build(kg("build", repeated[0], "--out", out, "--jobs", "2", "--no-html"), out, repeated)
+
 
 
 def test_jobs_2_gives_byte_identical_outputs(seeds_out: Path, tmp_path: Path) -> None:
@@ -78,10 +122,7 @@ def test_progress_bar_on_a_terminal_unless_quiet(tmp_path: Path) -> None:
 
 # --- Dask -----------------------------------------------------------------------------------------
 
-OUTPUTS = ("kg.ttl", "kg.nt", "kg.nq", "kg.trig", "kg.jsonld")
-
-
-def test_dask_local_cluster_gives_the_local_build(seeds_out: Path, tmp_path: Path) -> None:
+def test_dask_local_cluster_gives_the_local_build(seeds_out: Path, repeated, tmp_path: Path) -> None:
     """Two worker processes of a local Dask cluster make the graph one process makes, byte for byte."""
     out = tmp_path / "dask"
     proc = kg("build", "seeds/", "--out", out, "--dask", "local", "--jobs", "2", "--no-html")
@@ -90,6 +131,8 @@ def test_dask_local_cluster_gives_the_local_build(seeds_out: Path, tmp_path: Pat
     assert isomorphic(Graph().parse(out / "kg.ttl"), Graph().parse(seeds_out / "kg.ttl"))
     for name in OUTPUTS:
         assert (out / name).read_bytes() == (seeds_out / name).read_bytes(), name
+    out = tmp_path / "dask-partitions"
+    _same_build(kg("build", repeated[0], "--out", out, "--dask", "local", "--jobs", "2", "--no-html"), out, repeated)
 
 
 def _free_port() -> int:
@@ -98,7 +141,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_dask_scheduler_and_workers_on_loopback(seeds_out: Path, tmp_path: Path) -> None:
+def test_dask_scheduler_and_workers_on_loopback(seeds_out: Path, repeated, tmp_path: Path) -> None:
     """A cluster started as users start one (``dask scheduler``, ``dask worker``) builds the same graph."""
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
@@ -114,6 +157,8 @@ def test_dask_scheduler_and_workers_on_loopback(seeds_out: Path, tmp_path: Path)
         assert proc.returncode == 0, proc.stderr
         for name in OUTPUTS:
             assert (out / name).read_bytes() == (seeds_out / name).read_bytes(), name
+        out = tmp_path / "cluster-partitions"
+        _same_build(kg("build", repeated[0], "--out", out, "--dask", address, "--no-html"), out, repeated)
     finally:
         for server in (worker, scheduler):
             server.terminate()
