@@ -81,7 +81,8 @@ class GraphWriter:
 
     def __init__(self, out: Path, store: bool = True, *,
                  derived: Mapping[str, Callable[[Path, Path], object]] | None = None, force: bool = False,
-                 on_wait: Callable[[str, Callable[[], bool]], None] | None = None) -> None:
+                 on_wait: Callable[[str, Callable[[], bool]], None] | None = None,
+                 side: BaseContext | None = None) -> None:
         derived = derived or {}
         names = (*FILES[:-1], *derived, FILES[-1])  # kg.ttl last: the sign of a build complete
         self.foreign = check(out, set(names), force=force)
@@ -97,7 +98,7 @@ class GraphWriter:
             self._pending = {name: Pending(out / name, self._scratch) for name in names}
             self._nq = open(self._pending["kg.nq"].tmp, "wb")
             self._triples = SortedLines(self._scratch)
-            self._loader = StoreLoader(self._scratch) if store else None
+            self._loader = StoreLoader(self._scratch, side) if store else None
         except BaseException as exc:
             self.__exit__(type(exc), exc, exc.__traceback__)
             raise

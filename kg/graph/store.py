@@ -14,18 +14,20 @@ rebuild of the same input keeps the old ones).
 from __future__ import annotations
 
 import hashlib
+import os
 import queue
 import re
 import shutil
 import tempfile
 import threading
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import InputError
+from ..errors import InputError, KgError
 
 STORE = "store"
 #: marker inside the store: SHA-256 of the kg.nt and kg.nq it was loaded from
@@ -95,49 +97,54 @@ class StagedStore:
 
 
 class StoreLoader:
-    """A store loading in a thread of its own, in a temporary directory of ``scratch``, from what
-    it is given: N-Quads or N-Triples data (``load``, as a build makes it) or files (``load_file``,
-    read there). pyoxigraph's bulk loads run outside the GIL, so the loading goes on beside the
-    caller's work; each load is at most ``LOAD_MAX`` lines (pyoxigraph's bulk loader holds
-    batches of a million quads per thread, 1.5 GB). What it loads is kg's
-    own N-Triples and N-Quads, written from pyoxigraph terms that checked each IRI when made: the
-    loads are lenient (no second check of what was checked once, CPU time it would take from a
-    build's workers)."""
+    """A store loading beside the caller, in a temporary directory of ``scratch``, from what it is
+    given: N-Quads or N-Triples data (``load``, as a build makes it) or files (``load_file``, read
+    there). It loads in a thread of its own (pyoxigraph's bulk loads run outside the GIL) or, given
+    ``side`` (``kg.run.pool``), in a process of its own, whose CPU time is then not the build's
+    process's. Each load is at most ``LOAD_MAX`` lines (pyoxigraph's bulk loader holds batches of a
+    million quads per thread, 1.5 GB). What it loads is kg's own N-Triples and N-Quads, written
+    from pyoxigraph terms that checked each IRI when made: the loads are lenient (no second check
+    of what was checked once, CPU time it would take from a build's workers)."""
 
-    def __init__(self, scratch: Path) -> None:
+    def __init__(self, scratch: Path, side: BaseContext | None = None) -> None:
         self._tmp = Path(tempfile.mkdtemp(dir=scratch, prefix=f".{STORE}."))
         self._tmp.chmod(0o755)  # mkdtemp makes it private; the store is as readable as the other outputs
-        self._store: ox.Store | None = ox.Store(str(self._tmp))
-        self._queue: queue.Queue = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
-        self._thread.start()
+        if side is None:
+            self._store: ox.Store | None = ox.Store(str(self._tmp))
+            self._queue = queue.Queue(maxsize=2)
+            self._worker = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
+        else:
+            self._store = None
+            self._queue = side.Queue(maxsize=4)
+            self._worker = side.Process(target=_load_in_process, args=(self._tmp, self._queue), name="kg-store")
+        self._worker.start()
 
     def load(self, data: bytes, fmt: ox.RdfFormat) -> None:
-        self._put(("data", data, fmt))
+        self._put(("data", data, _FORMAT_NAMES[fmt]))
 
     def load_file(self, path: Path, fmt: ox.RdfFormat) -> None:
-        self._put(("file", path, fmt))
+        self._put(("file", path, _FORMAT_NAMES[fmt]))
 
     def _put(self, item: tuple) -> None:
         if self._error is not None:
             raise self._error
-        self._queue.put(item)
+        while True:
+            try:
+                self._queue.put(item, timeout=1)
+                return
+            except queue.Full:  # a process that died would never take it
+                if isinstance(self._worker, threading.Thread) or self._worker.is_alive():
+                    continue
+                self._stop()
 
     def _run(self) -> None:
-        loaded = 0  # lines of files loaded
+        loaded = [0]
         while (item := self._queue.get()) is not None:
-            kind, what, fmt = item
             if self._error is not None:
                 continue  # failed: drain what is still sent
             try:
-                if kind == "data":
-                    self._store.bulk_load(input=what, format=fmt, lenient=True)
-                else:
-                    with what.open("rb") as fh:
-                        while lines := list(islice(fh, load_size(loaded))):
-                            self._store.bulk_load(input=b"".join(lines), format=fmt, lenient=True)
-                            loaded += len(lines)
+                _load(self._store, item, loaded)
             except BaseException as exc:  # reported to the caller by finish()
                 self._error = exc
 
@@ -159,15 +166,75 @@ class StoreLoader:
             shutil.rmtree(self._tmp, ignore_errors=True)
 
     def _stop(self, report: bool = True) -> None:
-        if self._thread.is_alive():
-            self._queue.put(None)
-            self._thread.join()
-        if self._store is not None:
-            if self._error is None:
-                self._store.flush()
-            self._store = None  # closes RocksDB before the directory is renamed
+        if isinstance(self._worker, threading.Thread):
+            if self._worker.is_alive():
+                self._queue.put(None)
+                self._worker.join()
+            if self._store is not None:
+                if self._error is None:
+                    self._store.flush()
+                self._store = None  # closes RocksDB before the directory is renamed
+        elif self._worker.exitcode is None:
+            if self._worker.is_alive():
+                if report:
+                    self._queue.put(None)
+                else:
+                    self._worker.terminate()
+            self._worker.join()
+            self._queue.close()
+            if self._worker.exitcode and self._error is None:
+                self._error = _process_error(self._worker.exitcode, self._tmp)
         if report and self._error is not None:
             raise self._error
+
+
+_FORMAT_NAMES = {ox.RdfFormat.N_QUADS: "nq", ox.RdfFormat.N_TRIPLES: "nt"}
+_FORMATS_NAMED = {name: fmt for fmt, name in _FORMAT_NAMES.items()}
+#: a store process that fails to write exits with this plus the error number (below 256)
+_ERRNO_EXIT = 100
+
+
+def _load(store: ox.Store, item: tuple, loaded: list[int]) -> None:
+    """One item of a ``StoreLoader``: data, or a file read a bounded number of lines at a time;
+    ``loaded`` counts the lines of files loaded so far."""
+    kind, what, name = item
+    fmt = _FORMATS_NAMED[name]
+    if kind == "data":
+        store.bulk_load(input=what, format=fmt, lenient=True)
+        return
+    with what.open("rb") as fh:
+        while lines := list(islice(fh, load_size(loaded[0]))):
+            store.bulk_load(input=b"".join(lines), format=fmt, lenient=True)
+            loaded[0] += len(lines)
+
+
+def _load_in_process(folder: Path, items) -> None:
+    """The process of a ``StoreLoader`` given ``side``: loads until told to stop, then flushes. Failing
+    to write (a full disk) is told by its exit code, for the build to report in its words."""
+    import signal
+    import sys
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle: it ends this process
+    try:
+        store = ox.Store(str(folder))
+        loaded = [0]
+        while (item := items.get()) is not None:
+            _load(store, item, loaded)
+        store.flush()
+    except OSError as exc:
+        from .builddir import errno_of
+
+        code = errno_of(exc)
+        if not code or code + _ERRNO_EXIT > 255:
+            raise
+        sys.exit(_ERRNO_EXIT + code)
+
+
+def _process_error(exitcode: int, folder: Path) -> BaseException:
+    if exitcode > _ERRNO_EXIT:
+        code = exitcode - _ERRNO_EXIT
+        return OSError(code, os.strerror(code), str(folder))
+    return KgError(f"{folder}: the process loading the store failed (exit code {exitcode}); its error is above")
 
 
 def is_store(path: Path) -> bool:

@@ -192,8 +192,8 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
 
     Articles stream through: each article's graph is written out as it is made (``GraphWriter``),
     and nothing of the corpus is held in memory but the duplicate filter's fingerprints."""
-    if pool is None and dask is None:  # a pool of its own (without workers: a server forking the last writers)
-        with WorkerPool(jobs) as pool:
+    if pool is None:  # a pool of its own (without workers, as with Dask's: a server forking the store and writers)
+        with WorkerPool(jobs if dask is None else 1) as pool:
             return build(inputs, out, on_skip=on_skip, html=html, store=store, into=into, max_bytes=max_bytes,
                          on_warn=on_warn, jobs=jobs, progress=progress, pool=pool, metadata=metadata,
                          force=force)
@@ -235,7 +235,8 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
         from ..view.report import render_report
         derived["graph.html"] = render_build
         derived["report.html"] = render_report
-    with GraphWriter(out, store, derived=derived, force=force, on_wait=partial(bar.wait, ticking=progress)) as writer:
+    with GraphWriter(out, store, derived=derived, force=force, on_wait=partial(bar.wait, ticking=progress),
+                     side=pool.side()) as writer:
         if writer.foreign:
             shown = ", ".join(writer.foreign[:3]) + (f" and {len(writer.foreign) - 3} more" if len(writer.foreign) > 3 else "")
             on_warn(f"{out}: holds files that are not kg's ({shown}); the build writes beside them and leaves them")
