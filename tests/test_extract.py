@@ -740,6 +740,8 @@ NO_TARGETS = [
     "西店镇全体党员干部将严格执行“百姓事马上办”交办单制度，狠抓落实。",
     # a targeting verb of another clause of the sentence acts on another group than this one
     "该县开展“红色教育”活动，举办培训56期，老干部参观了展览。",
+    # in a run of acts the group is the object of its own act, not of an initiative clauses before it
+    "该县持续开展“党性锤炼”教育活动，发展党员290名，培训入党积极分子89人，选派30余名优秀干部到沿海地区挂职锻炼。",
     # a one-character verb inside another word (分为) or after the group acts on nothing
     "西来镇开展“攀登读书会”活动，将机关年轻干部按条线分为5个小组。",
 ]

@@ -197,6 +197,11 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         # the sentence names (…提升领导干部干事本领…), only at a kind of its own (80后年轻干部)
         if any(other not in g.label for other in named.get(hit.initiative, ())):
             return []
+        # in a run of acts (开展…活动，发展党员290名，培训…89人，选派…优秀干部…) the group is the object
+        # of its own act: the initiative must stand in its clause or the next but one
+        i = next(i for i in initiatives if i.start == hit.pos)
+        if _apart(text, min(g.start, i.start), max(g.start, i.start), CLAUSE) > _CLAUSES_APART:
+            return []
         return [hit]
     if before and (_ANAPHOR.match(text, s0) or _ANAPHOR.search(text, s0, min(s0 + 12, s1))):
         return [TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)]
@@ -218,6 +223,14 @@ def _acted_on(blotted: str, g: Span, c0: int, c1: int) -> bool:
             or _SHORT_VERB.search(blotted, c0, g.start) is not None
             or _WORKED_ON.match(blotted, g.end) is not None
             or blotted.startswith("队伍", g.end) and _CORPS.search(blotted, c0, g.start) is not None)
+
+
+#: how many clause marks may stand between a group and the initiative a verb links it to
+_CLAUSES_APART = 2
+
+
+def _apart(text: str, a: int, b: int, marks: str) -> int:
+    return sum(text.count(m, a, b) for m in marks)
 
 
 def _cited(text: str, s0: int, i: Span) -> bool:
