@@ -519,6 +519,8 @@ GROUPS = [
     # modifiers before a whole word (优秀村干部); the reserve of a group (…书记后备人选)
     ("表彰优秀村干部，储备村党组织书记后备人选。", {"优秀村干部", "村党组织书记后备人选"}),
     ("培养基层组织带头人。", {"基层组织带头人"}),
+    # a newspaper named after a group is none (乡村干部报), unlike the group's pay (村干部报酬)
+    ("据乡村干部报报道，该县村干部报酬由基础报酬构成。", {"村干部"}),
 ]
 
 GROUP_NAMES = [

@@ -19,6 +19,8 @@ class GroupHit:
 
 
 _BOUND = re.compile(r"\d{2}周?岁以下")
+# a newspaper named after a group (来源：乡村干部报, 乡村干部报网), unlike its pay or sign-up (村干部报酬, 报名)
+_PRESS = re.compile(r"报(?![酬名告到送考请表])")
 
 
 @cache
@@ -78,7 +80,7 @@ def find_groups(text: str) -> list[GroupHit]:
         surface = m.group()
         # 乡（镇）干部 -> 乡镇干部; 乡镇（街道）党政正职 -> 乡镇党政正职
         label = re.sub(r"（[\u4e00-\u9fff]{2,3}）", "", re.sub(r"（([\u4e00-\u9fff])）", r"\1", surface))
-        if label in bare or len(label) < 3:
+        if label in bare or len(label) < 3 or _PRESS.match(text, m.end()):
             continue
         alts = (surface,) if surface != label else ()
         # 镇村40周岁以下年轻干部 is also written without its age bound (镇村年轻干部); 行政村 is 村
