@@ -702,6 +702,7 @@ TARGET_RULES = [
     # the participants of the initiative the paragraph reports (…参训, …登台)
     ("伍家岗区“干部能力提升训练营”开班。全区85后科级干部、90后优秀年轻干部代表共计90人参训。",
      "干部能力提升训练营", "85后科级干部", "group-takes-part"),
+    ("赛口镇举办“擂台比武”初赛，各村（社区）书记参加了比赛。", "擂台比武", "村书记", "group-takes-part"),
     # the members an initiative is composed of (首期培训班由…组成)
     ("三地建立“领导干部示范培训班”，首期培训班由互派交流任职干部组成。", "领导干部示范培训班",
      "交流任职干部", "group-composes"),
