@@ -519,6 +519,8 @@ GROUPS = [
     # modifiers before a whole word (优秀村干部); the reserve of a group (…书记后备人选)
     ("表彰优秀村干部，储备村党组织书记后备人选。", {"优秀村干部", "村党组织书记后备人选"}),
     ("培养基层组织带头人。", {"基层组织带头人"}),
+    # the duty areas a group with a modifier of its own serves qualify it (not a bare 干部)
+    ("举办脱贫攻坚乡村振兴专业领导干部培训，推进乡村振兴干部工作。", {"脱贫攻坚乡村振兴专业领导干部"}),
     # a newspaper named after a group is none (乡村干部报), unlike the group's pay (村干部报酬)
     ("据乡村干部报报道，该县村干部报酬由基础报酬构成。", {"村干部"}),
 ]
@@ -527,6 +529,8 @@ GROUP_NAMES = [
     # a group with an age bound is written without it too; a 行政村's group is the 村's
     ("镇村40周岁以下年轻干部参加读书会。", "镇村40周岁以下年轻干部", {"镇村年轻干部"}),
     ("全乡23个行政村党组织书记参加比武。", "行政村党组织书记", {"村党组织书记"}),
+    # ... and a group qualified by its duty areas without them
+    ("甘肃省开展乡村振兴基层干部“练兵比武”活动。", "乡村振兴基层干部", {"基层干部"}),
 ]
 
 
