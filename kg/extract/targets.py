@@ -4,23 +4,28 @@ Each mention of a cadre group is set against the initiatives of its article; the
 that holds names the fact's extractor:
 
 - ``group-in-name``: the group is inside the initiative's name (乡镇党政正职谈心谈话制度);
-- ``group-before-name``: the group stands right before the name (年轻干部“凤驰计划”);
+- ``group-before-name``: the group stands right before the name (年轻干部“凤驰计划”), or with the
+  initiative's theme between (村级党组织书记乡村振兴“擂台大比武”活动);
 - ``group-composes``: the initiative is composed of the group (首期培训班由…交流任职干部组成);
 - ``group-by-purpose``: the group is in a purpose clause (为加快…后备干部培养，…) and the
   initiatives are all those its sentence names after it;
 - ``group-takes-part``: the group takes part (…干部代表共计90人参训, …书记登台): in the initiative
   its sentence names or opens by referring back to, else in those the paragraph reports first;
-- ``group-by-verb``: the group's sentence has a targeting verb (针对, 培养, 激励 …) and the
-  initiative is the one its subject refers back to or names, else the one nearest the group;
-- ``group-after-anaphor``: a sentence with a targeting verb opens by referring back to an initiative
-  named before (活动中，…; 该计划…; 训练营…, by the type word its name ends with).
+- ``group-by-verb``: the group's clause acts on it (a targeting verb outside the names it holds,
+  针对, 培养, 激励 …; 为, 对 before the group; 村党组织书记专业化管理; 建设一支…队伍) and the
+  initiative is the one its sentence's subject refers back to or names, else the one nearest the
+  group, at most two clause marks away (in a run of acts each group is its own act's object);
+- ``group-after-anaphor``: a sentence that acts on the group so opens by referring back to an
+  initiative named before (该计划…; 训练营…, by the type word its name ends with), or one that
+  opens in its course (活动中，…) names the group doing anything.
 
 Then an initiative that none of these links to a group is aimed at the group the article is about
 (``group-of-article``): the one group its title names, else the group it names at least three times
 and twice as often as any other, where the initiative's paragraph names it too.
 
-A group that acts rather than is acted on (区领导领衔, 由挂点领导组成的服务团) is no target, nor is a
-group inside another initiative's name. A trained scorer was tried in place of these rules
+A group that acts rather than is acted on (区领导领衔, 由挂点领导组成的服务团, 党员干部要…, 青年干部将…)
+is no target, nor is a group inside another initiative's name; what a sentence has a group carry
+out is not aimed at the article's group either. A trained scorer was tried in place of these rules
 (``training/targets.py``, which prints the figures): every initiative of an article paired with
 every group, described by features that carry across articles (the rule that holds, distance,
 cue-word classes, the type word, shared qualifiers, the article's counts), scored by logistic
