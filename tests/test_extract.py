@@ -713,6 +713,9 @@ TARGET_RULES = [
     # a purpose clause states the aim of every initiative its sentence goes on to name
     ("西来镇为加快镇村两级后备干部培养，组建“攀登读书会”，实施“墩苗成长计划”。", "墩苗成长计划",
      "镇村两级后备干部", "group-by-purpose"),
+    # each item of a list that the sentence's subject opens is that subject's
+    ("宝应县委组织部印发《关于鼓励干部担当作为的实施意见》。《实施意见》提出措施：强化党性教育；每年选派60名年轻干部赴一线锻炼。",
+     "关于鼓励干部担当作为的实施意见", "年轻干部", "group-after-anaphor"),
     # the group before the name, with the initiative's theme between
     ("博湖县开展村级党组织书记乡村振兴“擂台大比武”活动。", "擂台大比武活动", "村级党组织书记", "group-before-name"),
     # whoever does anything in the course of the initiative just reported takes part in it
@@ -749,6 +752,8 @@ NO_TARGETS = [
     "该县开展“红色教育”活动，举办培训56期，老干部参观了展览。",
     # in a run of acts the group is the object of its own act, not of an initiative clauses before it
     "该县持续开展“党性锤炼”教育活动，发展党员290名，培训入党积极分子89人，选派30余名优秀干部到沿海地区挂职锻炼。",
+    # ... an act that opens the list (开展…活动，…；) is its first item, not its subject
+    "该县开展“解放思想”大讨论活动，赴外地学习考察；从县直单位选派年轻干部到乡镇挂职。",
     # a one-character verb inside another word (分为) or after the group acts on nothing
     "西来镇开展“攀登读书会”活动，将机关年轻干部按条线分为5个小组。",
 ]

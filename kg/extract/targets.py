@@ -192,6 +192,11 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
             # just reported takes part in it
             return [TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)]
         return []
+    if not opening and not in_sentence and text.startswith("；", s0 - 1):
+        # 《实施意见》坚持…：强化党性教育…；…；每年选派…年轻干部…: each item of a list the sentence's
+        # subject opens is that subject's (开展…活动，…；…: an act, the list's first item, is none)
+        f0 = start_of(text, g.start, "。！？\n")
+        opening = _referent(text, f0, min(f0 + 2, g.start), initiatives)
     if opening and opening not in in_sentence:
         # 训练营…着力培养复合型干部: the sentence is about the initiative its subject refers back to,
         # whatever other initiatives (its forms, its parts) it names
