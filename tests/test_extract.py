@@ -752,6 +752,8 @@ NO_TARGETS = [
     "该县开展“红色教育”活动，举办培训56期，老干部参观了展览。",
     # in a run of acts the group is the object of its own act, not of an initiative clauses before it
     "该县持续开展“党性锤炼”教育活动，发展党员290名，培训入党积极分子89人，选派30余名优秀干部到沿海地区挂职锻炼。",
+    # a group that leads an initiative named right after its verb is no target (区领导领衔“…”行动)
+    "宝山区由区领导领衔“清风”行动。",
     # ... an act that opens the list (开展…活动，…；) is its first item, not its subject
     "该县开展“解放思想”大讨论活动，赴外地学习考察；从县直单位选派年轻干部到乡镇挂职。",
     # a one-character verb inside another word (分为) or after the group acts on nothing

@@ -74,7 +74,7 @@ _WORKED_ON = re.compile(r"的?[\u4e00-\u9fff]{0,3}?(?:队伍建设|管理|培养
 # the corps of a group that a sentence builds (建设一支…的村级党组织带头人队伍)
 _CORPS = re.compile(r"一支[^，。；]{0,30}$")
 # what may stand between a group and the name of the initiative for it: the initiative's theme
-# (村级党组织书记乡村振兴“擂台大比武”活动), no verb of the group's own (党员干部要以“…”为契机)
+# (村级党组织书记乡村振兴“擂台大比武”活动), no verb of the group's own (党员干部要以“…”为契机, 区领导领衔“…”)
 _THEME = re.compile(r"[\u4e00-\u9fff]{1,10}(?=[“「])")
 _NOT_THEME = re.compile(r"[要将在以把向到和及与、为对让是参开举组纷]")
 
@@ -160,7 +160,7 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         return [TargetHit(owner.key, g.key, "group-in-name", owner.start)]
     # 年轻干部“凤驰计划”, or with the initiative's theme between (村级党组织书记乡村振兴“擂台大比武”活动)
     theme = _THEME.match(text, g.end)
-    at = theme.end() if theme and not _NOT_THEME.search(theme.group()) else g.end
+    at = theme.end() if theme and not _NOT_THEME.search(theme.group()) and not _AGENT.match(text, g.end) else g.end
     owner = next((i for i in initiatives if i.start in (g.end, g.end + 1, at, at + 1)), None)
     if owner:
         return [TargetHit(owner.key, g.key, "group-before-name", owner.start)]
