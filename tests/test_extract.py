@@ -525,12 +525,18 @@ GROUPS = [
     # modifiers before a whole word (优秀村干部); the reserve of a group (…书记后备人选)
     ("表彰优秀村干部，储备村党组织书记后备人选。", {"优秀村干部", "村党组织书记后备人选"}),
     ("培养基层组织带头人。", {"基层组织带头人"}),
+    # the duty areas a group with a modifier of its own serves qualify it (not a bare 干部)
+    ("举办脱贫攻坚乡村振兴专业领导干部培训，推进乡村振兴干部工作。", {"脱贫攻坚乡村振兴专业领导干部"}),
+    # a newspaper named after a group is none (乡村干部报), unlike the group's pay (村干部报酬)
+    ("据乡村干部报报道，该县村干部报酬由基础报酬构成。", {"村干部"}),
 ]
 
 GROUP_NAMES = [
     # a group with an age bound is written without it too; a 行政村's group is the 村's
     ("镇村40周岁以下年轻干部参加读书会。", "镇村40周岁以下年轻干部", {"镇村年轻干部"}),
     ("全乡23个行政村党组织书记参加比武。", "行政村党组织书记", {"村党组织书记"}),
+    # ... and a group qualified by its duty areas without them
+    ("甘肃省开展乡村振兴基层干部“练兵比武”活动。", "乡村振兴基层干部", {"基层干部"}),
 ]
 
 
@@ -708,6 +714,12 @@ TARGETS = [
     ("池店镇举办“集五福”研学活动。活动中，机关年轻干部与流动党员结对共建。", "机关年轻干部"),
     # a name that names its group is not aimed by a verb at another group of its sentence
     ("连云港市将培训作为提升领导干部本领的任务，实施“乡镇党政正职发展能力提升计划”。", "乡镇党政正职"),
+    # a noun of cadre work after the group makes it the object (村党组织书记专业化管理)
+    ("吉安县以“头雁领航”行动为抓手，在村党组织书记专业化管理上下功夫。", "村党组织书记"),
+    # the corps of the group the sentence builds (建设一支…队伍)
+    ("土右旗开展“擂台比武”活动，全面建设一支本领过硬的村级党组织带头人队伍。", "村级党组织带头人"),
+    # a one-character verb before the group in its clause (为驻村工作队员)
+    ("市文旅局开展“夏送清凉”行动，为驻村工作队员送去清凉。", "驻村工作队员"),
 ]
 
 
@@ -715,17 +727,25 @@ TARGET_RULES = [
     # the group the title names is the aim of an initiative no sentence links to a group
     ("乡镇党政正职队伍建设纪实\n连云港市开设“港城大讲堂”。", "港城大讲堂", "乡镇党政正职", "group-of-article"),
     # ... as is the group the article names most, where the initiative's paragraph names it too
-    ("连云港市关心乡镇党政正职。乡镇党政正职要担当，乡镇党政正职要实干，开设“港城大讲堂”。",
+    ("连云港市关心乡镇党政正职。乡镇党政正职要担当。乡镇党政正职要实干。连云港市开设“港城大讲堂”。",
      "港城大讲堂", "乡镇党政正职", "group-of-article"),
     # the participants of the initiative the paragraph reports (…参训, …登台)
     ("伍家岗区“干部能力提升训练营”开班。全区85后科级干部、90后优秀年轻干部代表共计90人参训。",
      "干部能力提升训练营", "85后科级干部", "group-takes-part"),
+    ("赛口镇举办“擂台比武”初赛，各村（社区）书记参加了比赛。", "擂台比武", "村书记", "group-takes-part"),
     # the members an initiative is composed of (首期培训班由…组成)
     ("三地建立“领导干部示范培训班”，首期培训班由互派交流任职干部组成。", "领导干部示范培训班",
      "交流任职干部", "group-composes"),
     # a purpose clause states the aim of every initiative its sentence goes on to name
     ("西来镇为加快镇村两级后备干部培养，组建“攀登读书会”，实施“墩苗成长计划”。", "墩苗成长计划",
      "镇村两级后备干部", "group-by-purpose"),
+    # each item of a list that the sentence's subject opens is that subject's
+    ("宝应县委组织部印发《关于鼓励干部担当作为的实施意见》。《实施意见》提出措施：强化党性教育；每年选派60名年轻干部赴一线锻炼。",
+     "关于鼓励干部担当作为的实施意见", "年轻干部", "group-after-anaphor"),
+    # the group before the name, with the initiative's theme between
+    ("博湖县开展村级党组织书记乡村振兴“擂台大比武”活动。", "擂台大比武活动", "村级党组织书记", "group-before-name"),
+    # whoever does anything in the course of the initiative just reported takes part in it
+    ("福田镇举办“擂台赛”活动。活动中，各村书记介绍了本村的工作成效。", "擂台赛活动", "村书记", "group-after-anaphor"),
     # a sentence whose subject refers back to an initiative by its type word is about that initiative
     ("伍家岗区举办“筑梦新中心”训练营。训练营采用“研讨交流”模式，着力培养复合型干部。",
      "筑梦新中心训练营", "复合型干部", "group-after-anaphor"),
@@ -751,6 +771,19 @@ NO_TARGETS = [
     "为加强农村基层干部队伍建设，根据《中国共产党农村基层组织工作条例》，制定本办法。",
     # ... nor at the group the article is about
     "村级干部管理\n为规范村级干部管理，根据《中国共产党农村基层组织工作条例》，制定本办法。村级干部由乡镇党委管理。",
+    # a group the sentence has act, what it is to do (党员干部要…, …将…), is no target, nor the article's group
+    "青年干部担当\n青年干部要主动融入“343”产业体系建设大局。",
+    "西店镇全体党员干部将严格执行“百姓事马上办”交办单制度，狠抓落实。",
+    # a targeting verb of another clause of the sentence acts on another group than this one
+    "该县开展“红色教育”活动，举办培训56期，老干部参观了展览。",
+    # in a run of acts the group is the object of its own act, not of an initiative clauses before it
+    "该县持续开展“党性锤炼”教育活动，发展党员290名，培训入党积极分子89人，选派30余名优秀干部到沿海地区挂职锻炼。",
+    # a group that leads an initiative named right after its verb is no target (区领导领衔“…”行动)
+    "宝山区由区领导领衔“清风”行动。",
+    # ... an act that opens the list (开展…活动，…；) is its first item, not its subject
+    "该县开展“解放思想”大讨论活动，赴外地学习考察；从县直单位选派年轻干部到乡镇挂职。",
+    # a one-character verb inside another word (分为) or after the group acts on nothing
+    "西来镇开展“攀登读书会”活动，将机关年轻干部按条线分为5个小组。",
 ]
 
 

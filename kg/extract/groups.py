@@ -19,6 +19,8 @@ class GroupHit:
 
 
 _BOUND = re.compile(r"\d{2}周?岁以下")
+# a newspaper named after a group (来源：乡村干部报, 乡村干部报网), unlike its pay or sign-up (村干部报酬, 报名)
+_PRESS = re.compile(r"报(?![酬名告到送考请表])")
 
 
 @cache
@@ -46,9 +48,11 @@ def _group_re() -> re.Pattern:
     # is a group of its own
     reserve = r"(?:后备(?:人选|力量|干部))?"
     # every reading begins with one of these characters: a position with another is passed over at once
-    first = "".join(sorted({w[0] for key in ("MOD", "CORE", "WHOLE") for w in t[key]} | set("0123456789省市州县区乡镇村")))
+    first = "".join(sorted({w[0] for key in ("MOD", "CORE", "WHOLE", "DUTY") for w in t[key]} | set("0123456789省市州县区乡镇村")))
+    # the duty areas a group with a modifier of its own serves (脱贫攻坚乡村振兴专业领导干部)
+    duty = rf"(?:{alt('DUTY')}){{0,2}}"
     return re.compile(rf"(?=[{re.escape(first)}])"
-                      rf"(?:(?:{paired}|{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})){reserve}"
+                      rf"(?:(?:{paired}|{duty}{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})){reserve}"
                       rf"|{leaders}|[县区]（区）委(?:书记|组织部部长))")
 
 
@@ -58,6 +62,11 @@ def _elliptic_re() -> re.Pattern:
     t = table("groups")
     alt = lambda key: trie(t[key])  # noqa: E731
     return re.compile(rf"((?:{alt('MOD')})(?:、(?:{alt('MOD')}))*)、((?:{alt('MOD')})(?:{alt('CORE')})|(?:{alt('WHOLE')}))")
+
+
+@cache
+def _duty_re() -> re.Pattern:
+    return re.compile(rf"^(?:{trie(table('groups')['DUTY'])})+")
 
 
 def find_groups(text: str) -> list[GroupHit]:
@@ -78,11 +87,11 @@ def find_groups(text: str) -> list[GroupHit]:
         surface = m.group()
         # 乡（镇）干部 -> 乡镇干部; 乡镇（街道）党政正职 -> 乡镇党政正职
         label = re.sub(r"（[\u4e00-\u9fff]{2,3}）", "", re.sub(r"（([\u4e00-\u9fff])）", r"\1", surface))
-        if label in bare or len(label) < 3:
+        if label in bare or len(label) < 3 or _PRESS.match(text, m.end()):
             continue
         alts = (surface,) if surface != label else ()
         # 镇村40周岁以下年轻干部 is also written without its age bound (镇村年轻干部); 行政村 is 村
-        short = _BOUND.sub("", label).removeprefix("行政")
+        short = _duty_re().sub("", _BOUND.sub("", label)).removeprefix("行政")
         if short != label and len(short) >= 3 and short not in bare:
             alts = (*alts, short)
         hits.append(GroupHit(m.start(), m.end(), label, alts))

@@ -4,23 +4,28 @@ Each mention of a cadre group is set against the initiatives of its article; the
 that holds names the fact's extractor:
 
 - ``group-in-name``: the group is inside the initiative's name (乡镇党政正职谈心谈话制度);
-- ``group-before-name``: the group stands right before the name (年轻干部“凤驰计划”);
+- ``group-before-name``: the group stands right before the name (年轻干部“凤驰计划”), or with the
+  initiative's theme between (村级党组织书记乡村振兴“擂台大比武”活动);
 - ``group-composes``: the initiative is composed of the group (首期培训班由…交流任职干部组成);
 - ``group-by-purpose``: the group is in a purpose clause (为加快…后备干部培养，…) and the
   initiatives are all those its sentence names after it;
 - ``group-takes-part``: the group takes part (…干部代表共计90人参训, …书记登台): in the initiative
   its sentence names or opens by referring back to, else in those the paragraph reports first;
-- ``group-by-verb``: the group's sentence has a targeting verb (针对, 培养, 激励 …) and the
-  initiative is the one its subject refers back to or names, else the one nearest the group;
-- ``group-after-anaphor``: a sentence with a targeting verb opens by referring back to an initiative
-  named before (活动中，…; 该计划…; 训练营…, by the type word its name ends with).
+- ``group-by-verb``: the group's clause acts on it (a targeting verb outside the names it holds,
+  针对, 培养, 激励 …; 为, 对 before the group; 村党组织书记专业化管理; 建设一支…队伍) and the
+  initiative is the one its sentence's subject refers back to or names, else the one nearest the
+  group, at most two clause marks away (in a run of acts each group is its own act's object);
+- ``group-after-anaphor``: a sentence that acts on the group so opens by referring back to an
+  initiative named before (该计划…; 训练营…, by the type word its name ends with), or one that
+  opens in its course (活动中，…) names the group doing anything.
 
 Then an initiative that none of these links to a group is aimed at the group the article is about
 (``group-of-article``): the one group its title names, else the group it names at least three times
 and twice as often as any other, where the initiative's paragraph names it too.
 
-A group that acts rather than is acted on (区领导领衔, 由挂点领导组成的服务团) is no target, nor is a
-group inside another initiative's name. A trained scorer was tried in place of these rules
+A group that acts rather than is acted on (区领导领衔, 由挂点领导组成的服务团, 党员干部要…, 青年干部将…)
+is no target, nor is a group inside another initiative's name; what a sentence has a group carry
+out is not aimed at the article's group either. A trained scorer was tried in place of these rules
 (``training/targets.py``, which prints the figures): every initiative of an article paired with
 every group, described by features that carry across articles (the rule that holds, distance,
 cue-word classes, the type word, shared qualifiers, the article's counts), scored by logistic
@@ -34,8 +39,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from ..resources import table
+from ..resources import table, trie
 from .spans import CLAUSE, SENTENCE, span_of, start_of
 
 # sentence openers that refer back to the initiative just reported (活动中, 培训期间, 会上, 该计划)
@@ -44,15 +50,33 @@ _ANAPHOR = re.compile(r"(?:(?:此次|本次|该|这次|此项|这项|这些|上�
                       r"计划|工程|行动|机制|制度|办法|措施|项目)|此次|本次|这次)(?:中|期间|上|现场|以来|实施以来|开展以来)[，,]"
                       r"|会上|活动现场|培训期间|(?:该|此|这一?)(?:活动|计划|工程|行动|机制|制度|办法|措施|培训班?)")
 # what a group of participants does, in its clause (干部代表共计90人参训, 各村党组织书记登台比拼)
-_TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参加培训|参赛|参与(?!者)|报名参加|作为.{0,8}学员|登台|上台|走上讲台|同台|分别展示)")
+_TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参赛|参加了?(?:培训|比武|比赛|竞赛)|参与(?!者)|报名参加|作为.{0,12}学员|登台|上台|"
+                         r"走上讲台|同台|分别展示)")
 # a purpose clause (为加快…干部培养, 为进一步激励…): the aim of what its sentence goes on to report
 _PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切实|推动|促进|做好|激励|提升|培养|打造|建设|锻造|激发|落实|更好|深化)")
+# a sentence opener that sets it in the course of the initiative just reported (活动中，, 比赛现场，)
+_DURING = re.compile(r"(?:(?:此次|本次|该|这次)?(?:活动|培训|比赛|赛事|擂台赛|比武|课堂)(?:中|期间|现场)|活动现场)[，,]")
 # what refers back to an initiative already named (此次训练营, 首期培训班, 该计划)
 _DEMONSTRATIVE = re.compile(r"(?:此次|本次|这次|该|此项|这项|这一|首期|本期|此)")
-# what follows a cadre group that acts rather than is acted on (区领导领衔, 各县（区）委书记每年至少与)
 # a document cited as the basis of an act (根据《…条例》, 按照《…办法》): the act's aim is not the document's
 _CITED = re.compile(r"(?:根据|依据|依照|按照|遵照)《?$")
-_AGENT = re.compile(r".{0,2}?(?:领衔|带头|带队|牵头|挂帅|包联|每年|每半年|每季度|担任|作为导师|当导师|授课|讲授|宣讲)")
+# what follows a cadre group that acts rather than is acted on (区领导领衔, 各县（区）委书记每年至少与)
+# or that is the subject of its clause, what it is to do or does (党员干部要…, 领导干部，纷纷走出…, 组工干部是…)
+# or whom others accompany (在村干部的陪同下)
+_AGENT = re.compile(r".{0,2}?(?:领衔|带头|带队|牵头|挂帅|包联|每年|每半年|每季度|担任|作为导师|当导师|授课|讲授|宣讲)"
+                    r"|[，,]?(?:要|将|应当?|须|必须|纷纷|是|的陪同)")
+# a one-character targeting verb (为, 对, 让, 与, 向, 给) acts on the group only before it in its clause,
+# and not as part of another word (作为, 成为, 分为, 以…为, 为期; 对标, 对象, 面对; 面向, 向上)
+_SHORT_VERB = re.compile(r"(?<![作成分因认行称以视])为(?![期止此了])|(?<![面针相核])对(?![标照象接于])|(?<![参给])与(?!会)|让"
+                         r"|(?<![面走指志方])向(?![上下前着])|给")
+# the group as the object of a noun of cadre work after it (村党组织书记专业化管理, 专业化领导干部培养)
+_WORKED_ON = re.compile(r"的?[\u4e00-\u9fff]{0,3}?(?:队伍建设|管理|培养|培训|培育|选拔|选育|储备|锻炼|铸魂|提能|关爱|激励)")
+# the corps of a group that a sentence builds (建设一支…的村级党组织带头人队伍)
+_CORPS = re.compile(r"一支[^，。；]{0,30}$")
+# what may stand between a group and the name of the initiative for it: the initiative's theme
+# (村级党组织书记乡村振兴“擂台大比武”活动), no verb of the group's own (党员干部要以“…”为契机, 区领导领衔“…”)
+_THEME = re.compile(r"[\u4e00-\u9fff]{1,10}(?=[“「])")
+_NOT_THEME = re.compile(r"[要将在以把向到和及与、为对让是参开举组纷]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +99,6 @@ class TargetHit:
 
 def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span]) -> list[TargetHit]:
     """The ``targets`` pairs of an article, each with the first rule that holds for it."""
-    target_verbs = table("verbs")["target"]
     found: dict[tuple[str, str], TargetHit] = {}
     # the groups each initiative's name names (乡镇党政正职发展能力提升计划: 乡镇党政正职)
     named: dict[str, set[str]] = {}
@@ -83,8 +106,14 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
         for i in initiatives:
             if i.start <= g.start and g.end <= i.end:
                 named.setdefault(i.key, set()).add(g.label)
+    # the text with every mention blotted out: a verb is looked for outside names (党组织书记 holds 组织,
+    # 关于服务…的七条措施 holds 服务)
+    masked = list(text)
+    for s in (*initiatives, *groups):
+        masked[s.start:s.end] = "□" * (s.end - s.start)
+    blotted = "".join(masked)
     for g in groups:
-        for hit in _targets_of(text, g, initiatives, target_verbs, named):
+        for hit in _targets_of(text, blotted, g, initiatives, named):
             found.setdefault((hit.initiative, hit.group), hit)
     topic, titled = _topic_group(text, groups)
     if topic is not None:
@@ -93,11 +122,14 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
         # (an article on 乡镇党政正职 reports each measure taken for them; a paragraph quoting one of
         # them on his own town's measures names them not)
         # (a document only cited as the basis of an act, 根据《…条例》, is not one of those measures)
+        # (nor is what a sentence has a group carry out, 青年干部要主动融入“343”产业体系建设)
         aimed = {initiative for initiative, _ in found}
         cited = {i.key for i in initiatives if _cited(text, 0, i)} - {i.key for i in initiatives if not _cited(text, 0, i)}
+        acting = {span_of(text, g.start, SENTENCE) for g in groups if _AGENT.match(text, g.end)}
+        carried = {i.key for i in initiatives if span_of(text, i.start, SENTENCE) in acting}
         for i in initiatives:
             p0, p1 = span_of(text, i.start, "\n")
-            if (i.key not in aimed and i.key not in cited and (i.key, topic) not in found
+            if (i.key not in aimed | cited | carried and (i.key, topic) not in found
                     and (titled or any(g.key == topic and p0 <= g.start < p1 for g in groups))):
                 found[(i.key, topic)] = TargetHit(i.key, topic, "group-of-article", i.start)
     return list(found.values())
@@ -121,12 +153,15 @@ def _topic_group(text: str, groups: Sequence[Span]) -> tuple[str | None, bool]:
     return None, False
 
 
-def _targets_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs,
+def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
                 named: dict[str, set[str]]) -> list[TargetHit]:
     owner = next((i for i in initiatives if i.start <= g.start and g.end <= i.end), None)
     if owner:
         return [TargetHit(owner.key, g.key, "group-in-name", owner.start)]
-    owner = next((i for i in initiatives if i.start in (g.end, g.end + 1)), None)
+    # 年轻干部“凤驰计划”, or with the initiative's theme between (村级党组织书记乡村振兴“擂台大比武”活动)
+    theme = _THEME.match(text, g.end)
+    at = theme.end() if theme and not _NOT_THEME.search(theme.group()) and not _AGENT.match(text, g.end) else g.end
+    owner = next((i for i in initiatives if i.start in (g.end, g.end + 1, at, at + 1)), None)
     if owner:
         return [TargetHit(owner.key, g.key, "group-before-name", owner.start)]
     c0, c1 = span_of(text, g.start, CLAUSE)
@@ -150,8 +185,18 @@ def _targets_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs,
         if opening or in_sentence:
             return [_nearest(g, [opening] if opening else in_sentence, "group-takes-part")]
         return [TargetHit(i.key, g.key, "group-takes-part", i.start) for i in _paragraph_lead(text, g, initiatives)]
-    if not any(v in text[s0:s1] for v in target_verbs):
+    before = [i for i in initiatives if i.start < s0]
+    if not _acted_on(blotted, g, c0, c1):
+        if before and not in_sentence and _DURING.match(text, s0):
+            # 活动中，机关年轻干部与流动党员结对共建: who does anything in the course of the initiative
+            # just reported takes part in it
+            return [TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)]
         return []
+    if not opening and not in_sentence and text.startswith("；", s0 - 1):
+        # 《实施意见》坚持…：强化党性教育…；…；每年选派…年轻干部…: each item of a list the sentence's
+        # subject opens is that subject's (开展…活动，…；…: an act, the list's first item, is none)
+        f0 = start_of(text, g.start, "。！？\n")
+        opening = _referent(text, f0, min(f0 + 2, g.start), initiatives)
     if opening and opening not in in_sentence:
         # 训练营…着力培养复合型干部: the sentence is about the initiative its subject refers back to,
         # whatever other initiatives (its forms, its parts) it names
@@ -162,11 +207,40 @@ def _targets_of(text: str, g: Span, initiatives: Sequence[Span], target_verbs,
         # the sentence names (…提升领导干部干事本领…), only at a kind of its own (80后年轻干部)
         if any(other not in g.label for other in named.get(hit.initiative, ())):
             return []
+        # in a run of acts (开展…活动，发展党员290名，培训…89人，选派…优秀干部…) the group is the object
+        # of its own act: the initiative must stand in its clause or the next but one
+        i = next(i for i in initiatives if i.start == hit.pos)
+        if _apart(text, min(g.start, i.start), max(g.start, i.start), CLAUSE) > _CLAUSES_APART:
+            return []
         return [hit]
-    before = [i for i in initiatives if i.start < s0]
     if before and (_ANAPHOR.match(text, s0) or _ANAPHOR.search(text, s0, min(s0 + 12, s1))):
         return [TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)]
     return []
+
+
+@cache
+def _verb_re() -> re.Pattern:
+    # a verb before 部 is an organisation's name (组织部)
+    return re.compile(trie(table("verbs")["target"]) + "(?!部)")
+
+
+def _acted_on(blotted: str, g: Span, c0: int, c1: int) -> bool:
+    """Whether the group's clause acts on it: a targeting verb outside the names it holds (党组织书记
+    holds 组织), a one-character one before the group (为驻村工作队员, 对村书记), a noun of cadre work
+    after it (村党组织书记专业化管理) or the corps a sentence builds of it (建设一支…带头人队伍).
+    A group in another clause of the sentence is another act's (选派…干部挂职, 组织…干部学习)."""
+    return (_verb_re().search(blotted, c0, c1) is not None
+            or _SHORT_VERB.search(blotted, c0, g.start) is not None
+            or _WORKED_ON.match(blotted, g.end) is not None
+            or blotted.startswith("队伍", g.end) and _CORPS.search(blotted, c0, g.start) is not None)
+
+
+#: how many clause marks may stand between a group and the initiative a verb links it to
+_CLAUSES_APART = 2
+
+
+def _apart(text: str, a: int, b: int, marks: str) -> int:
+    return sum(text.count(m, a, b) for m in marks)
 
 
 def _cited(text: str, s0: int, i: Span) -> bool:
