@@ -19,6 +19,7 @@ import errno
 import fcntl
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -186,3 +187,25 @@ def errno_of(exc: OSError) -> int | None:
         return exc.errno
     text = str(exc)
     return next((code for code in (*NO_ROOM, *NOT_WRITABLE) if os.strerror(code) in text), None)
+
+
+#: a helper process (a writer, the store's loader) that fails to write exits with this plus the error number
+ERRNO_EXIT = 100
+
+
+def exit_for(exc: OSError) -> None:
+    """In a helper process: exit with the error number of a failure to write (a full disk), for the build
+    to report in its words, not by a traceback; re-raise an error that has none."""
+    code = errno_of(exc)
+    if not code or code + ERRNO_EXIT > 255:
+        raise exc
+    sys.exit(ERRNO_EXIT + code)
+
+
+def exit_error(exitcode: int, path: Path, doing: str) -> BaseException | None:
+    """The error of a helper process that exited with ``exitcode`` while ``doing`` ``path``; None if it succeeded."""
+    if exitcode > ERRNO_EXIT:
+        return OSError(exitcode - ERRNO_EXIT, os.strerror(exitcode - ERRNO_EXIT), str(path))
+    if exitcode:
+        return KgError(f"{path}: the process {doing} failed (exit code {exitcode}); its error is above")
+    return None

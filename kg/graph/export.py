@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import shutil
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -32,9 +30,8 @@ import pyoxigraph as ox
 from rdflib.namespace import RDF
 
 from ..atomic import Pending
-from ..errors import KgError
 from ..types import ENTITY_CLASSES, RELATIONS
-from .builddir import Claim, check, errno_of, scratch_folder, write_error
+from .builddir import Claim, check, exit_error, exit_for, scratch_folder, write_error
 from .intervals import DERIVED_SUFFIX, Attestations
 from .spool import SortedLines
 from .store import STORE, StoreLoader, load_size, refuse_foreign, remove_store
@@ -226,20 +223,13 @@ class _Beside:
             self._write(*self._args)
             return
         self._process.join()
-        if (code := self._process.exitcode or 0) > _ERRNO_EXIT:
-            raise OSError(code - _ERRNO_EXIT, os.strerror(code - _ERRNO_EXIT), str(self._path))
-        if code:
-            raise KgError(f"{self._path}: the process writing it failed (exit code {self._process.exitcode}); "
-                          "its error is above")
+        if (error := exit_error(self._process.exitcode or 0, self._path, "writing it")) is not None:
+            raise error
 
     def __exit__(self, kind, exc, tb) -> None:
         if self._process is not None and self._process.is_alive():  # Ctrl-C, an error: of no more use
             self._process.terminate()
             self._process.join()
-
-
-#: a process writing beside that fails to write exits with this plus the error number (below 256)
-_ERRNO_EXIT = 100
 
 
 def _write_beside(write: Callable[[Path, Path], None], src: Path, out: Path) -> None:
@@ -248,10 +238,7 @@ def _write_beside(write: Callable[[Path, Path], None], src: Path, out: Path) -> 
     try:
         write(src, out)
     except OSError as exc:
-        code = errno_of(exc)
-        if not code or code + _ERRNO_EXIT > 255:
-            raise
-        sys.exit(_ERRNO_EXIT + code)
+        exit_for(exc)
 
 
 def write_trig(nq: Path, out: Path) -> None:

@@ -14,7 +14,6 @@ rebuild of the same input keeps the old ones).
 from __future__ import annotations
 
 import hashlib
-import os
 import queue
 import re
 import shutil
@@ -27,7 +26,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import InputError, KgError
+from ..errors import InputError
+from .builddir import exit_error, exit_for
 
 STORE = "store"
 #: marker inside the store: SHA-256 of the kg.nt and kg.nq it was loaded from
@@ -182,16 +182,14 @@ class StoreLoader:
                     self._worker.terminate()
             self._worker.join()
             self._queue.close()
-            if self._worker.exitcode and self._error is None:
-                self._error = _process_error(self._worker.exitcode, self._tmp)
+            if self._error is None:
+                self._error = exit_error(self._worker.exitcode, self._tmp, "loading the store")
         if report and self._error is not None:
             raise self._error
 
 
 _FORMAT_NAMES = {ox.RdfFormat.N_QUADS: "nq", ox.RdfFormat.N_TRIPLES: "nt"}
 _FORMATS_NAMED = {name: fmt for fmt, name in _FORMAT_NAMES.items()}
-#: a store process that fails to write exits with this plus the error number (below 256)
-_ERRNO_EXIT = 100
 
 
 def _load(store: ox.Store, item: tuple, loaded: list[int]) -> None:
@@ -212,7 +210,6 @@ def _load_in_process(folder: Path, items) -> None:
     """The process of a ``StoreLoader`` given ``side``: loads until told to stop, then flushes. Failing
     to write (a full disk) is told by its exit code, for the build to report in its words."""
     import signal
-    import sys
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle: it ends this process
     try:
@@ -222,19 +219,7 @@ def _load_in_process(folder: Path, items) -> None:
             _load(store, item, loaded)
         store.flush()
     except OSError as exc:
-        from .builddir import errno_of
-
-        code = errno_of(exc)
-        if not code or code + _ERRNO_EXIT > 255:
-            raise
-        sys.exit(_ERRNO_EXIT + code)
-
-
-def _process_error(exitcode: int, folder: Path) -> BaseException:
-    if exitcode > _ERRNO_EXIT:
-        code = exitcode - _ERRNO_EXIT
-        return OSError(code, os.strerror(code), str(folder))
-    return KgError(f"{folder}: the process loading the store failed (exit code {exitcode}); its error is above")
+        exit_for(exc)
 
 
 def is_store(path: Path) -> bool:
