@@ -155,3 +155,27 @@ def test_missing_path_is_reported(tmp_path: Path) -> None:
     assert isinstance(item, InputError)
     assert str(missing) in str(item)
     assert item.exit_code == 2
+
+
+@pytest.mark.parametrize("step", [7, 64, 100, 1 << 20])
+def test_a_json_lines_file_read_in_ranges_is_read_as_a_whole(tmp_path: Path, monkeypatch, step: int) -> None:
+    """Cut into ranges of ``step`` bytes (kg/run/partitions.py), each read by itself, a JSON Lines file gives
+    the articles and errors of reading it whole, each line named by its number in the file: ranges that
+    begin inside a line, at a newline, inside a long line, a BOM, a bad line, blank lines."""
+    from kg.run import partitions
+
+    lines = ['\ufeff{"id": "a", "text": "黄岩区委书记徐淼强调"}', "", '{"id": "b", "text": "二"}', "{bad json",
+             '{"id": "c", "text": "' + "长" * 300 + '"}', '{"id": "d", "text": "四"}', "   ", '{"id": "e", "text": "五"}']
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(partitions, "SMALLEST_RANGE", step)
+    monkeypatch.setattr(partitions, "LARGEST_RANGE", step)
+    whole = [(a.source, a.id) if isinstance(a, Article) else str(a) for a in read_inputs([path], max_bytes=200)]
+    parts, errors = partitions.list_partitions([path])
+    assert not errors and (len(parts) > 1) == (step < path.stat().st_size)
+    parts = partitions.count_before(parts, map)
+    ranged = [(a.source, a.id) if isinstance(a, Article) else str(a)
+              for part in parts for a in partitions.read_partition(part, max_bytes=200)]
+    assert ranged == whole
+    assert whole[0] == (f"{path}:1", "a") and whole[-1] == (f"{path}:8", "e")
+    assert any(f"{path}:5: " in str(e) for e in whole) and any(f"{path}:4: invalid JSON" in str(e) for e in whole)

@@ -190,12 +190,15 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     files and is no kg build (``kg/graph/builddir.py``). A build of ``out`` already running is
     waited for.
 
-    Articles stream through: each article's graph is written out as it is made (``GraphWriter``),
-    and nothing of the corpus is held in memory but the duplicate filter's fingerprints."""
+    The corpus is built in partitions (``kg/run/partitioned.py``): this process lists its files and
+    hands out tasks, and the workers (``jobs`` processes, a Dask cluster's, or this process for one
+    job) read, deduplicate and extract them, each partition's graph written to files this process
+    appends (``GraphWriter.add_shard``). A build grown with ``into`` reads its articles here, one
+    by one, each checked against the build it adds to. Nothing of the corpus is held in memory."""
     if pool is None:  # a pool of its own (without workers, as with Dask's: a server forking the store and writers)
         with WorkerPool(jobs if dask is None else 1) as pool:
             return build(inputs, out, on_skip=on_skip, html=html, store=store, into=into, max_bytes=max_bytes,
-                         on_warn=on_warn, jobs=jobs, progress=progress, pool=pool, metadata=metadata,
+                         on_warn=on_warn, jobs=jobs, progress=progress, dask=dask, pool=pool, metadata=metadata,
                          force=force)
     started = time.perf_counter()
     described = read_metadata(metadata) if metadata is not None else None

@@ -1,11 +1,15 @@
-"""``kg build --dask ADDRESS``: the per-article work (segmentation and extraction) on a Dask
-cluster's workers, the rest (reading, duplicates, writing) in the client, as in a local build.
+"""``kg build --dask ADDRESS``: a build's tasks on a Dask cluster's workers.
 
-The articles are sent in chunks, a few per worker in flight, and their results come back in
-input order, so the graph is the one a local build gives, byte for byte. ``local`` starts a
-cluster of worker processes on this machine. Each worker loads kg's pipeline once, so it
-needs kg and its models installed (``make demo``, or ``pip install 'kg[dask]'`` and
-``python -m kg.nlp.install``).
+A build hands the cluster the tasks of ``kg/run/partitioned.py`` (``dask_runner``): workers
+read, clean, match and extract partitions of the corpus themselves, from and to files on
+storage every worker sees, and the build's process gets back messages and counts. A build
+grown with ``--into`` still reads its articles here and sends them in chunks
+(``process_on_dask``). Results come back in the corpus's order, so the graph is the one a
+local build gives, byte for byte. ``local`` starts a cluster of worker processes on this
+machine. Each worker loads kg's pipeline once, so it needs kg and its models installed
+(``make demo``, or ``pip install 'kg[dask]'`` and ``python -m kg.nlp.install``), and the
+inputs and the build's folder at the same paths as the build's process (relative paths are
+taken from the build's working folder).
 """
 from __future__ import annotations
 

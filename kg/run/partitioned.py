@@ -36,13 +36,14 @@ from ..graph.export import triple_line
 from ..graph.intervals import Attestations
 from ..graph.spool import SortedLines
 from .articles import Failed, segmented
-from .partitions import Partition, read_partition
+from .partitions import Partition, count_before, read_partition
 from .shuffle import read_section, write_sections
 
 #: a position in the corpus: the partition's index above these bits, the article's place in it below
 _PLACE_BITS = 32
-#: buckets of fingerprints per worker
-BUCKETS_PER_WORKER = 4
+#: buckets of fingerprints: at least this many per worker, at most this many in all (each partition
+#: writes a section for each bucket, and each bucket a section for each partition)
+BUCKETS_PER_WORKER, MOST_BUCKETS = 4, 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,9 @@ class Extracted:
 
 
 def plan(folder: Path, partitions: int, workers: int, max_bytes: int, metadata: Path | None) -> Plan:
-    buckets = max(1, min(partitions, BUCKETS_PER_WORKER * workers))
+    """A build's plan: as many buckets as partitions (within bounds), so that what a bucket's task
+    holds (its share of the prints) does not grow with the corpus, as a partition's does not."""
+    buckets = max(1, min(MOST_BUCKETS, max(partitions, BUCKETS_PER_WORKER * workers)))
     return Plan(folder, partitions, buckets, max_bytes, metadata)
 
 
@@ -98,6 +101,7 @@ def build_partitions(parts: list[Partition], plan: Plan, run: Runner,
                      then: Callable, on_read: Callable[[Read], None]) -> Iterator[Extracted]:
     """The four rounds over ``parts``; ``then`` makes what an article's graph is kept as
     (``build.built``); ``on_read`` hears of each partition read, in order."""
+    parts = count_before(parts, run)
     for done in run(partial(read, plan), parts):
         on_read(done)
     list(run(partial(match_bands, plan), range(plan.buckets)))

@@ -173,10 +173,32 @@ def _name_note(path: Path) -> tuple[str, ...]:
             "(rename it to UTF-8 for a readable name)",)
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Lines:
+    """The lines of a JSON Lines file that begin at a byte in ``[start, end)``; ``before``: how many
+    lines end before ``start`` (``count_lines``), so that each is named by its number in the file."""
+
+    start: int
+    end: int
+    before: int
+
+
+def count_lines(path: Path, start: int, end: int) -> int:
+    """How many lines of ``path`` end in bytes ``[start, end)`` (their newlines)."""
+    count = 0
+    with path.open("rb") as fh:
+        fh.seek(start)
+        while start < end and (block := fh.read(min(_CHUNK, end - start))):
+            count += block.count(b"\n")
+            start += len(block)
+    return count
+
+
 def read_file(path: Path, max_bytes: int = MAX_BYTES, metadata: Metadata | None = None,
-              at: Path | None = None) -> Iterator[Article | InputError]:
-    """The articles of one file (a JSON Lines file holds many), or the error of each that cannot be read.
-    ``at``: the folder a relative ``path`` is in (a worker's own may differ); it is named as given."""
+              at: Path | None = None, lines: Lines | None = None) -> Iterator[Article | InputError]:
+    """The articles of one file (a JSON Lines file holds many; ``lines``: only those of these lines),
+    or the error of each that cannot be read. ``at``: the folder a relative ``path`` is in (a
+    worker's own may differ); it is named as given."""
     real = path if at is None or path.is_absolute() else at / path
     try:
         st = real.stat()
@@ -184,7 +206,7 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES, metadata: Metadata | None 
             yield _not_regular(path, st.st_mode)
             return
         if path.suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(path, max_bytes, metadata, real)
+            yield from _read_jsonl(path, max_bytes, metadata, real, lines)
             return
         data = real.read_bytes() if st.st_size <= max_bytes else b""  # a 10 GB dump is not read to be refused
     except OSError as exc:
@@ -249,12 +271,23 @@ def _check_bytes(data: bytes, size: int, max_bytes: int) -> str | None:
     return None
 
 
-def _read_jsonl(path: Path, max_bytes: int, metadata: Metadata | None, real: Path) -> Iterator[Article | InputError]:
+def _read_jsonl(path: Path, max_bytes: int, metadata: Metadata | None, real: Path,
+                span: Lines | None) -> Iterator[Article | InputError]:
     """Each line read to at most ``_ESCAPED * max_bytes + _FIELDS`` bytes (a longer one is skipped by
     its number, read past in chunks) and decoded on its own: a bad line loses that line only."""
     name, notes, limit = shown(path), _name_note(path), _ESCAPED * max_bytes + _FIELDS
     with real.open("rb") as handle:
-        for line_no, data in enumerate(_lines(handle, limit), 1):
+        first = 1
+        if span is not None and span.start > 0:
+            notes = ()  # said with the file's first lines
+            handle.seek(span.start - 1)
+            first += span.before
+            if handle.read(1) != b"\n":  # the range begins inside a line: the range before reads it
+                while (part := handle.readline(_CHUNK)) and not part.endswith(b"\n"):
+                    pass
+                first += 1
+        ends = span.end if span is not None else None
+        for line_no, data in enumerate(_lines(handle, limit, ends), first):
             where = f"{name}:{line_no}"
             if data is None:
                 yield InputError(f"{where}: a line of over {limit} bytes, more than any article within the "
@@ -278,10 +311,11 @@ def _read_jsonl(path: Path, max_bytes: int, metadata: Metadata | None, real: Pat
             yield item
 
 
-def _lines(handle, limit: int) -> Iterator[bytes | None]:
+def _lines(handle, limit: int, end: int | None = None) -> Iterator[bytes | None]:
     """The lines of a binary file, each at most ``limit`` bytes (and its newline); ``None`` for a
-    longer line, whose rest is read past a chunk at a time, never held whole."""
-    while line := handle.readline(limit + 1):
+    longer line, whose rest is read past a chunk at a time, never held whole; with ``end``, only
+    those that begin before that offset."""
+    while (end is None or handle.tell() < end) and (line := handle.readline(limit + 1)):
         if len(line) <= limit or line.endswith(b"\n"):
             yield line
             continue
