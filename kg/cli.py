@@ -52,11 +52,16 @@ def register_build(sub: argparse._SubParsersAction) -> None:
                    help=f"skip any article file larger than N bytes (default {MAX_BYTES})")
     b.add_argument("--no-store", action="store_true", help="skip the embedded store (DIR/store/); removes an old one")
     b.add_argument("--jobs", type=_count(1), default=None, metavar="N",
-                   help="worker processes for segmentation and extraction (default 1; with --dask local, "
-                        "the cluster's workers, default the number of CPUs); the output is the same")
+                   help="worker processes that read, deduplicate, segment and extract the corpus's partitions "
+                        "(default 1; with --dask local, the cluster's workers, default the number of CPUs); "
+                        "the output is the same")
     b.add_argument("--dask", metavar="ADDRESS",
-                   help="run segmentation and extraction on the Dask cluster whose scheduler is at ADDRESS "
-                        "(tcp://HOST:8786), or on a local one (local); needs pip install 'kg[dask]'")
+                   help="run that work on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786), or on "
+                        "a local one (local); its workers must see the inputs and DIR at the same paths; "
+                        "needs pip install 'kg[dask]'")
+    b.add_argument("--partitions", action="store_true",
+                   help="also write DIR/parts/: the graph's quads in sorted files, one per partition of the "
+                        "corpus, and index.tsv, to load in parallel into a store or server")
     b.add_argument("--quiet", action="store_true", help="no progress bar (there is none when stderr is not a terminal)")
     b.set_defaults(run=_run_build)
 
@@ -75,7 +80,8 @@ def _run_build(args: argparse.Namespace) -> int:
 
         report = build(args.inputs, args.out or args.into, html=not args.no_html, store=not args.no_store,
                        into=args.into is not None, max_bytes=args.max_bytes, jobs=jobs, progress=not args.quiet,
-                       dask=args.dask, pool=pool, metadata=args.metadata, force=args.force)
+                       dask=args.dask, pool=pool, metadata=args.metadata, force=args.force,
+                       partitions=args.partitions)
     print(report.summary())
     return 0
 

@@ -430,7 +430,7 @@ def test_fingerprints_bucket_by_bucket_give_the_filters_verdicts(buckets: int) -
     verdicts = []
     for bucket in range(buckets):
         mine = [p for p in prints if p.signature and any(bucket_of(k, buckets) == bucket for k in band_keys(p.signature))]
-        verdicts += by_bands(mine, bucket, buckets)
+        verdicts += by_bands(mine, range(bucket, bucket + 1), buckets)
     copies = {v.pos for v in verdicts if v.duplicate.kind == "same text"}
     for bucket in range(buckets):
         verdicts += by_ids([p for p in prints if bucket_of(id_family(p.id), buckets) == bucket], copies)

@@ -429,3 +429,71 @@ def test_a_count_answer_is_read_strictly(seeds_out: Path, body: bytes) -> None:
     assert error == (f"kg: pushed {triples_in(seeds_out)} triples to {base}/gsp?default but could not count them "
                      f"there: {base}/sparql did not answer the triple count as SPARQL JSON results; give its SPARQL "
                      "query endpoint with --query-url")
+
+
+# --- a build in partitions, loaded in parallel -------------------------------------------------------------
+
+def test_partitions_load_in_parallel_into_oxigraph_and_a_server(oxigraph: str, tmp_path: Path) -> None:
+    """``kg build --partitions`` writes ``parts/``: sorted files, one per partition, that hold ``kg.nq``'s quads
+    and its index; Oxigraph's loader takes them all at once (in parallel), and a server takes each as its own
+    POST, sent together; a build without ``--partitions`` removes the folder."""
+    import hashlib
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pyoxigraph as ox
+
+    from kgcli import SEEDS
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    paragraphs = [p for f in sorted(SEEDS.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\n") if len(p) > 100]
+    for i, text in enumerate(paragraphs[:40]):
+        (corpus / f"parts-{i:02d}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = kg("build", corpus, "--out", out, "--partitions", "--jobs", "2", "--no-html", "--no-store")
+    assert proc.returncode == 0, proc.stderr
+    index = (out / "parts" / "index.tsv").read_text(encoding="utf-8").splitlines()
+    assert index[0] == "file\tarticles\tquads\tbytes\tsha256" and len(index) >= 4  # partitions and the derived graph
+    shards = []
+    for row in index[1:]:
+        name, articles, quads, size, sha = row.split("\t")
+        data = (out / "parts" / name).read_bytes()
+        lines = data.splitlines(keepends=True)
+        assert (len(lines), len(data), hashlib.sha256(data).hexdigest()) == (int(quads), int(size), sha), name
+        assert lines == sorted(set(lines)), name
+        shards.append(out / "parts" / name)
+    assert sum(int(row.split("\t")[1]) for row in index[1:]) == 40
+    together = sorted({line for shard in shards for line in shard.read_bytes().splitlines()})
+    assert together == sorted(set((out / "kg.nq").read_bytes().splitlines()))
+
+    db = tmp_path / "db"
+    loaded = subprocess.run([str(OXIGRAPH), "load", "--location", str(db), "--file", *map(str, shards)],
+                            capture_output=True, text=True, timeout=300)
+    assert loaded.returncode == 0, loaded.stderr
+    assert len(ox.Store.read_only(str(db))) == len(together)
+
+    def post(shard: Path) -> int:
+        request = urllib.request.Request(f"{oxigraph}/store", data=shard.read_bytes(), method="POST",
+                                         headers={"Content-Type": "application/n-quads"})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status
+
+    with ThreadPoolExecutor(4) as pool:
+        assert set(pool.map(post, shards)) <= {200, 201, 204}
+    held = sparql(oxigraph, "SELECT (COUNT(*) AS ?n) { { SELECT DISTINCT ?g { GRAPH ?g { ?g "
+                            '<http://purl.org/dc/terms/identifier> ?id } FILTER(STRSTARTS(?id, "parts-")) } } '
+                            "GRAPH ?g { ?s ?p ?o } }")
+    articles = [line for line in together if not line.endswith(b"/graph/derived> .")]
+    assert int(held["results"]["bindings"][0]["n"]["value"]) == len(articles)
+
+    again = kg("build", corpus, "--out", out, "--no-html", "--no-store")
+    assert again.returncode == 0, again.stderr
+    assert not (out / "parts").exists()
+
+
+def test_partitions_of_a_grown_build_are_refused_in_one_line(seeds_out: Path) -> None:
+    before = snapshot(seeds_out)
+    proc = kg("build", "seeds/", "--into", seeds_out, "--partitions")
+    assert proc.returncode == 2
+    assert one_error(proc).startswith("kg: --partitions cannot be used with --into"), proc.stderr
+    assert snapshot(seeds_out) == before

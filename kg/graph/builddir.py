@@ -35,8 +35,8 @@ SCRATCH = ".kg-work-"
 SCRATCH_MARK = ".kg-work"
 #: what kg may leave in a build folder besides its outputs: its pages (a build with --no-html keeps the old), its
 #: store and those set aside, work folders
-_OWN_PREFIXES = (SCRATCH, ".store.old-")
-_OWN_NAMES = {MARKER, "graph.html", "report.html", "view.html", "store"}
+_OWN_PREFIXES = (SCRATCH, ".store.old-", ".parts.old-")
+_OWN_NAMES = {MARKER, "graph.html", "report.html", "view.html", "store", "parts"}
 #: a full disk or quota, a file over the size limit: there was no room for the build
 NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 #: a folder or file system the user cannot write in

@@ -33,6 +33,7 @@ from ..atomic import Pending
 from ..types import ENTITY_CLASSES, RELATIONS
 from .builddir import Claim, check, exit_error, exit_for, scratch_folder, write_error
 from .intervals import DERIVED_SUFFIX, Attestations
+from .parts import PartsWriter, remove_parts
 from .spool import SortedLines
 from .store import STORE, StoreLoader, load_size, refuse_foreign, remove_store
 from .vocab import ONTOLOGY_DIR, PREFIXES, term
@@ -79,7 +80,7 @@ class GraphWriter:
     def __init__(self, out: Path, store: bool = True, *,
                  derived: Mapping[str, Callable[[Path, Path], object]] | None = None, force: bool = False,
                  on_wait: Callable[[str, Callable[[], bool]], None] | None = None,
-                 side: BaseContext | None = None) -> None:
+                 side: BaseContext | None = None, partitions: bool = False) -> None:
         derived = derived or {}
         names = (*FILES[:-1], *derived, FILES[-1])  # kg.ttl last: the sign of a build complete
         self.foreign = check(out, set(names), force=force)
@@ -88,7 +89,7 @@ class GraphWriter:
         self._out, self._derived = out, derived
         self._claim = self._scratch = None
         self._nq: IO[bytes] | None = None
-        self._triples = self._loader = None
+        self._triples = self._loader = self._parts = None
         try:
             self._claim = Claim(out, on_wait)
             self._scratch = scratch_folder(out)
@@ -96,6 +97,7 @@ class GraphWriter:
             self._nq = open(self._pending["kg.nq"].tmp, "wb")
             self._triples = SortedLines(self._scratch)
             self._loader = StoreLoader(self._scratch, side) if store else None
+            self._parts = PartsWriter(self._scratch) if partitions else None
         except BaseException as exc:
             self.__exit__(type(exc), exc, exc.__traceback__)
             raise
@@ -113,7 +115,7 @@ class GraphWriter:
 
     def __exit__(self, kind, exc, tb) -> None:
         try:
-            for part in (self._nq, self._triples, self._loader):
+            for part in (self._nq, self._triples, self._loader, self._parts):
                 if part is not None:
                     part.close()
             if self._scratch is not None:
@@ -136,10 +138,14 @@ class GraphWriter:
             if self._unloaded_lines >= load_size(self._loaded_lines):
                 self._send_to_store()
 
-    def add_shard(self, quads: Path, triples: Path, spans: dict[bytes, tuple[bytes, bytes]]) -> None:
+    def add_shard(self, quads: Path, triples: Path, spans: dict[bytes, tuple[bytes, bytes]],
+                  shard: Path | None = None, articles: int = 0) -> None:
         """The graphs of a partition of the corpus (``kg/run/partitioned.py``), as two files that stay in
         place until the end: its articles' N-Quads in order (appended to kg.nq), its triples sorted
-        and each once (merged into kg.nt); ``spans``: the dates attesting its memberships."""
+        and each once (merged into kg.nt); ``spans``: the dates attesting its memberships. With
+        ``partitions``, ``shard`` (its quads sorted, each once) of its ``articles`` goes to ``parts/``."""
+        if self._parts is not None and shard is not None:
+            self._parts.add(shard, articles)
         self._attested.merge(spans)
         with open(quads, "rb") as fh:
             shutil.copyfileobj(fh, self._nq, 1 << 20)
@@ -165,7 +171,10 @@ class GraphWriter:
         """Write every file and the store, then put them all in place. With ``side``
         (``kg.run.pool``), ``kg.trig``, ``kg.jsonld`` and ``kg.ttl`` are written by
         processes of it while this one writes ``kg.nt`` and ends the store."""
-        self.add(self._attested.quads())
+        derived = self._attested.quads()
+        self.add(derived)
+        if self._parts is not None:
+            self._parts.derived(derived)
         self._nq.close()
         if self._loader is not None:
             self._send_to_store()
@@ -188,6 +197,10 @@ class GraphWriter:
                         beside.wait()
                     if staged is not None:
                         staged.check()
+                    if self._parts is not None:
+                        self._parts.commit(self._out)
+                    else:
+                        remove_parts(self._out)
                     for pending in self._pending.values():
                         pending.commit()
                 except BaseException:

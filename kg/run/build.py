@@ -90,7 +90,8 @@ READ_AHEAD = 1024
 
 def _build_partitioned(inputs: list, own: tuple[Path, ...], writer: GraphWriter, report: BuildReport, *, jobs: int,
                        dask: str | None, pool: WorkerPool | None, max_bytes: int, metadata: Path | None,
-                       on_skip: Callable[[str], None], on_warn: Callable[[str], None], progress: bool) -> None:
+                       on_skip: Callable[[str], None], on_warn: Callable[[str], None], progress: bool,
+                       shards: bool = False) -> None:
     """The build's articles read, matched and extracted partition by partition by the workers
     (``kg/run/partitioned.py``), their graphs added to ``writer``, what they say to ``report``."""
     parts, errors = list_partitions(inputs, jobs, skip=own)
@@ -103,7 +104,7 @@ def _build_partitioned(inputs: list, own: tuple[Path, ...], writer: GraphWriter,
 
     say(Message(str(error), skipped=True) for error in errors)
     folder = writer.scratch.resolve()
-    work = plan(folder, len(parts), jobs, max_bytes, metadata.resolve() if metadata is not None else None)
+    work = plan(folder, len(parts), jobs, max_bytes, metadata.resolve() if metadata is not None else None, shards)
     with _runner(jobs, dask, pool) as run:
         results = build_partitions(parts, work, run, built, on_read=lambda done: say(done.messages))
         if progress and bar.shown():
@@ -111,7 +112,7 @@ def _build_partitioned(inputs: list, own: tuple[Path, ...], writer: GraphWriter,
         for done in results:
             say(done.messages)
             report.articles += done.articles
-            writer.add_shard(done.quads, done.triples, done.spans)
+            writer.add_shard(done.quads, done.triples, done.spans, done.shard, done.articles)
 
 
 @contextmanager
@@ -178,7 +179,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
           html: bool = True, store: bool = True, into: bool = False, max_bytes: int = MAX_BYTES,
           on_warn: Callable[[str], None] | None = None, jobs: int = 1, progress: bool = False,
           dask: str | None = None, pool: WorkerPool | None = None, metadata: Path | None = None,
-          force: bool = False) -> BuildReport:
+          force: bool = False, partitions: bool = False) -> BuildReport:
     """Build ``out/kg.ttl``, its exports, store, ``graph.html`` and ``report.html`` from the inputs; bad inputs are
     reported and skipped, repairs and near-duplicates reported (``on_warn``), the same article twice
     built once. ``into``: add the inputs to the build already in ``out``. ``jobs``: worker processes
@@ -187,19 +188,23 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
     the processes to use (a ``WorkerPool`` of ``jobs``, started early and closed by the caller);
     without it, the build starts its own and closes it. ``metadata``: a file of the articles'
     ids, URLs, dates and titles (``kg/text/metadata.py``). ``force``: build in ``out`` though it holds
-    files and is no kg build (``kg/graph/builddir.py``). A build of ``out`` already running is
-    waited for.
+    files and is no kg build (``kg/graph/builddir.py``). ``partitions``: also ``out/parts``, the
+    graph's quads in sorted files, one per partition (``kg/graph/parts.py``). A build of ``out``
+    already running is waited for.
 
     The corpus is built in partitions (``kg/run/partitioned.py``): this process lists its files and
     hands out tasks, and the workers (``jobs`` processes, a Dask cluster's, or this process for one
     job) read, deduplicate and extract them, each partition's graph written to files this process
     appends (``GraphWriter.add_shard``). A build grown with ``into`` reads its articles here, one
     by one, each checked against the build it adds to. Nothing of the corpus is held in memory."""
+    if partitions and into:
+        raise InputError("--partitions cannot be used with --into (a build grown with --into reads its articles one "
+                         "by one); rebuild the whole corpus with --out and --partitions")
     if pool is None:  # a pool of its own (without workers, as with Dask's: a server forking the store and writers)
         with WorkerPool(jobs if dask is None else 1) as pool:
             return build(inputs, out, on_skip=on_skip, html=html, store=store, into=into, max_bytes=max_bytes,
                          on_warn=on_warn, jobs=jobs, progress=progress, dask=dask, pool=pool, metadata=metadata,
-                         force=force)
+                         force=force, partitions=partitions)
     started = time.perf_counter()
     described = read_metadata(metadata) if metadata is not None else None
     inputs = list(inputs)  # walked twice when a progress bar counts the articles first
@@ -239,7 +244,7 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
         derived["graph.html"] = render_build
         derived["report.html"] = render_report
     with GraphWriter(out, store, derived=derived, force=force, on_wait=partial(bar.wait, ticking=progress),
-                     side=pool.side()) as writer:
+                     side=pool.side(), partitions=partitions) as writer:
         if writer.foreign:
             shown = ", ".join(writer.foreign[:3]) + (f" and {len(writer.foreign) - 3} more" if len(writer.foreign) > 3 else "")
             on_warn(f"{out}: holds files that are not kg's ({shown}); the build writes beside them and leaves them")
@@ -261,7 +266,8 @@ def build(inputs: Iterable[str | Path], out: Path, *, on_skip: Callable[[str], N
                 writer.add(result.block)
         else:
             _build_partitioned(inputs, own, writer, report, jobs=jobs, dask=dask, pool=pool, max_bytes=max_bytes,
-                               metadata=metadata, on_skip=on_skip, on_warn=on_warn, progress=progress)
+                               metadata=metadata, on_skip=on_skip, on_warn=on_warn, progress=progress,
+                               shards=partitions)
         if not report.articles and not report.present:
             raise KgError("no article could be read from the inputs" + (f" ({report.skipped[0]})" if report.skipped else ""))
         counts = writer.finish(pool.side() if pool is not None else None)

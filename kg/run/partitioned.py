@@ -7,8 +7,10 @@ same output) do the rest, in four rounds, each on files in the build's work fold
 1. ``read``, a task per partition: read, decode and clean its articles, keep them in a file,
    and sort their fingerprints (``kg/text/fingerprints.py``) into sections, by the buckets of
    their bands and of their ids;
-2. ``match_bands``, a task per bucket: the copies and near-duplicates among the prints there;
-3. ``match_ids``, a task per bucket: the repeated ids, knowing the copies;
+2. ``match_bands``, a task per run of buckets: the copies and near-duplicates among the prints
+   there (runs sized once the articles are counted, so that a task holds about as many prints
+   however large the corpus);
+3. ``match_ids``, a task per run of buckets: the repeated ids, knowing the copies;
 4. ``extract``, a task per partition: its articles less the copies, ids renumbered, segmented
    and extracted; its graph written as two files, its articles' N-Quads in order and its
    triples sorted, each once.
@@ -19,6 +21,7 @@ the corpus's order, so the graph is the one of the articles read one by one.
 """
 from __future__ import annotations
 
+import math
 import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -29,7 +32,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text.clean import clean
-from ..text.dedupe import fingerprint
+from ..text.dedupe import BANDS, fingerprint
 from ..text.fingerprints import Print, Verdict, band_keys, best, bucket_of, by_bands, by_ids, id_family
 from ..text.metadata import Metadata, read_metadata
 from ..graph.export import triple_line
@@ -37,13 +40,14 @@ from ..graph.intervals import Attestations
 from ..graph.spool import SortedLines
 from .articles import Failed, segmented
 from .partitions import Partition, count_before, read_partition
-from .shuffle import read_section, write_sections
+from .shuffle import read_section, read_sections, write_sections
 
 #: a position in the corpus: the partition's index above these bits, the article's place in it below
 _PLACE_BITS = 32
-#: buckets of fingerprints: at least this many per worker, at most this many in all (each partition
-#: writes a section for each bucket, and each bucket a section for each partition)
-BUCKETS_PER_WORKER, MOST_BUCKETS = 4, 1024
+#: buckets fingerprints are sorted into (each partition writes a section for each); a task of
+#: ``match_bands`` or ``match_ids`` takes a run of them: at least this many tasks per worker, and
+#: enough that each holds about this many prints, whatever the corpus's size
+BUCKETS, TASKS_PER_WORKER, PRINTS_PER_TASK = 1024, 4, 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +56,12 @@ class Plan:
 
     folder: Path
     partitions: int
-    buckets: int
+    workers: int
     max_bytes: int
     metadata: Path | None = None
+    shards: bool = False  # each partition's quads also sorted, each once (``--partitions``)
+    buckets: int = BUCKETS
+    tasks: tuple[range, ...] = ()  # the runs of buckets of the matching tasks, once the articles are counted
 
     def file(self, kind: str, number: int) -> Path:
         return self.folder / f"{kind}-{number:06d}"
@@ -88,13 +95,21 @@ class Extracted:
     triples: Path
     spans: dict[bytes, tuple[bytes, bytes]]
     messages: list[Message] = field(default_factory=list)
+    shard: Path | None = None  # with ``Plan.shards``: the quads sorted, each once
 
 
-def plan(folder: Path, partitions: int, workers: int, max_bytes: int, metadata: Path | None) -> Plan:
-    """A build's plan: as many buckets as partitions (within bounds), so that what a bucket's task
-    holds (its share of the prints) does not grow with the corpus, as a partition's does not."""
-    buckets = max(1, min(MOST_BUCKETS, max(partitions, BUCKETS_PER_WORKER * workers)))
-    return Plan(folder, partitions, buckets, max_bytes, metadata)
+def plan(folder: Path, partitions: int, workers: int, max_bytes: int, metadata: Path | None,
+         shards: bool = False) -> Plan:
+    return Plan(folder, partitions, workers, max_bytes, metadata, shards)
+
+
+def _tasks(plan: Plan, articles: int) -> Plan:
+    """The plan with its matching tasks: runs of buckets, enough that each task holds about
+    ``PRINTS_PER_TASK`` prints (a print is in a bucket of each of its bands)."""
+    count = max(TASKS_PER_WORKER * plan.workers, math.ceil(articles * BANDS / PRINTS_PER_TASK))
+    count = max(1, min(plan.buckets, count))
+    edges = [round(i * plan.buckets / count) for i in range(count + 1)]
+    return replace(plan, tasks=tuple(range(a, b) for a, b in zip(edges, edges[1:])))
 
 
 def build_partitions(parts: list[Partition], plan: Plan, run: Runner,
@@ -102,10 +117,13 @@ def build_partitions(parts: list[Partition], plan: Plan, run: Runner,
     """The four rounds over ``parts``; ``then`` makes what an article's graph is kept as
     (``build.built``); ``on_read`` hears of each partition read, in order."""
     parts = count_before(parts, run)
+    articles = 0
     for done in run(partial(read, plan), parts):
+        articles += done.articles
         on_read(done)
-    list(run(partial(match_bands, plan), range(plan.buckets)))
-    list(run(partial(match_ids, plan), range(plan.buckets)))
+    plan = _tasks(plan, articles)
+    list(run(partial(match_bands, plan), range(len(plan.tasks))))
+    list(run(partial(match_ids, plan), range(len(plan.tasks))))
     yield from run(partial(extract, plan, then=then), parts)
 
 
@@ -143,35 +161,37 @@ def _read_one(item, part: Partition, plan: Plan, done: Read, kept, bands: list[l
     ids[bucket_of(id_family(p.id), plan.buckets)].append(replace(p, signature=None))
 
 
-def match_bands(plan: Plan, bucket: int) -> None:
-    prints = chain.from_iterable(read_section(plan.file("bands", i), bucket) for i in range(plan.partitions))
-    prints = list(prints)
+def match_bands(plan: Plan, task: int) -> None:
+    """Round 2: the copies and near-duplicates among the prints of a run of buckets of bands."""
+    span = plan.tasks[task]
+    prints = list(chain.from_iterable(read_sections(plan.file("bands", i), span) for i in range(plan.partitions)))
     ids = {p.pos: p.id for p in prints}
-    verdicts = by_bands(prints, bucket, plan.buckets)
     by_part: list[list[Verdict]] = [[] for _ in range(plan.partitions)]
     copies: list[list[int]] = [[] for _ in range(plan.buckets)]
-    for v in verdicts:
+    for v in by_bands(prints, span, plan.buckets):
         by_part[v.pos >> _PLACE_BITS].append(v)
         if v.duplicate.kind == "same text":
             copies[bucket_of(id_family(ids[v.pos]), plan.buckets)].append(v.pos)
-    write_sections(plan.file("band-verdicts", bucket), by_part)
-    write_sections(plan.file("copies", bucket), copies)
+    write_sections(plan.file("band-verdicts", task), by_part)
+    write_sections(plan.file("copies", task), copies)
 
 
-def match_ids(plan: Plan, bucket: int) -> None:
-    prints = chain.from_iterable(read_section(plan.file("ids", i), bucket) for i in range(plan.partitions))
-    copies = set(chain.from_iterable(read_section(plan.file("copies", b), bucket) for b in range(plan.buckets)))
+def match_ids(plan: Plan, task: int) -> None:
+    """Round 3: the repeated ids among the articles of a run of buckets of id families."""
+    span = plan.tasks[task]
+    prints = chain.from_iterable(read_sections(plan.file("ids", i), span) for i in range(plan.partitions))
+    copies = set(chain.from_iterable(read_sections(plan.file("copies", t), span) for t in range(len(plan.tasks))))
     by_part: list[list[Verdict]] = [[] for _ in range(plan.partitions)]
     for v in by_ids(prints, copies):
         by_part[v.pos >> _PLACE_BITS].append(v)
-    write_sections(plan.file("id-verdicts", bucket), by_part)
+    write_sections(plan.file("id-verdicts", task), by_part)
 
 
 def extract(plan: Plan, part: Partition, then: Callable) -> Extracted:
     verdicts: dict[int, list[Verdict]] = defaultdict(list)
     for kind in ("band-verdicts", "id-verdicts"):
-        for b in range(plan.buckets):
-            for v in read_section(plan.file(kind, b), part.index):
+        for task in range(len(plan.tasks)):
+            for v in read_section(plan.file(kind, task), part.index):
                 verdicts[v.pos].append(v)
     messages: list[Message] = []
     kept = []
@@ -189,7 +209,7 @@ def extract(plan: Plan, part: Partition, then: Callable) -> Extracted:
     attested = Attestations()
     quads, triples = plan.file("quads", part.index), plan.file("triples", part.index)
     built = 0
-    lines = SortedLines(plan.folder)
+    lines, shard = SortedLines(plan.folder), SortedLines(plan.folder) if plan.shards else None
     with open(quads, "wb") as out:
         for result in segmented(kept, then):
             if isinstance(result, Failed):
@@ -200,12 +220,19 @@ def extract(plan: Plan, part: Partition, then: Callable) -> Extracted:
             out.write(result.block)
             attested.add(result.block)
             lines.add(triple_line(line) for line in result.block.splitlines(keepends=True))
+            if shard is not None:
+                shard.add(result.block.splitlines(keepends=True))
     try:
-        with open(triples, "wb") as out:
-            out.writelines(lines)
+        for sorted_lines, path in ((lines, triples), (shard, plan.file("shard", part.index))):
+            if sorted_lines is not None:
+                with open(path, "wb") as out:
+                    out.writelines(sorted_lines)
     finally:
-        lines.close()
-    return Extracted(part.index, place_count, built, quads, triples, attested.spans(), messages)
+        for sorted_lines in (lines, shard):
+            if sorted_lines is not None:
+                sorted_lines.close()
+    return Extracted(part.index, place_count, built, quads, triples, attested.spans(), messages,
+                     plan.file("shard", part.index) if shard is not None else None)
 
 
 def _articles(path: Path) -> Iterator[tuple]:

@@ -32,11 +32,20 @@ def write_sections(path: Path, sections: Sequence[list]) -> None:
 
 def read_section(path: Path, number: int) -> list:
     """Section ``number`` of a file ``write_sections`` wrote."""
+    return read_sections(path, range(number, number + 1))
+
+
+def read_sections(path: Path, numbers: range) -> list:
+    """The items of the sections ``numbers`` (a run of them: read at once) of a file ``write_sections`` wrote."""
     with open(path, "rb") as fh:
         count, = _OFFSET.unpack(fh.read(_OFFSET.size))
-        if not 0 <= number < count:
-            raise IndexError(f"{path}: no section {number} of {count}")
-        fh.seek(_OFFSET.size * (number + 1))
-        start, end = struct.unpack("<2Q", fh.read(2 * _OFFSET.size))
-        fh.seek(start)
-        return pickle.loads(fh.read(end - start))
+        if not (0 <= numbers.start <= numbers.stop <= count and numbers.step == 1):
+            raise IndexError(f"{path}: no sections {numbers.start}-{numbers.stop - 1} of {count}")
+        fh.seek(_OFFSET.size * (numbers.start + 1))
+        offsets = struct.unpack(f"<{len(numbers) + 1}Q", fh.read(_OFFSET.size * (len(numbers) + 1)))
+        fh.seek(offsets[0])
+        data = fh.read(offsets[-1] - offsets[0])
+    out: list = []
+    for start, end in zip(offsets, offsets[1:]):
+        out += pickle.loads(data[start - offsets[0]:end - offsets[0]])
+    return out

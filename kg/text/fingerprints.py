@@ -4,8 +4,8 @@ for a corpus read in partitions by many processes (``kg/run/partitioned.py``).
 Each article is read and cleaned where its partition is, and leaves a ``Print``: its place
 in the corpus, source, id, text hash and MinHash signature. No process sees every print:
 
-- ``by_bands`` takes the prints whose signature has a band in one bucket (a stable hash of the
-  band's index and values). Copies of one text have the same signature, so all of them meet in
+- ``by_bands`` takes the prints whose signature has a band in a run of buckets (a stable hash of
+  the band's index and values). Copies of one text have the same signature, so all of them meet in
   every bucket of their bands: the first is kept, the others are the same text. An article
   compared with the earlier kept ones that share a band of this bucket gives its best match
   here; its best over all buckets is ``dedupe``'s (most similar, then earliest).
@@ -70,23 +70,23 @@ def id_family(article_id: str) -> str:
     return _NUMBERED.sub("", article_id)
 
 
-def by_bands(prints: Iterable[Print], bucket: int, buckets: int, threshold: float = THRESHOLD) -> list[Verdict]:
+def by_bands(prints: Iterable[Print], bucket: range, buckets: int, threshold: float = THRESHOLD) -> list[Verdict]:
     """The copies (``same text``, told by the bucket of their first band) and near-duplicates
-    (``near``, the best match among those sharing a band of ``bucket``) among ``prints``: each
-    print with a signature that has a band in ``bucket``."""
+    (``near``, the best match among those sharing a band of a bucket in ``bucket``, a run of the
+    ``buckets``) among ``prints``: each print with a signature that has a band there."""
     groups: dict[bytes, list[Print]] = {}  # band key -> the kept prints with that band, in order
     firsts: dict[bytes, Print] = {}  # text hash -> its first print
     arrays: dict[int, np.ndarray] = {}
     out: list[Verdict] = []
-    for p in sorted(prints, key=lambda p: p.pos):
+    for p in sorted({p.pos: p for p in prints}.values(), key=lambda p: p.pos):  # once each
         keys = band_keys(p.signature)
         first = firsts.get(p.digest)
         if first is not None:
-            if bucket_of(keys[0], buckets) == bucket:
+            if bucket_of(keys[0], buckets) in bucket:
                 out.append(Verdict(p.pos, first.pos, Duplicate(p.source, first.source, "same text")))
             continue
         firsts[p.digest] = p
-        mine = [k for k in keys if bucket_of(k, buckets) == bucket]
+        mine = [k for k in keys if bucket_of(k, buckets) in bucket]
         arrays[p.pos] = signature = np.frombuffer(p.signature, dtype=np.uint32)
         best: tuple[float, int] | None = None
         seen: set[int] = set()
