@@ -519,6 +519,8 @@ GROUPS = [
     # 村 before a modifier after a boundary or a function word qualifies the group, not where it
     # ends a village's name or follows 该
     ("建立了村年轻干部到镇跟班锻炼制度。", {"村年轻干部"}),
+    # a quoted 一把手 after its qualifiers is the qualified group, without the quotes
+    ("组织14名乡镇党政“一把手”赴外培训。", {"乡镇党政一把手"}),
     ("洪屿村年轻干部和该村年轻干部参加培训。", {"年轻干部"}),
     # the levels a group spans, then their count (镇村两级, 县乡村三级)
     ("加快镇村两级后备干部培养。", {"镇村两级后备干部"}),

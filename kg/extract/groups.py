@@ -51,8 +51,10 @@ def _group_re() -> re.Pattern:
     first = "".join(sorted({w[0] for key in ("MOD", "CORE", "WHOLE", "DUTY") for w in t[key]} | set("0123456789省市州县区乡镇村")))
     # the duty areas a group with a modifier of its own serves (脱贫攻坚乡村振兴专业领导干部)
     duty = rf"(?:{alt('DUTY')}){{0,2}}"
+    # 乡镇党政“一把手”: the genre quotes this colloquial whole word; its qualifiers make it a group
+    quoted = rf"(?:{mod}){{1,2}}“一把手”"
     return re.compile(rf"(?=[{re.escape(first)}])"
-                      rf"(?:(?:{paired}|{duty}{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})){reserve}"
+                      rf"(?:(?:{paired}|{duty}{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})|{quoted}){reserve}"
                       rf"|{leaders}|[县区]（区）委(?:书记|组织部部长))")
 
 
@@ -87,9 +89,10 @@ def find_groups(text: str) -> list[GroupHit]:
         surface = m.group()
         # 乡（镇）干部 -> 乡镇干部; 乡镇（街道）党政正职 -> 乡镇党政正职
         label = re.sub(r"（[\u4e00-\u9fff]{2,3}）", "", re.sub(r"（([\u4e00-\u9fff])）", r"\1", surface))
+        label = label.replace("“", "").replace("”", "")
         if label in bare or len(label) < 3 or _PRESS.match(text, m.end()):
             continue
-        alts = (surface,) if surface != label else ()
+        alts = (surface,) if surface != label and "“" not in surface else ()
         # 镇村40周岁以下年轻干部 is also written without its age bound (镇村年轻干部); 行政村 is 村
         short = _duty_re().sub("", _BOUND.sub("", label)).removeprefix("行政")
         if short != label and len(short) >= 3 and short not in bare:
