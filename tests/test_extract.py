@@ -678,6 +678,8 @@ ISSUES = [
     ("天等县召开会议，印发《中国共产党农村基层组织工作条例》。", set()),
     # generic measures are no names (整改措施)
     ("该镇班子成员查找问题，制定整改措施。", set()),
+    # a manner of management alone (社区化管理) names no measure
+    ("柞水县将返乡创业人员优先纳入社区化管理，建立台账。", set()),
     # units written coordinated are one subject: each of them acts
     ("青浦区、吴江区和嘉善县签署《关于构建干部教育培训共同体的实施意见》。",
      {(unit, "issues", "关于构建干部教育培训共同体的实施意见") for unit in ("青浦区", "吴江区", "嘉善县")}),

@@ -547,8 +547,14 @@ _REFERRING = re.compile(r"有关|相关")
 _UNIT_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|镇|乡|街道)")
 
 
+# a manner alone (社区化管理, 专业化管理, 网格化管理: run as a community, by professionals, by grid)
+_MANNER = re.compile(r"[\u4e00-\u9fff]{2}化")
+
+
 def _generic(core: str) -> bool:
-    """A core that is one generic word names nothing (工作机制, 长效机制, 整改措施, 管理规章制度),
-    nor does a unit's name before one (福田镇乡村振兴行动)."""
+    """A core that is one generic word (工作机制, 长效机制, 整改措施, 管理规章制度) or a manner alone
+    (社区化管理) names nothing, nor does a unit's name before one (福田镇乡村振兴行动)."""
     unit = _UNIT_PREFIX.match(core)
-    return core in _GENERIC or unit is not None and core[unit.end():] in _GENERIC
+    rest = core[unit.end():] if unit is not None else None
+    return core in _GENERIC or _MANNER.fullmatch(core) is not None or rest is not None and (
+        rest in _GENERIC or _MANNER.fullmatch(rest) is not None)
