@@ -179,3 +179,26 @@ def test_a_json_lines_file_read_in_ranges_is_read_as_a_whole(tmp_path: Path, mon
     assert ranged == whole
     assert whole[0] == (f"{path}:1", "a") and whole[-1] == (f"{path}:8", "e")
     assert any(f"{path}:5: " in str(e) for e in whole) and any(f"{path}:4: invalid JSON" in str(e) for e in whole)
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("*.jsonl", ["a.jsonl:1", "b.jsonl:1"]),
+    ("**/*.txt", ["sub/c.txt", "sub/deeper/d.txt"]),
+    ("sub/[cd].txt", ["sub/c.txt"]),
+    ("nothing-*.txt", []),
+])
+def test_a_pattern_the_shell_did_not_expand_reads_what_it_matches(tmp_path: Path, monkeypatch, pattern: str,
+                                                                 expected: list[str]) -> None:
+    """``kg build 'corpus/*.jsonl'`` (quoted, as a cluster's build is given it): the files the pattern matches,
+    in the order of their names; a pattern that matches nothing is one error naming it."""
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    for name in ("b.jsonl", "a.jsonl"):
+        (tmp_path / name).write_text(json.dumps({"id": name, "text": "黄岩区委书记徐淼强调"}, ensure_ascii=False) + "\n",
+                                     encoding="utf-8")
+    (tmp_path / "sub" / "c.txt").write_text("黄岩区召开会议。", encoding="utf-8")
+    (tmp_path / "sub" / "deeper" / "d.txt").write_text("天台县召开会议。", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    items = list(read_inputs([pattern]))
+    assert [a.source for a in items if isinstance(a, Article)] == expected
+    if not expected:
+        assert [str(e) for e in items] == [f"{pattern}: no file or folder matches this pattern"]

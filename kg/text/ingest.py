@@ -18,6 +18,7 @@ article is then dated (``dates.py``): ``Article.date`` is an ISO date or None, a
 from __future__ import annotations
 
 import dataclasses
+import glob
 import json
 import os
 import re
@@ -59,13 +60,16 @@ def read_inputs(inputs: Iterable[str | Path], max_bytes: int = MAX_BYTES,
 
 def list_files(inputs: Iterable[str | Path], skip: Iterable[Path] = ()) -> Iterator[Path | InputError]:
     """The article files of ``read_inputs``, in its order, without reading them (what a folder
-    holds, the files given), and an ``InputError`` for each input or folder that cannot be listed."""
+    holds, the files given, what a pattern matches: ``'corpus/2024-*.jsonl'``, ``'site/**/*.html'``,
+    in the order of their names), and an ``InputError`` for each input or folder that cannot be
+    listed."""
     skip = [Path(p) for p in skip]
     folders = _identities(p for p in skip if p.is_dir())
     files = {p.resolve() for p in skip if not p.is_dir()}
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
+    for path in _expanded(inputs):
+        if isinstance(path, InputError):
+            yield path
+        elif path.is_dir():
             for file in _walk(path, set(folders)):
                 if isinstance(file, InputError) or not files or file.resolve() not in files:
                     yield file
@@ -75,12 +79,27 @@ def list_files(inputs: Iterable[str | Path], skip: Iterable[Path] = ()) -> Itera
             yield InputError(f"{shown(path)}: no such file or directory")
 
 
+def _expanded(inputs: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Each input as a path; one that does not exist and is a pattern (``*``, ``?``, ``[…]``, ``**``),
+    as the paths it matches, sorted (a pattern the shell did not expand, as a cluster's build is given)."""
+    for item in inputs:
+        path = Path(item)
+        if path.exists() or not glob.has_magic(str(item)):
+            yield path
+            continue
+        matches = sorted(glob.glob(str(item), recursive=True))
+        if not matches:
+            yield InputError(f"{shown(path)}: no file or folder matches this pattern")
+        yield from map(Path, matches)
+
+
 def count_articles(inputs: Iterable[str | Path]) -> int:
     """How many articles the inputs hold (one per page or text file, one per non-empty JSON line),
     without decoding them: the total of a progress bar."""
     total = 0
-    for item in inputs:
-        path = Path(item)
+    for path in _expanded(inputs):
+        if isinstance(path, InputError):
+            continue
         for file in _walk(path, set()) if path.is_dir() else (path,) if path.is_file() else ():
             if isinstance(file, Path) and file.suffix in JSONL_SUFFIXES:
                 try:
