@@ -173,3 +173,17 @@ def test_unreachable_dask_scheduler_is_one_line_and_changes_nothing(seeds_out: P
     line = one_error(proc)
     assert "cannot reach the Dask scheduler" in line and "dask scheduler" in line, line
     assert snapshot(out) == before
+
+
+def test_a_corpus_at_a_url_builds_as_at_its_path(repeated, tmp_path: Path) -> None:
+    """Workers read a ``file://`` URL (any fsspec filesystem) themselves: the graph of the corpus at its
+    path, each article named by its URL."""
+    corpus, one, _ = repeated
+    out = tmp_path / "url"
+    proc = kg("build", f"file://{corpus}/", "--out", out, "--jobs", "2", "--no-html", "--no-store")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split(";")[0] == kg("build", corpus, "--out", tmp_path / "path", "--no-html",
+                                           "--no-store").stdout.split(";")[0]
+    named = (out / "kg.nt").read_bytes()
+    assert f"file://{corpus}/".encode() in named
+    assert named.replace(f"file://{corpus}/".encode(), f"{corpus}/".encode()) == (one / "kg.nt").read_bytes()

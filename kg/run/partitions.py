@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..text.ingest import JSONL_SUFFIXES, MAX_BYTES, Lines, count_lines, list_files, read_file
 from ..text.metadata import Metadata
+from ..text.remote import RemotePath, is_url
 from ..types import Article
 
 #: partitions per worker the cutting aims at, and the bounds of a partition's files
@@ -91,7 +92,7 @@ def count_before(parts: list[Partition], run) -> list[Partition]:
 
 
 def _count(part: Partition) -> int:
-    path = Path(part.files[0])
+    path = _path(part.files[0])
     return count_lines(path if path.is_absolute() else Path(part.at) / path, part.lines.start, part.lines.end)
 
 
@@ -99,4 +100,8 @@ def read_partition(partition: Partition, max_bytes: int = MAX_BYTES,
                    metadata: Metadata | None = None) -> Iterator[Article | InputError]:
     """The articles of a partition's files, in order, or the error of each that cannot be read."""
     for file in partition.files:
-        yield from read_file(Path(file), max_bytes, metadata, at=Path(partition.at), lines=partition.lines)
+        yield from read_file(_path(file), max_bytes, metadata, at=Path(partition.at), lines=partition.lines)
+
+
+def _path(file: str) -> Path | RemotePath:
+    return RemotePath(file) if is_url(file) else Path(file)

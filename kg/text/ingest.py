@@ -31,6 +31,7 @@ from ..types import Article
 from .dates import article_date, normalise
 from .decode import decode
 from .metadata import Metadata, Row
+from .remote import RemotePath, is_url, list_url
 from .webpage import declared_charset, looks_like_html, read_page
 
 TEXT_SUFFIXES = (".txt",)
@@ -67,7 +68,7 @@ def list_files(inputs: Iterable[str | Path], skip: Iterable[Path] = ()) -> Itera
     folders = _identities(p for p in skip if p.is_dir())
     files = {p.resolve() for p in skip if not p.is_dir()}
     for path in _expanded(inputs):
-        if isinstance(path, InputError):
+        if isinstance(path, (InputError, RemotePath)):
             yield path
         elif path.is_dir():
             for file in _walk(path, set(folders)):
@@ -83,6 +84,9 @@ def _expanded(inputs: Iterable[str | Path]) -> Iterator[Path | InputError]:
     """Each input as a path; one that does not exist and is a pattern (``*``, ``?``, ``[…]``, ``**``),
     as the paths it matches, sorted (a pattern the shell did not expand, as a cluster's build is given)."""
     for item in inputs:
+        if is_url(item):
+            yield from list_url(str(item))
+            continue
         path = Path(item)
         if path.exists() or not glob.has_magic(str(item)):
             yield path
@@ -98,7 +102,7 @@ def count_articles(inputs: Iterable[str | Path]) -> int:
     without decoding them: the total of a progress bar."""
     total = 0
     for path in _expanded(inputs):
-        if isinstance(path, InputError):
+        if isinstance(path, (InputError, RemotePath)):  # a URL's files are not counted: the bar ends short
             continue
         for file in _walk(path, set()) if path.is_dir() else (path,) if path.is_file() else ():
             if isinstance(file, Path) and file.suffix in JSONL_SUFFIXES:
