@@ -131,6 +131,7 @@ Runner = Callable[[Callable, Iterable], Iterator]
 
 
 def read(plan: Plan, part: Partition) -> Read:
+    """Round 1: a partition's articles read, cleaned and kept; their prints in sections by bucket."""
     metadata = _metadata(plan.metadata)
     done = Read(part.index, 0)
     bands, ids = [[] for _ in range(plan.buckets)], [[] for _ in range(plan.buckets)]
@@ -188,6 +189,8 @@ def match_ids(plan: Plan, task: int) -> None:
 
 
 def extract(plan: Plan, part: Partition, then: Callable) -> Extracted:
+    """Round 4: a partition's articles less the copies, ids renumbered, segmented and extracted; its graph
+    written as its N-Quads in order, its triples sorted (and with ``Plan.shards``, its quads sorted)."""
     verdicts: dict[int, list[Verdict]] = defaultdict(list)
     for kind in ("band-verdicts", "id-verdicts"):
         for task in range(len(plan.tasks)):
