@@ -33,7 +33,7 @@ from ..atomic import Pending
 from ..types import ENTITY_CLASSES, RELATIONS
 from .builddir import Claim, check, exit_error, exit_for, scratch_folder, write_error
 from .intervals import DERIVED_SUFFIX, Attestations
-from .parts import PartsWriter, remove_parts
+from .parts import PartsWriter, Shard, remove_parts
 from .spool import SortedLines
 from .store import STORE, StoreLoader, load_size, refuse_foreign, remove_store
 from .vocab import ONTOLOGY_DIR, PREFIXES, term
@@ -139,13 +139,13 @@ class GraphWriter:
                 self._send_to_store()
 
     def add_shard(self, quads: Path, triples: Path, spans: dict[bytes, tuple[bytes, bytes]],
-                  shard: Path | None = None, articles: int = 0) -> None:
+                  shard: Shard | None = None) -> None:
         """The graphs of a partition of the corpus (``kg/run/partitioned.py``), as two files that stay in
         place until the end: its articles' N-Quads in order (appended to kg.nq), its triples sorted
         and each once (merged into kg.nt); ``spans``: the dates attesting its memberships. With
-        ``partitions``, ``shard`` (its quads sorted, each once) of its ``articles`` goes to ``parts/``."""
+        ``partitions``, ``shard`` (its quads sorted, each once) goes to ``parts/``."""
         if self._parts is not None and shard is not None:
-            self._parts.add(shard, articles)
+            self._parts.add(shard)
         self._attested.merge(spans)
         with open(quads, "rb") as fh:
             shutil.copyfileobj(fh, self._nq, 1 << 20)

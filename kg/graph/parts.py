@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 PARTS = "parts"
@@ -23,8 +25,32 @@ _MARK = ".kg-parts"
 _HEADER = "file\tarticles\tquads\tbytes\tsha256\n"
 
 
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """A partition's file of sorted quads, as the index lists it."""
+
+    path: Path
+    articles: int
+    quads: int
+    size: int
+    sha256: str
+
+
+def write_shard(lines: Iterable[bytes], path: Path, articles: int) -> Shard:
+    """Write ``lines`` (sorted, each once) to ``path``, counting and hashing them on the way: where the
+    partition was extracted, not again in the build's process."""
+    digest, quads, size = hashlib.sha256(), 0, 0
+    with open(path, "wb") as fh:
+        for line in lines:
+            fh.write(line)
+            digest.update(line)
+            quads += 1
+            size += len(line)
+    return Shard(path, articles, quads, size, digest.hexdigest())
+
+
 class PartsWriter:
-    """``add`` each partition's sorted quads in the corpus's order, ``derived`` the derived graph's,
+    """``add`` each partition's shard in the corpus's order, ``derived`` the derived graph's quads,
     then ``commit`` into a build folder."""
 
     def __init__(self, scratch: Path) -> None:
@@ -33,24 +59,15 @@ class PartsWriter:
         (self._tmp / _MARK).touch()
         self._rows: list[str] = []
 
-    def add(self, shard: Path, articles: int) -> None:
-        self._place(shard, f"part-{len(self._rows):06d}.nq", articles)
+    def add(self, shard: Shard) -> None:
+        self._place(shard, f"part-{len(self._rows):06d}.nq")
 
     def derived(self, quads: bytes) -> None:
-        path = self._tmp / "derived.tmp"
-        path.write_bytes(quads)
-        self._place(path, "part-derived.nq", 0)
+        self._place(write_shard(quads.splitlines(keepends=True), self._tmp / "derived.tmp", 0), "part-derived.nq")
 
-    def _place(self, shard: Path, name: str, articles: int) -> None:
-        target = self._tmp / name
-        shutil.move(shard, target)
-        digest, lines, size = hashlib.sha256(), 0, 0
-        with open(target, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-                lines += block.count(b"\n")
-                size += len(block)
-        self._rows.append(f"{name}\t{articles}\t{lines}\t{size}\t{digest.hexdigest()}\n")
+    def _place(self, shard: Shard, name: str) -> None:
+        shutil.move(shard.path, self._tmp / name)
+        self._rows.append(f"{name}\t{shard.articles}\t{shard.quads}\t{shard.size}\t{shard.sha256}\n")
 
     def commit(self, build: Path) -> None:
         """Write the index, and replace ``build/parts`` (one kg made) with this folder."""

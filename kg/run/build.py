@@ -26,7 +26,7 @@ from ..types import ENTITY_CLASSES, RELATIONS, Article, CleanText, Extraction
 from . import progress as bar
 from .articles import Failed, built, segmented
 from .on_dask import dask_runner, process_on_dask
-from .partitioned import Message, Runner, build_partitions, plan
+from .partitioned import Message, Plan, Runner, build_partitions
 from .partitions import list_partitions
 from .pool import WorkerPool
 
@@ -104,7 +104,7 @@ def _build_partitioned(inputs: list, own: tuple[Path, ...], writer: GraphWriter,
 
     say(Message(str(error), skipped=True) for error in errors)
     folder = writer.scratch.resolve()
-    work = plan(folder, len(parts), jobs, max_bytes, metadata.resolve() if metadata is not None else None, shards)
+    work = Plan(folder, len(parts), jobs, max_bytes, metadata.resolve() if metadata is not None else None, shards)
     with _runner(jobs, dask, pool) as run:
         results = build_partitions(parts, work, run, built, on_read=lambda done: say(done.messages))
         if progress and bar.shown():
@@ -112,7 +112,7 @@ def _build_partitioned(inputs: list, own: tuple[Path, ...], writer: GraphWriter,
         for done in results:
             say(done.messages)
             report.articles += done.articles
-            writer.add_shard(done.quads, done.triples, done.spans, done.shard, done.articles)
+            writer.add_shard(done.quads, done.triples, done.spans, done.shard)
 
 
 @contextmanager

@@ -37,6 +37,7 @@ from ..text.fingerprints import Print, Verdict, band_keys, best, bucket_of, by_b
 from ..text.metadata import Metadata, read_metadata
 from ..graph.export import triple_line
 from ..graph.intervals import Attestations
+from ..graph.parts import Shard, write_shard
 from ..graph.spool import SortedLines
 from .articles import Failed, segmented
 from .partitions import Partition, count_before, read_partition
@@ -95,12 +96,7 @@ class Extracted:
     triples: Path
     spans: dict[bytes, tuple[bytes, bytes]]
     messages: list[Message] = field(default_factory=list)
-    shard: Path | None = None  # with ``Plan.shards``: the quads sorted, each once
-
-
-def plan(folder: Path, partitions: int, workers: int, max_bytes: int, metadata: Path | None,
-         shards: bool = False) -> Plan:
-    return Plan(folder, partitions, workers, max_bytes, metadata, shards)
+    shard: Shard | None = None  # with ``Plan.shards``: the quads sorted, each once
 
 
 def _tasks(plan: Plan, articles: int) -> Plan:
@@ -226,16 +222,14 @@ def extract(plan: Plan, part: Partition, then: Callable) -> Extracted:
             if shard is not None:
                 shard.add(result.block.splitlines(keepends=True))
     try:
-        for sorted_lines, path in ((lines, triples), (shard, plan.file("shard", part.index))):
-            if sorted_lines is not None:
-                with open(path, "wb") as out:
-                    out.writelines(sorted_lines)
+        with open(triples, "wb") as out:
+            out.writelines(lines)
+        sorted_quads = write_shard(shard, plan.file("shard", part.index), built) if shard is not None else None
     finally:
         for sorted_lines in (lines, shard):
             if sorted_lines is not None:
                 sorted_lines.close()
-    return Extracted(part.index, place_count, built, quads, triples, attested.spans(), messages,
-                     plan.file("shard", part.index) if shard is not None else None)
+    return Extracted(part.index, place_count, built, quads, triples, attested.spans(), messages, sorted_quads)
 
 
 def _articles(path: Path) -> Iterator[tuple]:
