@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from kg.errors import InputError
 from kg.text.ingest import read_inputs
 from kg.types import Article
+from httpfolder import serving
 
 TEXT = "黄岩区召开三级干部大会。\n"
 
@@ -204,32 +207,49 @@ def test_a_pattern_the_shell_did_not_expand_reads_what_it_matches(tmp_path: Path
         assert [str(e) for e in items] == [f"{pattern}: no file or folder matches this pattern"]
 
 
-def test_a_url_of_an_installed_filesystem_is_read_as_its_path(tmp_path: Path, monkeypatch) -> None:
-    """``file://`` (any fsspec filesystem): a folder's article files, a pattern's matches and a JSON Lines
-    file read in ranges give the articles and errors of the same paths, named by their URLs."""
+@contextmanager
+def _at_url(kind: str, folder: Path) -> Iterator[str]:
+    """``folder`` by URL: ``file://`` its path, or ``http://`` served by a real HTTP server on loopback."""
+    if kind == "file":
+        yield f"file://{folder}"
+    else:
+        with serving(folder) as url:
+            yield url
+
+
+@pytest.mark.parametrize("kind", ["file", "http"])
+def test_a_url_of_an_installed_filesystem_is_read_as_its_path(kind: str, tmp_path: Path, monkeypatch) -> None:
+    """A URL of any filesystem fsspec has installed (a local one, a web server's): a folder's article
+    files, a pattern's matches and a JSON Lines file read in byte ranges give the articles and errors of
+    the same paths, named by their URLs."""
     from kg.run import partitions
 
     (tmp_path / "site" / ".hidden").mkdir(parents=True)
+    (tmp_path / "site" / "sub").mkdir()
     (tmp_path / "site" / "b.txt").write_text("黄岩区召开会议。", encoding="utf-8")
     (tmp_path / "site" / "a.html").write_text("<html><body><p>天台县召开会议，部署工作。</p></body></html>", encoding="utf-8")
+    (tmp_path / "site" / "sub" / "c.txt").write_text("临海市召开会议。", encoding="utf-8")
     (tmp_path / "site" / "notes.md").write_text("not an article", encoding="utf-8")
     (tmp_path / "site" / ".hidden" / "c.txt").write_text("不读。", encoding="utf-8")
     lines = [json.dumps({"id": f"n{i}", "text": "黄岩区委书记徐淼强调" * (i % 3 + 1)}, ensure_ascii=False) for i in range(40)]
     (tmp_path / "site" / "feed.jsonl").write_text("\n".join(lines[:20] + ["{bad"] + lines[20:]) + "\n", encoding="utf-8")
 
-    def seen(inputs: list[str], prefix: str = "") -> list[tuple[str, str] | str]:
-        return [(a.source.removeprefix(prefix), a.text) if isinstance(a, Article) else str(a).removeprefix(prefix)
-                for a in read_inputs(inputs)]
+    with _at_url(kind, tmp_path) as url:
+        def seen(inputs: list[str]) -> list[tuple[str, str] | str]:
+            return [(a.source.replace(url, str(tmp_path)), a.text) if isinstance(a, Article)
+                    else str(a).replace(url, str(tmp_path)) for a in read_inputs(inputs)]
 
-    url = f"file://{tmp_path}"
-    assert seen([f"{url}/site/"], "file://") == seen([str(tmp_path / "site")])
-    assert [s for s, _ in seen([f"{url}/site/*.txt"], "file://")] == [str(tmp_path / "site" / "b.txt")]
-    assert [str(e) for e in read_inputs([f"{url}/nowhere/"])] == [f"{url}/nowhere/: no such file or directory"]
-    monkeypatch.setattr(partitions, "SMALLEST_RANGE", 200)
-    monkeypatch.setattr(partitions, "LARGEST_RANGE", 200)
-    parts, errors = partitions.list_partitions([f"{url}/site/feed.jsonl"])
-    assert not errors and len(parts) > 3
-    ranged = [(a.source, a.id) if isinstance(a, Article) else str(a)
-              for part in partitions.count_before(parts, map) for a in partitions.read_partition(part)]
-    assert ranged == [(a.source, a.id) if isinstance(a, Article) else str(a) for a in read_inputs([f"{url}/site/feed.jsonl"])]
-    assert ranged[20] == f"{url}/site/feed.jsonl:21: invalid JSON (Expecting property name enclosed in double quotes at column 2)"
+        local = seen([str(tmp_path / "site")])
+        assert seen([f"{url}/site/"]) == local and len(local) == 44
+        assert [s for s, _ in seen([f"{url}/site/*.txt"])] == [str(tmp_path / "site" / "b.txt")]
+        assert [str(e) for e in read_inputs([f"{url}/nowhere/"])] == [f"{url}/nowhere/: no such file or directory"]
+        monkeypatch.setattr(partitions, "SMALLEST_RANGE", 200)
+        monkeypatch.setattr(partitions, "LARGEST_RANGE", 200)
+        parts, errors = partitions.list_partitions([f"{url}/site/feed.jsonl"])
+        assert not errors and len(parts) > 3
+        ranged = [(a.source, a.id) if isinstance(a, Article) else str(a)
+                  for part in partitions.count_before(parts, map) for a in partitions.read_partition(part)]
+        assert ranged == [(a.source, a.id) if isinstance(a, Article) else str(a)
+                          for a in read_inputs([f"{url}/site/feed.jsonl"])]
+        assert ranged[20] == (f"{url}/site/feed.jsonl:21: invalid JSON (Expecting property name enclosed in double "
+                              "quotes at column 2)")

@@ -2,6 +2,7 @@
 files as one process."""
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import socket
@@ -13,6 +14,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 import pytest
+from httpfolder import serving
 from kgcli import REPO, kg, one_error, snapshot
 
 #: what the build writes of its graph
@@ -175,15 +177,19 @@ def test_unreachable_dask_scheduler_is_one_line_and_changes_nothing(seeds_out: P
     assert snapshot(out) == before
 
 
-def test_a_corpus_at_a_url_builds_as_at_its_path(repeated, tmp_path: Path) -> None:
-    """Workers read a ``file://`` URL (any fsspec filesystem) themselves: the graph of the corpus at its
-    path, each article named by its URL."""
+@pytest.mark.parametrize("kind", ["file", "http"])
+def test_a_corpus_at_a_url_builds_as_at_its_path(kind: str, repeated, tmp_path: Path) -> None:
+    """Workers read a URL of any filesystem fsspec has installed (``file://``, or ``http://`` from a real
+    HTTP server on loopback) themselves: the graph of the corpus at its path, each article named by its URL."""
     corpus, one, _ = repeated
-    out = tmp_path / "url"
-    proc = kg("build", f"file://{corpus}/", "--out", out, "--jobs", "2", "--no-html", "--no-store")
+    with contextlib.ExitStack() as stack:
+        root = f"file://{corpus.parent}" if kind == "file" else stack.enter_context(serving(corpus.parent))
+        url = f"{root}/{corpus.name}/"
+        out = tmp_path / "url"
+        proc = kg("build", url, "--out", out, "--jobs", "2", "--no-html", "--no-store")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split(";")[0] == kg("build", corpus, "--out", tmp_path / "path", "--no-html",
                                            "--no-store").stdout.split(";")[0]
     named = (out / "kg.nt").read_bytes()
-    assert f"file://{corpus}/".encode() in named
-    assert named.replace(f"file://{corpus}/".encode(), f"{corpus}/".encode()) == (one / "kg.nt").read_bytes()
+    assert url.encode() in named
+    assert named.replace(url.encode(), f"{corpus}/".encode()) == (one / "kg.nt").read_bytes()

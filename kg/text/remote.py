@@ -94,7 +94,7 @@ def list_url(url: str) -> Iterator[RemotePath | InputError]:
             return
     except ImportError as exc:
         yield InputError(f"{url}: no filesystem installed for this URL ({exc}); install the fsspec package for it "
-                         "(s3fs for s3://, gcsfs for gs://)")
+                         "(aiohttp for http://, s3fs for s3://, gcsfs for gs://)")
         return
     except Exception as exc:  # noqa: BLE001  (the filesystem's own error, in one line)
         yield InputError(f"{url}: cannot list ({' '.join(str(exc).split())[:200]})")
