@@ -20,6 +20,7 @@ import json
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing.context import BaseContext
@@ -35,7 +36,7 @@ from .builddir import Claim, check, exit_error, exit_for, scratch_folder, write_
 from .intervals import DERIVED_SUFFIX, Attestations
 from .parts import PartsWriter, Shard, remove_parts
 from .spool import SortedLines
-from .store import STORE, StoreLoader, load_size, refuse_foreign, remove_store
+from .store import STORE, StoreLoader, content_of, file_hash, load_size, refuse_foreign, remove_store
 from .vocab import ONTOLOGY_DIR, PREFIXES, term
 
 #: copies of the ontology, its shapes and the scheme of policy types, so a build directory is self-contained
@@ -180,18 +181,23 @@ class GraphWriter:
             self._send_to_store()
         files = {name: pending.tmp for name, pending in self._pending.items()}
         counts = GraphCounts()
-        with _Beside(side, write_trig, files["kg.nq"], self._pending["kg.trig"]) as trig:
+        # the store's content mark: each file hashed in a thread as soon as it is written
+        hashing = ThreadPoolExecutor(2, thread_name_prefix="kg-hash")
+        with hashing, _Beside(side, write_trig, files["kg.nq"], self._pending["kg.trig"]) as trig:
+            nq_hash = hashing.submit(file_hash, files["kg.nq"]) if self._loader else None
             with open(files["kg.nt"], "wb") as fh:
                 for line in self._triples:
                     _count(line, counts)
                     fh.write(line)
+            nt_hash = hashing.submit(file_hash, files["kg.nt"]) if self._loader else None
             with (_Beside(side, write_jsonld_file, files["kg.nt"], self._pending["kg.jsonld"]) as jsonld,
                   _Beside(side, write_turtle, files["kg.nt"], self._pending["kg.ttl"]) as ttl):
                 for name, source in ONTOLOGY_COPIES.items():
                     shutil.copyfile(source, files[name])
                 for name, make in self._derived.items():
                     make(files["kg.nt"], files[name])
-                staged = self._loader.finish(self._out, files["kg.nt"], files["kg.nq"]) if self._loader else None
+                staged = (self._loader.finish(self._out, lambda: content_of(nt_hash.result(), nq_hash.result()))
+                          if self._loader else None)
                 try:
                     for beside in (ttl, jsonld, trig):
                         beside.wait()

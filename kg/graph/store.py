@@ -19,6 +19,7 @@ import re
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from itertools import islice
@@ -67,7 +68,7 @@ def write_store(build: Path) -> None:
     try:
         loader.load_file(build / "kg.nt", ox.RdfFormat.N_TRIPLES)
         loader.load_file(build / "kg.nq", ox.RdfFormat.N_QUADS)
-        staged = loader.finish(build, build / "kg.nt", build / "kg.nq")
+        staged = loader.finish(build, lambda: _content_hash(build / "kg.nt", build / "kg.nq"))
     finally:
         loader.close()
     if staged is not None:
@@ -148,11 +149,11 @@ class StoreLoader:
             except BaseException as exc:  # reported to the caller by finish()
                 self._error = exc
 
-    def finish(self, build: Path, nt: Path, nq: Path) -> StagedStore | None:
-        """Wait for the loads, then the store of the graph in ``nt`` and ``nq``, to replace
-        ``build/store``; None if ``build/store`` already holds that content (it is kept)."""
+    def finish(self, build: Path, content: Callable[[], str]) -> StagedStore | None:
+        """Wait for the loads, then the store of the graph whose ``content`` (``content_of``) is given,
+        to replace ``build/store``; None if ``build/store`` already holds that content (it is kept)."""
         self._stop()
-        content = _content_hash(nt, nq)
+        content = content()
         if _holds(build, content):
             return None  # same content: keep the store as it is (RocksDB files differ every time)
         (self._tmp / _MARKER).write_text(content + "\n", encoding="ascii")
@@ -324,14 +325,23 @@ def graph_format(path: Path) -> ox.RdfFormat:
     return fmt
 
 
-def _content_hash(*paths: Path) -> str:
+def file_hash(path: Path) -> str:
+    """SHA-256 of a file (hashlib lets other threads run while it hashes a block)."""
     digest = hashlib.sha256()
-    for path in paths:
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-        digest.update(b"\0")
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
     return digest.hexdigest()
+
+
+def content_of(nt_hash: str, nq_hash: str) -> str:
+    """The content a store is marked with, from the hashes of the ``kg.nt`` and ``kg.nq`` it was loaded
+    from (each hashed on its own, as soon as it is written, while the build writes the rest)."""
+    return hashlib.sha256(f"{nt_hash}\n{nq_hash}\n".encode("ascii")).hexdigest()
+
+
+def _content_hash(nt: Path, nq: Path) -> str:
+    return content_of(file_hash(nt), file_hash(nq))
 
 
 def _set_aside(target: Path) -> Path | None:
