@@ -38,10 +38,11 @@ _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": o
             ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
             ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML, ".n3": ox.RdfFormat.N3}
 #: lines of kg.nt or kg.nq per bulk load into the store: LOAD_MIN at first, then half of what it
-#: was given before, up to LOAD_MAX. RocksDB compacts after each load, the more the larger the store,
-#: so fewer larger loads cost less CPU, while each load holds memory, and small first loads leave a
-#: small build little to load at its end (the figures that chose these bounds: README, "Use")
-LOAD_MIN, LOAD_MAX = 100_000, 200_000
+#: was given before, up to LOAD_MAX. RocksDB compacts after each load, so fewer larger loads cost
+#: a little less CPU, while the loader's memory grows with the load (and a partition's files grow
+#: with the corpus): the bound keeps the store's process flat (the figures that chose these
+#: bounds: README, "Use")
+LOAD_MIN, LOAD_MAX = 50_000, 100_000
 #: the default graph as the merge of the named graphs (quad files carry no default graph)
 _MERGE_GRAPHS = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
