@@ -53,3 +53,16 @@ def test_a_lexicon_as_a_trie_matches_as_its_words_longest_first(name: str) -> No
         fast = re.compile(trie(entries))
         sample = text + "\n" + "\n".join(entries)
         assert [m.span() for m in fast.finditer(sample)] == [m.span() for m in plain.finditer(sample)], key
+
+
+def test_a_governing_verb_is_found_whole_with_or_without_its_complement() -> None:
+    """verbs.txt is data: any verb it lists (one ending in 好 or 了 too) is matched whole, with its
+    complement 了 or 好 after it or not, and names its class."""
+    from kg.extract.initiatives import governing_verbs
+
+    verb_re, role = governing_verbs()
+    for verb in role:
+        for complement in ("", "了", "好"):
+            match = verb_re.fullmatch(verb + complement)
+            assert match is not None and match.group("verb") == verb, verb + complement
+            assert role[match.group("verb")] in {"Campaign", "Measure"}

@@ -81,11 +81,12 @@ def _types() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 
 @cache
 def governing_verbs() -> tuple[re.Pattern, dict[str, str]]:
-    """Governing verbs (launch and issue), longest first, with the class each implies."""
+    """Governing verbs (launch and issue), longest first, with the class each implies; a match's group
+    ``verb`` is the verb without its complement."""
     verbs = table("verbs")
     role = {v: "Measure" for v in verbs["issue"]} | {v: "Campaign" for v in verbs["launch"]}
-    # a verb's complement 了 or 好 (开展好教育实践活动: 好 begins no name)
-    return re.compile(trie(role) + "[了好]?"), role
+    # a verb's complement 了 or 好 (开展好教育实践活动: 好 begins no name); a verb may end in 好 itself
+    return re.compile(f"(?P<verb>{trie(role)})[了好]?"), role
 
 
 def type_of(name: str) -> str | None:
@@ -178,7 +179,7 @@ def _in_title(text: str, title: InitiativeHit, ends: frozenset[int]):
             continue
         head = text[title.start + 1:tm.start()]
         opener = max([head.rfind("在") + 1] + [v.end() for v in verb_re.finditer(head)
-                                               if role[v.group().rstrip("了好")] == "Campaign"
+                                               if role[v.group("verb")] == "Campaign"
                                                and title.start + 1 + v.start() in ends])  # not 党组织
         if opener > 0:
             yield from _named(text, title.start + 1 + opener, tm)
@@ -229,7 +230,7 @@ def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> t
         if text[v.start() - 1:v.start()] == "的":
             continue  # a verb after 的 is a noun (强有力的组织保障…大比拼): it governs nothing
         if v.end() in ends or v.end() == pos or text[v.end() - 1] in "了好":
-            best = (v.end(), role[v.group().rstrip("了好")])
+            best = (v.end(), role[v.group("verb")])
     return best
 
 
