@@ -728,8 +728,10 @@ TARGETS = [
 
 
 TARGET_RULES = [
-    # the group the title names is the aim of an initiative no sentence links to a group
-    ("乡镇党政正职队伍建设纪实\n连云港市开设“港城大讲堂”。", "港城大讲堂", "乡镇党政正职", "group-of-article"),
+    # the group the title names is the aim of an initiative no sentence links to a group, where the
+    # initiative's paragraph names the group too
+    ("乡镇党政正职队伍建设纪实\n连云港市开设“港城大讲堂”，乡镇党政正职踊跃报名。", "港城大讲堂", "乡镇党政正职",
+     "group-of-article"),
     # ... as is the group the article names most, where the initiative's paragraph names it too
     ("连云港市关心乡镇党政正职。乡镇党政正职要担当。乡镇党政正职要实干。连云港市开设“港城大讲堂”。",
      "港城大讲堂", "乡镇党政正职", "group-of-article"),
@@ -775,6 +777,8 @@ NO_TARGETS = [
     "为加强农村基层干部队伍建设，根据《中国共产党农村基层组织工作条例》，制定本办法。",
     # ... nor at the group the article is about
     "村级干部管理\n为规范村级干部管理，根据《中国共产党农村基层组织工作条例》，制定本办法。村级干部由乡镇党委管理。",
+    # a title alone does not aim at its group an initiative whose paragraph never names the group
+    "乡镇党政正职队伍建设纪实\n连云港市开设“港城大讲堂”。",
     # a group the sentence has act, what it is to do (党员干部要…, …将…), is no target, nor the article's group
     "青年干部担当\n青年干部要主动融入“343”产业体系建设大局。",
     "西店镇全体党员干部将严格执行“百姓事马上办”交办单制度，狠抓落实。",

@@ -21,7 +21,9 @@ that holds names the fact's extractor:
 
 Then an initiative that none of these links to a group is aimed at the group the article is about
 (``group-of-article``): the one group its title names, else the group it names at least three times
-and twice as often as any other, where the initiative's paragraph names it too.
+and twice as often as any other, in either case only where the initiative's paragraph names it too
+(the spec's ``targets`` is what the text says the initiative is aimed at; a title's topic alone
+says nothing of a measure reported in a paragraph about something else).
 
 A group that acts rather than is acted on (区领导领衔, 由挂点领导组成的服务团, 党员干部要…, 青年干部将…)
 is no target, nor is a group inside another initiative's name; what a sentence has a group carry
@@ -115,10 +117,10 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
     for g in groups:
         for hit in _targets_of(text, blotted, g, initiatives, named):
             found.setdefault((hit.initiative, hit.group), hit)
-    topic, titled = _topic_group(text, groups)
+    topic, _ = _topic_group(text, groups)
     if topic is not None:
         # an initiative no sentence links to a group is aimed at the group the whole article is about:
-        # the one its title names, or the one it names most where the initiative's paragraph does too
+        # the one its title names, or the one it names most, where the initiative's paragraph names it too
         # (an article on 乡镇党政正职 reports each measure taken for them; a paragraph quoting one of
         # them on his own town's measures names them not)
         # (a document only cited as the basis of an act, 根据《…条例》, is not one of those measures)
@@ -130,7 +132,7 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
         for i in initiatives:
             p0, p1 = span_of(text, i.start, "\n")
             if (i.key not in aimed | cited | carried and (i.key, topic) not in found
-                    and (titled or any(g.key == topic and p0 <= g.start < p1 for g in groups))):
+                    and any(g.key == topic and p0 <= g.start < p1 for g in groups)):
                 found[(i.key, topic)] = TargetHit(i.key, topic, "group-of-article", i.start)
     return list(found.values())
 
