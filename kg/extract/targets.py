@@ -117,7 +117,7 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
     for g in groups:
         for hit in _targets_of(text, blotted, g, initiatives, named):
             found.setdefault((hit.initiative, hit.group), hit)
-    topic, _ = _topic_group(text, groups)
+    topic = _topic_group(text, groups)
     if topic is not None:
         # an initiative no sentence links to a group is aimed at the group the whole article is about:
         # the one its title names, or the one it names most, where the initiative's paragraph names it too
@@ -141,18 +141,18 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
 _TITLE_MAX = 40
 
 
-def _topic_group(text: str, groups: Sequence[Span]) -> tuple[str | None, bool]:
-    """The group the article is about and whether its title names it: the one group its title names,
-    else a group it names at least three times and twice as often as any other."""
+def _topic_group(text: str, groups: Sequence[Span]) -> str | None:
+    """The group the article is about: the one group its title names, else a group it names at least
+    three times and twice as often as any other."""
     end = text.find("\n")
     if 0 < end <= _TITLE_MAX and not any(c in text[:end] for c in "。！？"):
         in_title = {g.key for g in groups if g.end <= end}
         if len(in_title) == 1:
-            return in_title.pop(), True
+            return in_title.pop()
     counts = Counter(g.key for g in groups).most_common(2)
     if counts and counts[0][1] >= 3 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
-        return counts[0][0], False
-    return None, False
+        return counts[0][0]
+    return None
 
 
 def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
