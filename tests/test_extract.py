@@ -777,6 +777,9 @@ NO_TARGETS = [
     "为加强农村基层干部队伍建设，根据《中国共产党农村基层组织工作条例》，制定本办法。",
     # ... nor at the group the article is about
     "村级干部管理\n为规范村级干部管理，根据《中国共产党农村基层组织工作条例》，制定本办法。村级干部由乡镇党委管理。",
+    # ... nor is any of a list of documents it cites, the issuers' names between
+    "村级干部管理\n为规范村级干部管理，根据《中国共产党农村基层组织工作条例》《中华人民共和国村民委员会组织法》和省纪委机关、"
+    "省委组织部《甘肃省实施〈中国共产党问责条例〉办法（试行）》等有关规定，制定本办法。村级干部由乡镇党委管理。",
     # a title alone does not aim at its group an initiative whose paragraph never names the group
     "乡镇党政正职队伍建设纪实\n连云港市开设“港城大讲堂”。",
     # a group the sentence has act, what it is to do (党员干部要…, …将…), is no target, nor the article's group

@@ -60,8 +60,11 @@ _PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切
 _DURING = re.compile(r"(?:(?:此次|本次|该|这次)?(?:活动|培训|比赛|赛事|擂台赛|比武|课堂)(?:中|期间|现场)|活动现场)[，,]")
 # what refers back to an initiative already named (此次训练营, 首期培训班, 该计划)
 _DEMONSTRATIVE = re.compile(r"(?:此次|本次|这次|该|此项|这项|这一|首期|本期|此)")
-# a document cited as the basis of an act (根据《…条例》, 按照《…办法》): the act's aim is not the document's
-_CITED = re.compile(r"(?:根据|依据|依照|按照|遵照)《?$")
+# a document cited as the basis of an act (根据《…条例》, 按照《…办法》), or one of a list of them the clause
+# cites (根据《…条例》《…法》和…、省委组织部《…措施》等有关规定): the act's aim is not the documents'
+_CITED = re.compile(r"(?:根据|依据|依照|按照|遵照)(?:《[^，,；;。]*)?$")
+_TITLES = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|〈[^〈〉]*〉")
+_MAKES = re.compile(r"制定|出台|印发|下发|建立|修订|发布|推出|实施|开展|启动")
 # what follows a cadre group that acts rather than is acted on (区领导领衔, 各县（区）委书记每年至少与)
 # or that is the subject of its clause, what it is to do or does (党员干部要…, 领导干部，纷纷走出…, 组工干部是…)
 # or whom others accompany (在村干部的陪同下)
@@ -246,7 +249,9 @@ def _apart(text: str, a: int, b: int, marks: str) -> int:
 
 
 def _cited(text: str, s0: int, i: Span) -> bool:
-    return _CITED.search(text, max(s0, i.start - 3), i.start) is not None
+    m = _CITED.search(text, max(s0, start_of(text, i.start, CLAUSE)), i.start)
+    # 根据《…意见》制定《…办法》: what the clause goes on to make is its own act's, not cited
+    return m is not None and not _MAKES.search(_TITLES.sub("", m.group()))
 
 
 def _nearest(g: Span, candidates: Sequence[Span], rule: str) -> TargetHit:
