@@ -381,6 +381,10 @@ INITIATIVES = [
     ("该省出台《激励全省干部在全面振兴新突破三年行动中展现更大担当和作为若干措施》。", "Campaign",
      "全面振兴新突破三年行动", set()),
     ("该镇学习了《中共张洪镇委员会关于开展作风建设专项行动的实施方案》。", "Campaign", "作风建设专项行动", set()),
+    # a duration between the verb and the name (为期一周的) is no part of the name
+    ("该县开展为期一周的谈心谈话活动。", "Campaign", "谈心谈话活动", set()),
+    # an unquoted name holding a parenthesised alternative (村（社区）)
+    ("市委组织部举办80后村（社区）党组织书记专题培训班。", "Campaign", "80后村（社区）党组织书记专题培训班", set()),
 ]
 
 

@@ -43,7 +43,7 @@ _ABOUT = re.compile(r"关于[^，。；：！？《》\n]{4,50}?的(?:实施意�
 _QUOTED = re.compile(r"(?:“([^“”，。；！？\n]{2,30})”|‘([^‘’“”，。；！？\n]{2,30})’)(（简称“([^“”\n]{2,10})”）)?"
                      r"([^\W了的是在和与及为对把将被等]{0,8})")
 # quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
-_DETERMINER = re.compile(r"(?:\d{2,4}年度?|\d+[个项期批次名条场届]?(?:以上|左右)?|"
+_DETERMINER = re.compile(r"(?:\d{2,4}年度?|为期[\d一二三四五六七八九十两半]+个?(?:天|日|周|月|年|小时)半?的|\d+[个项期批次名条场届]?(?:以上|左右)?|"
                          r"[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
                          r"第[\d一二三四五六七八九十百]+[期届次批]|各类|各项|一批|一系列|系列|多项|本次|此次|"
                          r"这次|今年|首届|首期|新一轮|具体|如下|以下|上述)+")  # a year before a bare number (2009年…)
@@ -443,7 +443,8 @@ def _shared_modifier(text: str, clause: re.Match, ends: frozenset[int]):
 
 def _governed(text: str, ends: frozenset[int]):
     """健全|容错纠错机制: from the verb's end to the type word, at most 22 characters."""
-    for m in re.finditer(r"[\u4e00-\u9fff\d+]+", text):
+    # a run may hold a parenthesised alternative (村（社区）党组织书记培训班)
+    for m in re.finditer(r"[\u4e00-\u9fff\d+]+(?:（[\u4e00-\u9fff]{1,3}）[\u4e00-\u9fff\d+]+)*", text):
         for tm in _type_words_in_run(text, m.start(), m.end(), ends):
             verb = _verb_before(text, tm.start(), ends, reach=22)
             if verb and verb[0] >= m.start():
