@@ -498,6 +498,11 @@ GROUPS = [
     ("领导干部要带头。", {"领导干部"}),
     ("党员干部要带头。", {"党员干部"}),
     ("老干部发挥余热。", {"老干部"}),
+    # a party branch's secretaries as a category (村党支部书记, 农村党支部书记, 村党总支书记)
+    ("我市举办农村党支部书记培训班，培训农村党支部书记1000名。", {"农村党支部书记"}),
+    ("各社区党总支书记参加培训。", {"社区党总支书记"}),
+    # 社区 that ends a community's name is that community's, not a category's modifier
+    ("振兴社区党总支书记潘成敏发言。", set()),
     ("乡镇党政正职和年轻干部要担当作为。", {"乡镇党政正职", "年轻干部"}),
     # bare and universal forms are not groups
     ("干部和老干部要互相学习。", {"老干部"}),
@@ -797,6 +802,8 @@ NO_TARGETS = [
     "宝山区由区领导领衔“清风”行动。",
     # ... an act that opens the list (开展…活动，…；) is its first item, not its subject
     "该县开展“解放思想”大讨论活动，赴外地学习考察；从县直单位选派年轻干部到乡镇挂职。",
+    # a group's words in a named official's post name his post (新建村驻村第一书记陈力), no group acted on
+    "杨兴镇举行“擂台比武”。经过激烈的角逐，桐梓社区党组织书记朱建培、新建村驻村第一书记陈力脱颖而出，分别荣获了“擂台比武”第一名。",
     # a one-character verb inside another word (分为) or after the group acts on nothing
     "西来镇开展“攀登读书会”活动，将机关年轻干部按条线分为5个小组。",
 ]

@@ -173,9 +173,12 @@ def _inner_forms(ctx: ArticleContext, h) -> list[str]:
 
 
 def _targets(b: Builder, initiatives: list, groups: list) -> None:
-    """``targets`` by the rules of ``kg.extract.targets``, each fact named after its rule."""
+    """``targets`` by the rules of ``kg.extract.targets``, each fact named after its rule. A group's
+    words inside the post of a named official (新建村驻村第一书记陈力) name his post, not a group acted on."""
+    posts = [(m.start, m.end) for m in b.mentions if m.cls == "Post"]
+    acted = [(g, k) for g, k in groups if not any(s <= g.start and g.end <= e for s, e in posts)]
     for t in find_targets(b.clean.text, [Span(k, h.label, h.start, h.end) for h, k in initiatives],
-                          [Span(k, g.label, g.start, g.end) for g, k in groups]):
+                          [Span(k, g.label, g.start, g.end) for g, k in acted]):
         b.fact(t.initiative, "targets", t.group, t.pos, t.rule)
 
 

@@ -19,6 +19,9 @@ class GroupHit:
 
 
 _BOUND = re.compile(r"\d{2}周?岁以下")
+# 社区 that ends a community's name (振兴社区党总支书记: that community's post), not after a boundary,
+# a function word or 各 (各社区党组织书记, 对社区干部: the communities' cadres as a category)
+_NAMED_UNIT = re.compile(r"[\u4e00-\u9fff](?<![、和与及对将把由为让在了的是各])社区")
 # a newspaper named after a group (来源：乡村干部报, 乡村干部报网), unlike its pay or sign-up (村干部报酬, 报名)
 _PRESS = re.compile(r"报(?![酬名告到送考请表])")
 
@@ -90,7 +93,8 @@ def find_groups(text: str) -> list[GroupHit]:
         # 乡（镇）干部 -> 乡镇干部; 乡镇（街道）党政正职 -> 乡镇党政正职
         label = re.sub(r"（[\u4e00-\u9fff]{2,3}）", "", re.sub(r"（([\u4e00-\u9fff])）", r"\1", surface))
         label = label.replace("“", "").replace("”", "")
-        if label in bare or len(label) < 3 or _PRESS.match(text, m.end()):
+        if (label in bare or len(label) < 3 or _PRESS.match(text, m.end())
+                or _NAMED_UNIT.match(text, max(0, m.start() - 1))):
             continue
         alts = (surface,) if surface != label and "“" not in surface else ()
         # 镇村40周岁以下年轻干部 is also written without its age bound (镇村年轻干部); 行政村 is 村
