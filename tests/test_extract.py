@@ -81,6 +81,10 @@ LOCALITY_SETS = [
     ("科右前旗召开干部大会。", {"科尔沁右翼前旗"}),
     # a city's short name that begins an idiom of the genre (文山会海) is no place
     ("竹溪县着力解决文山会海问题。", {"竹溪县"}),
+    # a town and its village written as one chain place each other, and the town is itself
+    # wherever it is named again
+    ("宋家镇宋家村退休老支书宋传胜说。宋家镇利用春节的时机，组织开展走访活动。", {"宋家镇", "宋家村"}),
+    ("表扬的村长：湖西乡尖山村王家兴、白沙乡后寮村叶文泉。", {"湖西乡", "尖山村", "白沙乡", "后寮村"}),
 ]
 
 

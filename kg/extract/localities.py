@@ -80,7 +80,7 @@ class LocalityHit:
     level: int
     parent_name: str | None = None  # for pattern villages: the town or county named with them
     outlet: bool = False  # part of a dateline, an outlet's or a university's name (兰州讯, 德州新闻网, 浙江大学): never an actor
-    rule: str = "gazetteer"  # gazetteer, short-name, region-short, gazetteer-village, unit-chain, unit-alone
+    rule: str = "gazetteer"  # gazetteer, short-name, region-short, gazetteer-village, unit-chain, unit-alone, unit-again
 
 
 def find_localities(text: str) -> list[LocalityHit]:
@@ -238,8 +238,16 @@ def _villages(text: str, gaz: gz.Gazetteer, hits: list[LocalityHit], taken) -> l
                                        rule="gazetteer-village"))
                 taken.append((start, m.end()))
                 break
-    out += _pattern_units(text, hits + out, taken)
-    return out
+    found = _pattern_units(text, hits + out, taken)
+    # a unit the context has shown to be one is that unit wherever its name is written again
+    # (宋家镇宋家村…。宋家镇利用…时机，组织开展…)
+    again = []
+    for h in {h.name: h for h in found}.values():
+        for m in re.finditer(re.escape(h.name), text):
+            if _free(taken, m.start(), m.end()):
+                again.append(replace(h, start=m.start(), end=m.end(), rule="unit-again"))
+                taken.append(m.span())
+    return out + found + again
 
 
 def _unit_at(text: str, pos: int, level: int) -> re.Match | None:
@@ -295,7 +303,9 @@ def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHi
         located = _LOCATIVE.search(text, max(0, pos - 2), pos) and text[last.end():last.end() + 1] in "，。；、"
         acting = (village is None and (pos == 0 or text[pos - 1] in "，。；！？\n")
                   and _acts_re().match(text, last.end()))
-        if not (_UNIT_ORG.match(text, last.end()) or located or acting):
+        # 宋家镇宋家村退休老支书: a town and its village written as one chain place each other
+        chained = town is not None and village is not None
+        if not (_UNIT_ORG.match(text, last.end()) or located or acting or chained):
             continue
         parent = next((h.name for h in (*hits, *out) if h.end == pos), None)
         for m, level in ((town, gz.TOWN), (village, gz.VILLAGE)):
