@@ -51,8 +51,10 @@ from .spans import CLAUSE, SENTENCE, span_of, start_of
 _ANAPHOR = re.compile(r"(?:(?:此次|本次|该|这次|此项|这项|这些|上述)?(?:活动|培训|比赛|赛事|会议|讲座|仪式|课堂|擂台赛|"
                       r"计划|工程|行动|机制|制度|办法|措施|项目)|此次|本次|这次)(?:中|期间|上|现场|以来|实施以来|开展以来)[，,]"
                       r"|会上|活动现场|培训期间|(?:该|此|这一?)(?:活动|计划|工程|行动|机制|制度|办法|措施|培训班?)")
-# what a group of participants does, in its clause (干部代表共计90人参训, 各村党组织书记登台比拼)
-_TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参赛|参加了?(?:培训|比武|比赛|竞赛)|参与(?!者)|报名参加|作为.{0,12}学员|登台|上台|"
+# what a group of participants does, in its clause (干部代表共计90人参训, 各村党组织书记登台比拼, …书记参加本次培训),
+# or where it goes as the object of 参加 (…干部赴上海参加…培训班、…研修班等; not 参加“千万工程”专题研修班:
+# what a course is about); matched on the text with every name blotted out
+_TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参赛|参加了?(?:(?:本次|此次|这次|该)?(?:集中)?(?:培训|比武|比赛|竞赛)|□+(?=[，。；、等]|$))|参与(?!者)|报名参加|作为.{0,12}学员|登台|上台|"
                          r"走上讲台|同台|分别展示)")
 # a purpose clause (为加快…干部培养, 为进一步激励…): the aim of what its sentence goes on to report
 _PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切实|推动|促进|做好|激励|提升|培养|打造|建设|锻造|激发|落实|更好|深化)")
@@ -185,7 +187,7 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
             return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in after]
     opening = _referent(text, s0, min(s0 + 8, g.start), initiatives)
     in_sentence = [i for i in initiatives if s0 <= i.start < s1 and not _cited(text, s0, i)]
-    if _TAKES_PART.match(text, g.end, c1):
+    if _TAKES_PART.match(blotted, g.end, c1):
         # 全区85后科级干部…共计90人参训: the participants of the initiative the sentence or paragraph reports
         if opening or in_sentence:
             return [_nearest(g, [opening] if opening else in_sentence, "group-takes-part")]
