@@ -81,6 +81,10 @@ LOCALITY_SETS = [
     ("科右前旗召开干部大会。", {"科尔沁右翼前旗"}),
     # a city's short name that begins an idiom of the genre (文山会海) is no place
     ("竹溪县着力解决文山会海问题。", {"竹溪县"}),
+    # a place named only in an outlet's name is in another's name (十堰日报), not one the article tells of;
+    # a dateline's place (南京1月7日电) is where the news comes from
+    ("十堰日报讯 通讯员 莫仕龙 报道：日前，房县建立容错纠错机制。", {"房县"}),
+    ("新华社南京1月7日电 座谈会6日在苏州市吴江区举行。", {"南京市", "苏州市", "吴江区"}),
     # a town and its village written as one chain place each other, and the town is itself
     # wherever it is named again
     ("宋家镇宋家村退休老支书宋传胜说。宋家镇利用春节的时机，组织开展走访活动。", {"宋家镇", "宋家村"}),

@@ -37,6 +37,7 @@ from .builder import Builder
 from .context import ArticleContext, build_context
 from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
+from .localities import names_another
 from .people import (find_group_members, find_listed_leaders, find_named_before_title, find_officials,
                      find_officials_by_verb)
 from .spans import unquoted
@@ -195,8 +196,13 @@ def _localities(b: Builder) -> dict[str, str]:
     gaz = gz.load()
     keys: dict[str, str] = {}
     named = {h.name for h in b.ctx.localities}
+    # a unit named only in an outlet's or a university's name (周口日报, 德州新闻网讯, 浙江大学) is in
+    # another's name, not a place the article tells of (a dateline's, 南京1月7日电, is one)
+    told = {h.name for h in b.ctx.localities if not names_another(b.clean.text, h)}
     # units the gazetteer knows first: a unit also found by pattern elsewhere in the article is the same node
     for h in sorted(b.ctx.localities, key=lambda h: (h.unit < 0, h.start)):
+        if h.name not in told:
+            continue
         surface = b.clean.text[h.start:h.end]
         if h.unit < 0 and h.name in keys:
             key = b.entity("Locality", h.name, (surface,), key=keys[h.name])

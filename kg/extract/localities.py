@@ -63,6 +63,16 @@ _FUNCTION_CHARS = frozenset("由在从到对向和与及是为将把据经于驻
 # what follows a place name in a dateline or an outlet's name (兰州讯, 新华社南京1月7日电, 德州新闻网),
 # or a university's (浙江大学继续教育学院): a source or a partner named after a place, never its actor
 _OUTLET = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电(?![视话网力])|新闻网|新闻|日报|晚报|发布|融媒|广播电视台|电视台|广播|网讯|在线|大学)")
+# ... of which an outlet's or a university's name (德州新闻网, 周口日报, 浙江大学) names something else after
+# the place; a dateline (南京1月7日电, 兰州讯) names the place the news comes from
+_NAMESAKE = re.compile(r"(?:新闻网|新闻|日报|晚报|发布|融媒|广播电视台|电视台|广播|在线|大学)")
+
+
+def names_another(text: str, hit: LocalityHit) -> bool:
+    """Whether ``hit`` is the place in an outlet's or a university's name (周口日报, 浙江大学)."""
+    return hit.outlet and _NAMESAKE.match(text, hit.end) is not None
+
+
 # a short name followed by a unit suffix is the start of another unit's name (天河 in 天河社区)
 _UNIT_SUFFIX = re.compile(r"社区|嘎查|街道|苏木|[村镇乡]")
 # what may follow a bare unit name that stands on its own (not part of a longer word)
