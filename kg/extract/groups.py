@@ -47,6 +47,8 @@ def _group_re() -> re.Pattern:
     # 92个区领导), not where the level word ends a unit's name (示范区领导干部) nor before 班子 (该县领导班子成员:
     # the members of the county's leading group)
     leaders = r"[县区市](?:(?<![\u4e00-\u9fff].)|(?<=[各全该本省市、及和与同个名位批等对向由为让请].))领导(?!班子)"
+    # 镇班子成员, 乡领导班子成员: the members of a level's leading group, after the same marks (邀请了镇班子成员)
+    members = r"[县区市镇乡](?:(?<![\u4e00-\u9fff].)|(?<=[各该本、及和与同个名位批等对向由为让请了].))(?:领导)?班子成员"
     # a whole word may take modifiers too (优秀村干部); 村党组织书记后备人选: the reserve of a group
     # is a group of its own
     reserve = r"(?:后备(?:人选|力量|干部))?"
@@ -58,7 +60,7 @@ def _group_re() -> re.Pattern:
     quoted = rf"(?:{mod}){{1,2}}“一把手”"
     return re.compile(rf"(?=[{re.escape(first)}])"
                       rf"(?:(?:{paired}|{duty}{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})|{quoted}){reserve}"
-                      rf"|{leaders}|[县区]（区）委(?:书记|组织部部长))")
+                      rf"|{leaders}|{members}|[县区]（区）委(?:书记|组织部部长))")
 
 
 @cache
