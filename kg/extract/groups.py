@@ -47,8 +47,9 @@ def _group_re() -> re.Pattern:
     # 92个区领导), not where the level word ends a unit's name (示范区领导干部) nor before 班子 (该县领导班子成员:
     # the members of the county's leading group)
     leaders = r"[县区市](?:(?<![\u4e00-\u9fff].)|(?<=[各全该本省市、及和与同个名位批等对向由为让请].))领导(?!班子)"
-    # 镇班子成员, 乡领导班子成员: the members of a level's leading group, after the same marks (邀请了镇班子成员)
-    members = r"[县区市镇乡](?:(?<![\u4e00-\u9fff].)|(?<=[各该本、及和与同个名位批等对向由为让请了].))(?:领导)?班子成员"
+    # 镇班子成员, 乡领导班子成员: the members of a level's leading group, after like marks (邀请了镇班子成员; not
+    # 该县领导班子成员, where 该县 is the county the group belongs to)
+    members = r"[县区市镇乡](?:(?<![\u4e00-\u9fff].)|(?<=[各、及和与同个名位批等对向由为让请了].))(?:领导)?班子成员"
     # a whole word may take modifiers too (优秀村干部); 村党组织书记后备人选: the reserve of a group
     # is a group of its own
     reserve = r"(?:后备(?:人选|力量|干部))?"
