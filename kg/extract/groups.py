@@ -21,7 +21,7 @@ class GroupHit:
 _BOUND = re.compile(r"\d{2}周?岁以下")
 # 社区 that ends a community's name (振兴社区党总支书记: that community's post), not after a boundary,
 # a function word or 各 (各社区党组织书记, 对社区干部: the communities' cadres as a category)
-_NAMED_UNIT = re.compile(r"[\u4e00-\u9fff](?<![、和与及对将把由为让在了的是各])社区")
+_NAMED_UNIT = re.compile(r"[\u4e00-\u9fff](?<![和与及对将把由为让在了的是各])社区")
 # a newspaper named after a group (来源：乡村干部报, 乡村干部报网), unlike its pay or sign-up (村干部报酬, 报名)
 _PRESS = re.compile(r"报(?![酬名告到送考请表])")
 
