@@ -556,6 +556,13 @@ GROUPS = [
     ("培养基层组织带头人。", {"基层组织带头人"}),
     # the duty areas a group with a modifier of its own serves qualify it (not a bare 干部)
     ("举办脱贫攻坚乡村振兴专业领导干部培训，推进乡村振兴干部工作。", {"脱贫攻坚乡村振兴专业领导干部"}),
+    # the units directly under a level (县直机关, 市直单位) and the ranks (正科级) qualify a group;
+    # the genre quotes an age bound (“90后”)
+    ("选派县直机关优秀年轻干部和“90后”科级干部到农村锻炼。", {"县直机关优秀年轻干部", "90后科级干部"}),
+    ("正科级领导干部由部长约谈，一般干部由科长约谈。", {"正科级领导干部", "一般干部"}),
+    # a village's two committees' members, and the cadres who hold both chairs (“一肩挑”人员)
+    ("与村“两委”干部谈心，“两委”成员平均年龄下降。", {"村两委干部", "两委成员"}),
+    ("加强对“一肩挑”人员的管理监督。", {"一肩挑人员"}),
     # a newspaper named after a group is none (乡村干部报), unlike the group's pay (村干部报酬)
     ("据乡村干部报报道，该县村干部报酬由基础报酬构成。", {"村干部"}),
 ]

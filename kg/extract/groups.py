@@ -31,9 +31,12 @@ def _group_re() -> re.Pattern:
     t = table("groups")
     alt = lambda key: trie(t[key])  # noqa: E731
     # MOD* CORE, with an optional parenthesised alternative inside (乡镇（街道）党政正职, 县（区）委书记)
-    # a modifier: a listed word, an age bound (80后, 35周岁以下) or the levels a group spans
+    # a modifier: a listed word, an age bound (80后, 35周岁以下), the levels a group spans
     # (镇村两级, 县乡村三级), with an optional alternative
-    mod = rf"(?:{alt('MOD')}|\d{{2}}后|\d{{2}}周?岁以下|[省市州县区乡镇村]{{2,4}}[两三四]级)(?:（[\u4e00-\u9fff]{{1,3}}）)?"
+    # (镇村两级, 县乡村三级), or the units directly under a level's government (县直机关, 市直单位), with an
+    # optional alternative; the genre quotes an age bound (“90后”科级干部)
+    mod = (rf"(?:{alt('MOD')}|“?\d{{2}}后”?|\d{{2}}周?岁以下|[省市州县区乡镇村]{{2,4}}[两三四]级|[省市州县区镇]直(?:机关|单位|部门))"
+           rf"(?:（[\u4e00-\u9fff]{{1,3}}）)?")
     # the longest reading first: 科级领导干部 before the whole word 科级领导
     # 村（社区）党组织书记: the village and its urban counterpart named together, as the genre writes
     # the groups of both (村 alone is no modifier: 该村干部, 全村党员干部 name no category)
@@ -54,14 +57,17 @@ def _group_re() -> re.Pattern:
     # is a group of its own
     reserve = r"(?:后备(?:人选|力量|干部))?"
     # every reading begins with one of these characters: a position with another is passed over at once
-    first = "".join(sorted({w[0] for key in ("MOD", "CORE", "WHOLE", "DUTY") for w in t[key]} | set("0123456789省市州县区乡镇村")))
+    first = "".join(sorted({w[0] for key in ("MOD", "CORE", "WHOLE", "DUTY") for w in t[key]} | set("0123456789省市州县区乡镇村“两")))
     # the duty areas a group with a modifier of its own serves (脱贫攻坚乡村振兴专业领导干部)
     duty = rf"(?:{alt('DUTY')}){{0,2}}"
     # 乡镇党政“一把手”: the genre quotes this colloquial whole word; its qualifiers make it a group
     quoted = rf"(?:{mod}){{1,2}}“一把手”"
+    # a village's two committees (村“两委”), whose members are a group of their own, and the cadres who hold
+    # both their chairs (“一肩挑”人员)
+    committees = r"(?:村(?:（社区）)?)?“?两委”?(?:干部|成员|班子成员)|“一肩挑”(?:人员|干部)"
     return re.compile(rf"(?=[{re.escape(first)}])"
                       rf"(?:(?:{paired}|{duty}{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})|{quoted}){reserve}"
-                      rf"|{leaders}|{members}|[县区]（区）委(?:书记|组织部部长))")
+                      rf"|{leaders}|{members}|{committees}|[县区]（区）委(?:书记|组织部部长))")
 
 
 @cache
