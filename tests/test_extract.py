@@ -42,6 +42,9 @@ LOCALITIES = [
     ("赣榆区柘汪镇党委书记李杰说，要担当作为。", "柘汪镇", None),
     # a village named with its organisation
     ("在洪屿村党支部的带领下，村民致富。", "洪屿村", None),
+    # a town the gazetteer does not list, acting (named after a village) or with its head's post
+    ("11月26日，雄村镇开展擂台比武大赛。", "雄村镇", None),
+    ("张国胜后调任杜堂乡乡长。", "杜堂乡", None),
 ]
 
 
@@ -521,6 +524,9 @@ GROUPS = [
     ("各社区党总支书记参加培训。", {"社区党总支书记"}),
     # 社区 that ends a community's name is that community's, not a category's modifier
     ("振兴社区党总支书记潘成敏发言。", set()),
+    # a village's secretary, the one post of that place, is no category; a village's cadres are many
+    ("湛川村党支部书记拔得头筹，富庶村干部签订承诺书。", {"村干部"}),
+    ("各村党支部书记和村党总支书记参加培训。", {"村党支部书记", "村党总支书记"}),
     ("乡镇党政正职和年轻干部要担当作为。", {"乡镇党政正职", "年轻干部"}),
     # bare and universal forms are not groups
     ("干部和老干部要互相学习。", {"老干部"}),
@@ -778,6 +784,12 @@ TARGET_RULES = [
     # ... or the initiative a group goes to as the object of 参加
     ("该县组织14名乡镇党政正职分赴上海、浙江参加“担当作为”专题研修班等主体班次。", "担当作为专题研修班",
      "乡镇党政正职", "group-takes-part"),
+    # ... in the initiative the title names, where the paragraph names none (此次培训…。…等参加培训)
+    ("全市村党组织书记培训班开班\n据了解，此次培训为期两天。各区镇分管负责人、驻村第一书记等参加培训。",
+     "全市村党组织书记培训班", "驻村第一书记", "group-takes-part"),
+    # a group of a list that its own grammar links to nothing shares its mates' initiatives
+    ("雄村镇开展村党总支书记、驻村第一书记“追光吧·书记”擂台比武大赛。", "追光吧·书记擂台比武",
+     "村党总支书记", "group-listed"),
     # the members an initiative is composed of (首期培训班由…组成)
     ("三地建立“领导干部示范培训班”，首期培训班由互派交流任职干部组成。", "领导干部示范培训班",
      "交流任职干部", "group-composes"),

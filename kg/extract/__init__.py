@@ -95,7 +95,12 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     initiatives = find_initiatives(text, tokens)
     taken = [(h.start, h.end) for h in initiatives]
     group_hits = []
+    # a secretary's title that begins inside a place's name is the one post of that place (洪屿村党支部书记),
+    # no category (unlike its cadres, 富庶村干部, who are many)
+    places = [(h.start, h.end) for h in ctx.localities]
     for g in groups:
+        if g.label.endswith("书记") and any(s < g.start < e for s, e in places):
+            continue
         key = b.entity("CadreGroup", g.label, g.alt_labels, key=identity.group_key(g.label))
         b.mentions.append(Mention("CadreGroup", g.label, g.start, g.end, text[g.start:g.end], rule=g.rule, key=key))
         group_hits.append((g, key))

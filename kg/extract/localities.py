@@ -28,12 +28,13 @@ _NOT_NAMES = frozenset(_PLACES["NOT_PLACE"])
 _TOWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|苏木|镇|乡)")
 _VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:社区|嘎查|村)")
 # what a unit named by pattern is followed by when it stands alone: its organisations and posts
-_UNIT_ORG = re.compile(r"党支部|党总支|党组织|党群|驻村|党委|党工委|村委|居委|支委|两委|村民委员会|委员会|书记|主任|支书|第一书记|"
+_UNIT_ORG = re.compile(r"党支部|党总支|党组织|党群|驻村|党委|党工委|村委|居委|支委|两委|村民委员会|委员会|书记|主任|支书|第一书记|副?[镇乡]长|人大主席|"
                        r"监委会|村务|办公|人民政府|政府|办事处|党群服务中心|便民服务中心|文书|会计|党务工作者")
 # a verb or preposition that sets a sentence in a place (在, 走进)
 _LOCATIVE = re.compile(r"(?:在|走进|来到|深入|位于)$")
 # where a unit name by pattern may begin when no named unit stands before it
-_UNIT_LEFT = frozenset("在了到进赴驻于、，。：；“”‘’（）《》 \n")
+# (or after 任, which the post a cadre takes up follows: 调任杜堂乡乡长)
+_UNIT_LEFT = frozenset("在了到进赴驻于任、，。：；“”‘’（）《》 \n")
 # ... or a stop of a tour (观摩第一站, 首站): 第一站王岗村党支部书记
 _UNIT_LEFT_RE = re.compile("[" + re.escape("".join(sorted(_UNIT_LEFT))) + "]|第[一二三四五六七八九十]{1,2}站|首站")
 # a unit suffix two to five characters on (the quick test before a unit by pattern is tried)
@@ -269,7 +270,9 @@ def _unit_at(text: str, pos: int, level: int) -> re.Match | None:
     name = m.group()
     # a village named after a village (新村村, 大村村) holds 村 once before its suffix
     stem = name[:-suffix - 1] if name.endswith("村村") else name[:-suffix]
-    if (_NOT_IN_VILLAGE.intersection(stem) or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS)
+    # a town may be named after a village (雄村镇), not after the countryside (乡村, 农村)
+    banned = _NOT_IN_VILLAGE - {"村"} if level == gz.TOWN and not stem.endswith(("乡村", "农村")) else _NOT_IN_VILLAGE
+    if (banned.intersection(stem) or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS)
             or _not_unit_start().search(name, 0, len(name) - suffix) or _CLAUSE_NUMBER.match(name)
             or name.endswith("乡") and text[m.end():m.end() + 1] in ("村", "镇")):
         return None

@@ -119,9 +119,20 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
     for s in (*initiatives, *groups):
         masked[s.start:s.end] = "□" * (s.end - s.start)
     blotted = "".join(masked)
+    own: dict[Span, list[TargetHit]] = {}
     for g in groups:
-        for hit in _targets_of(text, blotted, g, initiatives, named):
+        own[g] = _targets_of(text, blotted, g, initiatives, named)
+        for hit in own[g]:
             found.setdefault((hit.initiative, hit.group), hit)
+    # a group of a list that its own grammar links to nothing shares what its mates' grammar links them to
+    # (开展村党总支书记、选派干部“…”擂台比武, 为提升…村党组织书记、驻村第一书记…素质): a list is one object;
+    # mates linked each to its own initiative (…“擂台比武”和…“驻村比武”活动，…书记和…第一书记同台竞技) keep theirs
+    for run in _lists(text, groups):
+        shared = [hit for g in run for hit in own[g] if hit.rule != "group-in-name"]
+        for g in run:
+            if not own[g]:
+                for hit in shared:
+                    found.setdefault((hit.initiative, g.key), TargetHit(hit.initiative, g.key, "group-listed", hit.pos))
     topic = _topic_group(text, groups)
     if topic is not None:
         # an initiative no sentence links to a group is aimed at the group the whole article is about:
@@ -140,6 +151,22 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
                     and any(g.key == topic and p0 <= g.start < p1 for g in groups)):
                 found[(i.key, topic)] = TargetHit(i.key, topic, "group-of-article", i.start)
     return list(found.values())
+
+
+# what joins the groups of a list (县直部门负责人、14名乡镇党政“一把手”、16名…, 村党组织书记和驻村第一书记)
+_JOINT = re.compile(r"(?:、|和|及|与|以及)(?:\d+名)?")
+
+
+def _lists(text: str, groups: Sequence[Span]) -> list[list[Span]]:
+    """The runs of groups that stand in one list, each only joined to the next."""
+    runs: list[list[Span]] = []
+    for g in sorted(groups, key=lambda g: g.start):
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.end <= g.start and _JOINT.fullmatch(text, last.end, g.start):
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    return [run for run in runs if len(run) > 1]
 
 
 #: a title is the article's first line, short and with no sentence end (a lead of one line is none)
@@ -191,7 +218,8 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         # 全区85后科级干部…共计90人参训: the participants of the initiative the sentence or paragraph reports
         if opening or in_sentence:
             return [_nearest(g, [opening] if opening else in_sentence, "group-takes-part")]
-        return [TargetHit(i.key, g.key, "group-takes-part", i.start) for i in _paragraph_lead(text, g, initiatives)]
+        lead = _paragraph_lead(text, g, initiatives) or _title_initiatives(text, initiatives)
+        return [TargetHit(i.key, g.key, "group-takes-part", i.start) for i in lead]
     before = [i for i in initiatives if i.start < s0]
     if not _acted_on(blotted, g, c0, c1):
         if before and not in_sentence and _DURING.match(text, s0):
@@ -275,6 +303,15 @@ def _referent(text: str, start: int, end: int, initiatives: Sequence[Span]) -> S
         if len(label) > 3 and text.startswith(label[-3:], at) or m and text.startswith(label[-2:], at):
             return i
     return None
+
+
+def _title_initiatives(text: str, initiatives: Sequence[Span]) -> list[Span]:
+    """The initiatives the article's title names: what a report whose paragraph names none is about
+    (全市村党组织书记培训班开班 … 各区镇…书记等参加培训)."""
+    end = text.find("\n")
+    if not 0 < end <= _TITLE_MAX:
+        return []
+    return [i for i in initiatives if i.end <= end]
 
 
 def _paragraph_lead(text: str, g: Span, initiatives: Sequence[Span]) -> list[Span]:
