@@ -398,6 +398,8 @@ INITIATIVES = [
     ("市委组织部举办80后村（社区）党组织书记专题培训班。", "Campaign", "80后村（社区）党组织书记专题培训班", set()),
     # courses of party schools by their type words (培训班, 研修班, 进修班)
     ("县委党校组织科级干部进修班、中青年干部培训班。", "Campaign", "科级干部进修班", set()),
+    # 召开 after 组织 is part of the verb (组织召开…培训班), no part of the name
+    ("高新区组织召开青年干部培训班。", "Campaign", "青年干部培训班", set()),
 ]
 
 
