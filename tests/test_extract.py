@@ -413,6 +413,8 @@ def test_initiative(run: Run, text: str, cls: str, label: str, alts: set[str]) -
 
 
 INITIATIVE_SETS = [
+    # a symposium of a cadre group is held as a campaign is (党外年轻干部座谈会); one on a quoted theme is a meeting
+    ("黄陂区召开党外年轻干部座谈会，黄岩区召开“潮起永宁话担当”座谈会。", "Campaign", {"党外年轻干部座谈会"}),
     # generic nouns are not campaigns (项目建设)
     ("黄岩区推进项目建设，开展“五比亮剑”行动。", "Campaign", {"五比亮剑行动"}),
     # unnamed generic policies are not measures (政策举措)
@@ -601,6 +603,8 @@ LAUNCHES = [
     ("黄岩区开展“大讨论大调研大服务”活动。", {("黄岩区", "launches", "大讨论大调研大服务活动")}),
     ("黄岩区开展“五比亮剑”行动。", {("黄岩区", "launches", "五比亮剑行动")}),
     ("黄岩区推行厕所革命。", {("黄岩区", "launches", "厕所革命")}),
+    # 召开 convenes what is held
+    ("城北街道召开了抓党建促乡村振兴擂台比武。", {("城北街道", "launches", "抓党建促乡村振兴擂台比武")}),
     # an organisation stands for its locality
     ("黄岩区委组织部开展“五比亮剑”行动。", {("黄岩区", "launches", "五比亮剑行动")}),
     # the nearest locality: the town, not its district
