@@ -42,6 +42,10 @@ LOCALITIES = [
     ("赣榆区柘汪镇党委书记李杰说，要担当作为。", "柘汪镇", None),
     # a village named with its organisation
     ("在洪屿村党支部的带领下，村民致富。", "洪屿村", None),
+    # a county named only by its short name, twice, in an article that speaks of its level (县里, 全县)
+    ("古田迎来发展机遇，县里组织开展“擂台比武”活动。古田还建立干部考察机制。", "古田县", "350922"),
+    # the party's committee of a county (中共白河县委)
+    ("中共白河县委组织部印发《关于加强村干部管理的通知》。", "白河县", "610929"),
     # a town the gazetteer does not list, acting (named after a village) or with its head's post
     ("11月26日，雄村镇开展擂台比武大赛。", "雄村镇", None),
     ("张国胜后调任杜堂乡乡长。", "杜堂乡", None),
@@ -60,6 +64,9 @@ LOCALITY_SETS = [
     ("台州市山区干部要担当作为。", {"台州市"}),
     # a short form alone is not a locality: 黄岩 counts only where 黄岩区 is named
     ("台州市召开会议，黄岩要走在前列。", {"台州市"}),
+    # ... nor a county's short name that begins another word (新丰河) or is written once
+    ("新丰河防洪工程开工，县里派出工作组。新丰河两岸整治。", set()),
+    ("古田迎来发展机遇，县里组织开展活动。", set()),
     # parks and projects are not localities
     ("黄岩区建设工业园区。", {"黄岩区"}),
     # the full chain city > district > town

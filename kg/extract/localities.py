@@ -91,7 +91,7 @@ class LocalityHit:
     level: int
     parent_name: str | None = None  # for pattern villages: the town or county named with them
     outlet: bool = False  # part of a dateline, an outlet's or a university's name (兰州讯, 德州新闻网, 浙江大学): never an actor
-    rule: str = "gazetteer"  # gazetteer, short-name, region-short, gazetteer-village, unit-chain, unit-alone, unit-again
+    rule: str = "gazetteer"  # gazetteer, short-name, region-short, county-short, gazetteer-village, unit-chain, unit-alone, unit-again
 
 
 def find_localities(text: str) -> list[LocalityHit]:
@@ -102,6 +102,8 @@ def find_localities(text: str) -> list[LocalityHit]:
     hits = [LocalityHit(s, e, gaz.units[u].name, u, gaz.units[u].level) for s, e, u in chosen]
     taken = [(h.start, h.end) for h in hits]
     hits += _short_names(text, gaz, {h.unit for h in hits}, taken)
+    if not any(h.level == gz.COUNTY for h in hits):
+        hits += _county_short(text, gaz, taken)
     hits += _region_shorts(text, gaz, taken)
     hits += _villages(text, gaz, hits, taken)
     hits = [replace(h, outlet=True) if _OUTLET.match(text, h.end) else h for h in hits]
@@ -162,6 +164,7 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
         anchored = any(named[gaz.units[a].name] for a in gaz.chain(best)[1:])
         if gaz.units[best].level >= gz.COUNTY and not anchored:
             clean_left = (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in _FUNCTION_CHARS
+                          or text.startswith("中共", start - 2)  # 中共白河县委: the party's committee of the unit
                           or any(text[start - n:start] in gaz.by_short or text[start - n:start] in gaz.by_name
                                  for n in (2, 3, 4)))  # 湖北竹溪县: right after a higher unit
             clean_right = _AFTER_UNIT.match(text, end) or end in starts
@@ -192,6 +195,42 @@ def _short_names(text: str, gaz: gz.Gazetteer, units: set[int], taken) -> list[L
 
 
 _COMMON_WORDS = frozenset(_PLACES["COMMON_WORD"])
+# what continues a word that begins like a county's short name (新丰河, 共和国, 古田路)
+_WORD_GOES_ON = re.compile(r"[国河江湖海山岭峰路街巷桥港湾岛洲村镇乡寨屯园区县市州省]")
+
+
+def _county_short(text: str, gaz: gz.Gazetteer, taken) -> list[LocalityHit]:
+    """A county the article names only by its short name (古田 for 古田县), where no county is named
+    in full: a short name that one county-level unit has, written at least twice as a word of its own,
+    in an article that speaks of a unit of its level (县委, 全县, 县里, 该县)."""
+    pattern, unit_of = _county_short_re()
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in pattern.finditer(text):
+        if _free(taken, m.start(), m.end()) and not _WORD_GOES_ON.match(text, m.end()):
+            found.setdefault(m.group(), []).append(m.span())
+    hits = []
+    for alias, spans in found.items():
+        unit = gaz.units[unit_of[alias]]
+        level_word = unit.name[-1]
+        if len(spans) < 2 or len(found) > 1 or not re.search(
+                rf"{level_word}(?:委|里|政府)|[全该我本]{level_word}", text):
+            continue
+        for start, end in spans:
+            hits.append(LocalityHit(start, end, unit.name, unit_of[alias], unit.level, rule="county-short"))
+            taken.append((start, end))
+    return hits
+
+
+@cache
+def _county_short_re() -> tuple[re.Pattern, dict[str, int]]:
+    """County-level short names that name one county-level unit, as one alternation."""
+    gaz = gz.load()
+    unique = {}
+    for alias, units in gaz.by_short.items():
+        counties = [u for u in units if gaz.units[u].level == gz.COUNTY]
+        if len(counties) == 1 and len(alias) >= 2 and alias not in _COMMON_WORDS and alias not in gaz.by_name:
+            unique[alias] = counties[0]
+    return re.compile(trie(unique)), unique
 
 
 @cache
