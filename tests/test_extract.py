@@ -809,6 +809,9 @@ TARGET_RULES = [
     # a purpose clause states the aim of every initiative its sentence goes on to name
     ("西来镇为加快镇村两级后备干部培养，组建“攀登读书会”，实施“墩苗成长计划”。", "墩苗成长计划",
      "镇村两级后备干部", "group-by-purpose"),
+    # ... and a sentence that is all purpose states the aim of what the next one reports
+    ("为进一步做好对驻村干部的关心关爱工作。9月2日，霍山县组织开展“夏送清凉”关心关爱行动。", "夏送清凉关心关爱行动",
+     "驻村干部", "group-by-purpose"),
     # each item of a list that the sentence's subject opens is that subject's
     ("宝应县委组织部印发《关于鼓励干部担当作为的实施意见》。《实施意见》提出措施：强化党性教育；每年选派60名年轻干部赴一线锻炼。",
      "关于鼓励干部担当作为的实施意见", "年轻干部", "group-after-anaphor"),

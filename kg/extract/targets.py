@@ -214,6 +214,12 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
             return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in after]
     opening = _referent(text, s0, min(s0 + 8, g.start), initiatives)
     in_sentence = [i for i in initiatives if s0 <= i.start < s1 and not _cited(text, s0, i)]
+    if _PURPOSE.match(text, s0) and text.startswith("。", s1) and not any(i.start > g.end for i in in_sentence):
+        # 为落实…要求，进一步做好对驻村干部的关心关爱工作。9月2日，…开展“夏送清凉”关心关爱行动: a sentence
+        # that is all purpose states the aim of what the next one reports (not of what it has carried out)
+        n0, n1 = span_of(text, s1 + 1, SENTENCE)
+        return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in initiatives
+                if n0 <= i.start < n1 and text[s1 + 1:i.start].count("\n") == 0 and not _cited(text, n0, i)]
     if _TAKES_PART.match(blotted, g.end, c1):
         # 全区85后科级干部…共计90人参训: the participants of the initiative the sentence or paragraph reports
         if opening or in_sentence:
