@@ -580,6 +580,10 @@ GROUPS = [
     # a village's two committees' members, and the cadres who hold both chairs (“一肩挑”人员)
     ("与村“两委”干部谈心，“两委”成员平均年龄下降。", {"村两委干部", "两委成员"}),
     ("加强对“一肩挑”人员的管理监督。", {"一肩挑人员"}),
+    # the cadres a level selects and sends down, where a list or a count names them, not the act of 选派;
+    # the cadres in charge of a village (包村干部)
+    ("激励村党组织书记和选派干部对标先进，县委选派干部到村任职。", {"村党组织书记", "选派干部"}),
+    ("全体包村干部参加会议。", {"包村干部"}),
     # a newspaper named after a group is none (乡村干部报), unlike the group's pay (村干部报酬)
     ("据乡村干部报报道，该县村干部报酬由基础报酬构成。", {"村干部"}),
 ]

@@ -57,7 +57,7 @@ def _group_re() -> re.Pattern:
     # is a group of its own
     reserve = r"(?:后备(?:人选|力量|干部))?"
     # every reading begins with one of these characters: a position with another is passed over at once
-    first = "".join(sorted({w[0] for key in ("MOD", "CORE", "WHOLE", "DUTY") for w in t[key]} | set("0123456789省市州县区乡镇村“两")))
+    first = "".join(sorted({w[0] for key in ("MOD", "CORE", "WHOLE", "DUTY") for w in t[key]} | set("0123456789省市州县区乡镇村“两选")))
     # the duty areas a group with a modifier of its own serves (脱贫攻坚乡村振兴专业领导干部)
     duty = rf"(?:{alt('DUTY')}){{0,2}}"
     # 乡镇党政“一把手”: the genre quotes this colloquial whole word; its qualifiers make it a group
@@ -65,9 +65,12 @@ def _group_re() -> re.Pattern:
     # a village's two committees (村“两委”), whose members are a group of their own, and the cadres who hold
     # both their chairs (“一肩挑”人员)
     committees = r"(?:村(?:（社区）)?)?“?两委”?(?:干部|成员|班子成员)|“一肩挑”(?:人员|干部)"
+    # the cadres a level selects and sends down (选派干部), as a category where a list or a count names them
+    # (村党总支书记、选派干部; 5名选派干部), not where 选派 is the act (选派干部到村任职)
+    sent = r"(?<=[和、及与名])选派干部(?![到赴去驻前挂])"
     return re.compile(rf"(?=[{re.escape(first)}])"
                       rf"(?:(?:{paired}|{duty}{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})|{quoted}){reserve}"
-                      rf"|{leaders}|{members}|{committees}|[县区]（区）委(?:书记|组织部部长))")
+                      rf"|{leaders}|{members}|{committees}|{sent}|[县区]（区）委(?:书记|组织部部长))")
 
 
 @cache
