@@ -720,6 +720,8 @@ ISSUES = [
     ("黄岩区健全容错纠错机制。", {("黄岩区", "issues", "容错纠错机制")}),
     # a set named by its count of articles is a measure, though a launch verb puts it out
     ("赣州市委推出了“减负20条”，包括压减会议。", {("赣州市", "issues", "减负20条")}),
+    # ... as is a system (…制), whatever its verb
+    ("夏坊乡推行“导师帮带制”。", {("夏坊乡", "issues", "导师帮带制")}),
     # a name copied with a space inside is the same name, one node
     ("盘山县出台《盘山县 设施农业奖励办法》，又印发了《盘山县设施农业奖励办法》。",
      {("盘山县", "issues", "盘山县设施农业奖励办法")}),

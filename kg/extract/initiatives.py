@@ -276,8 +276,10 @@ def _quoted(text: str, ends: frozenset[int]):
                 yield from _named_after(text, after.start() + 1)
             elif _TYPELESS_TAIL.match(tail) and len(name) <= 8 and "、" not in name:
                 # 推行“揭榜挂帅”“项目三一一全”: short quoted names right after a launch verb; one
-                # named by its count of articles (推出了“减负20条”) is a set of measures whatever its verb
-                yield InitiativeHit("Measure" if _NUMBERED_SET.search(name) else "Campaign", m.start(), end, name, ())
+                # named by its count of articles (推出了“减负20条”) or as a system (推行“导师帮带制”) is a
+                # measure whatever its verb
+                cls = "Measure" if _NUMBERED_SET.search(name) or name.endswith("制") else "Campaign"
+                yield InitiativeHit(cls, m.start(), end, name, ())
 
 
 # a set of measures named by its count of articles: 减负20条, 激励干部十条
