@@ -405,6 +405,7 @@ INITIATIVES = [
     ("市委组织部举办80后村（社区）党组织书记专题培训班。", "Campaign", "80后村（社区）党组织书记专题培训班", set()),
     # courses of party schools by their type words (培训班, 研修班, 进修班)
     ("县委党校组织科级干部进修班、中青年干部培训班。", "Campaign", "科级干部进修班", set()),
+    ("县委组织部举办村党组织书记轮训班。", "Campaign", "村党组织书记轮训班", set()),
     # 召开 after 组织 is part of the verb (组织召开…培训班), no part of the name
     ("高新区组织召开青年干部培训班。", "Campaign", "青年干部培训班", set()),
 ]
@@ -554,6 +555,7 @@ GROUPS = [
     ("社区党务工作者和村级后备人选要担当。", {"社区党务工作者", "村级后备人选"}),
     # villages and their urban counterparts named together (村 alone qualifies no group)
     ("全区村（社区）党组织书记参加培训。", {"村党组织书记"}),
+    ("全县村（社区）主职干部参加轮训。", {"村主职干部"}),
     # a level's leaders (县领导), not the end of a unit's name before 领导干部 (示范区领导干部)
     ("县领导和示范区领导干部参加培训。", {"县领导", "领导干部"}),
     ("92个区领导领衔攻坚项目。", {"区领导"}),
