@@ -120,7 +120,9 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     learnt = {names[h.label] for h in initiatives if _LEARNT.match(text, h.end)}
     for h, (actor, rule, org, partners) in zip(initiatives, acts):
         name = names[h.label]
-        key = b.entity(h.cls, name, (h.label, *h.alt_labels, *_inner_forms(b.ctx, h)),
+        alts = (h.label, *(a for a in h.alt_labels if len(a) >= _SHORTEST_FORM and not _NO_NAME.fullmatch(a)),
+                *_inner_forms(b.ctx, h))
+        key = b.entity(h.cls, name, alts,
                        key=identity.initiative_key(h.cls, name, issuers[name], article.id))
         keys.append(key)
         b.mentions.append(Mention(h.cls, name, h.start, h.end, text[h.start:h.end], h.alt_labels, h.rule, key))
@@ -165,17 +167,33 @@ _SPACE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def _inner_forms(ctx: ArticleContext, h) -> list[str]:
-    """A name that begins with nested localities, without the outer ones
-    (博罗县福田镇2022年…擂台赛 -> 福田镇2022年…擂台赛)."""
+    """A name that begins with nested localities, without the outer ones and without all of them
+    (博罗县福田镇2022年…擂台赛 -> 福田镇2022年…擂台赛, 2022年…擂台赛), then without what scopes it in
+    time or place (2022年, 全区: …擂台赛), as articles write it again; never a form too short to name
+    anything."""
     chain = [loc for loc in ctx.localities if h.start <= loc.start < h.end]
     out, pos = [], h.start
     for loc in chain:
         if loc.start != pos:
             break
         pos = loc.end
-        if pos < h.end and loc is not chain[0]:
-            out.append(ctx.text[loc.start:h.end])
-    return [unquoted(name) for name in out]
+        if pos < h.end:
+            out.append(ctx.text[loc.start:h.end] if loc is not chain[0] else "")
+            # (not where the mention is a short name its level word follows: 山阳|区…)
+            out.append(ctx.text[loc.end:h.end] if ctx.text[loc.end] not in _LEVEL_WORDS else "")
+    rest = ctx.text[pos:h.end]
+    while (scope := _SCOPE.match(rest)) and scope.end() < len(rest):
+        rest = rest[scope.end():]
+        out.append(rest)
+    return [form for form in map(unquoted, out) if len(form) >= _SHORTEST_FORM and not _NO_NAME.fullmatch(form)]
+
+
+# what scopes a name in time or place at its start (2018年度, 全区, 第二期) and may be left out
+_SCOPE = re.compile(r"\d{4}年度?|全[省市州县区旗镇乡]|第[\d一二三四五六七八九十]+[期届]")
+# a form of a name that names nothing on its own: an age bound, a count (90后, 六项)
+_NO_NAME = re.compile(r"[“”]?(?:\d{2}后|[\d一二三四五六七八九十百]+[项条个类])[“”]?")
+_SHORTEST_FORM = 2
+_LEVEL_WORDS = frozenset("省市州盟县区旗镇乡村")
 
 
 def _targets(b: Builder, initiatives: list, groups: list) -> None:
