@@ -406,6 +406,8 @@ INITIATIVES = [
     # courses of party schools by their type words (培训班, 研修班, 进修班)
     ("县委党校组织科级干部进修班、中青年干部培训班。", "Campaign", "科级干部进修班", set()),
     ("县委组织部举办村党组织书记轮训班。", "Campaign", "村党组织书记轮训班", set()),
+    # a quoted slogan of clauses is a name where a campaign's type word follows it
+    ("夏坊乡开展“头雁比武，村村竞赛”擂台比武活动。", "Campaign", "头雁比武，村村竞赛擂台比武活动", set()),
     # a name is also written without what scopes it in place or time (全市, 2018年度)
     ("全市村党组织书记培训班开班\n4月20日，我市召开培训会。", "Campaign", "全市村党组织书记培训班", {"村党组织书记培训班"}),
     ("2018年度全县村党组织书记培训班开班。", "Campaign", "全县村党组织书记培训班", {"村党组织书记培训班"}),
@@ -426,6 +428,8 @@ def test_initiative(run: Run, text: str, cls: str, label: str, alts: set[str]) -
 INITIATIVE_SETS = [
     # a symposium of a cadre group is held as a campaign is (党外年轻干部座谈会); one on a quoted theme is a meeting
     ("黄陂区召开党外年轻干部座谈会，黄岩区召开“潮起永宁话担当”座谈会。", "Campaign", {"党外年轻干部座谈会"}),
+    # ... not someone's words of clauses
+    ("他说：“我们要干，要实干”，黄岩区开展“五比亮剑”行动。", "Campaign", {"五比亮剑行动"}),
     # generic nouns are not campaigns (项目建设)
     ("黄岩区推进项目建设，开展“五比亮剑”行动。", "Campaign", {"五比亮剑行动"}),
     # unnamed generic policies are not measures (政策举措)
