@@ -598,6 +598,9 @@ GROUPS = [
     # the cadres in charge of a village (包村干部)
     ("激励村党组织书记和选派干部对标先进，县委选派干部到村任职。", {"村党组织书记", "选派干部"}),
     ("全体包村干部参加会议。", {"包村干部"}),
+    # Taiwan's village and ward chiefs and clerks, bracketed or qualified, not the village then a word
+    ("县政府表扬特优村（里）长及绩优村（里）干事，村里长与干事是桥梁。", {"特优村里长", "绩优村里干事", "村里长"}),
+    ("他在村里长大，村里长期缺水。", set()),
     # a newspaper named after a group is none (乡村干部报), unlike the group's pay (村干部报酬)
     ("据乡村干部报报道，该县村干部报酬由基础报酬构成。", {"村干部"}),
 ]

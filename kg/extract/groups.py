@@ -68,9 +68,12 @@ def _group_re() -> re.Pattern:
     # the cadres a level selects and sends down (选派干部), as a category where a list or a count names them
     # (村党总支书记、选派干部; 5名选派干部), not where 选派 is the act (选派干部到村任职)
     sent = r"(?<=[和、及与名])选派干部(?![到赴去驻前挂])"
+    # Taiwan's village and ward chiefs and clerks (村（里）长, 特优村里长, 绩优村里干事), bracketed or qualified
+    # (村里长大, 村里长期: the village, then another word)
+    chiefs = rf"(?:{mod}){{0,2}}村（里）(?:长|干事)|(?:{mod}){{1,2}}村里(?:长|干事)|村里长(?=[与及和、])"
     return re.compile(rf"(?=[{re.escape(first)}])"
                       rf"(?:(?:{paired}|{duty}{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})|{quoted}){reserve}"
-                      rf"|{leaders}|{members}|{committees}|{sent}|[县区]（区）委(?:书记|组织部部长))")
+                      rf"|{leaders}|{members}|{committees}|{sent}|{chiefs}|[县区]（区）委(?:书记|组织部部长))")
 
 
 @cache
