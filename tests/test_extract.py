@@ -513,6 +513,11 @@ def test_initiative_set(run: Run, text: str, cls: str, expected: set[str]) -> No
     assert labels(run(text), cls) == expected
 
 
+def test_the_whole_unit_s_initiative_is_the_one_the_unit_s_name_names(run: Run) -> None:
+    ex = run("山阳区召开全区“90后”青年干部座谈会。参加山阳区“90后”青年干部座谈会的干部说。")
+    assert labels(ex, "Campaign") == {"山阳区90后青年干部座谈会"}
+
+
 def test_a_count_or_an_age_bound_is_no_name_of_an_initiative(run: Run) -> None:
     ex = run("黄岩区开展“六项”行动，举办“90后”青年干部座谈会。")
     assert not (alt_labels(ex, "Campaign", "六项行动") | alt_labels(ex, "Campaign", "90后青年干部座谈会")) & {"六项", "90后"}

@@ -159,8 +159,17 @@ def _one_name_each(initiatives) -> dict[str, str]:
     for label, name in typed.items():
         longer = {other for other in set(typed.values()) if other != name and other.endswith(name)
                   and cls.get(other, cls[label]) == cls[label]}
+        if (whole := _WHOLE_UNIT.match(name)) and not longer:
+            # 全区90后青年干部座谈会 is 山阳区90后青年干部座谈会 where the article writes that name of it
+            rest = name[whole.end():]
+            longer = {other for other in set(typed.values()) if other.endswith(rest)
+                      and other[:-len(rest)].endswith(whole.group(1)) and other != name}
         out[label] = longer.pop() if len(name) >= 4 and len(longer) == 1 else name
     return {label: out[name] for label, name in plain.items()}
+
+
+# a name that begins with the whole of a unit of some level (全区, 全县), not naming it
+_WHOLE_UNIT = re.compile(r"全([省市州县区旗镇乡])(?=[\u4e00-\u9fff\d“])")
 
 
 _SPACE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
