@@ -406,6 +406,8 @@ INITIATIVES = [
     # courses of party schools by their type words (培训班, 研修班, 进修班)
     ("县委党校组织科级干部进修班、中青年干部培训班。", "Campaign", "科级干部进修班", set()),
     ("县委组织部举办村党组织书记轮训班。", "Campaign", "村党组织书记轮训班", set()),
+    # a longer tail after the quoted part where an activity ends it and its clause
+    ("霍山县开展“两节”送温暖走访慰问活动，向他们致以问候。", "Campaign", "两节送温暖走访慰问活动", set()),
     # a quoted slogan of clauses is a name where a campaign's type word follows it
     ("夏坊乡开展“头雁比武，村村竞赛”擂台比武活动。", "Campaign", "头雁比武，村村竞赛擂台比武活动", set()),
     # a name is also written without what scopes it in place or time (全市, 2018年度)
