@@ -685,6 +685,8 @@ LAUNCHES = [
     ("宁德市召开会议。宁德市干部参加。赣州市委推出了“减负”行动。", {("赣州市", "launches", "减负行动")}),
     # a unit a visit goes to is no agent, and the article's lead does not stand in for the visitor
     ("镇坪县开展“五比”活动。\n市农业农村局到镇坪县调研“强基兴村”行动。", {("镇坪县", "launches", "五比活动")}),
+    # ... but who goes to a unit and carries an initiative out there acts, not the unit
+    ("连日来，霍山县领导带队，来到衡山镇各村开展“两节”送温暖活动。", {("霍山县", "launches", "两节送温暖活动")}),
     # an initiative whose experience is learnt is another's, wherever the article names it
     ("镇坪县学习运用“千万工程”经验。", set()),
     ("镇坪县学习运用“千万工程”经验。全县推进“千万工程”示范村建设。", set()),

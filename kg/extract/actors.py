@@ -239,6 +239,14 @@ def _heading_tag(text: str, start: int, end: int) -> bool:
     return (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("：", ":")
 
 
+def _carries_out(text: str, start: int, end: int) -> bool:
+    """Whether the clause after a visited unit goes on to carry out the initiative at ``end`` with a
+    launch verb of its own (来到衡山镇各村居开展…), rather than to look into it (到镇坪调研…)."""
+    verb_re, role = governing_verbs()
+    return any(role[v.group("verb")] == "Campaign" for v in verb_re.finditer(text, start, end)
+               if start_of(text, end, CLAUSE) <= v.start())
+
+
 def _venue(text: str, pos: int, marks: re.Pattern = _VENUE) -> bool:
     return marks.search(text, max(0, pos - 2), pos) is not None
 
@@ -293,7 +301,10 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
         elif not suffix and (_venue(text, chain[0].start, _VISIT)
                            or _venue(text, chain[0].start) and _HELD_THERE.match(text, h.end)
                            or chain[0].start == visited_end + 1 and text[visited_end] in _COORDINATION):
-            unnamed, visited_end = max(unnamed, chain[0].start), h.end
+            if not (best and _venue(text, chain[0].start, _VISIT) and _carries_out(text, h.end, end)):
+                unnamed = max(unnamed, chain[0].start)
+            # (霍山县…领导带队，来到衡山镇各村居开展…活动: who goes there carries it out, the place does not)
+            visited_end = h.end
         elif not _owns_another(text, suffix.end() if suffix else h.end, end, names):
             best = (h.start, h.name, text[h.start:suffix.end()] if suffix else "")
     for m in _ORG_REF.finditer(text, start, end):
