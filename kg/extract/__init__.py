@@ -98,8 +98,12 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     # a secretary's title that begins inside a place's name is the one post of that place (洪屿村党支部书记),
     # no category (unlike its cadres, 富庶村干部, who are many)
     places = [(h.start, h.end) for h in ctx.localities]
+    # a group's words inside a named official's post (村党总支书记、村委会主任黎泉生) name that post
+    posts = [(m.start, m.end) for m in b.mentions if m.cls == "Post"]
     for g in groups:
         if g.label.endswith("书记") and any(s < g.start < e for s, e in places):
+            continue
+        if any(s <= g.start and g.end <= e for s, e in posts):
             continue
         key = b.entity("CadreGroup", g.label, g.alt_labels, key=identity.group_key(g.label))
         b.mentions.append(Mention("CadreGroup", g.label, g.start, g.end, text[g.start:g.end], rule=g.rule, key=key))
@@ -206,12 +210,9 @@ _LEVEL_WORDS = frozenset("省市州盟县区旗镇乡村")
 
 
 def _targets(b: Builder, initiatives: list, groups: list) -> None:
-    """``targets`` by the rules of ``kg.extract.targets``, each fact named after its rule. A group's
-    words inside the post of a named official (新建村驻村第一书记陈力) name his post, not a group acted on."""
-    posts = [(m.start, m.end) for m in b.mentions if m.cls == "Post"]
-    acted = [(g, k) for g, k in groups if not any(s <= g.start and g.end <= e for s, e in posts)]
+    """``targets`` by the rules of ``kg.extract.targets``, each fact named after its rule."""
     for t in find_targets(b.clean.text, [Span(k, h.label, h.start, h.end) for h, k in initiatives],
-                          [Span(k, g.label, g.start, g.end) for g, k in acted]):
+                          [Span(k, g.label, g.start, g.end) for g, k in groups]):
         b.fact(t.initiative, "targets", t.group, t.pos, t.rule)
 
 

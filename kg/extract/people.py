@@ -28,6 +28,8 @@ _AFTER_NAME = rf"(?:[，。、；：！？“”（）《\s]|{trie(_WORDS['AFTER
 # characters that cannot end a post chunk's organisation part (function words)
 _FUNCTION = "的了是在为与和及把将被从到等让说向对由于其"
 _DELIMS = "，。、；：！？“”‘’（）《》\n "
+# rare surnames that are function words far more often (要, 将, 把 …)
+_FUNCTION_SURNAMES = frozenset("要将把被让对从向在和及与为由其")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,16 +115,20 @@ def find_listed_leaders(text: str, reporters: tuple[str, ...], tokens: dict[int,
     return out
 
 
+@cache
+def _common_surnames() -> frozenset[str]:
+    return frozenset(words("common_surnames"))
+
+
 def find_group_members(text: str, groups: list[tuple[int, int]], reporters: tuple[str, ...],
                        tokens: dict[int, int]) -> list[tuple[int, int, str]]:
     """Cadres named right after their group (退休干部王金清，…; 驻村干部李明说): (start, end, name).
     The name must be followed by a boundary word or punctuation (not 党员干部张贴公告) and, with no
     title to anchor it, begin with a common surname (not 干部成长, 干部要以)."""
-    common = frozenset(words("common_surnames"))
     out = []
     for _, end in groups:
         name = _name_at(text, end, tokens, strict=True)
-        if name and name not in reporters and name[0] in common:
+        if name and name not in reporters and name[0] in _common_surnames():
             out.append((end, end + len(name), name))
     return out
 
@@ -398,6 +404,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     cand = m.group()
     if _not_name(text, start):
         return None
+    if cand[0] in _FUNCTION_SURNAMES and tokens.get(start + 1, 0) >= 2:
+        return None  # 县委书记要担当: a rare surname that is a function word, then a word (担当)
     after = _after_name_re()
 
     def ends_well(end: int) -> bool:
