@@ -216,6 +216,11 @@ def test_official_holds_posts(run: Run, text: str, official: str, posts: list[st
 
 
 OFFICIAL_SETS = [
+    # a transliterated name after a title, which the Han reading would cut inside a word, is read whole
+    ("博斯腾湖乡党委书记于里木杰介绍，县委书记艾尔肯·吐尼亚孜强调，要担当。", {"于里木杰", "艾尔肯·吐尼亚孜"}),
+    ("村第一书记帕查有格，组织村民开凿天梯。乡党委书记次仁多吉说，要担当。", {"帕查有格", "次仁多吉"}),
+    # ... never an act (参加比武) nor a Han name before a word (李强|调研)
+    ("村党组织书记参加比武，县委书记王建民强调，要担当。", {"王建民"}),
     # a rare surname that is a function word, then a word, is no name (县委书记要担当)
     ("县委书记要担当，村干部要担当。", set()),
     # exact names: never 李杰说, never a bylined reporter

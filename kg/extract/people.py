@@ -146,6 +146,8 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
         if text.startswith(_CONJUNCTIONS, title_end):
             continue  # 书记和后备干部, 主任向全县: a conjunction or preposition, no surname, after a title
         name = _name_at(text, title_end, tokens)
+        if not name or not _after_name_re().match(text, title_end + len(name)):
+            name = _transliterated(text, title_end) or name
         if not name or name in reporters:
             continue
         posts = _posts_before(text, masked, title_end, ctx)
@@ -156,6 +158,38 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
                 posts = relative[1] + posts
             out.append(OfficialHit(title_end, title_end + len(name), name, _named(posts)))
     return out
+
+
+# a name transliterated from Uyghur, Tibetan or Mongolian (艾尔肯·吐尼亚孜, 次仁多吉, 于里木杰): no Han surname
+# and given name, four characters or more (or parts joined by ·), then what a speaker or a participant does
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,8}[·•][\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{4,8}")
+_SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|[，。；：]")
+
+
+def _transliterated(text: str, start: int) -> str | None:
+    """The transliterated name that follows a title at ``start``, where the Han reading of it ends
+    inside a word (于里|木杰介绍)."""
+    m = _TRANSLITERATED.match(text, start)
+    if m is None:
+        return None
+    for end in range(start + 4, m.end() + 1):
+        run = text[start:end]
+        dotted = "·" in run or "•" in run
+        if (_SPEAKS.match(text, end) and not _NOT_GIVEN.intersection(run) and (dotted or len(run) <= 5)
+                and _genre_verbs().search(run) is None  # 党组织书记参加比武: an act, no name
+                and (dotted or sum(c in _syllables() for c in run) >= len(run) - 1)):
+            return run
+    return None
+
+
+@cache
+def _genre_verbs() -> re.Pattern:
+    return re.compile(trie(w for row in table("verbs").values() for w in row if len(w) >= 2))
+
+
+@cache
+def _syllables() -> frozenset[str]:
+    return frozenset("".join(words("transliteration")))
 
 
 # a verb that gives its subject the post after it: 出任, 担任, 成长为, 是 (我叫聂远琦，是…工作人员)
