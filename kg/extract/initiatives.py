@@ -263,6 +263,8 @@ def _quoted(text: str, ends: frozenset[int]):
             yield from _named_before_quote(text, m, name, ends)
         elif tail_type is not None:
             label = name + tail_type
+            if verb is None and label.endswith(_HANDLED):
+                continue  # 收集“责任清单”，核实“实绩清单”: a list handled, not one the clause sets up
             alts = {name, name + _last_type(label)} | ({short, short + tail_type} if short else set()) if tail_type else set()
             start = m.start()
             counted = verb and _EVENT_COUNT.fullmatch(text, verb[0], m.start())
@@ -286,6 +288,8 @@ def _quoted(text: str, ends: frozenset[int]):
                 yield InitiativeHit(cls, m.start(), end, name, ())
 
 
+# what is a measure only where a verb sets it up (建立“负面清单”), not where it is handled (收集“责任清单”)
+_HANDLED = ("清单",)
 # a set of measures named by its count of articles: 减负20条, 激励干部十条
 _NUMBERED_SET = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十百]{1,4})条$")
 # a system described by a quoted phrase and 的 (建立“能进能出、动态调整”的管理机制)
