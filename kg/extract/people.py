@@ -563,6 +563,9 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             end = chain[-1][1]
             committee = re.match(r"(?:委|党委|党工委)", label[end:])
             prefix = (label[:end] + (committee.group() if committee else ""), chain)
+        elif zone := _ZONE.match(label):
+            # 高新区党工委副书记、管委会副主任: the zone's bodies after its first (no locality, but named)
+            prefix = (zone.group(), [])
         place = None  # the innermost locality's name as the post's name begins with it
         if chain:  # one name for one post: from its innermost locality, 丰县县委 written 丰县委
             inner, end = chain[-1][0], chain[-1][1]
@@ -585,6 +588,8 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     return out
 
 
+# a development zone a post begins with (高新区, 经济技术开发区): not a locality, but it names the bodies after it
+_ZONE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:高新区|开发区|新区|示范区|园区|综保区|保税区|管理区|度假区|试验区|实验区)(?=党工委|管委会)")
 # titles of a party committee's own members and departments: after 县委常委 they are the committee's
 _COMMITTEE_TITLES = frozenset({"组织部长", "宣传部长", "秘书长", "组织委员", "宣传委员", "纪检委员", "统战委员"})
 # a committee a title begins with (党委书记, 党支部书记): part of the organisation, not of the title
