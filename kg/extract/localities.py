@@ -201,8 +201,9 @@ _WORD_GOES_ON = re.compile(r"[国河江湖海山岭峰路街巷桥港湾岛洲�
 
 def _county_short(text: str, gaz: gz.Gazetteer, taken) -> list[LocalityHit]:
     """A county the article names only by its short name (古田 for 古田县), where no county is named
-    in full: a short name that one county-level unit has, written at least twice as a word of its own,
-    in an article that speaks of a unit of its level (县委, 全县, 县里, 该县)."""
+    in full: the one such short name of the article (two could name two counties, and neither is
+    sure), a county-level unit's alone, written at least twice as a word of its own, in an article
+    that speaks of a unit of its level (县委, 全县, 县里, 该县)."""
     pattern, unit_of = _county_short_re()
     found: dict[str, list[tuple[int, int]]] = {}
     for m in pattern.finditer(text):
