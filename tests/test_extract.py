@@ -849,9 +849,16 @@ TARGET_RULES = [
     # the members an initiative is composed of (首期培训班由…组成)
     ("三地建立“领导干部示范培训班”，首期培训班由互派交流任职干部组成。", "领导干部示范培训班",
      "交流任职干部", "group-composes"),
+    # the group whose cadre work the lead sentence names is the aim of an initiative no sentence links
+    # to a group, wherever the initiative stands
+    ("近年来，麦积区将村级后备力量建设作为强基固本的关键举措。\n该区建立“联审机制”，严把入口关。",
+     "联审机制", "村级后备力量", "group-of-article"),
     # a purpose clause states the aim of every initiative its sentence goes on to name
     ("西来镇为加快镇村两级后备干部培养，组建“攀登读书会”，实施“墩苗成长计划”。", "墩苗成长计划",
      "镇村两级后备干部", "group-by-purpose"),
+    # ... and so does a clause that frames the sentence's acts as aimed at a group (针对…，开设…，开展…)
+    ("该县深化干部教育，针对乡镇党员干部的实际情况，开设“乡村振兴课堂”，开展“夜学、夜谈”活动。", "夜学、夜谈活动",
+     "乡镇党员干部", "group-by-purpose"),
     # ... and a sentence that is all purpose states the aim of what the next one reports
     ("为进一步做好对驻村干部的关心关爱工作。9月2日，霍山县组织开展“夏送清凉”关心关爱行动。", "夏送清凉关心关爱行动",
      "驻村干部", "group-by-purpose"),

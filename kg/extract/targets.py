@@ -7,8 +7,9 @@ that holds names the fact's extractor:
 - ``group-before-name``: the group stands right before the name (年轻干部“凤驰计划”), or with the
   initiative's theme between (村级党组织书记乡村振兴“擂台大比武”活动);
 - ``group-composes``: the initiative is composed of the group (首期培训班由…交流任职干部组成);
-- ``group-by-purpose``: the group is in a purpose clause (为加快…后备干部培养，…) and the
-  initiatives are all those its sentence names after it;
+- ``group-by-purpose``: the group is in a purpose clause (为加快…后备干部培养，…) or a clause that
+  frames the sentence's acts (，针对乡镇党员干部…的实际情况，开设…，开展…) and the initiatives are all
+  those its sentence names after it;
 - ``group-takes-part``: the group takes part (…干部代表共计90人参训, …书记登台): in the initiative
   its sentence names or opens by referring back to, else in those the paragraph reports first;
 - ``group-by-verb``: the group's clause acts on it (a targeting verb outside the names it holds,
@@ -21,7 +22,9 @@ that holds names the fact's extractor:
 
 Then an initiative that none of these links to a group is aimed at the group the article is about
 (``group-of-article``): the one group its title names, else the group it names at least three times
-and twice as often as any other, in either case only where the initiative's paragraph names it too
+and twice as often as any other, in either case only where the initiative's paragraph names it too;
+else the group whose cadre work the lead sentence names (近年来，…将村级后备力量建设作为…), wherever
+the initiative stands, as a report so opened is about that work throughout
 (the spec's ``targets`` is what the text says the initiative is aimed at; a title's topic alone
 says nothing of a measure reported in a paragraph about something else).
 
@@ -58,6 +61,8 @@ _TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参赛|参加了?(?:(?:�
                          r"走上讲台|同台|分别展示)")
 # a purpose clause (为加快…干部培养, 为进一步激励…): the aim of what its sentence goes on to report
 _PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切实|推动|促进|做好|激励|提升|培养|打造|建设|锻造|激发|落实|更好|深化)")
+# a clause that frames what its sentence goes on to do as aimed at a group (针对乡镇党员干部…的实际情况，开设…，开展…)
+_FRAME = re.compile(r"[，。；：]?(?:同时，)?针对")
 # a sentence opener that sets it in the course of the initiative just reported (活动中，, 比赛现场，)
 _DURING = re.compile(r"(?:(?:此次|本次|该|这次)?(?:活动|培训|比赛|赛事|擂台赛|比武|课堂)(?:中|期间|现场)|活动现场)[，,]")
 # what refers back to an initiative already named (此次训练营, 首期培训班, 该计划)
@@ -134,6 +139,8 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
                 for hit in shared:
                     found.setdefault((hit.initiative, g.key), TargetHit(hit.initiative, g.key, "group-listed", hit.pos))
     topic = _topic_group(text, groups)
+    lead_topic = _lead_topic(text, blotted, groups) if topic is None else None
+    topic = topic or lead_topic
     if topic is not None:
         # an initiative no sentence links to a group is aimed at the group the whole article is about:
         # the one its title names, or the one it names most, where the initiative's paragraph names it too
@@ -148,7 +155,7 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
         for i in initiatives:
             p0, p1 = span_of(text, i.start, "\n")
             if (i.key not in aimed | cited | carried and (i.key, topic) not in found
-                    and any(g.key == topic and p0 <= g.start < p1 for g in groups)):
+                    and (lead_topic or any(g.key == topic and p0 <= g.start < p1 for g in groups))):
                 found[(i.key, topic)] = TargetHit(i.key, topic, "group-of-article", i.start)
     return list(found.values())
 
@@ -187,6 +194,21 @@ def _topic_group(text: str, groups: Sequence[Span]) -> str | None:
     return None
 
 
+_LEAD_WORK = re.compile(r"的?[\u4e00-\u9fff]{0,3}?(?:队伍建设|建设|管理|培养|培育|选育|储备)")
+
+
+def _lead_topic(text: str, blotted: str, groups: Sequence[Span]) -> str | None:
+    """The group whose cadre work the article's lead sentence names (近年来，…将村级后备力量建设作为…,
+    在村党组织书记专业化管理上下功夫): what every measure of the report is for."""
+    end = text.find("\n")
+    body = end + 1 if 0 < end <= _TITLE_MAX and not any(c in text[:end] for c in "。！？") else 0
+    s0, s1 = span_of(text, body, SENTENCE)
+    for g in groups:
+        if s0 <= g.start < s1 and _LEAD_WORK.match(blotted, g.end):
+            return g.key
+    return None
+
+
 def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
                 named: dict[str, set[str]]) -> list[TargetHit]:
     owner = next((i for i in initiatives if i.start <= g.start and g.end <= i.end), None)
@@ -207,7 +229,7 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         # 首期培训班由…干部组成: the members of an initiative; 由挂点领导组成的服务团: a body that acts
         whole = _referent(text, c0, by, initiatives)
         return [TargetHit(whole.key, g.key, "group-composes", whole.start)] if whole else []
-    if _PURPOSE.search(text, c0, g.start):
+    if _PURPOSE.search(text, c0, g.start) or _FRAME.match(text, c0, g.start):
         # 为加快镇村两级后备干部培养，组建…读书会，实施…计划和…计划: the aim of all that follows
         after = [i for i in initiatives if c1 <= i.start < s1 and not _cited(text, s0, i)]
         if after:
