@@ -223,6 +223,8 @@ OFFICIAL_SETS = [
     ("村第一书记帕查有格，组织村民开凿天梯。乡党委书记次仁多吉说，要担当。", {"帕查有格", "次仁多吉"}),
     # ... never an act (参加比武) nor a Han name before a word (李强|调研)
     ("村党组织书记参加比武，县委书记王建民强调，要担当。", {"王建民"}),
+    # 位 may begin a given name of three characters, never stand in one of two (常委单位 is a unit)
+    ("在远口村党支部书记吴位胜的带领下，部分县直单位和常委单位常务副职参加。", {"吴位胜"}),
     # a rare surname that is a function word, then a word, is no name (县委书记要担当)
     ("县委书记要担当，村干部要担当。", set()),
     # exact names: never 李杰说, never a bylined reporter
