@@ -390,6 +390,7 @@ INITIATIVES = [
     ("他说：“该村壮大集体经济‘一约四会’模式不断创新。”", "Measure", "一约四会模式", {"一约四会"}),
     # a word too general alone (改革) types the quoted name it follows
     ("该县全力推进“放管服”改革。", "Campaign", "放管服改革", {"放管服"}),
+    ("洋县扎实开展“两学一做”学习教育。", "Campaign", "两学一做学习教育", {"两学一做"}),
     # a quoted description, 的 and a system after an issuing verb are one name
     ("该县建立“能进能出、动态调整”的管理机制。", "Measure", "能进能出、动态调整的管理机制", set()),
     # a later object in a list its verb governs
