@@ -69,6 +69,8 @@ LOCALITY_SETS = [
     ("古田迎来发展机遇，县里组织开展活动。", set()),
     # parks and projects are not localities
     ("黄岩区建设工业园区。", {"黄岩区"}),
+    # a noun of cadre work before a village's organisation is what is done to it (专业化管理村党组织书记)
+    ("甘州区专业化管理村党组织书记。", {"甘州区"}),
     # the full chain city > district > town
     ("台州市黄岩区宁溪镇召开干部大会。", {"台州市", "黄岩区", "宁溪镇"}),
     # towns and villages the gazetteer does not list: by name + suffix, in a chain after a named
