@@ -147,6 +147,8 @@ OFFICIALS = [
     ("金华市委组织部部长胡鸥介绍，要担当作为。", "胡鸥", ["金华市委组织部部长"]),
     # a short committee form qualified by the locality named in the sentence
     ("黄岩区委书记徐淼、区委副书记王军出席会议。", "王军", ["黄岩区委副书记"]),
+    # a civil-service rank is a post (二级巡视员, 一级调研员)
+    ("县人大常委会二级巡视员王建国出席会议。", "王建国", ["县人大常委会二级巡视员"]),
     # village posts
     ("村支书陈重良说，要带头干。", "陈重良", ["村支书"]),
     # a full unit name + 委: the committee of that unit, whether or not its short form occurs
@@ -225,6 +227,8 @@ OFFICIAL_SETS = [
     ("村第一书记帕查有格，组织村民开凿天梯。乡党委书记次仁多吉说，要担当。", {"帕查有格", "次仁多吉"}),
     # ... never an act (参加比武) nor a Han name before a word (李强|调研)
     ("村党组织书记参加比武，县委书记王建民强调，要担当。", {"王建民"}),
+    # a rarer surname of the 百家姓 (漆), its name ended by what the official does (携…)
+    ("市文旅局開展行動，一級調研員漆學敏攜機關工作人員送去清涼。", {"漆学敏"}),
     # 位 may begin a given name of three characters, never stand in one of two (常委单位 is a unit)
     ("在远口村党支部书记吴位胜的带领下，部分县直单位和常委单位常务副职参加。", {"吴位胜"}),
     # a rare surname that is a function word, then a word, is no name (县委书记要担当)
