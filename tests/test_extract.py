@@ -147,6 +147,8 @@ OFFICIALS = [
     ("金华市委组织部部长胡鸥介绍，要担当作为。", "胡鸥", ["金华市委组织部部长"]),
     # a short committee form qualified by the locality named in the sentence
     ("黄岩区委书记徐淼、区委副书记王军出席会议。", "王军", ["黄岩区委副书记"]),
+    # a level after a preposition is the article's county's (由县政协主席), not a name's tail
+    ("澧县召开会议。开班仪式由县政协主席张晓莲同志主持。", "张晓莲", ["澧县政协主席"]),
     # a civil-service rank is a post (二级巡视员, 一级调研员)
     ("县人大常委会二级巡视员王建国出席会议。", "王建国", ["县人大常委会二级巡视员"]),
     # village posts

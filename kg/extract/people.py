@@ -489,8 +489,10 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
         begin = m.start()
         level = re.match(r"街道|[省市州县区旗镇乡村]", text[begin:end])
         if (level and begin > start and not text.startswith("委", begin + level.end())
-                and text[begin - 1] not in "该本"):  # 该村副主任: the village just named, kept
-            begin += level.end()  # the tail of a name the gazetteer does not know (…榆区柘汪镇)
+                and text[begin - 1] not in "该本由在从对向经被据请让把"):
+            # the tail of a name the gazetteer does not know (…榆区柘汪镇); not the village just named
+            # (该村副主任) nor a level after a preposition (由县政协主席)
+            begin += level.end()
         if text.startswith("委", begin) and not text.startswith("委员", begin):
             begin += 1  # 委 with no unit before it: the unit's name is lost (?h委常委)
         again = post_re.search(masked, begin, end) if begin < end else None
