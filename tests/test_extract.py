@@ -563,6 +563,8 @@ GROUPS = [
     ("党员干部要带头。", {"党员干部"}),
     ("老干部发挥余热。", {"老干部"}),
     ("县委党校举办中青年干部培训班。", {"中青年干部"}),
+    # 年青 is another spelling of 年轻
+    ("襄城区组织广大年青干部实地参观。", {"年青干部"}),
     # a level's party secretaries as a category, where qualified (优秀县委书记, 乡镇党委书记), not one
     # secretary's post (县委书记王建民)
     ("中央表彰了100名优秀县委书记。", {"优秀县委书记"}),
