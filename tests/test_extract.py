@@ -429,7 +429,9 @@ INITIATIVES = [
     # a longer tail after the quoted part where an activity ends it and its clause
     ("霍山县开展“两节”送温暖走访慰问活动，向他们致以问候。", "Campaign", "两节送温暖走访慰问活动", set()),
     # a quoted slogan of clauses is a name where a campaign's type word follows it
-    ("夏坊乡开展“头雁比武，村村竞赛”擂台比武活动。", "Campaign", "头雁比武，村村竞赛擂台比武活动", set()),
+    # ... and is named with and without its clauses' marks
+    ("夏坊乡开展“头雁比武，村村竞赛”擂台比武活动。", "Campaign", "头雁比武，村村竞赛擂台比武活动",
+     {"头雁比武村村竞赛擂台比武活动"}),
     # a name is also written without what scopes it in place or time (全市, 2018年度)
     ("全市村党组织书记培训班开班\n4月20日，我市召开培训会。", "Campaign", "全市村党组织书记培训班", {"村党组织书记培训班"}),
     ("2018年度全县村党组织书记培训班开班。", "Campaign", "全县村党组织书记培训班", {"村党组织书记培训班"}),
