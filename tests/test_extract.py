@@ -229,6 +229,8 @@ OFFICIAL_SETS = [
     ("村第一书记帕查有格，组织村民开凿天梯。乡党委书记次仁多吉说，要担当。", {"帕查有格", "次仁多吉"}),
     # ... never an act (参加比武) nor a Han name before a word (李强|调研)
     ("村党组织书记参加比武，县委书记王建民强调，要担当。", {"王建民"}),
+    # an adverb's character ends a name of three where a list's mark follows it (尚显刚，), not where a verb does
+    ("温泉村驻村第一书记尚显刚，高田村驻村第一书记陈恒红参加。县委书记于涵正梳理工作。", {"尚显刚", "陈恒红", "于涵"}),
     # a rarer surname of the 百家姓 (漆), its name ended by what the official does (携…)
     ("市文旅局開展行動，一級調研員漆學敏攜機關工作人員送去清涼。", {"漆学敏"}),
     # 位 may begin a given name of three characters, never stand in one of two (常委单位 is a unit)
@@ -565,6 +567,8 @@ GROUPS = [
     ("党员干部要带头。", {"党员干部"}),
     ("老干部发挥余热。", {"老干部"}),
     ("县委党校举办中青年干部培训班。", {"中青年干部"}),
+    # a level's party (working) committees' secretaries, as the genre brackets them (党（工）委书记)
+    ("评委由乡镇（街道）党（工）委书记组成。", {"乡镇党工委书记"}),
     # 年青 is another spelling of 年轻
     ("襄城区组织广大年青干部实地参观。", {"年青干部"}),
     # a level's party secretaries as a category, where qualified (优秀县委书记, 乡镇党委书记), not one

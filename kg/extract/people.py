@@ -86,6 +86,8 @@ def _post_re() -> re.Pattern:
 # characters never inside a given name but common right after a title (都喊他, 强调)
 _NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让对从等这那些每各个调指表示介绍出席带领某很体及")
 _NOT_GIVEN_OF_TWO = frozenset("位")
+# what ends a list's item or a sentence: no adverb stands before it
+_NAME_ENDS = tuple("，。、；：！？,;")
 # adverbs that stand as one-character tokens after a two-character name (于涵/正/梳理)
 _ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚作")
 # a word of two or more characters that may follow a name (带队, 指出)
@@ -460,7 +462,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     three = len(cand) == 3 and cand[2] not in _NOT_GIVEN and ends_well(start + 3)
     # 位 begins a given name of three characters (吴位胜) but ends the word 单位 of two
     two = ends_well(start + 2) and (start + 2 in tokens or after.match(text, start + 2)) and cand[1] not in _NOT_GIVEN_OF_TWO
-    if three and cand[2] in _ADVERBS and two:  # 于涵/正/梳理
+    # 于涵/正/梳理: an adverb after a name of two, where something follows it (尚显刚，: a name of three)
+    if three and cand[2] in _ADVERBS and two and text[start + 3:start + 4] not in _NAME_ENDS:
         return cand[:2]
     if three and cand[2] in "市县乡镇局村区省":  # 铁岭市, 杜堂乡: a place, not a name
         three = False
