@@ -881,6 +881,10 @@ TARGET_RULES = [
     # ... and a sentence that is all purpose states the aim of what the next one reports
     ("为进一步做好对驻村干部的关心关爱工作。9月2日，霍山县组织开展“夏送清凉”关心关爱行动。", "夏送清凉关心关爱行动",
      "驻村干部", "group-by-purpose"),
+    # the groups a document's provisions, opened right after its title, are about; the purpose clause
+    # that opens the sentence aims at nothing beyond it
+    ("为落实好这一要求，县委组织部出台《组织部长约谈基层干部暂行办法》，规定每周二为活动日，其中正科级领导干部由组织部长约谈。",
+     "组织部长约谈基层干部暂行办法", "正科级领导干部", "group-stipulated"),
     # each item of a list that the sentence's subject opens is that subject's
     ("宝应县委组织部印发《关于鼓励干部担当作为的实施意见》。《实施意见》提出措施：强化党性教育；每年选派60名年轻干部赴一线锻炼。",
      "关于鼓励干部担当作为的实施意见", "年轻干部", "group-after-anaphor"),
@@ -939,6 +943,12 @@ def test_no_targets(run: Run, text: str) -> None:
     ex = run(text)
     assert labels(ex, "Campaign") | labels(ex, "Measure") and labels(ex, "CadreGroup")
     assert facts(ex, "targets") == set()
+
+
+def test_provisions_belong_to_the_document_named_for_their_group(run: Run) -> None:
+    ex = run("南宁市出台《村党组织书记管理办法》《村干部实绩考核办法》，明确村党组织书记11项主要职责。")
+    assert facts(ex, "targets") == {("村党组织书记管理办法", "targets", "村党组织书记"),
+                                    ("村干部实绩考核办法", "targets", "村干部")}
 
 
 def test_acting_groups_are_not_targets(run: Run) -> None:

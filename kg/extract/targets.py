@@ -10,6 +10,9 @@ that holds names the fact's extractor:
 - ``group-by-purpose``: the group is in a purpose clause (为加快…后备干部培养，…) or a clause that
   frames the sentence's acts (，针对乡镇党员干部…的实际情况，开设…，开展…) and the initiatives are all
   those its sentence names after it;
+- ``group-stipulated``: the group is named in a document's provisions, opened right after its title
+  (出台《…暂行办法》，规定…正科级领导干部由组织部长约谈), unless a document of the sentence is named
+  for the group;
 - ``group-takes-part``: the group takes part (…干部代表共计90人参训, …书记登台): in the initiative
   its sentence names or opens by referring back to, else in those the paragraph reports first;
 - ``group-by-verb``: the group's clause acts on it (a targeting verb outside the names it holds,
@@ -236,12 +239,20 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
             return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in after]
     opening = _referent(text, s0, min(s0 + 8, g.start), initiatives)
     in_sentence = [i for i in initiatives if s0 <= i.start < s1 and not _cited(text, s0, i)]
-    if _PURPOSE.match(text, s0) and text.startswith("。", s1) and not any(i.start > g.end for i in in_sentence):
+    aim_end = span_of(text, s0, CLAUSE)[1]
+    if _PURPOSE.match(text, s0) and text.startswith("。", s1) and all(i.start < aim_end for i in in_sentence):
         # 为落实…要求，进一步做好对驻村干部的关心关爱工作。9月2日，…开展“夏送清凉”关心关爱行动: a sentence
-        # that is all purpose states the aim of what the next one reports (not of what it has carried out)
+        # that is all purpose states the aim of what the next one reports (not of what it has carried out,
+        # 为落实…要求，…开展…活动，出台《…》，规定…干部…: what it names beyond its first clause)
         n0, n1 = span_of(text, s1 + 1, SENTENCE)
         return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in initiatives
                 if n0 <= i.start < n1 and text[s1 + 1:i.start].count("\n") == 0 and not _cited(text, n0, i)]
+    stipulating = _stipulating(text, s0, g.start, initiatives)
+    if stipulating and not any(g.label in named.get(i.key, ()) for i in in_sentence):
+        # 出台《…暂行办法》，规定…正科级领导干部由组织部长约谈: whom a document's provisions are about
+        # (where the sentence names a document named for the group, 《村党组织书记管理办法》《…》，明确
+        # 村党组织书记…职责, the provisions are that one's)
+        return [TargetHit(stipulating.key, g.key, "group-stipulated", stipulating.start)]
     if _TAKES_PART.match(blotted, g.end, c1):
         # 全区85后科级干部…共计90人参训: the participants of the initiative the sentence or paragraph reports
         if opening or in_sentence:
@@ -279,6 +290,16 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
     if before and (_ANAPHOR.match(text, s0) or _ANAPHOR.search(text, s0, min(s0 + 12, s1))):
         return [TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)]
     return []
+
+
+# what a document's provisions open with, right after its title (《…办法》，规定…; 《…意见》，明确…)
+_STIPULATES = re.compile(r"》?[，,](?:并)?(?:规定|明确(?:界定)?|提出|要求)")
+
+
+def _stipulating(text: str, s0: int, end: int, initiatives: Sequence[Span]) -> Span | None:
+    """The document of ``end``'s sentence whose provisions, opened right after its title, run on to
+    ``end`` (what they name on the way, 规定每周二为“拉家常”活动日, is theirs)."""
+    return next((i for i in reversed(initiatives) if s0 <= i.start and i.end <= end and _STIPULATES.match(text, i.end)), None)
 
 
 @cache
