@@ -569,6 +569,8 @@ GROUPS = [
     ("县委党校举办中青年干部培训班。", {"中青年干部"}),
     # a level's party (working) committees' secretaries, as the genre brackets them (党（工）委书记)
     ("评委由乡镇（街道）党（工）委书记组成。", {"乡镇党工委书记"}),
+    # a branch's secretaries as the genre also writes them (村（社区）支部书记)
+    ("街道各村（社区）支部书记同台竞技。", {"村支部书记"}),
     # 年青 is another spelling of 年轻
     ("襄城区组织广大年青干部实地参观。", {"年青干部"}),
     # a level's party secretaries as a category, where qualified (优秀县委书记, 乡镇党委书记), not one
