@@ -401,6 +401,8 @@ INITIATIVES = [
     # a word too general alone (改革) types the quoted name it follows
     ("该县全力推进“放管服”改革。", "Campaign", "放管服改革", {"放管服"}),
     ("洋县扎实开展“两学一做”学习教育。", "Campaign", "两学一做学习教育", {"两学一做"}),
+    # a system named for the cadres it governs (第一书记制度, 村干部薪酬制度)
+    ("全面审视当前村干部薪酬制度的运行现状。", "Measure", "村干部薪酬制度", set()),
     # a quoted description, 的 and a system after an issuing verb are one name
     ("该县建立“能进能出、动态调整”的管理机制。", "Measure", "能进能出、动态调整的管理机制", set()),
     # a later object in a list its verb governs
@@ -945,6 +947,13 @@ def test_no_targets(run: Run, text: str) -> None:
     ex = run(text)
     assert labels(ex, "Campaign") | labels(ex, "Measure") and labels(ex, "CadreGroup")
     assert facts(ex, "targets") == set()
+
+
+def test_a_system_only_named_is_nobody_s_act(run: Run) -> None:
+    ex = run("贵州黎平县肇兴侗寨的火塘边，一句“第一书记制度还是要坚持”道出了乡村振兴的关键密码。")
+    assert labels(ex, "Measure") == {"第一书记制度"}
+    assert facts(ex, "issues") == set()
+    assert facts(ex, "targets") == {("第一书记制度", "targets", "第一书记")}
 
 
 def test_provisions_belong_to_the_document_named_for_their_group(run: Run) -> None:

@@ -92,7 +92,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     loc_keys = _localities(b)
     _officials(b, tokens)
     _named_people(b, find_listed_leaders(text, clean.reporters, tokens), "listed-leader")
-    initiatives = find_initiatives(text, tokens)
+    initiatives = find_initiatives(text, tokens, [(g.start, g.end) for g in groups])
     taken = [(h.start, h.end) for h in initiatives]
     group_hits = []
     # a secretary's title that begins inside a place's name is the one post of that place (洪屿村党支部书记),
@@ -138,7 +138,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
             org_key = b.entity("Organization", org_label, (surface,),
                                key=identity.organization_key(org_label, issuer, article.id), part_of=actor)
             b.mentions.append(Mention("Organization", org_label, at, at + len(surface), surface, rule=rule, key=org_key))
-        if (actor and not _JOINS.search(text, max(0, h.start - 5), h.start) and name not in learnt
+        if (actor and h.rule != "group-system-named" and not _JOINS.search(text, max(0, h.start - 5), h.start) and name not in learnt
                 and not _CENTRAL_DOCUMENT.match(h.label)):
             for subject in (*partners, actor):
                 b.fact(subject, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)

@@ -17,7 +17,9 @@ The shapes a name takes in the genre, each a candidate generator below:
 - a quoted description, 的 and a system after an issuing verb (建立“能进能出、动态调整”的管理机制);
 - a campaign a document's title names (《激励干部在…三年行动中…若干措施》);
 - a headline of a unit and a quoted name (某某旗“比武争星”), and a line that is a document's
-  heading (某县…管理办法（试行）).
+  heading (某县…管理办法（试行）);
+- a system named for the cadre group it governs (第一书记制度, 村干部薪酬制度): an act where a verb
+  sets it up, only named where none does (“第一书记制度还是要坚持”: nobody issues it there).
 
 The class comes from the type word (``resources/initiative_types.txt``; a few, too general alone,
 type only a quoted name right before them: “放管服”改革, “一约四会”模式), or, for a quoted name
@@ -27,6 +29,7 @@ Overlapping candidates: the earlier generator wins, then the longer name.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from bisect import bisect_left
 from functools import cache, lru_cache
@@ -107,15 +110,17 @@ def _after_quote() -> dict[str, str]:
             if cls.startswith("quoted-") for w in ws}
 
 
-def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
-    """All named initiatives of ``text``; ``tokens`` maps token starts to lengths."""
+def find_initiatives(text: str, tokens: dict[int, int], groups: Sequence[tuple[int, int]] = ()) -> list[InitiativeHit]:
+    """All named initiatives of ``text``; ``tokens`` maps token starts to lengths, ``groups`` are the
+    spans of the cadre groups it names."""
     ends = frozenset(start + n for start, n in tokens.items())
     ranked = []
     generators = (("title", _titles(text)), ("about", _about(text)), ("quoted", _quoted(text, ends)),
                   ("described", _described(text, ends)),
                   ("list", _lists(text, ends)), ("governed", _governed(text, ends)), ("event", _events(text, ends)),
                   ("vehicle", _vehicles(text, ends)), ("headline", _headlines(text)),
-                  ("heading", _document_headings(text)))
+                  ("heading", _document_headings(text)), ("group-system", _group_systems(text, groups, ends, True)),
+                  ("group-system-named", _group_systems(text, groups, ends, False)))
     for rank, (rule, generator) in enumerate(generators):
         ranked += [(rank, -(h.end - h.start), h.start, replace(h, rule=rule))
                    for h in (_trimmed(text, g) for g in generator) if h]
@@ -127,6 +132,21 @@ def find_initiatives(text: str, tokens: dict[int, int]) -> list[InitiativeHit]:
     hits += [replace(h, rule="in-title") for t in hits if t.rule == "title"
              for h in _in_title(text, t, ends) if h.label not in {x.label for x in hits}]
     return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+# a system named for the cadres it governs: their group, then what of theirs it orders (第一书记制度,
+# 村干部薪酬制度, 乡镇干部轮岗交流制度)
+_GROUP_SYSTEM = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:制度|机制)")
+
+
+def _group_systems(text: str, groups: Sequence[tuple[int, int]], ends: frozenset[int], governed: bool):
+    """Systems named for a group, ``governed`` by a verb that sets them up (建立…制度) or not: a system
+    only named (“第一书记制度还是要坚持”) is nobody's act."""
+    for start, end in groups:
+        m = _GROUP_SYSTEM.match(text, end)
+        if (m and not re.search(r"[了的是在和与及、]", m.group())
+                and (_verb_before(text, start, ends) is not None) == governed):
+            yield InitiativeHit("Measure", start, m.end(), text[start:m.end()], ())
 
 
 def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
