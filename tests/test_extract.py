@@ -149,6 +149,9 @@ OFFICIALS = [
     ("黄岩区委书记徐淼、区委副书记王军出席会议。", "王军", ["黄岩区委副书记"]),
     # a level after a preposition is the article's county's (由县政协主席), not a name's tail
     ("澧县召开会议。开班仪式由县政协主席张晓莲同志主持。", "张晓莲", ["澧县政协主席"]),
+    # the names listed under one title many hold, or in a list 等 closes, each hold it
+    ("县委常委王建国、李文华出席会议。", "李文华", ["县委常委"]),
+    ("驻村第一书记王建国、李文华等参加培训。", "李文华", ["驻村第一书记"]),
     # a civil-service rank is a post (二级巡视员, 一级调研员)
     ("县人大常委会二级巡视员王建国出席会议。", "王建国", ["县人大常委会二级巡视员"]),
     # village posts
@@ -231,6 +234,8 @@ OFFICIAL_SETS = [
     ("村党组织书记参加比武，县委书记王建民强调，要担当。", {"王建民"}),
     # an adverb's character ends a name of three where a list's mark follows it (尚显刚，), not where a verb does
     ("温泉村驻村第一书记尚显刚，高田村驻村第一书记陈恒红参加。县委书记于涵正梳理工作。", {"尚显刚", "陈恒红", "于涵"}),
+    # ... not a title one holds at a time, in a list that goes on
+    ("县委书记王建国、李文华出席会议。", {"王建国"}),
     # a rarer surname of the 百家姓 (漆), its name ended by what the official does (携…)
     ("市文旅局開展行動，一級調研員漆學敏攜機關工作人員送去清涼。", {"漆学敏"}),
     # 位 may begin a given name of three characters, never stand in one of two (常委单位 is a unit)

@@ -160,7 +160,28 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
             if relative and _opens_clause(text, relative[0].start()):
                 posts = relative[1] + posts
             out.append(OfficialHit(title_end, title_end + len(name), name, _named(posts)))
+            out += [OfficialHit(s, e, n, _named(posts)) for s, e, n in _listed_after(text, title_end + len(name), posts[-1], reporters, tokens)]
     return out
+
+
+# titles that many hold at once (县委常委张三、李四; 副县长张三、李四)
+_SHARED_TITLE = re.compile(r"(?:常委|委员|成员|副.{1,3})$")
+
+
+def _listed_after(text: str, pos: int, post: PostHit, reporters: tuple[str, ...],
+                  tokens: dict[int, int]) -> list[tuple[int, int, str]]:
+    """The names listed after the first one under one title (驻村第一书记王明、李强等参加; 县委常委王明、
+    李强出席): a title many hold, or a list that 等 closes."""
+    names = []
+    while text[pos:pos + 1] == "、":
+        name = _name_at(text, pos + 1, tokens, list_item=True)
+        if not name or name in reporters:
+            break
+        names.append((pos + 1, pos + 1 + len(name), name))
+        pos += 1 + len(name)
+    if names and (_SHARED_TITLE.search(post.label) or text.startswith("等", pos)):
+        return names
+    return []
 
 
 # a name transliterated from Uyghur, Tibetan or Mongolian (艾尔肯·吐尼亚孜, 次仁多吉, 于里木杰): no Han surname
