@@ -149,6 +149,9 @@ OFFICIALS = [
     ("黄岩区委书记徐淼、区委副书记王军出席会议。", "王军", ["黄岩区委副书记"]),
     # a level after a preposition is the article's county's (由县政协主席), not a name's tail
     ("澧县召开会议。开班仪式由县政协主席张晓莲同志主持。", "张晓莲", ["澧县政协主席"]),
+    # a bare title after the post that leads a unit's party group or committee is the unit's own
+    ("天等县教育局党组书记、局长王建国出席会议。", "王建国", ["天等县教育局党组书记", "天等县教育局局长"]),
+    ("十堰广播电视台党委书记、台长姚峰一行来到村里。", "姚峰", ["十堰广播电视台党委书记", "十堰广播电视台台长"]),
     # the names listed under one title many hold, or in a list 等 closes, each hold it
     ("县委常委王建国、李文华出席会议。", "李文华", ["县委常委"]),
     ("驻村第一书记王建国、李文华等参加培训。", "李文华", ["驻村第一书记"]),

@@ -566,6 +566,7 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     form (灌云县燕尾港镇党委书记) and the form as written are alternative labels."""
     out: list[PostHit] = []
     prefix = None  # (committee prefix, its locality chain) of the previous post in the list
+    led_unit = None  # (unit, its locality chain) whose party group or committee the previous post leads
     surfaces = sorted({(ctx.text[h.start:h.end], h.name) for h in ctx.localities}, key=lambda x: -len(x[0]))
     for post in posts:
         label = post.surface
@@ -584,10 +585,14 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             elif prefix and (post.org or post.surface in _COMMITTEE_TITLES) and not level:
                 label = prefix[0] + label
                 chain = prefix[1]
+            elif led_unit and not post.org and not level:
+                label, chain = led_unit[0] + label, led_unit[1]  # 教育局党组书记、局长: the bureau's 局长
             else:
                 label = post.surface
         alts = {post.surface} | {label[start:] for start, _, _ in chain[1:]}
         loc = chain[-1][2] if chain else None
+        led = _UNIT_LED.match(label)
+        led_unit = (led.group(1), chain) if led else None
         if chain:
             end = chain[-1][1]
             committee = re.match(r"(?:委|党委|党工委)", label[end:])
@@ -617,6 +622,9 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     return out
 
 
+# a unit's party group or committee led by a post, whose bare title after it is the unit's own
+# (县教育局党组书记、局长; 广播电视台党委书记、台长)
+_UNIT_LED = re.compile(r"(.+?(?:局|委员会|委|台|中心|办公室|院|校|所|站|厅|馆|社|公司|集团))(?:党组|党委|党工委|党总支)书记$")
 # a development zone a post begins with (高新区, 经济技术开发区): not a locality, but it names the bodies after it
 _ZONE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:高新区|开发区|新区|示范区|园区|综保区|保税区|管理区|度假区|试验区|实验区)(?=党工委|管委会)")
 # titles of a party committee's own members and departments: after 县委常委 they are the committee's
