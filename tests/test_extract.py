@@ -513,6 +513,8 @@ INITIATIVE_SETS = [
     # a committee's party school is a venue; reform alone is no name
     ("全县干部到县委党校参加培训。", "Campaign", set()),
     ("该县深化改革，推进供给侧结构性改革。", "Campaign", set()),
+    # a generic notion of governance is no measure, after a conjunction either (推进和基层治理体系)
+    ("随着乡村振兴战略深入推进和基层治理体系现代化加速演进，村干部职业化趋势日益明显。", "Measure", set()),
     # a quoted description after a launching verb is no measure's name
     ("该县实施“三位一体”的共同管理机制。", "Measure", set()),
     # a model is named only by its quoted name alone (“青训营”培养模式), not a generic one

@@ -161,8 +161,8 @@ def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
     if lead is None or unquoted(text[hit.start:hit.end]) != hit.label:
         return hit
     label = hit.label[lead.end():]
-    if not type_of(label) or label == _last_type(label):
-        return None
+    if not type_of(label) or label == _last_type(label) or _generic(label[:-len(_last_type(label))]):
+        return None  # 推进和基层治理体系: what is left names nothing
     return InitiativeHit(hit.cls, hit.start + lead.end(), hit.end, label,
                          tuple(a for a in hit.alt_labels if a != label))
 
