@@ -393,7 +393,7 @@ INITIATIVES = [
     # a year before the name is not part of it (2009年…培训班)
     ("11月16日，我市举办2009年农村党支部书记培训班。", "Campaign", "农村党支部书记培训班", set()),
     # nor a conjunction or a reference to the writer's own country, and 及时 is no conjunction
-    ("要持续完善相关激励和惩戒机制，健全我国基层治理体系，建立及时纠错机制。", "Measure", "基层治理体系", set()),
+    ("要持续完善相关激励和惩戒机制，健全我国干部监督体系，建立及时纠错机制。", "Measure", "干部监督体系", set()),
     ("要建立及时纠错机制。", "Measure", "及时纠错机制", set()),
     # nor the complement of a verb (参与到…行动中来)
     ("福田镇搭建平台，引导群众参与到乡村振兴示范行动中来。", "Campaign", "乡村振兴示范行动", set()),
