@@ -947,6 +947,8 @@ NO_TARGETS = [
     "宝山区由区领导领衔“清风”行动。",
     # ... an act that opens the list (开展…活动，…；) is its first item, not its subject
     "该县开展“解放思想”大讨论活动，赴外地学习考察；从县直单位选派年轻干部到乡镇挂职。",
+    # an initiative that only times the act (…改革后，) is not what the act is aimed by
+    "益阳市在实行村党组织书记、村委会主任“三肩挑”改革后，首次对村书记进行全覆盖培训。",
     # a one-character verb inside another word (分为) or after the group acts on nothing
     "西来镇开展“攀登读书会”活动，将机关年轻干部按条线分为5个小组。",
 ]

@@ -163,6 +163,7 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
     return list(found.values())
 
 
+_TIMES = re.compile(r"(?:之?后|以来|之际|期间)[，,]")
 # what joins the groups of a list (县直部门负责人、14名乡镇党政“一把手”、16名…, 村党组织书记和驻村第一书记)
 _JOINT = re.compile(r"(?:、|和|及|与|以及)(?:\d+名)?")
 
@@ -275,8 +276,10 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         # 训练营…着力培养复合型干部: the sentence is about the initiative its subject refers back to,
         # whatever other initiatives (its forms, its parts) it names
         return [TargetHit(opening.key, g.key, "group-after-anaphor", opening.start)]
-    if in_sentence:
-        hit = _nearest(g, [opening] if opening else in_sentence, "group-by-verb")
+    # an initiative that only times the act (实行“三肩挑”改革后，首次对村书记进行培训) is not its aim
+    acting = [i for i in in_sentence if not _TIMES.match(text, i.end)]
+    if acting:
+        hit = _nearest(g, [opening] if opening else acting, "group-by-verb")
         # a name that names its group (乡镇党政正职…计划) is not aimed by the verb at another one
         # the sentence names (…提升领导干部干事本领…), only at a kind of its own (80后年轻干部)
         if any(other not in g.label for other in named.get(hit.initiative, ())):
