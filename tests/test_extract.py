@@ -149,6 +149,8 @@ OFFICIALS = [
     ("黄岩区委书记徐淼、区委副书记王军出席会议。", "王军", ["黄岩区委副书记"]),
     # a level after a preposition is the article's county's (由县政协主席), not a name's tail
     ("澧县召开会议。开班仪式由县政协主席张晓莲同志主持。", "张晓莲", ["澧县政协主席"]),
+    # a department's post after a member of a committee whose place is unnamed is still the committee's
+    ("近日，区委组织部召开座谈会，区委常委、组织部部长孙学伟出席会议。", "孙学伟", ["区委常委", "区委组织部部长"]),
     # a bare title after the post that leads a unit's party group or committee is the unit's own
     ("天等县教育局党组书记、局长王建国出席会议。", "王建国", ["天等县教育局党组书记", "天等县教育局局长"]),
     ("十堰广播电视台党委书记、台长姚峰一行来到村里。", "姚峰", ["十堰广播电视台党委书记", "十堰广播电视台台长"]),

@@ -597,6 +597,9 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             end = chain[-1][1]
             committee = re.match(r"(?:委|党委|党工委)", label[end:])
             prefix = (label[:end] + (committee.group() if committee else ""), chain)
+        elif committee := _BARE_COMMITTEE.match(label):
+            # 区委常委、组织部部长 where no district is named: the department is still the committee's
+            prefix = (committee.group(), [])
         elif zone := _ZONE.match(label):
             # 高新区党工委副书记、管委会副主任: the zone's bodies after its first (no locality, but named)
             prefix = (zone.group(), [])
@@ -625,6 +628,8 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
 # a unit's party group or committee led by a post, whose bare title after it is the unit's own
 # (县教育局党组书记、局长; 广播电视台党委书记、台长)
 _UNIT_LED = re.compile(r"(.+?(?:局|委员会|委|台|中心|办公室|院|校|所|站|厅|馆|社|公司|集团))(?:党组|党委|党工委|党总支)书记$")
+# a level's committee a post begins with, its place unnamed (区委常委)
+_BARE_COMMITTEE = re.compile(r"[省市州县区旗](?=委(?:常委|委员))委")
 # a development zone a post begins with (高新区, 经济技术开发区): not a locality, but it names the bodies after it
 _ZONE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:高新区|开发区|新区|示范区|园区|综保区|保税区|管理区|度假区|试验区|实验区)(?=党工委|管委会)")
 # titles of a party committee's own members and departments: after 县委常委 they are the committee's
