@@ -878,6 +878,9 @@ TARGET_RULES = [
     # ... in the initiative the title names, where the paragraph names none (此次培训…。…等参加培训)
     ("全市村党组织书记培训班开班\n据了解，此次培训为期两天。各区镇分管负责人、驻村第一书记等参加培训。",
      "全市村党组织书记培训班", "驻村第一书记", "group-takes-part"),
+    # participants of several initiatives each named for a kind of group take part in their own kind's
+    ("杨兴镇举行村（社区）党组织书记“擂台比武”和驻村书记“驻村比武”活动，全镇5名村（社区）党支部书记和3名驻村第一书记同台竞技。",
+     "擂台比武", "村党支部书记", "group-takes-part"),
     # a group of a list that its own grammar links to nothing shares its mates' initiatives
     ("雄村镇开展村党总支书记、驻村第一书记“追光吧·书记”擂台比武大赛。", "追光吧·书记擂台比武",
      "村党总支书记", "group-listed"),
@@ -949,6 +952,8 @@ NO_TARGETS = [
     "宝山区由区领导领衔“清风”行动。",
     # ... an act that opens the list (开展…活动，…；) is its first item, not its subject
     "该县开展“解放思想”大讨论活动，赴外地学习考察；从县直单位选派年轻干部到乡镇挂职。",
+    # ... nor one that is only its occasion (以…为契机)
+    "该县以推动“两学一做”学习教育常态化为契机，培训乡镇干部1000人。",
     # an initiative that only times the act (…改革后，) is not what the act is aimed by
     "益阳市在实行村党组织书记、村委会主任“三肩挑”改革后，首次对村书记进行全覆盖培训。",
     # a one-character verb inside another word (分为) or after the group acts on nothing

@@ -129,7 +129,7 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
     blotted = "".join(masked)
     own: dict[Span, list[TargetHit]] = {}
     for g in groups:
-        own[g] = _targets_of(text, blotted, g, initiatives, named)
+        own[g] = _targets_of(text, blotted, g, initiatives, named, groups)
         for hit in own[g]:
             found.setdefault((hit.initiative, hit.group), hit)
     # a group of a list that its own grammar links to nothing shares what its mates' grammar links them to
@@ -163,7 +163,11 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
     return list(found.values())
 
 
-_TIMES = re.compile(r"(?:之?后|以来|之际|期间)[，,]")
+# the office a group's name ends with: the kind of group is what is left (村, 驻村)
+_OFFICE = re.compile(r"第一|党组织|党支部|党总支|党委|书记")
+# what only sets the occasion of a sentence's acts (以…为契机)
+_OCCASION = re.compile(r"[^，。；]{0,16}?为契机")
+_TIMES = re.compile(r"(?:之?后|以来|之际|期间)[，,]|[^，。；]{0,16}?为契机")
 # what joins the groups of a list (县直部门负责人、14名乡镇党政“一把手”、16名…, 村党组织书记和驻村第一书记)
 _JOINT = re.compile(r"(?:、|和|及|与|以及)(?:\d+名)?")
 
@@ -214,7 +218,7 @@ def _lead_topic(text: str, blotted: str, groups: Sequence[Span]) -> str | None:
 
 
 def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
-                named: dict[str, set[str]]) -> list[TargetHit]:
+                named: dict[str, set[str]], groups: Sequence[Span] = ()) -> list[TargetHit]:
     owner = next((i for i in initiatives if i.start <= g.start and g.end <= i.end), None)
     if owner:
         return [TargetHit(owner.key, g.key, "group-in-name", owner.start)]
@@ -239,6 +243,8 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         if after:
             return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in after]
     opening = _referent(text, s0, min(s0 + 8, g.start), initiatives)
+    if opening and _OCCASION.match(text, opening.end):
+        opening = None  # 以推动“两学一做”学习教育常态化为契机，…: the occasion, not the subject
     in_sentence = [i for i in initiatives if s0 <= i.start < s1 and not _cited(text, s0, i)]
     aim_end = span_of(text, s0, CLAUSE)[1]
     if _PURPOSE.match(text, s0) and text.startswith("。", s1) and all(i.start < aim_end for i in in_sentence):
@@ -257,7 +263,12 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
     if _TAKES_PART.match(blotted, g.end, c1):
         # 全区85后科级干部…共计90人参训: the participants of the initiative the sentence or paragraph reports
         if opening or in_sentence:
-            return [_nearest(g, [opening] if opening else in_sentence, "group-takes-part")]
+            if opening:
+                return [_nearest(g, [opening], "group-takes-part")]
+            # several initiatives each named for a kind of group (…书记“擂台比武”和驻村书记“驻村比武”活动，
+            # …书记和…第一书记同台竞技): each participant takes part in its own kind's
+            kin = _kindred(text, g, in_sentence, groups)
+            return [_nearest(g, kin or in_sentence, "group-takes-part")]
         lead = _paragraph_lead(text, g, initiatives) or _title_initiatives(text, initiatives)
         return [TargetHit(i.key, g.key, "group-takes-part", i.start) for i in lead]
     before = [i for i in initiatives if i.start < s0]
@@ -334,6 +345,21 @@ def _cited(text: str, s0: int, i: Span) -> bool:
     m = _CITED.search(text, max(s0, start_of(text, i.start, CLAUSE)), i.start)
     # 根据《…意见》制定《…办法》: what the clause goes on to make is its own act's, not cited
     return m is not None and not _MAKES.search(_TITLES.sub("", m.group()))
+
+
+def _kindred(text: str, g: Span, candidates: Sequence[Span], groups: Sequence[Span]) -> list[Span]:
+    """The candidates whose name a group of ``g``'s kind stands right before (the same group but for
+    its office: 村党组织书记 and 村党支部书记, 驻村书记 and 驻村第一书记), where others have a group of
+    another kind there."""
+    before = {}
+    for i in candidates:
+        near = [o for o in groups if o.end <= i.start and i.start - o.end <= 12 and not _NOT_THEME.search(text, o.end, i.start)]
+        if near:
+            before[i] = near[-1]
+    if len(before) < 2:
+        return []
+    stem = lambda label: _OFFICE.sub("", label)  # noqa: E731
+    return [i for i, o in before.items() if stem(o.label) == stem(g.label)]
 
 
 def _nearest(g: Span, candidates: Sequence[Span], rule: str) -> TargetHit:
