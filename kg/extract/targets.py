@@ -167,7 +167,8 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
 _OFFICE = re.compile(r"第一|党组织|党支部|党总支|党委|书记")
 # what only sets the occasion of a sentence's acts (以…为契机)
 _OCCASION = re.compile(r"[^，。；]{0,16}?为契机")
-_TIMES = re.compile(r"(?:之?后|以来|之际|期间)[，,]|[^，。；]{0,16}?为契机")
+# what only times a sentence's acts (…改革后，) or is their occasion
+_TIMES = re.compile(r"(?:之?后|以来|之际|期间)[，,]|" + _OCCASION.pattern)
 # what joins the groups of a list (县直部门负责人、14名乡镇党政“一把手”、16名…, 村党组织书记和驻村第一书记)
 _JOINT = re.compile(r"(?:、|和|及|与|以及)(?:\d+名)?")
 
