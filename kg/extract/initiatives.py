@@ -119,8 +119,8 @@ def find_initiatives(text: str, tokens: dict[int, int], groups: Sequence[tuple[i
                   ("described", _described(text, ends)),
                   ("list", _lists(text, ends)), ("governed", _governed(text, ends)), ("event", _events(text, ends)),
                   ("vehicle", _vehicles(text, ends)), ("headline", _headlines(text)),
-                  ("heading", _document_headings(text)), ("group-system", _group_systems(text, groups, ends, True)),
-                  ("group-system-named", _group_systems(text, groups, ends, False)))
+                  ("heading", _document_headings(text)),
+                  *_group_systems(text, groups, ends))
     for rank, (rule, generator) in enumerate(generators):
         ranked += [(rank, -(h.end - h.start), h.start, replace(h, rule=rule))
                    for h in (_trimmed(text, g) for g in generator) if h]
@@ -139,14 +139,17 @@ def find_initiatives(text: str, tokens: dict[int, int], groups: Sequence[tuple[i
 _GROUP_SYSTEM = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:制度|机制)")
 
 
-def _group_systems(text: str, groups: Sequence[tuple[int, int]], ends: frozenset[int], governed: bool):
-    """Systems named for a group, ``governed`` by a verb that sets them up (建立…制度) or not: a system
-    only named (“第一书记制度还是要坚持”) is nobody's act."""
+def _group_systems(text: str, groups: Sequence[tuple[int, int]], ends: frozenset[int]):
+    """The generators of systems named for a group: those a verb sets up (建立…制度), then those only
+    named (“第一书记制度还是要坚持”), which are nobody's act."""
+    governed: list[InitiativeHit] = []
+    named: list[InitiativeHit] = []
     for start, end in groups:
         m = _GROUP_SYSTEM.match(text, end)
-        if (m and not re.search(r"[了的是在和与及、]", m.group())
-                and (_verb_before(text, start, ends) is not None) == governed):
-            yield InitiativeHit("Measure", start, m.end(), text[start:m.end()], ())
+        if m and not re.search(r"[了的是在和与及、]", m.group()):
+            hit = InitiativeHit("Measure", start, m.end(), text[start:m.end()], ())
+            (governed if _verb_before(text, start, ends) is not None else named).append(hit)
+    return ("group-system", governed), ("group-system-named", named)
 
 
 def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
