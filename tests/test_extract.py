@@ -140,6 +140,8 @@ OFFICIALS = [
     # the committee's department: 台州市委组织部部长
     ("台州市召开会议。市委常委、组织部部长胡鸥说，要担当作为。", "胡鸥", ["台州市委常委", "台州市委组织部部长"]),
     ("台州市召开会议。市委常委、柘汪镇党委书记李杰说，要担当作为。", "李杰", ["台州市委常委", "柘汪镇党委书记"]),
+    # a surname of two characters keeps its given name (欧阳/晓东)
+    ("台州市召开会议。市委常委、组织部部长欧阳晓东出席会议并讲话。", "欧阳晓东", ["台州市委常委", "台州市委组织部部长"]),
     # a two-character name the segmenter splits (李/杰说): exact span, not 李杰说
     ("柘汪镇党委书记李杰说，要担当作为。", "李杰", ["柘汪镇党委书记"]),
     ("赣榆区柘汪镇党委书记李杰说，要担当作为。", "李杰", ["柘汪镇党委书记"]),
@@ -235,6 +237,10 @@ OFFICIAL_SETS = [
     # a transliterated name after a title, which the Han reading would cut inside a word, is read whole
     ("博斯腾湖乡党委书记于里木杰介绍，县委书记艾尔肯·吐尼亚孜强调，要担当。", {"于里木杰", "艾尔肯·吐尼亚孜"}),
     ("村第一书记帕查有格，组织村民开凿天梯。乡党委书记次仁多吉说，要担当。", {"帕查有格", "次仁多吉"}),
+    # ... ending where its syllables do (|作动员讲话)
+    ("会上，县委书记艾尔肯·吐尼亚孜作动员讲话。", {"艾尔肯·吐尼亚孜"}),
+    # a name of two before an honorific title, which the segmenter cuts in two (徐/淼/书记)
+    ("会上，徐淼书记在调研时强调，要抓好干部队伍建设。", {"徐淼"}),
     # ... never an act (参加比武) nor a Han name before a word (李强|调研)
     ("村党组织书记参加比武，县委书记王建民强调，要担当。", {"王建民"}),
     # an adverb's character ends a name of three where a list's mark follows it (尚显刚，), not where a verb does
@@ -651,6 +657,12 @@ GROUPS = [
     # the cadres in charge of a village (包村干部)
     ("激励村党组织书记和选派干部对标先进，县委选派干部到村任职。", {"村党组织书记", "选派干部"}),
     ("全体包村干部参加会议。", {"包村干部"}),
+    # a status (离职), a line of work (纪检监察), a rank (正职, 副职) and an age bound before 村（社区）
+    ("县上修订《离职村干部生活补助办法》，村级副职按村级正职的85%发放。", {"离职村干部", "村级副职", "村级正职"}),
+    ("澄清正名纪检监察干部，召开“88后”乡镇街道副职干部座谈会。", {"纪检监察干部", "88后乡镇街道副职干部"}),
+    ("举办益阳市80后村（社区）党组织书记专题培训班。", {"80后村党组织书记"}),
+    # 全县 is all the county's: the level is not the group's (全县处级领导干部: not 县处级领导干部)
+    ("培训学员主要是全县处级领导干部、乡镇新进领导班子成员和村级工作人员。", {"处级领导干部", "乡镇新进领导班子成员", "村级工作人员"}),
     # Taiwan's village and ward chiefs and clerks, bracketed or qualified, not the village then a word
     ("县政府表扬特优村（里）长及绩优村（里）干事，村里长与干事是桥梁。", {"特优村里长", "绩优村里干事", "村里长"}),
     ("他在村里长大，村里长期缺水。", set()),
@@ -914,6 +926,10 @@ TARGET_RULES = [
     # a sentence whose subject refers back to an initiative by its type word is about that initiative
     ("伍家岗区举办“筑梦新中心”训练营。训练营采用“研讨交流”模式，着力培养复合型干部。",
      "筑梦新中心训练营", "复合型干部", "group-after-anaphor"),
+    # a bare type word opening a sentence as its subject (活动将…) is the initiative just named;
+    # what raises a group's ability (提升…能力) aims at it
+    ("甘肃省开展“岗位大练兵”活动。活动将通过村里练、乡里比，进一步提升全省各乡镇党委书记和乡镇长政策水平。",
+     "岗位大练兵活动", "乡镇长", "group-after-anaphor"),
 ]
 
 

@@ -40,7 +40,7 @@ def _group_re() -> re.Pattern:
     # the longest reading first: 科级领导干部 before the whole word 科级领导
     # 村（社区）党组织书记: the village and its urban counterpart named together, as the genre writes
     # the groups of both (村 alone is no modifier: 该村干部, 全村党员干部 name no category)
-    paired = rf"村（(?:社区|居)）(?:{mod}){{0,2}}(?:{alt('CORE')})"
+    paired = rf"(?:{mod})?村（(?:社区|居)）(?:{mod}){{0,2}}(?:{alt('CORE')})"
     # 县管干部, 区（县）管领导干部: the cadres a level's committee manages
     managed = r"[省市州县区](?:（[市州县区]）)?管"
     # 村年轻干部: 村 before a modifier after a boundary or a function word (建立了村年轻干部…制度),
@@ -71,7 +71,8 @@ def _group_re() -> re.Pattern:
     # Taiwan's village and ward chiefs and clerks (村（里）长, 特优村里长, 绩优村里干事), bracketed or qualified
     # (村里长大, 村里长期: the village, then another word)
     chiefs = rf"(?:{mod}){{0,2}}村（里）(?:长|干事)|(?:{mod}){{1,2}}村里(?:长|干事)|村里长(?=[与及和、])"
-    return re.compile(rf"(?=[{re.escape(first)}])"
+    # 全县处级领导干部: 全 and a level word are a quantifier (all the county's), not the group's level
+    return re.compile(rf"(?=[{re.escape(first)}])(?!(?<=全)[省市州县区乡镇])"
                       rf"(?:(?:{paired}|{duty}{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})|{quoted}){reserve}"
                       rf"|{leaders}|{members}|{committees}|{sent}|{chiefs}|[县区]（区）委(?:书记|组织部部长))")
 

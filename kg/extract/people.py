@@ -186,6 +186,22 @@ def _listed_after(text: str, pos: int, post: PostHit, reporters: tuple[str, ...]
 
 # a name transliterated from Uyghur, Tibetan or Mongolian (艾尔肯·吐尼亚孜, 次仁多吉, 于里木杰): no Han surname
 # and given name, four characters or more (or parts joined by ·), then what a speaker or a participant does
+@cache
+def _double_surnames() -> frozenset[str]:
+    return frozenset(w for w in words("surnames") if len(w) == 2)
+
+
+def _double_surname_name(text: str, start: int, cand: str, tokens: dict[int, int], ends_well) -> str | None:
+    """欧阳晓东, 司马光: a surname of two characters and a given name of one or two, the longer where
+    the segmenter puts no word boundary inside it (欧阳/晓东)."""
+    given = cand[2:]
+    if not given or given[0] in _NOT_GIVEN:
+        return None
+    if len(cand) == 4 and given[1] not in _NOT_GIVEN and start + 3 not in tokens and ends_well(start + 4):
+        return cand
+    return cand[:3] if ends_well(start + 3) else None
+
+
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,8}[·•][\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{4,8}")
 _SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|[，。；：]")
 
@@ -199,7 +215,10 @@ def _transliterated(text: str, start: int) -> str | None:
     for end in range(start + 4, m.end() + 1):
         run = text[start:end]
         dotted = "·" in run or "•" in run
-        if (_SPEAKS.match(text, end) and not _NOT_GIVEN.intersection(run) and (dotted or len(run) <= 5)
+        # a dotted name ends where its syllables do (艾尔肯·吐尼亚孜|作动员讲话)
+        ends = _SPEAKS.match(text, end) or dotted and end < len(text) and text[end] not in _syllables() \
+            and all(c in _syllables() for c in run.split("·")[-1].split("•")[-1])
+        if (ends and not _NOT_GIVEN.intersection(run) and (dotted or len(run) <= 5)
                 and _genre_verbs().search(run) is None  # 党组织书记参加比武: an act, no name
                 and (dotted or sum(c in _syllables() for c in run) >= len(run) - 1)):
             return run
@@ -402,6 +421,11 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
     out = []
     for m in _HONORIFIC.finditer(text):
         start = ends.get(m.start())
+        # a name of two the segmenter cut in two (徐/淼/书记), after a delimiter
+        if (start is not None and m.start() - start == 1 and ends.get(start) == start - 1
+                and (start == 1 or start >= 2 and text[start - 2] in _DELIMS)
+                and text[start - 1] not in _FUNCTION_SURNAMES):
+            start -= 1
         if start is None or not 2 <= m.start() - start <= 3:
             continue
         # a surname the segmenter cut off (齐/华兵同志): the name begins one character earlier
@@ -472,6 +496,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
             return bool(re.match(r"出席|参加|等|在|到|陪同|一同|分别", text[end:]))
         return bool(after.match(text, end)) or not strict and tokens.get(end, 0) >= 2
 
+    if cand[:2] in _double_surnames():
+        return _double_surname_name(text, start, cand, tokens, ends_well)
     # the segmenter's own word is a whole name here (丁菲礼/站在): it knows the name
     if not strict and not list_item and tokens.get(start) in (2, 3) and tokens[start] <= len(cand) \
             and cand[tokens[start] - 1] not in _NOT_GIVEN and not _NOT_GIVEN.intersection(cand[1:tokens[start]]) \

@@ -68,6 +68,9 @@ _PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切
 _FRAME = re.compile(r"[，。；：]?(?:同时，)?针对")
 # a sentence opener that sets it in the course of the initiative just reported (活动中，, 比赛现场，)
 _DURING = re.compile(r"(?:(?:此次|本次|该|这次)?(?:活动|培训|比赛|赛事|擂台赛|比武|课堂)(?:中|期间|现场)|活动现场)[，,]")
+# what a bare type word opening a sentence does as its subject (活动将通过…, 培训为期三天): it is the
+# initiative just named
+_SUBJECT_VERB = re.compile(r"将|旨在|通过|采取|采用|为期|历时|围绕|聚焦|紧扣|共设|设置|邀请|分为|分[两三四五六七八九十]")
 # what refers back to an initiative already named (此次训练营, 首期培训班, 该计划)
 _DEMONSTRATIVE = re.compile(r"(?:此次|本次|这次|该|此项|这项|这一|首期|本期|此)")
 # a document cited as the basis of an act (根据《…条例》, 按照《…办法》), or one of a list of them the clause
@@ -379,7 +382,8 @@ def _referent(text: str, start: int, end: int, initiatives: Sequence[Span]) -> S
     at = m.end() if m else start
     for i in reversed([i for i in initiatives if i.end <= start]):
         label = i.label.rstrip("”」）)")
-        if len(label) > 3 and text.startswith(label[-3:], at) or m and text.startswith(label[-2:], at):
+        if (len(label) > 3 and text.startswith(label[-3:], at)
+                or text.startswith(label[-2:], at) and (m or _SUBJECT_VERB.match(text, at + 2))):
             return i
     return None
 
