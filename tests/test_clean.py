@@ -87,6 +87,8 @@ BOILERPLATE = [
     # ... the source page's link and what follows it, and a related article's truncated title and date
     ("黄岩区召开大会。\n原文链接:http://example.gov.cn/a.htm\n台州市召开会议", "黄岩区召开大会。"),
     ("黄岩区召开大会。\n- 致鄂尔多斯市东胜区政...2021-06-23\n第二段。", "黄岩区召开大会。\n第二段。"),
+    # a navigation bar or link list of short items between bars
+    ("黄岩区召开大会。\n克东县 | 农安县 | 乌审旗 |\n第二段。", "黄岩区召开大会。\n第二段。"),
     # editor credit lines
     ("黄岩区召开大会。\n责任编辑：王小明\n第二段。", "黄岩区召开大会。\n第二段。"),
     ("黄岩区召开大会。（责任编辑：王小明）", "黄岩区召开大会。"),
