@@ -928,6 +928,12 @@ TARGET_RULES = [
     # a sentence whose subject refers back to an initiative by its type word is about that initiative
     ("伍家岗区举办“筑梦新中心”训练营。训练营采用“研讨交流”模式，着力培养复合型干部。",
      "筑梦新中心训练营", "复合型干部", "group-after-anaphor"),
+    # a numbered heading that names a measure: the groups its paragraph names are the measure's
+    ("二、具体措施\n2、完善待遇激励机制。\n按照上级要求科学确定农村干部报酬标准，优先保证离任村干部补贴发放到位。",
+     "待遇激励机制", "离任村干部", "group-under-heading"),
+    # a course referred back to by the training it gives (本次轮训 for …轮训班)
+    ("全县村（社区）主职干部轮训班开班。本次轮训共分5期进行，实现全县400个村（社区）党组织书记轮训全覆盖。",
+     "全县村（社区）主职干部轮训班", "村党组织书记", "group-after-anaphor"),
     # a bare type word opening a sentence as its subject (活动将…) is the initiative just named;
     # what raises a group's ability (提升…能力) aims at it
     ("甘肃省开展“岗位大练兵”活动。活动将通过村里练、乡里比，进一步提升全省各乡镇党委书记和乡镇长政策水平。",
@@ -944,6 +950,8 @@ def test_target_rules(run: Run, text: str, initiative: str, group: str, rule: st
 
 
 NO_TARGETS = [
+    # a section's heading on a measure (…改革的历史) is not the measure its paragraph sets out
+    "一、健全待遇激励机制的历史\n公社的领导是可以拿工资的。但是村级干部只有一些工分补贴。",
     # two groups named as often as each other: the article is about neither
     "连云港市关心乡镇党政正职和年轻干部。乡镇党政正职和年轻干部要担当，开设“港城大讲堂”。",
     # a time (2025年以来，) is no reference back to the initiative just named

@@ -276,6 +276,11 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         lead = _paragraph_lead(text, g, initiatives) or _title_initiatives(text, initiatives)
         return [TargetHit(i.key, g.key, "group-takes-part", i.start) for i in lead]
     before = [i for i in initiatives if i.start < s0]
+    heading = _heading(text, g.start, initiatives) if not in_sentence and not opening else None
+    if heading is not None:
+        # 2、完善待遇激励机制。\n…确定农村干部报酬标准: the measure the paragraph sets out is for the
+        # groups it names
+        return [TargetHit(heading.key, g.key, "group-under-heading", heading.start)]
     if not _acted_on(blotted, g, c0, c1):
         if before and not in_sentence and _DURING.match(text, s0):
             # 活动中，机关年轻干部与流动党员结对共建: who does anything in the course of the initiative
@@ -308,6 +313,27 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
     if before and (_ANAPHOR.match(text, s0) or _ANAPHOR.search(text, s0, min(s0 + 12, s1))):
         return [TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)]
     return []
+
+
+# a numbered item's heading line (2、完善待遇激励机制。 （一）健全…机制), short, one sentence at most
+_HEADING = re.compile(r"[ \t]*(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])"
+                      r"[^。！？\n]{2,28}[。]?[ \t]*$")
+
+
+def _heading(text: str, pos: int, initiatives: Sequence[Span]) -> Span | None:
+    """The one initiative the heading line right above ``pos``'s paragraph names (2、完善待遇激励机制。
+    \n…优先保证离任村干部补贴发放到位): the measure the paragraph sets out."""
+    p0 = start_of(text, pos, "\n")
+    if p0 < 2:
+        return None
+    h0 = start_of(text, p0 - 1, "\n")
+    if not _HEADING.match(text[h0:p0 - 1]):
+        return None
+    named = [i for i in initiatives if h0 <= i.start and i.end <= p0 - 1]
+    # the heading is the measure, after its verb (健全|政治激励机制), not a section on it (…改革的历史)
+    if len(named) != 1 or text[named[0].end:p0 - 1].strip(" \t。") or named[0].start - h0 > 8:
+        return None
+    return named[0]
 
 
 # what a document's provisions open with, right after its title (《…办法》，规定…; 《…意见》，明确…)
@@ -383,7 +409,10 @@ def _referent(text: str, start: int, end: int, initiatives: Sequence[Span]) -> S
     for i in reversed([i for i in initiatives if i.end <= start]):
         label = i.label.rstrip("”」）)")
         if (len(label) > 3 and text.startswith(label[-3:], at)
-                or text.startswith(label[-2:], at) and (m or _SUBJECT_VERB.match(text, at + 2))):
+                or text.startswith(label[-2:], at) and (m or _SUBJECT_VERB.match(text, at + 2))
+                # 本次轮训, 本次培训 for …轮训班: a course by the training it gives
+                or m and label.endswith("班") and len(label) > 3
+                and (text.startswith(label[-3:-1], at) or text.startswith("培训", at))):
             return i
     return None
 
