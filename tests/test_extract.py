@@ -144,6 +144,10 @@ OFFICIALS = [
     ("台州市召开会议。市委常委、柘汪镇党委书记李杰说，要担当作为。", "李杰", ["台州市委常委", "柘汪镇党委书记"]),
     # a surname of two characters keeps its given name (欧阳/晓东)
     ("台州市召开会议。市委常委、组织部部长欧阳晓东出席会议并讲话。", "欧阳晓东", ["台州市委常委", "台州市委组织部部长"]),
+    # a space between the title and the name, as web copies and signatures set it
+    ("湖州市委常委、安吉县委书记 杨卫东说，要担当。", "杨卫东", ["湖州市委常委", "安吉县委书记"]),
+    # a surname of 百家姓 from the south (裘)
+    ("孝丰镇横溪坞村党总支书记裘松伟说，要担当。", "裘松伟", ["横溪坞村党总支书记"]),
     # a two-character name the segmenter splits (李/杰说): exact span, not 李杰说
     ("柘汪镇党委书记李杰说，要担当作为。", "李杰", ["柘汪镇党委书记"]),
     ("赣榆区柘汪镇党委书记李杰说，要担当作为。", "李杰", ["柘汪镇党委书记"]),

@@ -148,9 +148,11 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
     for title_end in _title_ends(text):
         if text.startswith(_CONJUNCTIONS, title_end):
             continue  # 书记和后备干部, 主任向全县: a conjunction or preposition, no surname, after a title
-        name = _name_at(text, title_end, tokens)
-        if not name or not _after_name_re().match(text, title_end + len(name)):
-            name = _transliterated(text, title_end) or name
+        # web copies often set a space between the title and the name (安吉县委书记 杨卫东)
+        at = title_end + 1 if text[title_end:title_end + 1] in (" ", "\u3000") else title_end
+        name = _name_at(text, at, tokens, strict=at > title_end)
+        if not name or not _after_name_re().match(text, at + len(name)):
+            name = _transliterated(text, at) or name
         if not name or name in reporters:
             continue
         posts = _posts_before(text, masked, title_end, ctx)
@@ -159,8 +161,8 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
             relative = _posts_by_verb(text, masked, posts[0].start - 1, ctx) if text[posts[0].start - 1:posts[0].start] == "的" else None
             if relative and _opens_clause(text, relative[0].start()):
                 posts = relative[1] + posts
-            out.append(OfficialHit(title_end, title_end + len(name), name, _named(posts)))
-            out += [OfficialHit(s, e, n, _named(posts)) for s, e, n in _listed_after(text, title_end + len(name), posts[-1], reporters, tokens)]
+            out.append(OfficialHit(at, at + len(name), name, _named(posts)))
+            out += [OfficialHit(s, e, n, _named(posts)) for s, e, n in _listed_after(text, at + len(name), posts[-1], reporters, tokens)]
     return out
 
 
