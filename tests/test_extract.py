@@ -144,6 +144,9 @@ OFFICIALS = [
     ("台州市召开会议。市委常委、柘汪镇党委书记李杰说，要担当作为。", "李杰", ["台州市委常委", "柘汪镇党委书记"]),
     # a surname of two characters keeps its given name (欧阳/晓东)
     ("台州市召开会议。市委常委、组织部部长欧阳晓东出席会议并讲话。", "欧阳晓东", ["台州市委常委", "台州市委组织部部长"]),
+    # a locality's head with its level word written once (石门县长): the county's 县长, no name 石门
+    ("石门县长王明表示，要担当。", "王明", ["石门县县长"]),
+    ("宜蘭縣長林姿妙表示，感謝村里長的付出。", "林姿妙", ["宜兰县县长"]),
     # a space between the title and the name, as web copies and signatures set it
     ("湖州市委常委、安吉县委书记 杨卫东说，要担当。", "杨卫东", ["湖州市委常委", "安吉县委书记"]),
     # a surname of 百家姓 from the south (裘)

@@ -80,7 +80,8 @@ def _post_re() -> re.Pattern:
     level = "省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
     piece = f"(?:{loc}|{orgs}|{modifier}|{level}|{generic})"
-    return re.compile(rf"(?:{piece})*(?:{titles})$")
+    # 石门县长: a locality's head, its level word written once (checked in _posts_before)
+    return re.compile(rf"(?:(?:{piece})*(?:{titles})|(?:{piece})*{loc}长)$")
 
 
 # characters never inside a given name but common right after a title (都喊他, 强调)
@@ -419,6 +420,7 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
                             tokens: dict[int, int]) -> list[OfficialHit]:
     """Officials written as NAME + title (the segmenter's token right before the title)."""
     text = ctx.text
+    masked = _masked(ctx)
     ends = {s + n: s for s, n in tokens.items()}
     out = []
     for m in _HONORIFIC.finditer(text):
@@ -436,6 +438,7 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
             start -= 1
         name = text[start:m.start()]
         if (name in reporters or not _name_re().fullmatch(name) or _not_name(text, start)
+                or masked[m.start()] == _LOC_MASK  # 石门县长: the place's head, no name before a title
                 or name[-1] in _ORG_ENDS or _NOT_GIVEN.intersection(name[1:])
                 or not _after_name_re().match(text, m.end()) and tokens.get(m.end(), 0) < 2):
             continue
@@ -539,6 +542,8 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
         if not m:
             break
         begin = m.start()
+        if masked[end - 2:end] == _LOC_MASK + "长" and text[end - 2] not in _HEADED_LEVELS:
+            break  # 长 after a locality whose name ends in no level word of a head (…村长 is a title)
         level = re.match(r"街道|[省市州县区旗镇乡村]", text[begin:end])
         if (level and begin > start and not text.startswith("委", begin + level.end())
                 and text[begin - 1] not in "该本由在从对向经被据请让把"):
@@ -573,11 +578,17 @@ _TENURE = re.compile(r"(?:新任|原任?|前任|老|第[一二三四五六七八
 _TENURE_BEFORE_TITLE = re.compile(r"(?:新任|原任?|前任)$")
 
 
+#: the level words whose unit has a head written as level word + 长 (县长, 镇长)
+_HEADED_LEVELS = "省市州县区旗镇乡"
+
+
 def _make_post(text: str, masked: str, start: int, end: int) -> PostHit:
     tenure = _TENURE.match(text, start, end)
     if tenure and tenure.end() < end and _LOC_MASK not in masked[start:tenure.end()]:  # 老门潭村: a name
         start = tenure.end()
     surface = text[start:end]
+    if masked[end - 2:end] == _LOC_MASK + "长":  # 石门县长: the county's head, no organisation
+        return PostHit(start, end, surface, surface, None, None)
     title = next((t for t in words("titles") if surface.endswith(t)), "")
     org = surface[: len(surface) - len(title)]
     tenure = _TENURE_BEFORE_TITLE.search(org)
@@ -640,6 +651,9 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             if rest[:1] == label[end - 1:end] and rest[1:2] == "委":
                 alts.add(label[inner:end] + rest)  # 小杜庄村村委会主任 as written beside 小杜庄村委会主任
                 rest = rest[1:]
+            elif rest == "长" and place[-1:] in _HEADED_LEVELS:
+                alts.add(place + rest)  # 石门县长 is 石门县县长, as 石门县委书记 is its committee's
+                rest = place[-1] + rest
             label = label[inner:end] + rest
         title_len = len(post.surface) - len(post.org or "")
         org = label[: len(label) - title_len] if post.org else None
