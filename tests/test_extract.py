@@ -147,6 +147,9 @@ OFFICIALS = [
     # a locality's head with its level word written once (石门县长): the county's 县长, no name 石门
     ("石门县长王明表示，要担当。", "王明", ["石门县县长"]),
     ("宜蘭縣長林姿妙表示，感謝村里長的付出。", "林姿妙", ["宜兰县县长"]),
+    # a unit's head with its unit word written once (教育局长, 民政處長)
+    ("石门县教育局长王明说，要担当。", "王明", ["石门县教育局长"]),
+    ("台東縣政府民政處長林淑芬表示，要担当。", "林淑芬", ["台东县政府民政处长"]),
     # a space between the title and the name, as web copies and signatures set it
     ("湖州市委常委、安吉县委书记 杨卫东说，要担当。", "杨卫东", ["湖州市委常委", "安吉县委书记"]),
     # a surname of 百家姓 from the south (裘)

@@ -80,8 +80,10 @@ def _post_re() -> re.Pattern:
     level = "省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
     piece = f"(?:{loc}|{orgs}|{modifier}|{level}|{generic})"
-    # 石门县长: a locality's head, its level word written once (checked in _posts_before)
-    return re.compile(rf"(?:(?:{piece})*(?:{titles})|(?:{piece})*{loc}长)$")
+    # 石门县长: a locality's head, its level word written once (checked in _posts_before);
+    # 教育局长, 民政處長: a unit's head, its unit word written once
+    fused = rf"(?:{char}){{2,6}}?(?:局|处|部|厅)长"
+    return re.compile(rf"(?:(?:{piece})*(?:{titles})|(?:{piece})*{loc}长|(?:{piece})*{fused})$")
 
 
 # characters never inside a given name but common right after a title (都喊他, 强调)
@@ -578,6 +580,8 @@ _TENURE = re.compile(r"(?:新任|原任?|前任|老|第[一二三四五六七八
 _TENURE_BEFORE_TITLE = re.compile(r"(?:新任|原任?|前任)$")
 
 
+#: a unit's head whose unit word the genre writes once with its name (教育局长, 民政处长, 内政部长)
+_FUSED_TITLES = frozenset({"局长", "处长", "部长", "厅长"})
 #: the level words whose unit has a head written as level word + 长 (县长, 镇长)
 _HEADED_LEVELS = "省市州县区旗镇乡"
 
@@ -591,6 +595,8 @@ def _make_post(text: str, masked: str, start: int, end: int) -> PostHit:
         return PostHit(start, end, surface, surface, None, None)
     title = next((t for t in words("titles") if surface.endswith(t)), "")
     org = surface[: len(surface) - len(title)]
+    if title in _FUSED_TITLES and org and not org.endswith(title[0]) and not _LOC_MASK in masked[end - len(title) - 1:end - len(title)]:
+        org += title[0]  # 县教育局长: the bureau 县教育局 and its 局长
     tenure = _TENURE_BEFORE_TITLE.search(org)
     if tenure:  # 百坭村原第一书记: when the post was held is no part of its organisation
         org = org[: tenure.start()]
