@@ -253,6 +253,8 @@ OFFICIAL_SETS = [
     ("会上，县委书记艾尔肯·吐尼亚孜作动员讲话。", {"艾尔肯·吐尼亚孜"}),
     # a name of two before an honorific title, which the segmenter cuts in two (徐/淼/书记)
     ("会上，徐淼书记在调研时强调，要抓好干部队伍建设。", {"徐淼"}),
+    # a town's cadre named after the words (镇干部王文杰): a cadre, with no post
+    ("镇干部王文杰正在值班，乡干部李强说，好。", {"王文杰", "李强"}),
     # ... never an act (参加比武) nor a Han name before a word (李强|调研)
     ("村党组织书记参加比武，县委书记王建民强调，要担当。", {"王建民"}),
     # an adverb's character ends a name of three where a list's mark follows it (尚显刚，), not where a verb does
@@ -941,6 +943,12 @@ TARGET_RULES = [
     # a numbered heading that names a measure: the groups its paragraph names are the measure's
     ("二、具体措施\n2、完善待遇激励机制。\n按照上级要求科学确定农村干部报酬标准，优先保证离任村干部补贴发放到位。",
      "待遇激励机制", "离任村干部", "group-under-heading"),
+    # what the course just reported achieves (通过培训，提高…)
+    ("武陵区村（社区）党组织书记培训班在区委党校开班。通过培训，提高基层党组织书记党建理论水平。",
+     "武陵区村（社区）党组织书记培训班", "基层党组织书记", "group-after-anaphor"),
+    # a document referred back to by the last words of its name (考核办法规定，…)
+    ("柞水县制定美丽乡村建设考核办法。考核办法规定，对村党支部书记给予奖励。",
+     "美丽乡村建设考核办法", "村党支部书记", "group-after-anaphor"),
     # a course referred back to by the training it gives (本次轮训 for …轮训班)
     ("全县村（社区）主职干部轮训班开班。本次轮训共分5期进行，实现全县400个村（社区）党组织书记轮训全覆盖。",
      "全县村（社区）主职干部轮训班", "村党组织书记", "group-after-anaphor"),

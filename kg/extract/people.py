@@ -126,13 +126,18 @@ def _common_surnames() -> frozenset[str]:
     return frozenset(words("common_surnames"))
 
 
+_TOWN_CADRE = re.compile(r"(?:镇|乡|街道)干部")
+
+
 def find_group_members(text: str, groups: list[tuple[int, int]], reporters: tuple[str, ...],
                        tokens: dict[int, int]) -> list[tuple[int, int, str]]:
     """Cadres named right after their group (退休干部王金清，…; 驻村干部李明说): (start, end, name).
     The name must be followed by a boundary word or punctuation (not 党员干部张贴公告) and, with no
     title to anchor it, begin with a common surname (not 干部成长, 干部要以)."""
     out = []
-    for _, end in groups:
+    # a town's cadres are no category of the genre's (镇干部), but name one of them a cadre (镇干部邬文杰)
+    ends = [end for _, end in groups] + [m.end() for m in _TOWN_CADRE.finditer(text)]
+    for end in ends:
         name = _name_at(text, end, tokens, strict=True)
         if name and name not in reporters and name[0] in _common_surnames():
             out.append((end, end + len(name), name))

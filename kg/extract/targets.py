@@ -56,7 +56,9 @@ from .spans import CLAUSE, SENTENCE, span_of, start_of
 # (a bare 以来 or 中 is a time or a part: 2025年以来，, 其中，)
 _ANAPHOR = re.compile(r"(?:(?:此次|本次|该|这次|此项|这项|这些|上述)?(?:活动|培训|比赛|赛事|会议|讲座|仪式|课堂|擂台赛|"
                       r"计划|工程|行动|机制|制度|办法|措施|项目)|此次|本次|这次)(?:中|期间|上|现场|以来|实施以来|开展以来)[，,]"
-                      r"|会上|活动现场|培训期间|(?:该|此|这一?)(?:活动|计划|工程|行动|机制|制度|办法|措施|培训班?)")
+                      r"|会上|活动现场|培训期间|(?:该|此|这一?)(?:活动|计划|工程|行动|机制|制度|办法|措施|培训班?)"
+                      # 通过培训，提高…书记…水平: what the initiative just reported achieves
+                      r"|通过(?:此次|本次|这次)?(?:集中)?(?:培训|活动|比武|比赛|学习)[，,]")
 # what a group of participants does, in its clause (干部代表共计90人参训, 各村党组织书记登台比拼, …书记参加本次培训),
 # or where it goes as the object of 参加 (…干部赴上海参加…培训班、…研修班等; not 参加“千万工程”专题研修班:
 # what a course is about); matched on the text with every name blotted out
@@ -408,7 +410,7 @@ def _referent(text: str, start: int, end: int, initiatives: Sequence[Span]) -> S
     at = m.end() if m else start
     for i in reversed([i for i in initiatives if i.end <= start]):
         label = i.label.rstrip("”」）)")
-        if (len(label) > 3 and text.startswith(label[-3:], at)
+        if (len(label) > 4 and text.startswith(label[-4:], at) or len(label) > 3 and text.startswith(label[-3:], at)
                 or text.startswith(label[-2:], at) and (m or _SUBJECT_VERB.match(text, at + 2))
                 # 本次轮训, 本次培训 for …轮训班: a course by the training it gives
                 or m and label.endswith("班") and len(label) > 3
