@@ -67,6 +67,8 @@ LOCALITY_SETS = [
     # ... nor a county's short name that begins another word (新丰河) or is written once
     ("新丰河防洪工程开工，县里派出工作组。新丰河两岸整治。", set()),
     ("古田迎来发展机遇，县里组织开展活动。", set()),
+    # a verb of cadre work or a size before 村 begins no village's name (聚焦村…, 大型村)
+    ("石门县聚焦村党组织书记队伍建设，大、中、小型村的正职报酬不同。", {"石门县"}),
     # ... nor one that is a common word (执政兴国)
     ("县委是党执政兴国的指挥部，县委书记要科教兴国。", set()),
     # parks and projects are not localities
