@@ -945,6 +945,9 @@ TARGET_RULES = [
     # a numbered heading that names a measure: the groups its paragraph names are the measure's
     ("二、具体措施\n2、完善待遇激励机制。\n按照上级要求科学确定农村干部报酬标准，优先保证离任村干部补贴发放到位。",
      "待遇激励机制", "离任村干部", "group-under-heading"),
+    # participants whose 参加 ends the sentence
+    ("石门县委组织部举办新任科级领导干部培训班，全县80名新任科级干部参加。",
+     "新任科级领导干部培训班", "新任科级干部", "group-takes-part"),
     # what the course just reported achieves (通过培训，提高…)
     ("武陵区村（社区）党组织书记培训班在区委党校开班。通过培训，提高基层党组织书记党建理论水平。",
      "武陵区村（社区）党组织书记培训班", "基层党组织书记", "group-after-anaphor"),
