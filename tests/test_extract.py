@@ -152,6 +152,9 @@ OFFICIALS = [
     # a unit's head with its unit word written once (教育局长, 民政處長)
     ("石门县教育局长王明说，要担当。", "王明", ["石门县教育局长"]),
     ("台東縣政府民政處長林淑芬表示，要担当。", "林淑芬", ["台东县政府民政处长"]),
+    # a member of a government's party group (区政府党组成员)
+    ("黄陂区委常委、区政府党组成员、区委统战部部长张国金出席会议并讲话。", "张国金",
+     ["黄陂区委常委", "黄陂区政府党组成员", "黄陂区委统战部部长"]),
     # a space between the title and the name, as web copies and signatures set it
     ("湖州市委常委、安吉县委书记 杨卫东说，要担当。", "杨卫东", ["湖州市委常委", "安吉县委书记"]),
     # a surname of 百家姓 from the south (裘)
@@ -677,6 +680,7 @@ GROUPS = [
     ("县上修订《离职村干部生活补助办法》，村级副职按村级正职的85%发放。", {"离职村干部", "村级副职", "村级正职"}),
     ("澄清正名纪检监察干部，召开“88后”乡镇街道副职干部座谈会。", {"纪检监察干部", "88后乡镇街道副职干部"}),
     ("举办益阳市80后村（社区）党组织书记专题培训班。", {"80后村党组织书记"}),
+    ("黄陂区召开党外年轻干部座谈会。", {"党外年轻干部"}),
     # 全县 is all the county's: the level is not the group's (全县处级领导干部: not 县处级领导干部)
     ("培训学员主要是全县处级领导干部、乡镇新进领导班子成员和村级工作人员。", {"处级领导干部", "乡镇新进领导班子成员", "村级工作人员"}),
     # Taiwan's village and ward chiefs and clerks, bracketed or qualified, not the village then a word
