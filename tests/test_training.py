@@ -59,4 +59,4 @@ def test_features_tell_an_acting_group_from_one_taking_part(run: Run) -> None:
     assert by_pair[("青苗培训班", "年轻干部")].rule == "group-by-verb"
     leads, joins = by_pair[("清风行动", "区领导")], by_pair[("清风行动", "党员干部")]
     assert (leads.rule, leads.features["group-acts"], leads.features["same-clause"]) == ("", 1.0, 1.0)
-    assert (joins.rule, joins.features["group-acts"], joins.features["group-sentence=enrol"]) == ("", 0.0, 1.0)
+    assert (joins.rule, joins.features["group-acts"], joins.features["group-sentence=enrol"]) == ("group-takes-part", 0.0, 1.0)
