@@ -155,6 +155,9 @@ OFFICIALS = [
     # a member of a government's party group (区政府党组成员)
     ("黄陂区委常委、区政府党组成员、区委统战部部长张国金出席会议并讲话。", "张国金",
      ["黄陂区委常委", "黄陂区政府党组成员", "黄陂区委统战部部长"]),
+    # a post given by a verb with an aspect word (担任过) or a county after 任 (曾任石门县委书记)
+    ("王明担任过石门县委书记，李强曾任石门县委副书记。", "王明", ["石门县委书记"]),
+    ("王明曾任石门县委书记。", "王明", ["石门县委书记"]),
     # a space between the title and the name, as web copies and signatures set it
     ("湖州市委常委、安吉县委书记 杨卫东说，要担当。", "杨卫东", ["湖州市委常委", "安吉县委书记"]),
     # a surname of 百家姓 from the south (裘)

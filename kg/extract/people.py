@@ -308,7 +308,8 @@ def _posts_by_verb(text: str, masked: str, title_end: int,
     verb = _TAKES_POST.search(text, clause, title_end)
     if verb is None:
         return None
-    # a classifier between the verb and its post is no part of the post: 是一名村党支部书记
+    # an aspect word (担任过, 担任了) or a classifier between the verb and its post is no part of the
+    # post: 是一名村党支部书记
     floor = verb.end() + len(_CLASSIFIER.match(text, verb.end()).group())
     posts = _split_post(text, masked, clause, verb, title_end, ctx) or _posts_before(
         text, masked, title_end, ctx, floor=floor)
@@ -317,7 +318,7 @@ def _posts_by_verb(text: str, masked: str, title_end: int,
     return (verb, list(_named(posts))) if _named(posts) else None
 
 
-_CLASSIFIER = re.compile(r"(?:一名|一位|一个)?")
+_CLASSIFIER = re.compile(r"(?:过|了)?(?:一名|一位|一个)?")
 
 
 def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], tokens: dict[int, int],
@@ -349,13 +350,18 @@ def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], t
         cand = next((k for k in longest_first if text.startswith(k, pos)), None) or _name_at(text, pos, tokens)
         if cand and pos + len(cand) > end:  # the verb ends the name: 李明/成为
             cand = cand[:end - pos] if end - pos >= 2 else None
-        if pos == clause != sentence and cand not in known and pos + len(cand or "") != end:
-            continue  # at the head of the verb's clause, only a name the verb follows (2018年，刘建章被任命为)
+        if (pos == clause != sentence and cand not in known and pos + len(cand or "") != end
+                and not _BEFORE_VERB.fullmatch(text, pos + len(cand or ""), end)):
+            continue  # at the head of the verb's clause, only a name the verb follows (2018年，刘建章被任命为; 李强曾任)
         if cand and cand not in reporters and (cand in known or pos in (sentence, clause) or text[pos - 1] in "的叫"):
             found = (pos, cand)
             if first:
                 break
     return found
+
+
+# what may stand between a subject and the verb that gives it a post (李强曾任, 王明先后担任)
+_BEFORE_VERB = re.compile(r"曾经?|已经?|现|先后|还|也|又|后")
 
 
 # a sentence that opens on a person standing for one named before: 他…, 这位…的姑娘，…成长为…
