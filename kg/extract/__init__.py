@@ -38,8 +38,8 @@ from .context import ArticleContext, build_context
 from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
 from .localities import names_another
-from .people import (find_group_members, find_listed_leaders, find_named_before_title, find_officials,
-                     find_officials_by_verb)
+from .people import (find_group_members, find_listed_leaders, find_named_before_posts, find_named_before_title,
+                     find_officials, find_officials_by_verb)
 from .spans import unquoted
 from .subjects import find_subjects
 from .targets import Span, find_targets
@@ -284,6 +284,7 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
     text = b.clean.text
     found = find_officials(b.ctx, b.clean.reporters, tokens)
     found += find_named_before_title(b.ctx, b.clean.reporters, tokens)
+    found += find_named_before_posts(b.ctx, b.clean.reporters, tokens)
     found += find_officials_by_verb(b.ctx, b.clean.reporters, tokens, {o.name for o in found})
     # one span, one person: a later rule's name inside an earlier one's (万丰 in 江万丰同志) goes
     found = [o for i, o in enumerate(found) if not any(p.start < o.end and o.start < p.end for p in found[:i])]

@@ -463,6 +463,32 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
     return out
 
 
+def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
+                            tokens: dict[int, int]) -> list[OfficialHit]:
+    """A profile's heading line: NAME, then the posts that end the line (谢莉萍临安市天目山镇党委副书记、
+    镇长), with at most an unknown place's name between."""
+    text = ctx.text
+    masked = _masked(ctx)
+    out = []
+    for title_end in _title_ends(text):
+        if title_end < len(text) and text[title_end] != "\n":
+            continue
+        line = start_of(text, title_end, "\n")
+        name = _name_at(text, line, tokens)
+        if not name or name in reporters or line + len(name) >= title_end:
+            continue
+        posts = _posts_before(text, masked, title_end, ctx)
+        between = text[line + len(name):posts[0].start] if posts else ""
+        if posts and len(between) <= 6 and not re.search(r"[^\u4e00-\u9fff ]", between) \
+                and _NAME_GAP.fullmatch(between):
+            out.append(OfficialHit(line, line + len(name), name, _named(posts), "name-then-post"))
+    return out
+
+
+# what may stand between a heading's name and its posts: a space, or a place the gazetteer does not know
+_NAME_GAP = re.compile(r" ?(?:[\u4e00-\u9fff]{1,4}[省市县区])?")
+
+
 def _listed_before(text: str, start: int, reporters: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """The names listed with 、 before the name at ``start``: (start, end, name), last first."""
     out = []
