@@ -686,6 +686,10 @@ GROUPS = [
     ("澄清正名纪检监察干部，召开“88后”乡镇街道副职干部座谈会。", {"纪检监察干部", "88后乡镇街道副职干部"}),
     ("举办益阳市80后村（社区）党组织书记专题培训班。", {"80后村党组织书记"}),
     ("黄陂区召开党外年轻干部座谈会。", {"党外年轻干部"}),
+    # a rank bound qualifies leaders (副处级以上领导), not a body (…领导班子); 主要 qualifies 负责人,
+    # which is a group only with a unit's modifier
+    ("要求所有县副处级以上领导和乡镇党政主要负责人带头，市直单位领导班子要配合，主要负责人参加。",
+     {"县副处级以上领导", "乡镇党政主要负责人"}),
     # 全县 is all the county's: the level is not the group's (全县处级领导干部: not 县处级领导干部)
     ("培训学员主要是全县处级领导干部、乡镇新进领导班子成员和村级工作人员。", {"处级领导干部", "乡镇新进领导班子成员", "村级工作人员"}),
     # Taiwan's village and ward chiefs and clerks, bracketed or qualified, not the village then a word

@@ -26,6 +26,9 @@ _NAMED_UNIT = re.compile(r"[\u4e00-\u9fff](?<![和与及对将把由为让在了
 _PRESS = re.compile(r"报(?![酬名告到送考请表])")
 
 
+_RANK_BOUND = r"[县乡]?副?(?:处|科|厅|乡科|县处)级以上"
+
+
 @cache
 def _group_re() -> re.Pattern:
     t = table("groups")
@@ -35,7 +38,8 @@ def _group_re() -> re.Pattern:
     # (镇村两级, 县乡村三级), with an optional alternative
     # (镇村两级, 县乡村三级), or the units directly under a level's government (县直机关, 市直单位), with an
     # optional alternative; the genre quotes an age bound (“90后”科级干部)
-    mod = (rf"(?:{alt('MOD')}|“?\d{{2}}后”?|\d{{2}}周?岁以下|[省市州县区乡镇村]{{2,4}}[两三四]级|[省市州县区镇]直(?:机关|单位|部门))"
+    # ... or a rank bound (副处级以上, 乡科级以上)
+    mod = (rf"(?:{alt('MOD')}|“?\d{{2}}后”?|\d{{2}}周?岁以下|{_RANK_BOUND}|[省市州县区乡镇村]{{2,4}}[两三四]级|[省市州县区镇]直(?:机关|单位|部门))"
            rf"(?:（[\u4e00-\u9fff]{{1,3}}）)?")
     # the longest reading first: 科级领导干部 before the whole word 科级领导
     # 村（社区）党组织书记: the village and its urban counterpart named together, as the genre writes
@@ -49,6 +53,8 @@ def _group_re() -> re.Pattern:
     # 县领导, 省市领导: a level's leaders, after a boundary, a conjunction or a measure word (以及区领导,
     # 92个区领导), not where the level word ends a unit's name (示范区领导干部) nor before 班子 (该县领导班子成员:
     # the members of the county's leading group)
+    # 县副处级以上领导: the leaders of a rank and above, not a body (…领导班子)
+    ranked = rf"{_RANK_BOUND}领导(?!班子|干部)"
     leaders = r"[县区市](?:(?<![\u4e00-\u9fff].)|(?<=[各全该本省市、及和与同个名位批等对向由为让请].))领导(?!班子)"
     # 镇班子成员, 乡领导班子成员: the members of a level's leading group, after like marks (邀请了镇班子成员; not
     # 该县领导班子成员, where 该县 is the county the group belongs to)
@@ -57,7 +63,7 @@ def _group_re() -> re.Pattern:
     # is a group of its own
     reserve = r"(?:后备(?:人选|力量|干部))?"
     # every reading begins with one of these characters: a position with another is passed over at once
-    first = "".join(sorted({w[0] for key in ("MOD", "CORE", "WHOLE", "DUTY") for w in t[key]} | set("0123456789省市州县区乡镇村“两选")))
+    first = "".join(sorted({w[0] for key in ("MOD", "CORE", "WHOLE", "DUTY") for w in t[key]} | set("0123456789省市州县区乡镇村“两选副处科厅")))
     # the duty areas a group with a modifier of its own serves (脱贫攻坚乡村振兴专业领导干部)
     duty = rf"(?:{alt('DUTY')}){{0,2}}"
     # 乡镇党政“一把手”: the genre quotes this colloquial whole word; its qualifiers make it a group
@@ -74,7 +80,7 @@ def _group_re() -> re.Pattern:
     # 全县处级领导干部: 全 and a level word are a quantifier (all the county's), not the group's level
     return re.compile(rf"(?=[{re.escape(first)}])(?!(?<=全)[省市州县区乡镇])"
                       rf"(?:(?:{paired}|{duty}{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})|{quoted}){reserve}"
-                      rf"|{leaders}|{members}|{committees}|{sent}|{chiefs}|[县区]（区）委(?:书记|组织部部长))")
+                      rf"|{ranked}|{leaders}|{members}|{committees}|{sent}|{chiefs}|[县区]（区）委(?:书记|组织部部长))")
 
 
 @cache
