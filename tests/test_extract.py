@@ -967,6 +967,9 @@ TARGET_RULES = [
     # a document referred back to by the last words of its name (考核办法规定，…)
     ("柞水县制定美丽乡村建设考核办法。考核办法规定，对村党支部书记给予奖励。",
      "美丽乡村建设考核办法", "村党支部书记", "group-after-anaphor"),
+    # ... or the heading opening the paragraph as its first sentence
+    ("二、具体措施\n2、完善待遇激励机制。健全目标管理考核制度。按照上级要求优先保证离任村干部补贴发放到位。",
+     "待遇激励机制", "离任村干部", "group-under-heading"),
     # a course referred back to by the training it gives (本次轮训 for …轮训班)
     ("全县村（社区）主职干部轮训班开班。本次轮训共分5期进行，实现全县400个村（社区）党组织书记轮训全覆盖。",
      "全县村（社区）主职干部轮训班", "村党组织书记", "group-after-anaphor"),

@@ -324,17 +324,22 @@ _HEADING = re.compile(r"[ \t]*(?:\d{1,2}[、.．]|[一二三四五六七八九�
 
 
 def _heading(text: str, pos: int, initiatives: Sequence[Span]) -> Span | None:
-    """The one initiative the heading line right above ``pos``'s paragraph names (2、完善待遇激励机制。
-    \n…优先保证离任村干部补贴发放到位): the measure the paragraph sets out."""
+    """The one initiative a numbered heading names, where the heading is the line right above
+    ``pos``'s paragraph or its paragraph's first sentence (2、完善待遇激励机制。…优先保证离任村干部补贴发放到位):
+    the measure the paragraph sets out."""
     p0 = start_of(text, pos, "\n")
-    if p0 < 2:
+    first = text.find("。", p0, pos)
+    if first >= 0 and _HEADING.match(text[p0:first + 1]):
+        h0, h1 = p0, first + 1  # the heading opens the paragraph
+    elif p0 >= 2:
+        h0, h1 = start_of(text, p0 - 1, "\n"), p0 - 1
+        if not _HEADING.match(text[h0:h1]):
+            return None
+    else:
         return None
-    h0 = start_of(text, p0 - 1, "\n")
-    if not _HEADING.match(text[h0:p0 - 1]):
-        return None
-    named = [i for i in initiatives if h0 <= i.start and i.end <= p0 - 1]
+    named = [i for i in initiatives if h0 <= i.start and i.end <= h1]
     # the heading is the measure, after its verb (健全|政治激励机制), not a section on it (…改革的历史)
-    if len(named) != 1 or text[named[0].end:p0 - 1].strip(" \t。") or named[0].start - h0 > 8:
+    if len(named) != 1 or text[named[0].end:h1].strip(" \t。") or named[0].start - h0 > 8:
         return None
     return named[0]
 
