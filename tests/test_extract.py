@@ -494,6 +494,9 @@ def test_initiative(run: Run, text: str, cls: str, label: str, alts: set[str]) -
 
 
 INITIATIVE_SETS = [
+    # a document named by what it sets out to do, right after the verb that issues it, without 关于 or 书名号
+    ("县委制定了进一步加强农村党员干部队伍素质建设的意见，出台了加强和改进村干部管理的办法。", "Measure",
+     {"进一步加强农村党员干部队伍素质建设的意见", "加强和改进村干部管理的办法"}),
     # a symposium of a cadre group is held as a campaign is (党外年轻干部座谈会); one on a quoted theme is a meeting
     ("黄陂区召开党外年轻干部座谈会，黄岩区召开“潮起永宁话担当”座谈会。", "Campaign", {"党外年轻干部座谈会"}),
     # ... not someone's words of clauses

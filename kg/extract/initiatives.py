@@ -240,10 +240,20 @@ def _document_headings(text: str):
         yield InitiativeHit("Measure", m.start(), m.end(), label, (label[:m.start(1) - m.end()],) if m.group(1) else ())
 
 
+# …的意见 opening on what it sets out to do, right after the verb that issues it, without 关于 or
+# 书名号 (制定了进一步加强农村党员干部队伍素质建设的意见)
+_PURPOSED = re.compile(r"(?:制定|出台|印发|下发|修订)了?((?:进一步)?(?:加强|改进|做好|推进|建立健全|健全|完善|规范|激励)"
+                       r"[^，。；：！？《》“”\n]{2,40}?的(?:实施意见|指导意见|意见|若干措施|实施办法|办法|暂行规定|规定|"
+                       r"实施方案|工作方案|方案|实施细则|细则))")
+
+
 def _about(text: str):
     """关于……的通知 and its kin, written without 书名号."""
     for m in _ABOUT.finditer(text):
         yield InitiativeHit("Measure", m.start(), m.end(), unquoted(m.group()), ())
+    for m in _PURPOSED.finditer(text):
+        if not text.startswith("关于", m.start(1) - 2):
+            yield InitiativeHit("Measure", m.start(1), m.end(1), unquoted(m.group(1)), ())
 
 
 def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> tuple[int, str] | None:
