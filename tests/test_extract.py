@@ -59,6 +59,8 @@ def test_locality(run: Run, text: str, label: str, code: str | None) -> None:
 
 
 LOCALITY_SETS = [
+    # a county right after its prefecture's short name and level word (凉山州昭觉县)
+    ("四川凉山州昭觉县阿土列尔村第一书记帕查有格。", {"四川省", "凉山彝族自治州", "昭觉县", "阿土列尔村"}),
     # regions and descriptors are not localities (浙西, 山区)
     ("衢州市地处浙西山区。", {"衢州市"}),
     ("台州市山区干部要担当作为。", {"台州市"}),

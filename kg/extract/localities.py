@@ -167,7 +167,9 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
             clean_left = (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in _FUNCTION_CHARS
                           or text.startswith("中共", start - 2)  # 中共白河县委: the party's committee of the unit
                           or any(text[start - n:start] in gaz.by_short or text[start - n:start] in gaz.by_name
-                                 for n in (2, 3, 4)))  # 湖北竹溪县: right after a higher unit
+                                 for n in (2, 3, 4))  # 湖北竹溪县: right after a higher unit
+                          # 凉山州昭觉县: ... or its short name and level word
+                          or text[start - 1] in "省市州盟" and any(text[start - n:start - 1] in gaz.by_short for n in (3, 4, 5)))
             clean_right = _AFTER_UNIT.match(text, end) or end in starts
             if not clean_left or (gaz.units[best].level == gz.TOWN and not clean_right):
                 continue
