@@ -695,6 +695,10 @@ GROUPS = [
     # which is a group only with a unit's modifier
     ("要求所有县副处级以上领导和乡镇党政主要负责人带头，市直单位领导班子要配合，主要负责人参加。",
      {"县副处级以上领导", "乡镇党政主要负责人"}),
+    # a town's cadres (镇干部), not where 镇 ends the town's name (柘汪镇干部) or a level list (县乡镇干部);
+    # civil servants with a qualifier (乡镇公务员, 新录用公务员)
+    ("镇党委书记来到镇干部家中，柘汪镇干部要担当，参与县乡镇干部培训。", {"镇干部", "乡镇干部"}),
+    ("举办乡镇公务员培训班，新录用公务员参加。", {"乡镇公务员", "新录用公务员"}),
     # 全县 is all the county's: the level is not the group's (全县处级领导干部: not 县处级领导干部)
     ("培训学员主要是全县处级领导干部、乡镇新进领导班子成员和村级工作人员。", {"处级领导干部", "乡镇新进领导班子成员", "村级工作人员"}),
     # Taiwan's village and ward chiefs and clerks, bracketed or qualified, not the village then a word
