@@ -496,6 +496,9 @@ def test_initiative(run: Run, text: str, cls: str, label: str, alts: set[str]) -
 
 
 INITIATIVE_SETS = [
+    # a quoted year named for a campaign, not a count of years
+    ("中央将2019年确定为“基层减负年”，市委部署“干部作风优化年”，庆祝建党“一百年”。", "Campaign",
+     {"基层减负年", "干部作风优化年"}),
     # a document named by what it sets out to do, right after the verb that issues it, without 关于 or 书名号
     ("县委制定了进一步加强农村党员干部队伍素质建设的意见，出台了加强和改进村干部管理的办法。", "Measure",
      {"进一步加强农村党员干部队伍素质建设的意见", "加强和改进村干部管理的办法"}),
@@ -730,6 +733,9 @@ def test_cadre_groups(run: Run, text: str, expected: set[str]) -> None:
 # --- relations ----------------------------------------------------------------------------------
 
 LAUNCHES = [
+    # a year designated by the centre, or by nobody the sentence names, is no locality's campaign
+    ("青田县召开会议。2019年被确定为“基层减负年”。在中央将2019年确定为“基层减负年”之后，减负展开。", set()),
+    ("青田县把2023年确定为“干部作风提升年”。", {("青田县", "launches", "干部作风提升年")}),
     # the locality in the sentence
     ("黄岩区开展“大讨论大调研大服务”活动。", {("黄岩区", "launches", "大讨论大调研大服务活动")}),
     ("黄岩区开展“五比亮剑”行动。", {("黄岩区", "launches", "五比亮剑行动")}),

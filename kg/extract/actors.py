@@ -19,7 +19,10 @@ from .spans import CLAUSE, span_of, start_of
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
 # the centre or the whole country acting (中共中央办公厅印发, 在全国范围内开展, 党中央部署)
-_CENTRAL = re.compile(r"中共中央|党中央|中央(?:办公厅|组织部|军委|全面|决定|部署|印发|出台)|国务院|中办|国办|全国范围|在全国")
+_CENTRAL = re.compile(r"中共中央|党中央|中央(?:办公厅|组织部|军委|全面|决定|部署|印发|出台|将|把|提出|要求|确定|明确)"
+                      r"|国务院|中办|国办|全国范围|在全国")
+# a passive designation whose designator is unnamed (2019年被确定为“基层减负年”): nobody's act here
+_DESIGNATED = re.compile(r"被(?:确定|列|定|评|命名)为[“《「]?$")
 # an organisation right after a locality's name: 宝应县委组织部, 黄岩区委, 福田镇党委
 _ORG_SUFFIX = re.compile(r"委(?:组织部|宣传部|办公室|常委会)?|人民政府|政府|纪委|党委|党工委")
 
@@ -54,6 +57,8 @@ def find_actor(b: Builder, pos: int, loc_keys: dict[str, str], names: list[tuple
         return _NOBODY  # “减负行动”在全国范围内展开: a campaign of the whole country
     if _topic(text, span):
         return _NOBODY  # 围绕…实施乡村建设行动…等方面进行比武: a theme of another act, nobody's act here
+    if _DESIGNATED.search(text, max(0, span[0] - 7), span[0]):
+        return _NOBODY
     if _joined_list(text, span[0]):
         return _NOBODY  # 参与“港城大讲堂”专题讲座、招商队伍培训班: taking part, in each item of the list
     if text[span[0] - 1:span[0]] == "是" and text[span[1]:span[1] + 1] == "的":

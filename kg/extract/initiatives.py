@@ -289,6 +289,10 @@ def _quoted(text: str, ends: frozenset[int]):
             continue  # 采用“研讨交流+同台比武”: a combination of methods, not a campaign
         if tail_type == "" and re.search(r"、[^、]*等", name):
             continue  # “听党员干部、企业等不同群体评价意见”: an enumeration describes, it names nothing
+        if tail_type is None and _CAMPAIGN_YEAR.search(name):
+            # 将2019年确定为“基层减负年”, 市委“干部作风优化年”部署: a year named for a campaign
+            yield InitiativeHit("Campaign", m.start(), end, name, ())
+            continue
         verb = _verb_before(text, m.start(), ends)
         listed = _verb_before(text, m.start(), ends, reach=60)  # a list of quoted names may be long
         if tail_type is None and type_of(name) and name == _last_type(name):
@@ -321,6 +325,8 @@ def _quoted(text: str, ends: frozenset[int]):
                 yield InitiativeHit(cls, m.start(), end, name, ())
 
 
+# a year named for a campaign: a phrase of what it does, then 年 (not a count of years, 百年, 三年)
+_CAMPAIGN_YEAR = re.compile(r"^[\u4e00-\u9fff]{2,}[^\d一二三四五六七八九十百千万今去明当每全半个近多]年$")
 # what is a measure only where a verb sets it up (建立“负面清单”), not where it is handled (收集“责任清单”)
 _HANDLED = ("清单",)
 # a set of measures named by its count of articles: 减负20条, 激励干部十条
