@@ -496,6 +496,8 @@ def test_initiative(run: Run, text: str, cls: str, label: str, alts: set[str]) -
 
 
 INITIATIVE_SETS = [
+    # a file an assessment results in is no measure (形成干部实绩档案)
+    ("古田县对领导班子和干部开展考察，形成干部实绩档案。", "Measure", set()),
     # a quoted year named for a campaign, not a count of years
     ("中央将2019年确定为“基层减负年”，市委部署“干部作风优化年”，庆祝建党“一百年”。", "Campaign",
      {"基层减负年", "干部作风优化年"}),
