@@ -585,9 +585,9 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
             break  # 长 after a locality whose name ends in no level word of a head (…村长 is a title)
         level = re.match(r"街道|[省市州县区旗镇乡村]", text[begin:end])
         if (level and begin > start and not text.startswith("委", begin + level.end())
-                and text[begin - 1] not in "该本由在从对向经被据请让把"):
+                and text[begin - 1] not in "该本由在从对向经被据请让把和与及同"):
             # the tail of a name the gazetteer does not know (…榆区柘汪镇); not the village just named
-            # (该村副主任) nor a level after a preposition (由县政协主席)
+            # (该村副主任) nor a level after a preposition or a conjunction (由县政协主席, 王明和县长李强)
             begin += level.end()
         if text.startswith("委", begin) and not text.startswith("委员", begin):
             begin += 1  # 委 with no unit before it: the unit's name is lost (?h委常委)
