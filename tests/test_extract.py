@@ -71,6 +71,8 @@ LOCALITY_SETS = [
     ("古田迎来发展机遇，县里组织开展活动。", set()),
     # a verb of cadre work or a size before 村 begins no village's name (聚焦村…, 大型村)
     ("石门县聚焦村党组织书记队伍建设，大、中、小型村的正职报酬不同。", {"石门县"}),
+    # a verb of where someone comes from or goes begins no town's name, and a town may follow it
+    ("，来自城关镇溪口村的党支部书记王明说。王明前往城关镇调研。", {"城关镇", "溪口村"}),
     # ... nor one that is a common word (执政兴国)
     ("县委是党执政兴国的指挥部，县委书记要科教兴国。", set()),
     # parks and projects are not localities

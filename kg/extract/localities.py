@@ -35,8 +35,10 @@ _LOCATIVE = re.compile(r"(?:在|走进|来到|深入|位于)$")
 # where a unit name by pattern may begin when no named unit stands before it
 # (or after 任, which the post a cadre takes up follows: 调任杜堂乡乡长)
 _UNIT_LEFT = frozenset("在了到进赴驻于任、，。：；“”‘’（）《》 \n")
-# ... or a stop of a tour (观摩第一站, 首站): 第一站王岗村党支部书记
-_UNIT_LEFT_RE = re.compile("[" + re.escape("".join(sorted(_UNIT_LEFT))) + "]|第[一二三四五六七八九十]{1,2}站|首站")
+# ... or a stop of a tour (观摩第一站, 首站): 第一站王岗村党支部书记,
+# or a verb of where someone comes from, is or goes (来自城关镇…, 前往…)
+_UNIT_LEFT_RE = re.compile("[" + re.escape("".join(sorted(_UNIT_LEFT))) + "]|第[一二三四五六七八九十]{1,2}站|首站"
+                           "|来自|位于|地处|前往|赶赴|奔赴|驻守|途经|远赴")
 # a unit suffix two to five characters on (the quick test before a unit by pattern is tried)
 _SUFFIX_NEAR = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道|苏木|村|社区|嘎查)")
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
