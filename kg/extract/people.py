@@ -79,7 +79,9 @@ def _post_re() -> re.Pattern:
                r"保税区|示范区|新区|大学|学院)")
     level = "省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
-    piece = f"(?:{loc}|{orgs}|{modifier}|{level}|{generic})"
+    # a zone named after a locality (福州新区, 长沙高新区)
+    zone = rf"{loc}(?:高新区|开发区|新区|园区|综保区|保税区|示范区)"
+    piece = f"(?:{zone}|{loc}|{orgs}|{modifier}|{level}|{generic})"
     # 石门县长: a locality's head, its level word written once (checked in _posts_before);
     # 教育局长, 民政處長: a unit's head, its unit word written once
     fused = rf"(?:{char}){{2,6}}?(?:局|处|部|厅)长"
