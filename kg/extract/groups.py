@@ -22,9 +22,6 @@ _BOUND = re.compile(r"\d{2}周?岁以下")
 # 社区 that ends a community's name (振兴社区党总支书记: that community's post), not after a boundary,
 # a function word or 各 (各社区党组织书记, 对社区干部: the communities' cadres as a category)
 _NAMED_UNIT = re.compile(r"[\u4e00-\u9fff](?<![和与及对将把由为让在了的是各])社区")
-# 镇 or 乡 that ends a town's name (柘汪镇干部: that town's cadres, the town named), not after a function word,
-# 各/全/该 or a modifier (来到镇干部家中, 全镇干部, 优秀镇干部: a town's cadres as a category)
-_NAMED_TOWN = re.compile(r"[\u4e00-\u9fff](?<![和与及对将把由为让在了的是各全每该本个名位到秀轻级])[镇乡]干部")
 # a newspaper named after a group (来源：乡村干部报, 乡村干部报网), unlike its pay or sign-up (村干部报酬, 报名)
 _PRESS = re.compile(r"报(?![酬名告到送考请表])")
 
@@ -58,8 +55,9 @@ def _group_re() -> re.Pattern:
     # the members of the county's leading group)
     # 县副处级以上领导: the leaders of a rank and above, not a body (…领导班子)
     ranked = rf"{_RANK_BOUND}领导(?!班子|干部)"
-    # 镇干部, 乡干部: a town's cadres, not the end of a level list (县乡镇干部: 乡镇干部)
-    town_cadres = r"(?<![县乡镇村])[镇乡]干部"
+    # 镇干部, 乡干部: a town's cadres, after a boundary, a function word, 各/每/该 or a modifier (来到镇干部家中,
+    # 优秀镇干部), not where 镇 ends a town's name (柘汪镇干部) or a level list (县乡镇干部: 乡镇干部)
+    town_cadres = r"(?:(?<![\u4e00-\u9fff])|(?<=[和与及对将把由为让在了的是各每该本个名位到秀轻级]))[镇乡]干部"
     leaders = r"[县区市](?:(?<![\u4e00-\u9fff].)|(?<=[各全该本省市、及和与同个名位批等对向由为让请].))领导(?!班子)"
     # 镇班子成员, 乡领导班子成员: the members of a level's leading group, after like marks (邀请了镇班子成员; not
     # 该县领导班子成员, where 该县 is the county the group belongs to)
@@ -121,8 +119,7 @@ def find_groups(text: str) -> list[GroupHit]:
         label = re.sub(r"（[\u4e00-\u9fff]{2,3}）", "", re.sub(r"（([\u4e00-\u9fff])）", r"\1", surface))
         label = label.replace("“", "").replace("”", "")
         if (label in bare or len(label) < 3 or _PRESS.match(text, m.end())
-                or _NAMED_UNIT.match(text, max(0, m.start() - 1))
-                or label in ("镇干部", "乡干部") and m.start() > 0 and _NAMED_TOWN.match(text, m.start() - 1)):
+                or _NAMED_UNIT.match(text, max(0, m.start() - 1))):
             continue
         alts = (surface,) if surface != label and "“" not in surface else ()
         # 镇村40周岁以下年轻干部 is also written without its age bound (镇村年轻干部); 行政村 is 村

@@ -196,8 +196,6 @@ def _listed_after(text: str, pos: int, post: PostHit, reporters: tuple[str, ...]
     return []
 
 
-# a name transliterated from Uyghur, Tibetan or Mongolian (艾尔肯·吐尼亚孜, 次仁多吉, 于里木杰): no Han surname
-# and given name, four characters or more (or parts joined by ·), then what a speaker or a participant does
 @cache
 def _double_surnames() -> frozenset[str]:
     return frozenset(w for w in words("surnames") if len(w) == 2)
@@ -214,6 +212,8 @@ def _double_surname_name(text: str, start: int, cand: str, tokens: dict[int, int
     return cand[:3] if ends_well(start + 3) else None
 
 
+# a name transliterated from Uyghur, Tibetan or Mongolian (艾尔肯·吐尼亚孜, 次仁多吉, 于里木杰): no Han surname
+# and given name, four characters or more (or parts joined by ·), then what a speaker or a participant does
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,8}[·•][\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{4,8}")
 _SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|[，。；：]")
 
@@ -481,8 +481,7 @@ def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
             continue
         posts = _posts_before(text, masked, title_end, ctx)
         between = text[line + len(name):posts[0].start] if posts else ""
-        if posts and len(between) <= 6 and not re.search(r"[^\u4e00-\u9fff ]", between) \
-                and _NAME_GAP.fullmatch(between):
+        if posts and _NAME_GAP.fullmatch(between):
             out.append(OfficialHit(line, line + len(name), name, _named(posts), "name-then-post"))
     return out
 
@@ -634,7 +633,8 @@ def _make_post(text: str, masked: str, start: int, end: int) -> PostHit:
         return PostHit(start, end, surface, surface, None, None)
     title = next((t for t in words("titles") if surface.endswith(t)), "")
     org = surface[: len(surface) - len(title)]
-    if title in _FUSED_TITLES and org and not org.endswith(title[0]) and not _LOC_MASK in masked[end - len(title) - 1:end - len(title)]:
+    if (title in _FUSED_TITLES and org and not org.endswith(title[0])
+            and masked[end - len(title) - 1] != _LOC_MASK):
         org += title[0]  # 县教育局长: the bureau 县教育局 and its 局长
     tenure = _TENURE_BEFORE_TITLE.search(org)
     if tenure:  # 百坭村原第一书记: when the post was held is no part of its organisation
