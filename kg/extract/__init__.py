@@ -286,8 +286,16 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
     found += find_named_before_title(b.ctx, b.clean.reporters, tokens)
     found += find_named_before_posts(b.ctx, b.clean.reporters, tokens)
     found += find_officials_by_verb(b.ctx, b.clean.reporters, tokens, {o.name for o in found})
-    # one span, one person: a later rule's name inside an earlier one's (万丰 in 江万丰同志) goes
-    found = [o for i, o in enumerate(found) if not any(p.start < o.end and o.start < p.end for p in found[:i])]
+    # one span, one person: a later rule's name inside an earlier one's (万丰 in 江万丰同志) goes, and of two
+    # hits of one name the one that gives posts stays (王明同志现任…: the verb's, not the honorific's)
+    kept: list = []
+    for o in found:
+        same = next((i for i, p in enumerate(kept) if (p.start, p.end) == (o.start, o.end)), None)
+        if same is not None and o.posts and not kept[same].posts:
+            kept[same] = o
+        elif not any(p.start < o.end and o.start < p.end for p in kept):
+            kept.append(o)
+    found = kept
     for o in found:
         national = next((identity.NATION for p in o.posts if identity.national(p.label)), None)
         context = national or (o.posts[0].org_locality if o.posts else None) or b.ctx.actor
