@@ -109,12 +109,21 @@ LOCALITY_SETS = [
     # wherever it is named again
     ("宋家镇宋家村退休老支书宋传胜说。宋家镇利用春节的时机，组织开展走访活动。", {"宋家镇", "宋家村"}),
     ("表扬的村长：湖西乡尖山村王家兴、白沙乡后寮村叶文泉。", {"湖西乡", "尖山村", "白沙乡", "后寮村"}),
+    # a town by name + suffix listed with towns the gazetteer knows (槎水镇 after 黄柏镇、)
+    ("市委书记带队到塔畈乡、官庄镇、黄柏镇、槎水镇实地督导调研。", {"塔畈乡", "官庄镇", "黄柏镇", "槎水镇"}),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), LOCALITY_SETS)
 def test_locality_set(run: Run, text: str, expected: set[str]) -> None:
     assert labels(run(text), "Locality") == expected
+
+
+def test_a_town_is_itself_wherever_it_is_written_again(run: Run) -> None:
+    # 听取官庄镇: a town the gazetteer knows only by a name some counties share, written after a verb,
+    # is that town where the article has placed it before (到官庄镇、)
+    ex = run("市委书记带队到官庄镇、黄柏镇调研，并专题听取官庄镇工作情况汇报。")
+    assert [m.text for m in sorted(ex.mentions, key=lambda m: m.start) if m.cls == "Locality"] == ["官庄镇", "黄柏镇", "官庄镇"]
 
 
 def test_short_form_is_alt_label_when_full_name_is_named(run: Run) -> None:
@@ -342,6 +351,20 @@ def test_reporter_is_never_an_official(run: Run) -> None:
     assert ex.clean.reporters == ("林元沁",)
     assert "林元沁" not in names(ex, "Official")
     assert labels(ex, "Official") == {"李杰"}
+
+
+# a level's head is the article's unit's where that unit is written with the level word, not another's
+# (a 镇 has a 镇长, no 乡长; a 区 no 县长)
+LEVEL_HEADS = [
+    ("柘汪镇召开会议。张国胜曾任镇长。", "柘汪镇镇长"),
+    ("柘汪镇召开会议。张国胜曾任乡长。", "乡长"),
+    ("黄岩区召开会议。张国胜曾任县长。", "县长"),
+]
+
+
+@pytest.mark.parametrize(("text", "post"), LEVEL_HEADS)
+def test_level_head_is_its_own_unit_s(run: Run, text: str, post: str) -> None:
+    assert labels(run(text), "Post") == {post}
 
 
 def test_bare_title_is_no_post(run: Run) -> None:
@@ -593,6 +616,11 @@ INITIATIVE_SETS = [
     ("芜湖市委组织部举办了两期“村党组织书记示范培训班”。", "Campaign", {"村党组织书记示范培训班"}),
     # a verb after 的 is a noun (的组织保障) and governs no name
     ("要严格按照镇党委的部署要求，以强有力的组织保障高位推动大比拼。", "Campaign", set()),
+    # a system named by what it binds and 制, after the verb that sets it up
+    ("该镇积极探索实施重点项目捆绑激励制，落实领导干部包案制。", "Measure", {"重点项目捆绑激励制", "领导干部包案制"}),
+    ("实行人才储备制，每村储备2名后备干部。", "Measure", {"人才储备制"}),
+    # ... not a word that only ends in 制
+    ("要严格控制会议，坚决抵制歪风，完善管理体制。", "Measure", set()),
 ]
 
 
@@ -853,6 +881,9 @@ def test_launches(run: Run, text: str, expected: set) -> None:
 
 
 ISSUES = [
+    # units whose report is heard (听取…汇报) are visited, as their list is: no agent of what follows
+    ("潜山市委书记王国林带队到官庄镇调研，并专题听取官庄镇、槎水镇乡村振兴工作有关情况汇报。王国林强调，要积极探索联农带农富农长效机制。",
+     set()),
     ("黄岩区委印发《关于进一步激励广大干部担当作为的实施意见》。",
      {("黄岩区", "issues", "关于进一步激励广大干部担当作为的实施意见")}),
     ("黄岩区健全容错纠错机制。", {("黄岩区", "issues", "容错纠错机制")}),

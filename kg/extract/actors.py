@@ -176,9 +176,12 @@ def _first_agent(b: Builder, held: list[tuple[int, int]]) -> str | None:
     text = b.clean.text
     verb_re, _ = governing_verbs()
     candidates = []
+    visited_end = -1  # units coordinated with a venue are venues too (到塔畈乡、官庄镇实地督导)
     for chain in _chains(b, 0, len(text), (gz.CITY, gz.VILLAGE), held):
         head, last = chain[0], chain[-1]
-        if not _venue(text, head.start) and not _heading_tag(text, head.start, last.end):  # 在苏州市吴江区举行: where it happened, not who acted
+        if _venue(text, head.start) or visited_end >= 0 and head.start == visited_end + 1 and text[visited_end] in _COORDINATION:
+            visited_end = last.end  # 在苏州市吴江区举行: where it happened, not who acted
+        elif not _heading_tag(text, head.start, last.end):
             candidates.append((last.start, last.end, last.name))
     # the writer's own unit or the one the article is about (我州在州委党校举办了…, 该县实施…)
     for m in _SELF_REF.finditer(text):
@@ -230,10 +233,10 @@ def _chains(b: Builder, start: int, end: int, levels: tuple[int, int],
     return chains
 
 
-# what makes a locality the place of an act, not its agent (在, 于), and the place someone comes to
-# or inspects (赴, 到, 走进, 考察): the visitor acts there, not the place
+# what makes a locality the place of an act, not its agent (在, 于), and the place someone comes to,
+# inspects or hears a report from (赴, 到, 走进, 考察, 听取…汇报): the visitor acts there, not the place
 _VENUE = re.compile(r"[在于赴到]$|走进$|来到$")
-_VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$")
+_VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$|听取$")
 # an event a venue holds (在明溪县举行的…擂台赛): its host is not said to be the venue
 _HELD_THERE = re.compile(r"举行|举办|召开|开班|开幕|开赛")
 

@@ -34,7 +34,17 @@ class ArticleContext:
         # 市 of an article about a county-level city (福鼎市) is that city, not its prefecture
         if level == gz.CITY and self.actor and self.actor.endswith("市") and self.main.get(gz.COUNTY) == self.actor:
             return self.actor
-        return None if level is None else self.main.get(level)
+        unit = None if level is None else self.main.get(level)
+        if (unit and level_word in _OWN_SUFFIX and unit[-1] in _OWN_SUFFIX and unit[-1] != level_word
+                and not any(h.name == unit and self.text[h.start:h.end].endswith(level_word) for h in self.localities)):
+            return None  # 乡长 in the article of a 镇 is another township's head, 县委 in a 区's another county's
+        return unit
+
+
+#: level words a unit named with another of them is not referred to by (a 镇 has a 镇长, no 乡长), unless
+#: the article writes it so (a 乡 the gazetteer knows as a 镇 since); 市 and 省 also stand for a
+#: prefecture's city and an autonomous region
+_OWN_SUFFIX = frozenset("乡镇县区旗")
 
 
 def build_context(text: str) -> ArticleContext:

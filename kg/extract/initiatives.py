@@ -119,7 +119,7 @@ def find_initiatives(text: str, tokens: dict[int, int], groups: Sequence[tuple[i
                   ("described", _described(text, ends)),
                   ("list", _lists(text, ends)), ("governed", _governed(text, ends)), ("event", _events(text, ends)),
                   ("vehicle", _vehicles(text, ends)), ("headline", _headlines(text)),
-                  ("heading", _document_headings(text)),
+                  ("heading", _document_headings(text)), ("system", _kin_systems(text, ends)),
                   *_group_systems(text, groups, ends))
     for rank, (rule, generator) in enumerate(generators):
         ranked += [(rank, -(h.end - h.start), h.start, replace(h, rule=rule))
@@ -254,6 +254,24 @@ def _about(text: str):
     for m in _PURPOSED.finditer(text):
         if not text.startswith("关于", m.start(1) - 2):
             yield InitiativeHit("Measure", m.start(1), m.end(1), unquoted(m.group(1)), ())
+
+
+# a system named by what it binds and 制, ending its clause (领导干部包案制, 人才储备制, 报账制): kin of
+# 负责制 and 积分制 the lexicon cannot list one by one; not a word that only ends in 制 (体制, 编制, 控制)
+_KIN_SYSTEM = re.compile(r"[\u4e00-\u9fff]{2,16}制(?=[，。；、）\n]|$)")
+_NOT_SYSTEM = re.compile(r"[体机编控限抵遏法建管专研复录节牵压强学税币兵帝旧]制$")
+
+
+def _kin_systems(text: str, ends: frozenset[int]):
+    """X制 right after the verb that sets it up (落实领导干部包案制): a Measure."""
+    for m in _KIN_SYSTEM.finditer(text):
+        if _NOT_SYSTEM.search(m.group()):
+            continue
+        verb = _verb_before(text, m.end() - 1, ends, reach=16)
+        if verb and m.start() <= verb[0] <= m.end() - 3:
+            label = text[verb[0]:m.end()]
+            if not re.search(r"[了的是在和与及等]", label):
+                yield InitiativeHit("Measure", verb[0], m.end(), label, ())
 
 
 def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> tuple[int, str] | None:

@@ -161,6 +161,7 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
             named[gaz.units[u].name] += 1
     out = []
     starts = {start for start, _, _ in spans}
+    dropped = []
     for start, end, units in spans:
         best = max(units, key=lambda u: (sum(1 for a in gaz.chain(u)[1:] if named[gaz.units[a].name]),
                                          -gaz.units[u].level, -u))
@@ -174,11 +175,16 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
                           or text[start - 1] in "省市州盟" and any(text[start - n:start - 1] in gaz.by_short for n in (3, 4, 5)))
             clean_right = _AFTER_UNIT.match(text, end) or end in starts
             if not clean_left or (gaz.units[best].level == gz.TOWN and not clean_right):
+                dropped.append((start, end))
                 continue
         if gaz.units[best].level == gz.TOWN and len(units) > 1 and not anchored:
             best = units[0]  # an ambiguous town with no named county: keep the name, not a guessed parent
         out.append((start, end, best))
-    return out
+    # a name the article has shown to be a unit is that unit wherever it is written again (到官庄镇、… then
+    # 听取官庄镇…汇报)
+    shown = {text[s:e]: u for s, e, u in out}
+    out += [(s, e, shown[text[s:e]]) for s, e in dropped if text[s:e] in shown]
+    return sorted(out)
 
 
 def _short_names(text: str, gaz: gz.Gazetteer, units: set[int], taken) -> list[LocalityHit]:
@@ -371,4 +377,37 @@ def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHi
                 out.append(LocalityHit(m.start(), m.end(), m.group(), -1, level, parent, rule="unit-alone"))
                 taken.append(m.span())
                 parent = m.group()
+    return out + _listed_units(text, [*hits, *out], taken)
+
+
+# what joins the items of a list of units
+_LIST_JOINS = frozenset("、和及与")
+
+
+def _listed_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHit]:
+    """Towns and villages by name + suffix written in a list with a unit of their level
+    (塔畈乡、官庄镇、黄柏镇、槎水镇; 对市坪乡、格林镇): the list places them. They share the
+    parent of the unit they are listed with."""
+    gaz = gz.load()
+    out: list[LocalityHit] = []
+    queue = sorted((h for h in hits if h.level in (gz.TOWN, gz.VILLAGE)), key=lambda h: h.start)
+    while queue:
+        h = queue.pop(0)
+        parent = h.parent_name or (gaz.units[gaz.units[h.unit].parent].name
+                                   if h.unit >= 0 and gaz.units[h.unit].parent >= 0 else None)
+        found = []
+        if text[h.end:h.end + 1] in _LIST_JOINS:  # the item after it
+            found.append(_unit_at(text, h.end + 1, h.level))
+        if h.start and text[h.start - 1] in _LIST_JOINS:  # the item before it, from a boundary
+            for start in range(h.start - 4, max(h.start - 9, -1), -1):
+                m = _unit_at(text, start, h.level)
+                if m and m.end() == h.start - 1 and (start == 0 or text[start - 1] in _UNIT_LEFT | _FUNCTION_CHARS):
+                    found.append(m)
+                    break
+        for m in found:
+            if m and _free(taken, m.start(), m.end()):
+                new = LocalityHit(m.start(), m.end(), m.group(), -1, h.level, parent, rule="unit-listed")
+                out.append(new)
+                taken.append(m.span())
+                queue.append(new)
     return out
