@@ -616,6 +616,11 @@ INITIATIVE_SETS = [
     ("芜湖市委组织部举办了两期“村党组织书记示范培训班”。", "Campaign", {"村党组织书记示范培训班"}),
     # a verb after 的 is a noun (的组织保障) and governs no name
     ("要严格按照镇党委的部署要求，以强有力的组织保障高位推动大比拼。", "Campaign", set()),
+    # a list joined by 和 before 等 shares the type word, and the word of what they are for after 等
+    ("古田还配套建立一月一检查和组工干部跟踪考察重点项目等监督机制。", "Measure",
+     {"一月一检查监督机制", "组工干部跟踪考察重点项目监督机制"}),
+    # ... but no title in its marks is an item, nor is 和 of 共和国 a join
+    ("根据《中国共产党章程》《中华人民共和国城市居民委员会组织法》等章程条例，制定本方案。", "Measure", set()),
     # a system named by what it binds and 制, after the verb that sets it up
     ("该镇积极探索实施重点项目捆绑激励制，落实领导干部包案制。", "Measure", {"重点项目捆绑激励制", "领导干部包案制"}),
     ("实行人才储备制，每村储备2名后备干部。", "Measure", {"人才储备制"}),

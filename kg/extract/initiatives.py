@@ -56,8 +56,9 @@ _DETERMINER = re.compile(r"(?:\d{2,4}年度?|为期[\d一二三四五六七八�
                          r"这次|今年|首届|首期|新一轮|具体|如下|以下|上述)+")  # a year before a bare number (2009年…)
 # what never begins a name: a conjunction, a reference to the writer's own unit, a vague qualifier
 _LEAD = re.compile(r"(?:和(?!谐)|及(?![时早])|与|并|或|到|我国|我省|我市|我县|我区|我镇|相关|有关|此次|本次|这次)+")
-# what may stand between a list's last item and the type word all items share
-_LIST_TAIL = re.compile(r"(等)?([\d一二三四五六七八九十两]+[项个大种])?(?:有效|相关|系列|一系列)?$")
+# what may stand between a list's last item and the type word all items share; after 等, a word of what
+# they are for, which each item's name keeps (一月一检查和…等监督机制: 一月一检查监督机制)
+_LIST_TAIL = re.compile(r"(等)?([\d一二三四五六七八九十两]+[项个大种])?(?:有效|相关|系列|一系列)?((?<=等)[\u4e00-\u9fff]{2})?$")
 # an event report after the name: ……培训班在县委党校开班, ……攻坚战在浙西山城打响
 _EVENT = re.compile(r"(?:[^，。；！？\n]{0,14}?(?:在|于)[^，。；！？\n]{0,16}?|(?:正式|顺利|隆重)?)"
                     r"(?:开班|开幕|举行|举办|开赛|启动|开讲|打响|召开|结业|开课)")
@@ -459,9 +460,11 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
     head = text[clause_start:tm.start()]
     tail = _LIST_TAIL.search(head)
     items_end = clause_start + tail.start()
-    if (not (tail.group(1) or tail.group(2)) or "、" not in text[clause_start:items_end]
-            or tm.group() in _GENERIC_SHARED):
-        return  # needs 等 or a count (等制度, 三项机制) and a real list; 等措施 lists actions
+    items = text[clause_start:items_end]
+    if (not (tail.group(1) or tail.group(2)) or tm.group() in _GENERIC_SHARED
+            or "、" not in items and not (tail.group(1) and re.search(r"(?<!共)和(?!谐)|及(?![时早])", items))
+            or "》" in items):  # titles listed (《A》《B》等条例) are named by their marks
+        return  # needs 等 or a count (等制度, 三项机制) and a real list (A、B; A和B等); 等措施 lists actions
     verb = _verb_before(text, items_end, ends, reach=60)
     start = verb[0] if verb else clause_start
     start += len(_DETERMINER.match(text, start).group()) if _DETERMINER.match(text, start) else 0
@@ -478,7 +481,7 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
                 and not item.endswith("精神")):  # 学习弘扬长征精神、…等活动: a spirit studied is a theme, no name
             # an item already typed like the list (班委负责制、议事协商制等制度) keeps its name
             typed = item.endswith("制") or type_of(item) == type_of(tm.group())
-            label = item if typed else item + tm.group()
+            label = item if typed else item + (tail.group(3) or "") + tm.group()
             yield InitiativeHit(type_of(label) or type_of(tm.group()), pos, pos + len(part), label,
                                 () if typed else (item,))
         pos += len(part)
