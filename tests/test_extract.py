@@ -161,6 +161,11 @@ OFFICIALS = [
     ("台州市召开会议。市委常委、组织部部长欧阳晓东出席会议并讲话。", "欧阳晓东", ["台州市委常委", "台州市委组织部部长"]),
     # a locality's head with its level word written once (石门县长): the county's 县长, no name 石门
     ("石门县长王明表示，要担当。", "王明", ["石门县县长"]),
+    # a level's head written after the name as an honorific is that level's head all the same
+    ("石门县召开会议。会议由王建国县长主持。", "王建国", ["石门县县长"]),
+    # 以…为组长: the name ends before 为, and the role made (组长) is no post of the next name's list
+    ("黄岩区成立以区委书记徐淼为组长的领导小组。", "徐淼", ["黄岩区委书记"]),
+    ("黄岩区成立以区委书记徐淼为组长、区长李强为副组长的领导小组。", "李强", ["黄岩区区长"]),
     ("宜蘭縣長林姿妙表示，感謝村里長的付出。", "林姿妙", ["宜兰县县长"]),
     # a unit's head with its unit word written once (教育局长, 民政處長)
     ("石门县教育局长王明说，要担当。", "王明", ["石门县教育局长"]),
@@ -621,6 +626,8 @@ INITIATIVE_SETS = [
      {"一月一检查监督机制", "组工干部跟踪考察重点项目监督机制"}),
     # ... but no title in its marks is an item, nor is 和 of 共和国 a join
     ("根据《中国共产党章程》《中华人民共和国城市居民委员会组织法》等章程条例，制定本方案。", "Measure", set()),
+    # an ordinal (第二期) is no count of events: the course it numbers is named
+    ("石门县举办第二期年轻干部培训班，来自各乡镇的50名年轻干部参加培训。", "Campaign", {"年轻干部培训班"}),
     # a system named by what it binds and 制, after the verb that sets it up
     ("该镇积极探索实施重点项目捆绑激励制，落实领导干部包案制。", "Measure", {"重点项目捆绑激励制", "领导干部包案制"}),
     ("实行人才储备制，每村储备2名后备干部。", "Measure", {"人才储备制"}),
@@ -961,6 +968,8 @@ TARGETS = [
 
 
 TARGET_RULES = [
+    # the ones among whom an initiative is carried out (在…中开展)
+    ("石门县在全县村党组织书记中开展“擂台比武”活动。", "擂台比武活动", "村党组织书记", "group-by-verb"),
     # the group the title names is the aim of an initiative no sentence links to a group, where the
     # initiative's paragraph names the group too
     ("乡镇党政正职队伍建设纪实\n连云港市开设“港城大讲堂”，乡镇党政正职踊跃报名。", "港城大讲堂", "乡镇党政正职",

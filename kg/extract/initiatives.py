@@ -579,7 +579,7 @@ def _vehicles(text: str, ends: frozenset[int]):
             yield from _named(text, start, typed[-1])
 
 
-_EVENT_COUNT = re.compile(r"(?!一[个场期次批])(?:\d+|[一二三四五六七八九十百两]+)[个场期次批](?:以上|左右)?$")
+_EVENT_COUNT = re.compile(r"(?<![第\d一二三四五六七八九十百两])(?!一[个场期次批])(?:\d+|[一二三四五六七八九十百两]+)[个场期次批](?:以上|左右)?$")
 
 
 _SYSTEM = re.compile(r"(?:机制|制度|体系)$")

@@ -425,6 +425,8 @@ def _not_name(text: str, start: int) -> bool:
 
 # a name right before a title used as an honorific: 李晓敏书记致辞, 习近平总书记强调
 _HONORIFIC = re.compile(r"总书记|(?:常务)?副?(?:书记|主任|部长|县长|区长|市长|镇长|乡长|局长)|同志|村长|支书|主席|处长|科长")
+# the head of a level's unit, which the level word names as the title before the name does (县长王建国)
+_LEVEL_HEAD = re.compile(r"(?:常务)?副?[县区市镇乡]长")
 # an organisation before a title (纪委书记, 王村书记) is no name
 _ORG_ENDS = frozenset("委村支部局办处科队组校院所站会镇乡县区市省")
 # the one post a bare honorific always names
@@ -459,6 +461,8 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
             continue
         full = _FULL_TITLE.get(m.group())
         posts = (PostHit(m.start(), m.end(), m.group(), full, None, None, (m.group(),)),) if full else ()
+        if _LEVEL_HEAD.fullmatch(m.group()):  # 王建国县长: the head of the article's county, as 县长王建国
+            posts = tuple(_qualify([PostHit(m.start(), m.end(), m.group(), m.group(), None, None)], ctx))
         out.append(OfficialHit(start, m.start(), name, posts, "name-before-title"))
         if m.group() == "同志":  # 王明、李强、张华同志: every name of the list
             out.extend(OfficialHit(s, e, n, (), "name-before-title") for s, e, n in _listed_before(text, start, reporters))
@@ -559,6 +563,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
         return cand[:2]
     if three and cand[2] in "市县乡镇局村区省":  # 铁岭市, 杜堂乡: a place, not a name
         three = False
+    if three and cand[2] == "为" and _ROLE_OF_BODY.match(text, start + 3):
+        three = False  # 以区委书记徐淼为组长: the name, then the role it is made
     # the segmenter's word at the third character, unless a boundary word follows it (黎/作/凤带队)
     if three and not (start + 2 in tokens and start + 3 not in tokens and not _BOUNDARY_WORD.match(text, start + 3)):
         return cand
@@ -567,6 +573,10 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     if two:
         return cand[:2]
     return cand if three else None
+
+
+# a role in a body set up (领导小组, 工作专班) someone is made with 为 (以…为组长)
+_ROLE_OF_BODY = re.compile(r"(?:常务)?副?(?:组长|主任|队长|团长|指挥长|总指挥|召集人|顾问|成员)")
 
 
 def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: int = 0) -> list[PostHit]:
@@ -593,8 +603,9 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
         if text.startswith("委", begin) and not text.startswith("委员", begin):
             begin += 1  # 委 with no unit before it: the unit's name is lost (?h委常委)
         again = post_re.search(masked, begin, end) if begin < end else None
-        if again is None or again.start() != begin:
-            break
+        if (again is None or again.start() != begin
+                or posts and text[begin - 1:begin] == "为" and _ROLE_OF_BODY.fullmatch(text, begin, end)):
+            break  # (以张三为组长、区长李四…: the role made of the name before, not a post of the list)
         posts.append(_make_post(text, masked, begin, end))
         if begin > 0 and text[begin - 1] in "、兼":  # 市委常委、组织部部长; 镇党委副书记兼镇长
             end = begin - 1

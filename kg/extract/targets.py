@@ -360,13 +360,19 @@ def _verb_re() -> re.Pattern:
     return re.compile(trie(table("verbs")["target"]) + "(?!部)")
 
 
+# 在…干部中开展: the initiative carried out among the group
+_AMONG = re.compile(r"(?:中间?|当中)(?:广泛|深入|全面|持续|大力)?(?:开展|组织|实施|推行|启动|举办)")
+
+
 def _acted_on(blotted: str, g: Span, c0: int, c1: int) -> bool:
     """Whether the group's clause acts on it: a targeting verb outside the names it holds (党组织书记
     holds 组织), a one-character one before the group (为驻村工作队员, 对村书记), a noun of cadre work
-    after it (村党组织书记专业化管理) or the corps a sentence builds of it (建设一支…带头人队伍).
+    after it (村党组织书记专业化管理), the corps a sentence builds of it (建设一支…带头人队伍) or the
+    ones among whom an initiative is carried out (在…村党组织书记中开展).
     A group in another clause of the sentence is another act's (选派…干部挂职, 组织…干部学习)."""
     return (_verb_re().search(blotted, c0, c1) is not None
             or _SHORT_VERB.search(blotted, c0, g.start) is not None
+            or _AMONG.match(blotted, g.end) is not None and "在" in blotted[c0:g.start]
             or _WORKED_ON.match(blotted, g.end) is not None
             or blotted.startswith("队伍", g.end) and _CORPS.search(blotted, c0, g.start) is not None)
 
