@@ -166,6 +166,9 @@ OFFICIALS = [
     # 以…为组长: the name ends before 为, and the role made (组长) is no post of the next name's list
     ("黄岩区成立以区委书记徐淼为组长的领导小组。", "徐淼", ["黄岩区委书记"]),
     ("黄岩区成立以区委书记徐淼为组长、区长李强为副组长的领导小组。", "李强", ["黄岩区区长"]),
+    # 为 introducing whom the name acts for ends the name (李强为…颁奖), not a given name's 为 (李有为指出)
+    ("黄岩区召开大会，区委书记李强为获评“优秀村党组织书记”的20名同志颁奖。", "李强", ["黄岩区委书记"]),
+    ("黄岩区召开大会，区委书记李有为指出，要担当作为。", "李有为", ["黄岩区委书记"]),
     ("宜蘭縣長林姿妙表示，感謝村里長的付出。", "林姿妙", ["宜兰县县长"]),
     # a unit's head with its unit word written once (教育局长, 民政處長)
     ("石门县教育局长王明说，要担当。", "王明", ["石门县教育局长"]),
@@ -626,6 +629,8 @@ INITIATIVE_SETS = [
      {"一月一检查监督机制", "组工干部跟踪考察重点项目监督机制"}),
     # ... but no title in its marks is an item, nor is 和 of 共和国 a join
     ("根据《中国共产党章程》《中华人民共和国城市居民委员会组织法》等章程条例，制定本方案。", "Measure", set()),
+    # the sessions of one course (3期) are no count of kinds of events (20个以上专题培训班): the course is named
+    ("今年，县委组织部举办了3期乡镇干部能力提升培训班。", "Campaign", {"乡镇干部能力提升培训班"}),
     # an ordinal (第二期) is no count of events: the course it numbers is named
     ("石门县举办第二期年轻干部培训班，来自各乡镇的50名年轻干部参加培训。", "Campaign", {"年轻干部培训班"}),
     # a system named by what it binds and 制, after the verb that sets it up

@@ -580,6 +580,7 @@ def _vehicles(text: str, ends: frozenset[int]):
 
 
 _EVENT_COUNT = re.compile(r"(?<![第\d一二三四五六七八九十百两])(?!一[个场期次批])(?:\d+|[一二三四五六七八九十百两]+)[个场期次批](?:以上|左右)?$")
+_KIND_COUNT = re.compile(r"(?<![第\d一二三四五六七八九十百两])(?!一[个场])(?:\d+|[一二三四五六七八九十百两]+)[个场](?:以上|左右)?$")
 
 
 _SYSTEM = re.compile(r"(?:机制|制度|体系)$")
@@ -589,8 +590,9 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
     """The name from ``start`` (past any determiner) to the end of the type word ``tm``; a
     ``described`` one may hold 的 once, between a description and a name of two words or more."""
     det = _DETERMINER.match(text, start)
-    if det and _EVENT_COUNT.search(det.group()):
-        return  # 举办20个以上党性专题培训班: a count of events of a kind, none of them named
+    if det and _KIND_COUNT.search(det.group()):
+        return  # 举办20个以上党性专题培训班: a count of events of a kind, none of them named (not 举办3期…培训班,
+        # the sessions of one course)
     if det and det.group().isdigit():
         det = None  # a bare number counts the word after it inside the name (10星73项评分细则)
     start += len(det.group()) if det else 0

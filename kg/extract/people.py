@@ -547,8 +547,10 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
 
     if cand[:2] in _double_surnames():
         return _double_surname_name(text, start, cand, tokens, ends_well)
+    # 李强为获奖代表颁奖: 为 introduces whom the name acts for, though the segmenter reads 李强为
+    benefactive = len(cand) == 3 and cand[2] == "为" and _FOR_SOMEONE.match(text, start + 3) is not None
     # the segmenter's own word is a whole name here (丁菲礼/站在): it knows the name
-    if not strict and not list_item and tokens.get(start) in (2, 3) and tokens[start] <= len(cand) \
+    if not strict and not list_item and not benefactive and tokens.get(start) in (2, 3) and tokens[start] <= len(cand) \
             and cand[tokens[start] - 1] not in _NOT_GIVEN and not _NOT_GIVEN.intersection(cand[1:tokens[start]]) \
             and not (tokens[start] == 2 and cand[1] in _NOT_GIVEN_OF_TWO):
         return cand[:tokens[start]]
@@ -563,7 +565,7 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
         return cand[:2]
     if three and cand[2] in "市县乡镇局村区省":  # 铁岭市, 杜堂乡: a place, not a name
         three = False
-    if three and cand[2] == "为" and _ROLE_OF_BODY.match(text, start + 3):
+    if three and cand[2] == "为" and (benefactive or _ROLE_OF_BODY.match(text, start + 3)):
         three = False  # 以区委书记徐淼为组长: the name, then the role it is made
     # the segmenter's word at the third character, unless a boundary word follows it (黎/作/凤带队)
     if three and not (start + 2 in tokens and start + 3 not in tokens and not _BOUNDARY_WORD.match(text, start + 3)):
@@ -575,6 +577,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     return cand if three else None
 
 
+# an act done for someone whom 为 introduces (为获奖代表颁奖, 为学员授课)
+_FOR_SOMEONE = re.compile(r"[^，。；！？\n]{0,24}?(?:颁奖|颁发|授牌|授旗|授课|讲课|讲党课|上党课|辅导|揭牌|加油|鼓劲|点赞|解读|宣讲|作报告|作讲座)")
 # a role in a body set up (领导小组, 工作专班) someone is made with 为 (以…为组长)
 _ROLE_OF_BODY = re.compile(r"(?:常务)?副?(?:组长|主任|队长|团长|指挥长|总指挥|召集人|顾问|成员)")
 
