@@ -629,6 +629,10 @@ INITIATIVE_SETS = [
      {"一月一检查监督机制", "组工干部跟踪考察重点项目监督机制"}),
     # ... but no title in its marks is an item, nor is 和 of 共和国 a join
     ("根据《中国共产党章程》《中华人民共和国城市居民委员会组织法》等章程条例，制定本方案。", "Measure", set()),
+    # a quoted system (…制) the verb sets up, with whom it binds between them
+    ("石门县在全省率先推行村干部“坐班制”。", "Measure", {"坐班制"}),
+    # training (培训) types a quoted name it follows, as 改革 does
+    ("石门县开展“头雁”培训。", "Campaign", {"头雁培训"}),
     # the sessions of one course (3期) are no count of kinds of events (20个以上专题培训班): the course is named
     ("今年，县委组织部举办了3期乡镇干部能力提升培训班。", "Campaign", {"乡镇干部能力提升培训班"}),
     # an ordinal (第二期) is no count of events: the course it numbers is named
@@ -665,6 +669,8 @@ def test_measure_with_group_in_its_name(run: Run) -> None:
 
 GROUPS = [
     ("乡镇党政正职要带头。", {"乡镇党政正职"}),
+    # two groups in a list, not a modifier (正职) that begins inside the first one's name and the second's core
+    ("石门县聚焦乡镇党政正职、村党组织书记两支队伍。", {"乡镇党政正职", "村党组织书记"}),
     ("年轻乡镇党政正职要带头。", {"年轻乡镇党政正职"}),
     ("关心关爱年轻干部。", {"年轻干部"}),
     ("驻村工作队员要扎根基层。", {"驻村工作队员"}),
@@ -973,6 +979,8 @@ TARGETS = [
 
 
 TARGET_RULES = [
+    # the groups an initiative focuses on (聚焦…，开展…)
+    ("石门县聚焦乡镇党政正职、村党组织书记两支队伍，开展“头雁”培训。", "头雁培训", "乡镇党政正职", "group-by-verb"),
     # the ones among whom an initiative is carried out (在…中开展)
     ("石门县在全县村党组织书记中开展“擂台比武”活动。", "擂台比武活动", "村党组织书记", "group-by-verb"),
     # the group the title names is the aim of an initiative no sentence links to a group, where the

@@ -103,7 +103,11 @@ def find_groups(text: str) -> list[GroupHit]:
     bare = set(table("groups")["BARE"])
     hits = []
     t = table("groups")
+    # 乡镇党政正职、村党组织书记: two groups, not a modifier (正职) that begins inside the first one's name
+    inside = {p for g in _group_re().finditer(text) for p in range(g.start() + 1, g.end())}
     for m in _elliptic_re().finditer(text):
+        if m.start() in inside:
+            continue
         last = m.group(2)
         mod = next((mod for mod in t["MOD"] if last.startswith(mod)), None)
         if mod is None:

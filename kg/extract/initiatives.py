@@ -342,6 +342,10 @@ def _quoted(text: str, ends: frozenset[int]):
                 # measure whatever its verb
                 cls = "Measure" if _NUMBERED_SET.search(name) or name.endswith("制") else "Campaign"
                 yield InitiativeHit(cls, m.start(), end, name, ())
+        elif (tail_type is None and name.endswith("制") and verb and len(name) <= 8 and _TYPELESS_TAIL.match(tail)
+              and re.fullmatch(r"[\u4e00-\u9fff]{0,8}", text[verb[0]:m.start()])):
+            # 推行村干部“坐班制”: a quoted system (…制) the verb sets up, with whom it binds between
+            yield InitiativeHit("Measure", m.start(), end, name, ())
 
 
 # a year named for a campaign: a phrase of what it does, then 年 (not a count of years, 百年, 三年)
