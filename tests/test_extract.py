@@ -629,6 +629,9 @@ INITIATIVE_SETS = [
      {"一月一检查监督机制", "组工干部跟踪考察重点项目监督机制"}),
     # ... but no title in its marks is an item, nor is 和 of 共和国 a join
     ("根据《中国共产党章程》《中华人民共和国城市居民委员会组织法》等章程条例，制定本方案。", "Measure", set()),
+    # a list's count quoted with its type word (“三项机制”) still shares the type word with every item
+    ("该县建立健全容错纠错、澄清正名、关心关爱“三项机制”。", "Measure",
+     {"容错纠错机制", "澄清正名机制", "关心关爱机制", "三项机制"}),
     # a quoted system (…制) the verb sets up, with whom it binds between them
     ("石门县在全省率先推行村干部“坐班制”。", "Measure", {"坐班制"}),
     # training (培训) types a quoted name it follows, as 改革 does
@@ -979,6 +982,8 @@ TARGETS = [
 
 
 TARGET_RULES = [
+    # a group taking part in the learning an initiative offers (参加学习)
+    ("6月5日，石门县第三期“石门讲堂”开讲，全县200余名年轻干部参加学习。", "石门讲堂", "年轻干部", "group-takes-part"),
     # the groups an initiative focuses on (聚焦…，开展…)
     ("石门县聚焦乡镇党政正职、村党组织书记两支队伍，开展“头雁”培训。", "头雁培训", "乡镇党政正职", "group-by-verb"),
     # the ones among whom an initiative is carried out (在…中开展)

@@ -56,9 +56,10 @@ _DETERMINER = re.compile(r"(?:\d{2,4}年度?|为期[\d一二三四五六七八�
                          r"这次|今年|首届|首期|新一轮|具体|如下|以下|上述)+")  # a year before a bare number (2009年…)
 # what never begins a name: a conjunction, a reference to the writer's own unit, a vague qualifier
 _LEAD = re.compile(r"(?:和(?!谐)|及(?![时早])|与|并|或|到|我国|我省|我市|我县|我区|我镇|相关|有关|此次|本次|这次)+")
-# what may stand between a list's last item and the type word all items share; after 等, a word of what
+# what may stand between a list's last item and the type word all items share (a count may be quoted with
+# the type word: 容错纠错、澄清正名、关心关爱“三项机制”); after 等, a word of what
 # they are for, which each item's name keeps (一月一检查和…等监督机制: 一月一检查监督机制)
-_LIST_TAIL = re.compile(r"(等)?([\d一二三四五六七八九十两]+[项个大种])?(?:有效|相关|系列|一系列)?((?<=等)[\u4e00-\u9fff]{2})?$")
+_LIST_TAIL = re.compile(r"(等)?“?([\d一二三四五六七八九十两]+[项个大种])?(?:有效|相关|系列|一系列)?((?<=等)[\u4e00-\u9fff]{2})?$")
 # an event report after the name: ……培训班在县委党校开班, ……攻坚战在浙西山城打响
 _EVENT = re.compile(r"(?:[^，。；！？\n]{0,14}?(?:在|于)[^，。；！？\n]{0,16}?|(?:正式|顺利|隆重)?)"
                     r"(?:开班|开幕|举行|举办|开赛|启动|开讲|打响|召开|结业|开课)")

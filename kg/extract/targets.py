@@ -63,7 +63,7 @@ _ANAPHOR = re.compile(r"(?:(?:此次|本次|该|这次|此项|这项|这些|上�
 # or where it goes as the object of 参加 (…干部赴上海参加…培训班、…研修班等; not 参加“千万工程”专题研修班:
 # what a course is about), or 参加 ending its sentence (全县80名新任科级干部参加。); matched on the text with every
 # name blotted out
-_TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参赛|参加了?(?:(?:本次|此次|这次|该)?(?:集中)?(?:培训|比武|比赛|竞赛)|□+(?=[，。；、等]|$)|(?=[。；]|$))|参与(?!者)|报名参加|作为.{0,12}学员|登台|上台|"
+_TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参赛|参加了?(?:(?:本次|此次|这次|该)?(?:集中)?(?:培训|比武|比赛|竞赛|学习)|□+(?=[，。；、等]|$)|(?=[。；]|$))|参与(?!者)|报名参加|作为.{0,12}学员|登台|上台|"
                          r"走上讲台|同台|分别展示)")
 # a purpose clause (为加快…干部培养, 为进一步激励…): the aim of what its sentence goes on to report
 _PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切实|推动|促进|做好|激励|提升|培养|打造|建设|锻造|激发|落实|更好|深化)")
