@@ -161,6 +161,20 @@ OFFICIALS = [
     ("台州市召开会议。市委常委、组织部部长欧阳晓东出席会议并讲话。", "欧阳晓东", ["台州市委常委", "台州市委组织部部长"]),
     # a locality's head with its level word written once (石门县长): the county's 县长, no name 石门
     ("石门县长王明表示，要担当。", "王明", ["石门县县长"]),
+    ("宜蘭縣長林姿妙表示，感謝村里長的付出。", "林姿妙", ["宜兰县县长"]),
+    # a profile's name (NAME，女，…) whatever its surname also means (向 is a preposition too)
+    ("向红梅，女，土家族，1982年3月生，现任溆浦县卢峰镇党委书记。", "向红梅", ["卢峰镇党委书记"]),
+    # the Youth League's committee (共青团溆浦县委, 团县委) is its own, not the previous post's nor the party's
+    ("向红梅，女，1982年生，现任卢峰镇党委书记，曾任思蒙镇副镇长、共青团溆浦县委书记。", "向红梅",
+     ["卢峰镇党委书记", "思蒙镇副镇长", "共青团溆浦县委书记"]),
+    ("石门县召开会议，团县委书记王明出席。", "王明", ["共青团石门县委书记"]),
+    # posts in brackets right after the name (NAME（POST、POST）)
+    ("获奖者中，崔英淑（八家子镇党委书记）扎根基层20年。", "崔英淑", ["八家子镇党委书记"]),
+    ("石门县召开会议，会议由贾平（县委常委、宣传部部长）主持。", "贾平", ["石门县委常委", "石门县委宣传部部长"]),
+    # a league's committee (盟委) is the league's
+    ("兴安盟召开会议。盟委组织部副部长刘建军宣读了文件。", "刘建军", ["兴安盟委组织部副部长"]),
+    # surnames of the Korean Chinese (朴)
+    ("和龙市召开会议，市委书记朴成龙为获奖者颁奖。", "朴成龙", ["和龙市委书记"]),
     # a level's head written after the name as an honorific is that level's head all the same
     ("石门县召开会议。会议由王建国县长主持。", "王建国", ["石门县县长"]),
     # 以…为组长: the name ends before 为, and the role made (组长) is no post of the next name's list
@@ -169,7 +183,6 @@ OFFICIALS = [
     # 为 introducing whom the name acts for ends the name (李强为…颁奖), not a given name's 为 (李有为指出)
     ("黄岩区召开大会，区委书记李强为获评“优秀村党组织书记”的20名同志颁奖。", "李强", ["黄岩区委书记"]),
     ("黄岩区召开大会，区委书记李有为指出，要担当作为。", "李有为", ["黄岩区委书记"]),
-    ("宜蘭縣長林姿妙表示，感謝村里長的付出。", "林姿妙", ["宜兰县县长"]),
     # a unit's head with its unit word written once (教育局长, 民政處長)
     ("石门县教育局长王明说，要担当。", "王明", ["石门县教育局长"]),
     ("台東縣政府民政處長林淑芬表示，要担当。", "林淑芬", ["台东县政府民政处长"]),
@@ -352,6 +365,11 @@ OFFICIAL_SETS = [
 @pytest.mark.parametrize(("text", "expected"), OFFICIAL_SETS)
 def test_official_set(run: Run, text: str, expected: set[str]) -> None:
     assert labels(run(text), "Official") == expected
+
+
+def test_a_function_word_surname_needs_a_known_name_or_a_boundary(run: Run) -> None:
+    # 村干部要/当/好群众: 要 begins no name here
+    assert labels(run("镇党委书记苟文涛要求，村干部要当好群众致富的“带头人”。"), "Official") == {"苟文涛"}
 
 
 def test_reporter_is_never_an_official(run: Run) -> None:
@@ -632,6 +650,13 @@ INITIATIVE_SETS = [
     # a list's count quoted with its type word (“三项机制”) still shares the type word with every item
     ("该县建立健全容错纠错、澄清正名、关心关爱“三项机制”。", "Measure",
      {"容错纠错机制", "澄清正名机制", "关心关爱机制", "三项机制"}),
+    # a decision on personnel is no measure (任职决定, 关于…领导调整的决定); one on a policy is
+    ("科尔沁右翼前旗召开大会，宣布兴安盟委关于旗委主要领导调整的决定。刘建军宣读了任职决定。", "Measure", set()),
+    ("石门县委印发《关于表彰优秀村党组织书记的决定》。", "Measure", {"关于表彰优秀村党组织书记的决定"}),
+    # a contest (大赛) is a campaign's type word
+    ("开化县举办首届村级后备干部技能比武大赛。", "Campaign", {"村级后备干部技能比武大赛"}),
+    # a quoted name with a longer modifier before its action's type word
+    ("剑河县启动“墩苗育苗”年轻干部实践锻炼行动，首批选派42名年轻干部。", "Campaign", {"墩苗育苗年轻干部实践锻炼行动"}),
     # a quoted system (…制) the verb sets up, with whom it binds between them
     ("石门县在全省率先推行村干部“坐班制”。", "Measure", {"坐班制"}),
     # training (培训) types a quoted name it follows, as 改革 does
@@ -982,6 +1007,9 @@ TARGETS = [
 
 
 TARGET_RULES = [
+    # the clause right after a document named for one group opens on others it is for (，为…)
+    ("光泽县委组织部制定出台《光泽县年轻干部导师帮带制度》，为全县新录用公务员和选调生配备成长导师。",
+     "光泽县年轻干部导师帮带制度", "选调生", "group-by-verb"),
     # a group taking part in the learning an initiative offers (参加学习)
     ("6月5日，石门县第三期“石门讲堂”开讲，全县200余名年轻干部参加学习。", "石门讲堂", "年轻干部", "group-takes-part"),
     # the groups an initiative focuses on (聚焦…，开展…)
@@ -1011,7 +1039,7 @@ TARGET_RULES = [
     ("杨兴镇举行村（社区）党组织书记“擂台比武”和驻村书记“驻村比武”活动，全镇5名村（社区）党支部书记和3名驻村第一书记同台竞技。",
      "擂台比武", "村党支部书记", "group-takes-part"),
     # a group of a list that its own grammar links to nothing shares its mates' initiatives
-    ("雄村镇开展村党总支书记、驻村第一书记“追光吧·书记”擂台比武大赛。", "追光吧·书记擂台比武",
+    ("雄村镇开展村党总支书记、驻村第一书记“追光吧·书记”擂台比武大赛。", "追光吧·书记擂台比武大赛",
      "村党总支书记", "group-listed"),
     # the members an initiative is composed of (首期培训班由…组成)
     ("三地建立“领导干部示范培训班”，首期培训班由互派交流任职干部组成。", "领导干部示范培训班",

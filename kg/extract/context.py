@@ -9,7 +9,7 @@ from . import gazetteer as gz
 from .localities import LocalityHit, find_localities
 
 # the level a one-character level word refers to
-LEVEL_WORDS = {"省": gz.PROVINCE, "市": gz.CITY, "州": gz.CITY, "县": gz.COUNTY, "区": gz.COUNTY,
+LEVEL_WORDS = {"省": gz.PROVINCE, "市": gz.CITY, "州": gz.CITY, "盟": gz.CITY, "县": gz.COUNTY, "区": gz.COUNTY,
                "旗": gz.COUNTY, "镇": gz.TOWN, "乡": gz.TOWN, "街道": gz.TOWN, "村": gz.VILLAGE}
 
 

@@ -44,11 +44,11 @@ _ABOUT = re.compile(r"关于[^，。；：！？《》\n]{4,50}?的(?:实施意�
 # a quoted name, its abbreviation in brackets (（简称“访惠聚”）) and up to eight characters that may
 # carry its type word
 # (a slogan of clauses is a name where a campaign's type word follows it: “头雁比武，村村竞赛”擂台比武活动;
-# a longer tail where an activity ends it and the clause: “两节”送温暖走访慰问活动，)
+# a longer tail where an activity or an action ends it and the clause: “两节”送温暖走访慰问活动，)
 _QUOTED = re.compile(r"(?:“([^“”，。；！？\n]{2,30}|[^“”，。；！？\n]{2,20}(?:，[^“”，。；！？\n]{2,20}){1,3}"
                      r"(?=”[\u4e00-\u9fff]{0,4}(?:活动|行动|工程|计划|竞赛|比武|擂台赛)))”"
                      r"|‘([^‘’“”，。；！？\n]{2,30})’)(（简称“([^“”\n]{2,10})”）)?"
-                     r"([^\W了的是在和与及为对把将被等期]{0,10}活动(?=[，。；、])|[^\W了的是在和与及为对把将被等]{0,8})")
+                     r"([^\W了的是在和与及为对把将被等期]{0,10}(?:活动|行动)(?=[，。；、])|[^\W了的是在和与及为对把将被等]{0,8})")
 # quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
 _DETERMINER = re.compile(r"(?:\d{2,4}年度?|为期[\d一二三四五六七八九十两半]+个?(?:天|日|周|月|年|小时)半?的|\d+[个项期批次名条场届]?(?:以上|左右)?|"
                          r"[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
@@ -162,6 +162,8 @@ def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
         return None
     if hit.label.endswith("党校") and (_SCHOOL_OF_UNIT.search(hit.label[:-2]) or len(hit.label) < 4):
         return None  # 县委党校, 镇党校: the school of a committee or unit is a venue, not a course
+    if hit.label.endswith("决定") and _PERSONNEL.search(hit.label):
+        return None  # 关于旗委主要领导调整的决定, 任职决定: who holds which post, no policy
     lead = _LEAD.match(hit.label)
     if lead is None or unquoted(text[hit.start:hit.end]) != hit.label:
         return hit
@@ -172,6 +174,8 @@ def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
                          tuple(a for a in hit.alt_labels if a != label))
 
 
+# what a decision on personnel is about: appointments, removals, changes of leaders
+_PERSONNEL = re.compile(r"任职|任免|免职|任命|职务|人事|领导调整|干部调整|班子调整")
 # what ends the name of a unit whose party school is an institution (县委党校, 中共某镇党校), or
 # the verb of a trip to one (到党校培训)
 _SCHOOL_OF_UNIT = re.compile(r"(?:委|委员会|省|市|县|区|旗|镇|乡|街道|中央|中共|到|在|赴|进|去)$")

@@ -169,6 +169,7 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
         if gaz.units[best].level >= gz.COUNTY and not anchored:
             clean_left = (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in _FUNCTION_CHARS
                           or text.startswith("中共", start - 2)  # 中共白河县委: the party's committee of the unit
+                          or text.startswith("共青团", start - 3)  # 共青团溆浦县委: the Youth League's
                           or any(text[start - n:start] in gaz.by_short or text[start - n:start] in gaz.by_name
                                  for n in (2, 3, 4))  # 湖北竹溪县: right after a higher unit
                           # 凉山州昭觉县: ... or its short name and level word

@@ -81,7 +81,9 @@ def _post_re() -> re.Pattern:
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
     # a zone named after a locality (福州新区, 长沙高新区)
     zone = rf"{loc}(?:高新区|开发区|新区|园区|综保区|保税区|示范区)"
-    piece = f"(?:{zone}|{loc}|{orgs}|{modifier}|{level}|{generic})"
+    # the Youth League's committee of a level or a place (团县委, 共青团溆浦县委)
+    league = rf"(?:共青团|团)(?={loc}|[省市州县区旗镇乡]委)"
+    piece = f"(?:{zone}|{league}|{loc}|{orgs}|{modifier}|{level}|{generic})"
     # 石门县长: a locality's head, its level word written once (checked in _posts_before);
     # 教育局长, 民政處長: a unit's head, its unit word written once
     fused = rf"(?:{char}){{2,6}}?(?:局|处|部|厅)长"
@@ -477,6 +479,9 @@ def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
     masked = _masked(ctx)
     out = []
     for title_end in _title_ends(text):
+        if text[title_end:title_end + 1] in ("）", ")"):
+            out += _bracketed(text, masked, title_end, ctx, reporters, tokens)
+            continue
         if title_end < len(text) and text[title_end] != "\n":
             continue
         line = start_of(text, title_end, "\n")
@@ -488,6 +493,25 @@ def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
         if posts and _NAME_GAP.fullmatch(between):
             out.append(OfficialHit(line, line + len(name), name, _named(posts), "name-then-post"))
     return out
+
+
+def _bracketed(text: str, masked: str, close: int, ctx: ArticleContext, reporters: tuple[str, ...],
+               tokens: dict[int, int]) -> list[OfficialHit]:
+    """NAME（POST、POST）: a name, then brackets that hold nothing but its posts (崔英淑（八家子镇党委书记）,
+    贾平（县委常委、宣传部部长））."""
+    open_ = max(text.rfind("（", 0, close), text.rfind("(", 0, close))
+    if open_ < 2 or close - open_ > 40:
+        return []
+    posts = _posts_before(text, masked, close, ctx, floor=open_ + 1)
+    if not posts or posts[0].start != open_ + 1:
+        return []
+    for n in (3, 2):  # the name ends right at the bracket, after a boundary
+        start = open_ - n
+        if start >= 0 and (start == 0 or text[start - 1] in _DELIMS or text[start - 1] in "中和及与由"):
+            name = _name_at(text, start, tokens, strict=True)
+            if name and len(name) == n and name not in reporters:
+                return [OfficialHit(start, open_, name, _named(posts), "name-then-post")]
+    return []
 
 
 # what may stand between a heading's name and its posts: a space, or a place the gazetteer does not know
@@ -535,8 +559,13 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     cand = m.group()
     if _not_name(text, start):
         return None
+    profile = next((n for n in (3, 2) if n <= len(cand) and _PROFILE.match(text, start + n)), None)
+    if profile:
+        return cand[:profile]  # 向红梅，女，土家族…: a profile's name, whatever its surname also means
     if cand[0] in _FUNCTION_SURNAMES and tokens.get(start + 1, 0) >= 2:
         return None  # 县委书记要担当: a rare surname that is a function word, then a word (担当)
+    if cand[0] in _FUNCTION_SURNAMES and tokens.get(start) not in (2, 3):
+        strict = True  # 村干部要/当/好群众: such a surname's name is one the segmenter knows or a boundary ends
     after = _after_name_re()
 
     def ends_well(end: int) -> bool:
@@ -577,6 +606,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     return cand if three else None
 
 
+# what a profile writes right after the name: the sex (向红梅，女，土家族，1982年生，现任…)
+_PROFILE = re.compile(r"[，,（(][男女][，,、）)]")
 # an act done for someone whom 为 introduces (为获奖代表颁奖, 为学员授课)
 _FOR_SOMEONE = re.compile(r"[^，。；！？\n]{0,24}?(?:颁奖|颁发|授牌|授旗|授课|讲课|讲党课|上党课|辅导|揭牌|加油|鼓劲|点赞|解读|宣讲|作报告|作讲座)")
 # a role in a body set up (领导小组, 工作专班) someone is made with 为 (以…为组长)
@@ -670,7 +701,11 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     for post in posts:
         label = post.surface
         chain = _locality_chain(label, surfaces)
-        if not chain and post.start > 0 and ctx.text[post.start - 1] in "该本" and label[0] in "省市州县区旗镇乡村":
+        league = None  # 团县委书记: the Youth League's committee of the county, named 共青团石门县委书记
+        if not chain and label[:1] == "团" and label[1:2] in _HEADED_LEVELS and label[2:3] == "委":
+            league = ctx.unit_for(label[1], post.start)
+            label = "共青团" + league + label[2:] if league else label
+        elif not chain and post.start > 0 and ctx.text[post.start - 1] in "该本" and label[0] in "省市州县区旗镇乡村":
             level, label = label[0], label[1:]  # 该村副主任 -> the village named before, its 副主任
             unit = ctx.unit_for(level, post.start)
             chain = [(0, len(unit), unit)] if unit else []
@@ -681,7 +716,7 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             if unit:
                 label = unit + label
                 chain = [(0, len(unit), unit)]
-            elif prefix and (post.org or post.surface in _COMMITTEE_TITLES) and not level:
+            elif prefix and (post.org or post.surface in _COMMITTEE_TITLES) and not level and not label.startswith(_LEAGUE):
                 label = prefix[0] + label
                 chain = prefix[1]
             elif led_unit and not post.org and not level:
@@ -689,7 +724,7 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             else:
                 label = post.surface
         alts = {post.surface} | {label[start:] for start, _, _ in chain[1:]}
-        loc = chain[-1][2] if chain else None
+        loc = chain[-1][2] if chain else league
         led = _UNIT_LED.match(label)
         led_unit = (led.group(1), chain) if led else None
         if chain:
@@ -727,6 +762,8 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     return out
 
 
+# the Youth League's committees (共青团溆浦县委, 团县委): their own organisation, not the previous post's
+_LEAGUE = ("共青团", "团")
 # a unit's party group or committee led by a post, whose bare title after it is the unit's own
 # (县教育局党组书记、局长; 广播电视台党委书记、台长)
 _UNIT_LED = re.compile(r"(.+?(?:局|委员会|委|台|中心|办公室|院|校|所|站|厅|馆|社|公司|集团))(?:党组|党委|党工委|党总支)书记$")
@@ -740,7 +777,7 @@ _COMMITTEE_TITLES = frozenset({"组织部长", "宣传部长", "秘书长", "组
 _COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组织|党组")
 # a post of a unit the article names elsewhere: 县委常委, 镇党委书记, 村党支部书记 (level word and
 # organisation), 副镇长, 村长 (a title of that level), 支书 (a village title)
-_LEVEL_ORG = re.compile(r"(街道|[省市州县区旗镇乡村])(?=[委政人纪党办组宣统支务民两])")
+_LEVEL_ORG = re.compile(r"(街道|[省市州盟县区旗镇乡村])(?=[委政人纪党办组宣统支务民两])")
 # a village's or community's committee, named with the level word (村委会, 居委会 is no level's)
 _OWN_LEVEL = re.compile(r"村(?:委会|民委员会)")
 _LEVEL_TITLE = re.compile(r"(?:常务)?副?(镇|乡|县|区|市|省|村)长|(?=支书)")

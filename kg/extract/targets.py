@@ -305,11 +305,15 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         hit = _nearest(g, [opening] if opening else acting, "group-by-verb")
         # a name that names its group (乡镇党政正职…计划) is not aimed by the verb at another one
         # the sentence names (…提升领导干部干事本领…), only at a kind of its own (80后年轻干部)
-        if any(other not in g.label for other in named.get(hit.initiative, ())):
+        # (unless the clause right after the name opens on whom it is for: 制定《…年轻干部导师帮带制度》，为全县
+        # 新录用公务员和选调生配备…导师)
+        i = next(i for i in initiatives if i.start == hit.pos)
+        opens_on_aim = (_AIM_OPENING.match(text, c0 + 1 if text[c0:c0 + 1] in "，；" else c0) is not None
+                        and i.end <= c0 and _apart(text, i.end, c0 + 1, CLAUSE) <= 1)
+        if any(other not in g.label for other in named.get(hit.initiative, ())) and not opens_on_aim:
             return []
         # in a run of acts (开展…活动，发展党员290名，培训…89人，选派…优秀干部…) the group is the object
         # of its own act: the initiative must stand in its clause or the next but one
-        i = next(i for i in initiatives if i.start == hit.pos)
         if _apart(text, min(g.start, i.start), max(g.start, i.start), CLAUSE) > _CLAUSES_APART:
             return []
         return [hit]
@@ -360,6 +364,8 @@ def _verb_re() -> re.Pattern:
     return re.compile(trie(table("verbs")["target"]) + "(?!部)")
 
 
+# a clause opening on whom the act before it is for (，为全县新录用公务员…, ，针对乡镇干部…)
+_AIM_OPENING = re.compile(r"(?:为|针对|面向)")
 # 在…干部中开展: the initiative carried out among the group
 _AMONG = re.compile(r"(?:中间?|当中)(?:广泛|深入|全面|持续|大力)?(?:开展|组织|实施|推行|启动|举办)")
 
