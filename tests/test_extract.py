@@ -109,6 +109,8 @@ LOCALITY_SETS = [
     # wherever it is named again
     ("宋家镇宋家村退休老支书宋传胜说。宋家镇利用春节的时机，组织开展走访活动。", {"宋家镇", "宋家村"}),
     ("表扬的村长：湖西乡尖山村王家兴、白沙乡后寮村叶文泉。", {"湖西乡", "尖山村", "白沙乡", "后寮村"}),
+    # an evaluative word before 村 names no village (金牌村支书: a gold-medal village secretary)
+    ("吉县启动“金牌村支书”培育工程。", {"吉县"}),
     # a town by name + suffix listed with towns the gazetteer knows (槎水镇 after 黄柏镇、)
     ("市委书记带队到塔畈乡、官庄镇、黄柏镇、槎水镇实地督导调研。", {"塔畈乡", "官庄镇", "黄柏镇", "槎水镇"}),
 ]
@@ -653,6 +655,8 @@ INITIATIVE_SETS = [
     # a decision on personnel is no measure (任职决定, 关于…领导调整的决定); one on a policy is
     ("科尔沁右翼前旗召开大会，宣布兴安盟委关于旗委主要领导调整的决定。刘建军宣读了任职决定。", "Measure", set()),
     ("石门县委印发《关于表彰优秀村党组织书记的决定》。", "Measure", {"关于表彰优秀村党组织书记的决定"}),
+    # the first session (首场比武) refers back to its campaign: it names none
+    ("首场比武在龙泉关镇举行，13名乡镇党委书记和13名乡镇长逐一登台。", "Campaign", set()),
     # a contest (大赛) is a campaign's type word
     ("开化县举办首届村级后备干部技能比武大赛。", "Campaign", {"村级后备干部技能比武大赛"}),
     # a quoted name with a longer modifier before its action's type word
@@ -697,6 +701,9 @@ def test_measure_with_group_in_its_name(run: Run) -> None:
 
 GROUPS = [
     ("乡镇党政正职要带头。", {"乡镇党政正职"}),
+    # a level's own (县级) and Inner Mongolia's townships (苏木乡镇) qualify a group
+    ("建立县级领导干部联系服务老干部制度。", {"县级领导干部", "老干部"}),
+    ("深化“苏木乡镇干部能力作风提升年”活动。", {"苏木乡镇干部"}),
     # two groups in a list, not a modifier (正职) that begins inside the first one's name and the second's core
     ("石门县聚焦乡镇党政正职、村党组织书记两支队伍。", {"乡镇党政正职", "村党组织书记"}),
     ("年轻乡镇党政正职要带头。", {"年轻乡镇党政正职"}),
@@ -822,6 +829,9 @@ def test_cadre_groups(run: Run, text: str, expected: set[str]) -> None:
 # --- relations ----------------------------------------------------------------------------------
 
 LAUNCHES = [
+    # the unit 由 names right after the name as the one running it (…活动由溆浦县委组织部牵头开展)
+    ("龙潭镇召开会议。据了解，“担当作为好干部”评选活动由溆浦县委组织部牵头开展。",
+     {("溆浦县", "launches", "担当作为好干部评选活动")}),
     # a year designated by the centre, or by nobody the sentence names, is no locality's campaign
     ("青田县召开会议。2019年被确定为“基层减负年”。在中央将2019年确定为“基层减负年”之后，减负展开。", set()),
     ("青田县把2023年确定为“干部作风提升年”。", {("青田县", "launches", "干部作风提升年")}),

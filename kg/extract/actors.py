@@ -72,6 +72,8 @@ def find_actor(b: Builder, pos: int, loc_keys: dict[str, str], names: list[tuple
     if inside and inside[0].name in loc_keys and _chain_start(b, inside[0]) <= first:
         return Act(loc_keys[inside[0].name], "locality-in-name")
     s0, _ = sentence_at(text, pos)
+    if (agent := _agent_after(b, span[1])) is not None and agent in loc_keys:
+        return Act(loc_keys[agent], "agent-in-sentence")  # …评选活动由溆浦县委组织部牵头开展
     # a locality named inside a post or an initiative (高公岛街道办事处主任) is not the agent
     held = names + [(m.start, m.end) for m in b.mentions if m.cls == "Post"]
     best, unnamed = _agent_before(b, s0, pos, held, names)
@@ -99,6 +101,27 @@ def find_actor(b: Builder, pos: int, loc_keys: dict[str, str], names: list[tuple
     if lead is not None and lead in loc_keys:
         return Act(loc_keys[lead], "agent-of-lead")
     return _NOBODY
+
+
+# the agent written after the name, with 由 and a verb of running it (…活动由县委组织部牵头开展)
+_BY = re.compile(r"(?:[”」》]?(?:将|已|均|都)?)由")
+_RUN_BY = re.compile(r"[^，。；！？\n]{0,16}?(?:主办|承办|牵头|组织|开展|举办|实施|发起|负责)")
+
+
+def _agent_after(b: Builder, end: int) -> str | None:
+    """The locality whose unit or organisation 由 names right after an initiative's name as the one
+    that runs it (由溆浦县委组织部牵头开展, 由县委组织部主办: the article's county)."""
+    text = b.clean.text
+    by = _BY.match(text, end)
+    if by is None or not _RUN_BY.match(text, by.end()):
+        return None
+    named = b.units.at(by.end())
+    if named is not None and named.start == by.end() and _ORG_SUFFIX.match(text, named.end):
+        return named.name
+    ref = _ORG_REF.match(text, by.end())
+    if ref and ref.group(2) and not ref.group(0).startswith(("该", "全", "我", "本")):
+        return _unit_for(b, ref.group(1))
+    return None
 
 
 # a list of themes another act is about: 围绕 opens it, 等方面 (等内容, 等主题) closes it

@@ -52,8 +52,8 @@ _QUOTED = re.compile(r"(?:“([^“”，。；！？\n]{2,30}|[^“”，。；
 # quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
 _DETERMINER = re.compile(r"(?:\d{2,4}年度?|为期[\d一二三四五六七八九十两半]+个?(?:天|日|周|月|年|小时)半?的|\d+[个项期批次名条场届]?(?:以上|左右)?|"
                          r"[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
-                         r"第[\d一二三四五六七八九十百]+[期届次批]|各类|各项|一批|一系列|系列|多项|本次|此次|"
-                         r"这次|今年|首届|首期|新一轮|具体|如下|以下|上述)+")  # a year before a bare number (2009年…)
+                         r"第[\d一二三四五六七八九十百]+[期届次批场]|各类|各项|一批|一系列|系列|多项|本次|此次|"
+                         r"这次|今年|首届|首期|首场|首次|首批|新一轮|具体|如下|以下|上述)+")  # a year before a bare number (2009年…)
 # what never begins a name: a conjunction, a reference to the writer's own unit, a vague qualifier
 _LEAD = re.compile(r"(?:和(?!谐)|及(?![时早])|与|并|或|到|我国|我省|我市|我县|我区|我镇|相关|有关|此次|本次|这次)+")
 # what may stand between a list's last item and the type word all items share (a count may be quoted with
