@@ -829,6 +829,12 @@ def test_cadre_groups(run: Run, text: str, expected: set[str]) -> None:
 # --- relations ----------------------------------------------------------------------------------
 
 LAUNCHES = [
+    # a unit after 在 is where the agent named before it acts; one after 为 is whom it acts for
+    ("毕节市委组织部近日在威宁彝族回族苗族自治县启动“乌蒙先锋”乡镇干部实绩比拼活动。",
+     {("毕节市", "launches", "乌蒙先锋乡镇干部实绩比拼活动")}),
+    ("青海省委组织部近日在西宁举办全省驻村第一书记示范培训班。", {("青海省", "launches", "全省驻村第一书记示范培训班")}),
+    ("珠海市斗门区委组织部为福贡县举办的基层干部能力提升培训班在斗门区委党校开班。",
+     {("斗门区", "launches", "基层干部能力提升培训班")}),
     # the unit 由 names right after the name as the one running it (…活动由溆浦县委组织部牵头开展)
     ("龙潭镇召开会议。据了解，“担当作为好干部”评选活动由溆浦县委组织部牵头开展。",
      {("溆浦县", "launches", "担当作为好干部评选活动")}),

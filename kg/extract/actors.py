@@ -257,9 +257,11 @@ def _chains(b: Builder, start: int, end: int, levels: tuple[int, int],
 
 
 # what makes a locality the place of an act, not its agent (在, 于), and the place someone comes to,
-# inspects or hears a report from (赴, 到, 走进, 考察, 听取…汇报): the visitor acts there, not the place
+# inspects, hears a report from or acts for (赴, 到, 走进, 考察, 听取…汇报, 为福贡县举办): the visitor acts, not the place
 _VENUE = re.compile(r"[在于赴到]$|走进$|来到$")
-_VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$|听取$")
+_VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$|听取$|(?<![以作成认])为$")
+# where an act takes place (在, 于)
+_AT = re.compile(r"[在于]$")
 # an event a venue holds (在明溪县举行的…擂台赛): its host is not said to be the venue
 _HELD_THERE = re.compile(r"举行|举办|召开|开班|开幕|开赛")
 
@@ -329,6 +331,9 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
             # 汉江路街道熊家湾村党建包联单位…开展: the units are the address of a village, whose
             # organisation (or someone of it) acts, not the town
             unnamed = max(unnamed, chain[0].start)
+        elif not suffix and _venue(text, chain[0].start, _AT) and best is not None:
+            # 毕节市委组织部近日在威宁县启动…, 青海省委组织部在西宁举办…: where the agent named before acts
+            continue
         elif not suffix and (_venue(text, chain[0].start, _VISIT)
                            or _venue(text, chain[0].start) and _HELD_THERE.match(text, h.end)
                            or chain[0].start == visited_end + 1 and text[visited_end] in _COORDINATION):
