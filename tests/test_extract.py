@@ -175,6 +175,10 @@ OFFICIALS = [
     ("石门县召开会议，会议由贾平（县委常委、宣传部部长）主持。", "贾平", ["石门县委常委", "石门县委宣传部部长"]),
     # a league's committee (盟委) is the league's
     ("兴安盟召开会议。盟委组织部副部长刘建军宣读了文件。", "刘建军", ["兴安盟委组织部副部长"]),
+    # a name of four or five characters from a delimiter to 同志 (乌云其木格同志), and one the segmenter
+    # keeps whole before 同志 and a verb (巴特尔同志任…)
+    ("宣布决定：巴特尔同志任科尔沁右翼前旗委书记；乌云其木格同志任旗委副书记。", "乌云其木格", ["科尔沁右翼前旗委副书记"]),
+    ("宣布决定：巴特尔同志任科尔沁右翼前旗委书记；乌云其木格同志任旗委副书记。", "巴特尔", ["科尔沁右翼前旗委书记"]),
     # surnames of the Korean Chinese (朴)
     ("和龙市召开会议，市委书记朴成龙为获奖者颁奖。", "朴成龙", ["和龙市委书记"]),
     # a level's head written after the name as an honorific is that level's head all the same
@@ -372,6 +376,12 @@ def test_official_set(run: Run, text: str, expected: set[str]) -> None:
 def test_a_function_word_surname_needs_a_known_name_or_a_boundary(run: Run) -> None:
     # 村干部要/当/好群众: 要 begins no name here
     assert labels(run("镇党委书记苟文涛要求，村干部要当好群众致富的“带头人”。"), "Official") == {"苟文涛"}
+
+
+def test_every_name_of_a_list_before_comrade(run: Run) -> None:
+    # the first one after a function word too (表彰了王明、…); a group's word before 同志 is none (机关干部同志们)
+    assert labels(run("会议表彰了王明、李强、张华同志。"), "Official") == {"王明", "李强", "张华"}
+    assert labels(run("会上，机关干部同志们表示要担当。"), "Official") == set()
 
 
 def test_reporter_is_never_an_official(run: Run) -> None:

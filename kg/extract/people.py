@@ -427,6 +427,12 @@ def _not_name(text: str, start: int) -> bool:
 
 # a name right before a title used as an honorific: 李晓敏书记致辞, 习近平总书记强调
 _HONORIFIC = re.compile(r"总书记|(?:常务)?副?(?:书记|主任|部长|县长|区长|市长|镇长|乡长|局长)|同志|村长|支书|主席|处长|科长")
+# a run of four or five characters from a delimiter right up to 同志 (a transliterated name)
+_RUN_TO_COMRADE = re.compile(r"(?:^|(?<=[，。；：、\n]))([\u4e00-\u9fff]{4,5})$")
+# function words a list of names may follow (表彰了王明、李强同志, 对王明、李强…)
+_BEFORE_LIST = frozenset("了对向为和与及给把由是有")
+# words of a group of people, which 同志 follows too (机关干部同志, 各位代表同志)
+_PEOPLE_WORD = re.compile(r"干部|党员|领导|书记|主任|委员|群众|代表|同事|职工|村民|老师|学员|青年|大家|各位|全体")
 # the head of a level's unit, which the level word names as the title before the name does (县长王建国)
 _LEVEL_HEAD = re.compile(r"(?:常务)?副?[县区市镇乡]长")
 # an organisation before a title (纪委书记, 王村书记) is no name
@@ -444,6 +450,14 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
     out = []
     for m in _HONORIFIC.finditer(text):
         start = ends.get(m.start())
+        comrade = m.group() == "同志"  # which follows names only: nothing after it need show a name ended
+        if comrade and (whole := _RUN_TO_COMRADE.search(text, max(0, m.start() - 7), m.start())):
+            # ；乌云其木格同志任…: a name of four or five characters (Mongolian, Tibetan) the segmenter cuts up,
+            # the whole run from a delimiter to 同志
+            if (not _NOT_GIVEN.intersection(whole.group(1)) and not _not_name(text, whole.start(1))
+                    and not _PEOPLE_WORD.search(whole.group(1))):
+                out.append(OfficialHit(whole.start(1), m.start(), whole.group(1), (), "name-before-title"))
+                continue
         # a name of two the segmenter cut in two (徐/淼/书记), after a delimiter
         if (start is not None and m.start() - start == 1 and ends.get(start) == start - 1
                 and (start == 1 or start >= 2 and text[start - 2] in _DELIMS)
@@ -459,7 +473,7 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
         if (name in reporters or not _name_re().fullmatch(name) or _not_name(text, start)
                 or masked[m.start()] == _LOC_MASK  # 石门县长: the place's head, no name before a title
                 or name[-1] in _ORG_ENDS or _NOT_GIVEN.intersection(name[1:])
-                or not _after_name_re().match(text, m.end()) and tokens.get(m.end(), 0) < 2):
+                or not comrade and not _after_name_re().match(text, m.end()) and tokens.get(m.end(), 0) < 2):
             continue
         full = _FULL_TITLE.get(m.group())
         posts = (PostHit(m.start(), m.end(), m.group(), full, None, None, (m.group(),)),) if full else ()
@@ -525,6 +539,9 @@ def _listed_before(text: str, start: int, reporters: tuple[str, ...]) -> list[tu
         begin = start - 1
         while begin > 0 and start - 1 - begin < 4 and text[begin - 1] not in _DELIMS:
             begin -= 1
+        # the list's first name after a function word (表彰了王明、李强同志)
+        begin = next((start - 1 - n for n in (2, 3) if start - 1 - n > begin and text[start - 2 - n] in _BEFORE_LIST
+                      and _name_re().fullmatch(text[start - 1 - n:start - 1])), begin)
         name = text[begin:start - 1]
         if (not _name_re().fullmatch(name) or name in reporters or _not_name(text, begin)
                 or _NOT_GIVEN.intersection(name[1:])):
