@@ -669,6 +669,10 @@ INITIATIVE_SETS = [
     ("首场比武在龙泉关镇举行，13名乡镇党委书记和13名乡镇长逐一登台。", "Campaign", set()),
     # a contest (大赛) is a campaign's type word
     ("开化县举办首届村级后备干部技能比武大赛。", "Campaign", {"村级后备干部技能比武大赛"}),
+    # ... or before a plan's or a system's, ending its clause
+    ("琼中县委组织部日前启动“黎乡英才”年轻干部递进培养计划，计划用三年时间培养年轻干部。", "Campaign",
+     {"黎乡英才年轻干部递进培养计划"}),
+    ("仪陇县着力构建“选育管用”全链条年轻干部培养体系。", "Measure", {"选育管用全链条年轻干部培养体系"}),
     # a quoted name with a longer modifier before its action's type word
     ("剑河县启动“墩苗育苗”年轻干部实践锻炼行动，首批选派42名年轻干部。", "Campaign", {"墩苗育苗年轻干部实践锻炼行动"}),
     # a quoted system (…制) the verb sets up, with whom it binds between them
@@ -711,6 +715,8 @@ def test_measure_with_group_in_its_name(run: Run) -> None:
 
 GROUPS = [
     ("乡镇党政正职要带头。", {"乡镇党政正职"}),
+    # communities' cadres right after a verb (启动社区干部…): the object, no community's name before 社区
+    ("来龙门街道党工委近日启动社区干部“墩苗提能”三年行动。", {"社区干部"}),
     # a level's own (县级) and Inner Mongolia's townships (苏木乡镇) qualify a group
     ("建立县级领导干部联系服务老干部制度。", {"县级领导干部", "老干部"}),
     ("深化“苏木乡镇干部能力作风提升年”活动。", {"苏木乡镇干部"}),

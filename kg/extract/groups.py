@@ -22,6 +22,17 @@ _BOUND = re.compile(r"\d{2}周?岁以下")
 # 社区 that ends a community's name (振兴社区党总支书记: that community's post), not after a boundary,
 # a function word or 各 (各社区党组织书记, 对社区干部: the communities' cadres as a category)
 _NAMED_UNIT = re.compile(r"[\u4e00-\u9fff](?<![和与及对将把由为让在了的是各])社区")
+@cache
+def _verbs_re() -> re.Pattern:
+    verbs = table("verbs")
+    return re.compile(f"(?:{trie([*verbs['launch'], *verbs['issue'], *verbs['target']])})$")
+
+
+def _after_verb(text: str, pos: int) -> bool:
+    """Whether a verb of cadre work ends right before ``pos`` (启动|社区干部…: the object, no community's name)."""
+    return _verbs_re().search(text, max(0, pos - 6), pos) is not None
+
+
 # a newspaper named after a group (来源：乡村干部报, 乡村干部报网), unlike its pay or sign-up (村干部报酬, 报名)
 _PRESS = re.compile(r"报(?![酬名告到送考请表])")
 
@@ -123,7 +134,7 @@ def find_groups(text: str) -> list[GroupHit]:
         label = re.sub(r"（[\u4e00-\u9fff]{2,3}）", "", re.sub(r"（([\u4e00-\u9fff])）", r"\1", surface))
         label = label.replace("“", "").replace("”", "")
         if (label in bare or len(label) < 3 or _PRESS.match(text, m.end())
-                or _NAMED_UNIT.match(text, max(0, m.start() - 1))):
+                or _NAMED_UNIT.match(text, max(0, m.start() - 1)) and not _after_verb(text, m.start())):
             continue
         alts = (surface,) if surface != label and "“" not in surface else ()
         # 镇村40周岁以下年轻干部 is also written without its age bound (镇村年轻干部); 行政村 is 村

@@ -44,11 +44,12 @@ _ABOUT = re.compile(r"关于[^，。；：！？《》\n]{4,50}?的(?:实施意�
 # a quoted name, its abbreviation in brackets (（简称“访惠聚”）) and up to eight characters that may
 # carry its type word
 # (a slogan of clauses is a name where a campaign's type word follows it: “头雁比武，村村竞赛”擂台比武活动;
-# a longer tail where an activity or an action ends it and the clause: “两节”送温暖走访慰问活动，)
+# a longer tail where an activity, an action, a plan, a project or a system ends it and the clause:
+# “两节”送温暖走访慰问活动，“黎乡英才”年轻干部递进培养计划，)
 _QUOTED = re.compile(r"(?:“([^“”，。；！？\n]{2,30}|[^“”，。；！？\n]{2,20}(?:，[^“”，。；！？\n]{2,20}){1,3}"
                      r"(?=”[\u4e00-\u9fff]{0,4}(?:活动|行动|工程|计划|竞赛|比武|擂台赛)))”"
                      r"|‘([^‘’“”，。；！？\n]{2,30})’)(（简称“([^“”\n]{2,10})”）)?"
-                     r"([^\W了的是在和与及为对把将被等期]{0,10}(?:活动|行动)(?=[，。；、])|[^\W了的是在和与及为对把将被等]{0,8})")
+                     r"([^\W了的是在和与及为对把将被等期]{0,12}(?:活动|行动|计划|工程|体系)(?=[，。；、])|[^\W了的是在和与及为对把将被等]{0,8})")
 # quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
 _DETERMINER = re.compile(r"(?:\d{2,4}年度?|为期[\d一二三四五六七八九十两半]+个?(?:天|日|周|月|年|小时)半?的|\d+[个项期批次名条场届]?(?:以上|左右)?|"
                          r"[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
