@@ -179,6 +179,12 @@ OFFICIALS = [
     # keeps whole before 同志 and a verb (巴特尔同志任…)
     ("宣布决定：巴特尔同志任科尔沁右翼前旗委书记；乌云其木格同志任旗委副书记。", "乌云其木格", ["科尔沁右翼前旗委副书记"]),
     ("宣布决定：巴特尔同志任科尔沁右翼前旗委书记；乌云其木格同志任旗委副书记。", "巴特尔", ["科尔沁右翼前旗委书记"]),
+    # a name of three the segmenter reads as two and a character before a boundary word (马成/林/出席)
+    ("互助土族自治县召开会议。县委副书记马成林出席开班式并作动员讲话。", "马成林", ["互助土族自治县委副书记"]),
+    # titles of a committee's deputy secretary-general and a party school's first head
+    ("巴中市召开会议。市委副秘书长、市委组织部副部长苟建明出席。", "苟建明", ["巴中市委副秘书长", "巴中市委组织部副部长"]),
+    # posts in brackets after one in apposition, opened by 兼任: the posts of both
+    ("茶阳镇召开会议。镇党委书记邱志远（兼任镇人大主席）表示，要担当。", "邱志远", ["茶阳镇党委书记", "茶阳镇人大主席"]),
     # surnames of the Korean Chinese (朴)
     ("和龙市召开会议，市委书记朴成龙为获奖者颁奖。", "朴成龙", ["和龙市委书记"]),
     # a level's head written after the name as an honorific is that level's head all the same
@@ -376,6 +382,11 @@ def test_official_set(run: Run, text: str, expected: set[str]) -> None:
 def test_a_function_word_surname_needs_a_known_name_or_a_boundary(run: Run) -> None:
     # 村干部要/当/好群众: 要 begins no name here
     assert labels(run("镇党委书记苟文涛要求，村干部要当好群众致富的“带头人”。"), "Official") == {"苟文涛"}
+
+
+def test_a_title_inside_a_quoted_name_gives_no_official(run: Run) -> None:
+    # “村干部包片联户”制度: 村干部 + 包片 is the system's name, no village cadre named 包片
+    assert labels(run("他在村里建立了“村干部包片联户”制度，6名村干部每人包保一个片区。"), "Official") == set()
 
 
 def test_every_name_of_a_list_before_comrade(run: Run) -> None:
@@ -667,6 +678,10 @@ INITIATIVE_SETS = [
     ("石门县委印发《关于表彰优秀村党组织书记的决定》。", "Measure", {"关于表彰优秀村党组织书记的决定"}),
     # the first session (首场比武) refers back to its campaign: it names none
     ("首场比武在龙泉关镇举行，13名乡镇党委书记和13名乡镇长逐一登台。", "Campaign", set()),
+    # a list closed by 等 and a count of aspects (等8个方面) is what a document covers, no name
+    ("从落实带薪休假、开展健康体检、建立谈心谈话制度等8个方面作出规定。", "Measure", {"谈心谈话制度"}),
+    # a document titled by its count of articles (《…“双十条”》)
+    ("要用好《沂南县激励干部担当作为“双十条”》，把表彰结果与干部使用挂钩。", "Measure", {"沂南县激励干部担当作为双十条"}),
     # a contest (大赛) is a campaign's type word
     ("开化县举办首届村级后备干部技能比武大赛。", "Campaign", {"村级后备干部技能比武大赛"}),
     # ... or before a plan's or a system's, ending its clause
@@ -845,6 +860,9 @@ def test_cadre_groups(run: Run, text: str, expected: set[str]) -> None:
 # --- relations ----------------------------------------------------------------------------------
 
 LAUNCHES = [
+    # a unit whose course the article sends cadres to (参加宾川县委党校举办的…) is not the article's lead
+    ("乔甸镇2023年干部队伍建设工作总结\n2023年，在宾川县委组织部的精心指导下，乔甸镇党委坚持抓干部队伍建设。选派5名年轻干部参加宾川县委党校举办的中青年干部培训班。"
+     "\n三、激励担当作为。在镇机关党员干部中开展“亮身份、比作风、争先锋”活动。", set()),
     # a unit after 在 is where the agent named before it acts; one after 为 is whom it acts for
     ("毕节市委组织部近日在威宁彝族回族苗族自治县启动“乌蒙先锋”乡镇干部实绩比拼活动。",
      {("毕节市", "launches", "乌蒙先锋乡镇干部实绩比拼活动")}),

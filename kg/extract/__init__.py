@@ -293,6 +293,9 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
         same = next((i for i, p in enumerate(kept) if (p.start, p.end) == (o.start, o.end)), None)
         if same is not None and o.posts and not kept[same].posts:
             kept[same] = o
+        elif same is not None and o.posts:  # 镇党委书记邱志远（兼任镇人大主席）: the posts of both
+            labels = {p.label for p in kept[same].posts}
+            kept[same] = replace(kept[same], posts=kept[same].posts + tuple(p for p in o.posts if p.label not in labels))
         elif not any(p.start < o.end and o.start < p.end for p in kept):
             kept.append(o)
     found = kept

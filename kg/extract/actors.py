@@ -202,7 +202,8 @@ def _first_agent(b: Builder, held: list[tuple[int, int]]) -> str | None:
     visited_end = -1  # units coordinated with a venue are venues too (到塔畈乡、官庄镇实地督导)
     for chain in _chains(b, 0, len(text), (gz.CITY, gz.VILLAGE), held):
         head, last = chain[0], chain[-1]
-        if _venue(text, head.start) or visited_end >= 0 and head.start == visited_end + 1 and text[visited_end] in _COORDINATION:
+        if (_venue(text, head.start) or _venue(text, head.start, _JOINED_IN)
+                or visited_end >= 0 and head.start == visited_end + 1 and text[visited_end] in _COORDINATION):
             visited_end = last.end  # 在苏州市吴江区举行: where it happened, not who acted
         elif not _heading_tag(text, head.start, last.end):
             candidates.append((last.start, last.end, last.name))
@@ -260,6 +261,8 @@ def _chains(b: Builder, start: int, end: int, levels: tuple[int, int],
 # inspects, hears a report from or acts for (赴, 到, 走进, 考察, 听取…汇报, 为福贡县举办): the visitor acts, not the place
 _VENUE = re.compile(r"[在于赴到]$|走进$|来到$")
 _VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$|听取$|(?<![以作成认])为$")
+# what another's unit is the object of, not the article's subject (参加宾川县委党校举办的…培训班)
+_JOINED_IN = re.compile(r"参加$|参与$")
 # where an act takes place (在, 于)
 _AT = re.compile(r"[在于]$")
 # an event a venue holds (在明溪县举行的…擂台赛): its host is not said to be the venue

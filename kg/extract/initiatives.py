@@ -188,7 +188,8 @@ def _titles(text: str):
     for m in _TITLE.finditer(text):
         title = unquoted(m.group(1))  # 《盘山县 设施农业…办法》: a space in a title is the page's
         cls = type_of(title) or "Measure"
-        if cls == "Measure" and not re.search(r"意见|措施|办法|方案|细则|规定|条例|通知|决定|制度|机制|报告|清单|体系|标准|规划|举措|承诺书", title):
+        if (cls == "Measure" and not _NUMBERED_SET.search(title)  # 《…“双十条”》: a set of articles
+                and not re.search(r"意见|措施|办法|方案|细则|规定|条例|通知|决定|制度|机制|报告|清单|体系|标准|规划|举措|承诺书", title)):
             continue  # a book, newspaper or speech title, not a policy document
         longer = next((f for f in full if f.endswith(title) and f != title), None)
         if longer:
@@ -621,7 +622,7 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
 
 _YEAR = re.compile(r"\d{4}年度?$")
 #: what closes a list of themes (围绕A、B等方面进行…): what comes before it is what an act is about
-LIST_CLOSE = re.compile(r"等(?:方面|内容|主题|领域|重点)")
+LIST_CLOSE = re.compile(r"等(?:[\d一二三四五六七八九十]+[个项大])?(?:方面|内容|主题|领域|重点)")
 _GENERIC = frozenset(table("generic")["CORE"])
 # a core that refers to rules it does not name (重点项目建设有关政策规定, 相关管理制度)
 _REFERRING = re.compile(r"有关|相关")

@@ -165,8 +165,8 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
         name = _name_at(text, at, tokens, strict=at > title_end)
         if not name or not _after_name_re().match(text, at + len(name)):
             name = _transliterated(text, at) or name
-        if not name or name in reporters:
-            continue
+        if not name or name in reporters or _quoted_at(text, title_end):
+            continue  # (“村干部包片联户”制度: a title inside a quoted name is part of that name)
         posts = _posts_before(text, masked, title_end, ctx)
         if posts:
             # 刚刚晋升为一级主任科员的宝应县发改委主任罗健: the relative clause gives a post too
@@ -176,6 +176,12 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
             out.append(OfficialHit(at, at + len(name), name, _named(posts)))
             out += [OfficialHit(s, e, n, _named(posts)) for s, e, n in _listed_after(text, at + len(name), posts[-1], reporters, tokens)]
     return out
+
+
+def _quoted_at(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside a quoted name of its clause (“村干部包片联户”制度)."""
+    before = text[start_of(text, pos, CLAUSE):pos]
+    return before.count("“") > before.count("”")
 
 
 # titles that many hold at once (县委常委张三、李四; 副县长张三、李四)
@@ -509,6 +515,10 @@ def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
     return out
 
 
+# what may open brackets of posts before the first one (邱志远（兼任镇人大主席）)
+_BRACKET_LEAD = re.compile(r"(?:兼任|兼|现任|任)?")
+
+
 def _bracketed(text: str, masked: str, close: int, ctx: ArticleContext, reporters: tuple[str, ...],
                tokens: dict[int, int]) -> list[OfficialHit]:
     """NAME（POST、POST）: a name, then brackets that hold nothing but its posts (崔英淑（八家子镇党委书记）,
@@ -516,12 +526,14 @@ def _bracketed(text: str, masked: str, close: int, ctx: ArticleContext, reporter
     open_ = max(text.rfind("（", 0, close), text.rfind("(", 0, close))
     if open_ < 2 or close - open_ > 40:
         return []
-    posts = _posts_before(text, masked, close, ctx, floor=open_ + 1)
-    if not posts or posts[0].start != open_ + 1:
+    lead = _BRACKET_LEAD.match(text, open_ + 1)
+    posts = _posts_before(text, masked, close, ctx, floor=lead.end())
+    if not posts or posts[0].start != lead.end():
         return []
     for n in (3, 2):  # the name ends right at the bracket, after a boundary
         start = open_ - n
-        if start >= 0 and (start == 0 or text[start - 1] in _DELIMS or text[start - 1] in "中和及与由"):
+        after_title = any(m.end() == start for m in _titles_re().finditer(text, max(0, start - 8), start))
+        if start >= 0 and (start == 0 or text[start - 1] in _DELIMS or text[start - 1] in "中和及与由" or after_title):
             name = _name_at(text, start, tokens, strict=True)
             if name and len(name) == n and name not in reporters:
                 return [OfficialHit(start, open_, name, _named(posts), "name-then-post")]
@@ -595,6 +607,10 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
         return _double_surname_name(text, start, cand, tokens, ends_well)
     # 李强为获奖代表颁奖: 为 introduces whom the name acts for, though the segmenter reads 李强为
     benefactive = len(cand) == 3 and cand[2] == "为" and _FOR_SOMEONE.match(text, start + 3) is not None
+    # 马成/林/出席: a name of three the segmenter reads as two and a character, before a boundary word
+    if (len(cand) == 3 and tokens.get(start) == 2 and tokens.get(start + 2) == 1 and cand[2] not in _NOT_GIVEN
+            and cand[2] not in _ADVERBS and cand[2] not in "市县乡镇局村区省为" and _BOUNDARY_WORD.match(text, start + 3)):
+        return cand
     # the segmenter's own word is a whole name here (丁菲礼/站在): it knows the name
     if not strict and not list_item and not benefactive and tokens.get(start) in (2, 3) and tokens[start] <= len(cand) \
             and cand[tokens[start] - 1] not in _NOT_GIVEN and not _NOT_GIVEN.intersection(cand[1:tokens[start]]) \
