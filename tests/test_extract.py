@@ -384,6 +384,12 @@ def test_a_function_word_surname_needs_a_known_name_or_a_boundary(run: Run) -> N
     assert labels(run("镇党委书记苟文涛要求，村干部要当好群众致富的“带头人”。"), "Official") == {"苟文涛"}
 
 
+def test_a_proposed_post_is_not_held(run: Run) -> None:
+    # a notice before appointment (任前公示): 现任 posts are held, 拟任 ones not yet
+    ex = run("谭明辉，男，土家族，1982年8月生，现任汪营镇党委副书记、镇长，拟任汪营镇党委书记。")
+    assert held_posts(ex, "谭明辉") and not any("汪营镇党委书记" in h for h in held_posts(ex, "谭明辉"))
+
+
 def test_a_title_inside_a_quoted_name_gives_no_official(run: Run) -> None:
     # “村干部包片联户”制度: 村干部 + 包片 is the system's name, no village cadre named 包片
     assert labels(run("他在村里建立了“村干部包片联户”制度，6名村干部每人包保一个片区。"), "Official") == set()

@@ -316,8 +316,8 @@ def _posts_by_verb(text: str, masked: str, title_end: int,
     (出任POST) or split by it (在UNIT任TITLE)."""
     clause = start_of(text, title_end, CLAUSE)
     verb = _TAKES_POST.search(text, clause, title_end)
-    if verb is None:
-        return None
+    if verb is None or _PROPOSED.search(text, max(clause, verb.start() - 2), verb.start()):
+        return None  # (拟任汪营镇党委书记: a post proposed in a notice before appointment, not held)
     # an aspect word (担任过, 担任了) or a classifier between the verb and its post is no part of the
     # post: 是一名村党支部书记
     floor = verb.end() + len(_CLASSIFIER.match(text, verb.end()).group())
@@ -329,6 +329,8 @@ def _posts_by_verb(text: str, masked: str, title_end: int,
 
 
 _CLASSIFIER = re.compile(r"(?:过|了)?(?:一名|一位|一个)?")
+# what makes a post one proposed, not held (拟任, 拟提名为, 拟推荐为)
+_PROPOSED = re.compile(r"拟(?:提名|推荐|提拔)?$")
 
 
 def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], tokens: dict[int, int],
