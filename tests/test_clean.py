@@ -54,6 +54,8 @@ SCRIPT = [
     ("要紧盯<br/>重点任务", "要紧盯\n重点任务"),
     # angle brackets that are no tag stay
     ("得分<90分为不合格", "得分<90分为不合格"),
+    # a comma a copy doubles with the mark after it goes (区委副书记,、区长; 9月18日，，全区)
+    ("區(qū)委副書記,、區(qū)長(zhǎng)蔡勁松主持會議。9月18日，，全區(qū)召開會議,。", "区委副书记、区长蔡劲松主持会议。9月18日，全区召开会议。"),
 ]
 
 

@@ -111,6 +111,10 @@ LOCALITY_SETS = [
     ("表扬的村长：湖西乡尖山村王家兴、白沙乡后寮村叶文泉。", {"湖西乡", "尖山村", "白沙乡", "后寮村"}),
     # an evaluative word before 村 names no village (金牌村支书: a gold-medal village secretary)
     ("吉县启动“金牌村支书”培育工程。", {"吉县"}),
+    # a district named only by its short name, in a line and an outlet's name, where 全区 and 区委 speak of
+    # its level; 兴业 inside 新兴业态 is a word, no county
+    ("长乐新闻网讯 全区组织工作会议召开。区委书记许南吉出席。要推动长乐高质量发展，探索新兴业态党建。",
+     {"长乐区"}),
     # a town by name + suffix listed with towns the gazetteer knows (槎水镇 after 黄柏镇、)
     ("市委书记带队到塔畈乡、官庄镇、黄柏镇、槎水镇实地督导调研。", {"塔畈乡", "官庄镇", "黄柏镇", "槎水镇"}),
 ]

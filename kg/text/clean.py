@@ -43,6 +43,8 @@ _BYLINE_GROUP = re.compile(rf"(?:^\s*(?:本报|本网|[\u4e00-\u9fff]{{0,10}})�
 # what a byline line leaves once the names are gone: "□ 本报", "十堰日报讯"
 _BYLINE_LEFTOVER = re.compile(r"[□■●\s]*(?:本报|本台|本网|[\u4e00-\u9fff]{2,8}(?:讯|报道))?[：:\s]*")
 _QUOTES = re.compile(r'"')
+# a comma a copy doubles with the mark that follows it (，、 ，， ，。)
+_DOUBLED = re.compile(r"，(?=[、，。；！？])")
 # markup left in a web copy's text (<p class="…">, </b>, <br/>): no part of the text; a paragraph's
 # or a line's tag ends a line
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]{0,9})(?:\s[^<>\n]{0,300})?/?>")
@@ -90,6 +92,8 @@ def clean(article: Article) -> CleanText:
     for pat in inline:
         for m in pat.finditer(conv):
             drop(*m.span())
+    for m in _DOUBLED.finditer(conv):  # 区委副书记，、区长: a copy's doubled mark; the second one stands
+        drop(*m.span())
     reporters: list[str] = []
     pos = 0
     for line in conv.splitlines(keepends=True):
