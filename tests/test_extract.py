@@ -312,6 +312,9 @@ def test_official_holds_posts(run: Run, text: str, official: str, posts: list[st
 
 
 OFFICIAL_SETS = [
+    # a scholar quoted as an expert holds no cadre's post (南京农业大学…副院长); a cadre college's head does
+    ("南京农业大学经济管理学院副院长耿献辉表示，乡村振兴要靠人才。", set()),
+    ("中国浦东干部学院副院长王明授课。", {"王明"}),
     # a transliterated name after a title, which the Han reading would cut inside a word, is read whole
     ("博斯腾湖乡党委书记于里木杰介绍，县委书记艾尔肯·吐尼亚孜强调，要担当。", {"于里木杰", "艾尔肯·吐尼亚孜"}),
     ("村第一书记帕查有格，组织村民开凿天梯。乡党委书记次仁多吉说，要担当。", {"帕查有格", "次仁多吉"}),

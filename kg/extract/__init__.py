@@ -149,6 +149,8 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
 
 
 _CLAUSE_MARKS = re.compile(r"[，、]")
+# the institutions of scholars and teachers (not a party's cadre school, 干部学院, 党校)
+_ACADEMIC = re.compile(r"大学|(?<!干部)学院|研究院|研究所|中学|小学")
 # a type word an initiative's name is written with and without (擂台比武, 擂台比武活动)
 _OPTIONAL_TYPE = ("活动", "行动")
 
@@ -298,7 +300,9 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
             kept[same] = replace(kept[same], posts=kept[same].posts + tuple(p for p in o.posts if p.label not in labels))
         elif not any(p.start < o.end and o.start < p.end for p in kept):
             kept.append(o)
-    found = kept
+    # a university's or a school's post (南京农业大学经济管理学院副院长) is no cadre's: a scholar quoted
+    # as an expert is no official (the guidelines' Official holds a party, government or village post)
+    found = [o for o in kept if not o.posts or not all(_ACADEMIC.search(p.label) for p in o.posts)]
     for o in found:
         national = next((identity.NATION for p in o.posts if identity.national(p.label)), None)
         context = national or (o.posts[0].org_locality if o.posts else None) or b.ctx.actor
