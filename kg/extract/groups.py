@@ -115,7 +115,8 @@ def find_groups(text: str) -> list[GroupHit]:
     hits = []
     t = table("groups")
     # 乡镇党政正职、村党组织书记: two groups, not a modifier (正职) that begins inside the first one's name
-    inside = {p for g in _group_re().finditer(text) for p in range(g.start() + 1, g.end())}
+    phrases = list(_group_re().finditer(text))
+    inside = {p for g in phrases for p in range(g.start() + 1, g.end())}
     for m in _elliptic_re().finditer(text):
         if m.start() in inside:
             continue
@@ -128,7 +129,7 @@ def find_groups(text: str) -> list[GroupHit]:
         for mod in m.group(1).split("、"):
             hits.append(GroupHit(pos, pos + len(mod), mod + core, (mod,), "group-list"))
             pos += len(mod) + 1
-    for m in _group_re().finditer(text):
+    for m in phrases:
         surface = m.group()
         # 乡（镇）干部 -> 乡镇干部; 乡镇（街道）党政正职 -> 乡镇党政正职
         label = re.sub(r"（[\u4e00-\u9fff]{2,3}）", "", re.sub(r"（([\u4e00-\u9fff])）", r"\1", surface))
