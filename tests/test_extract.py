@@ -177,6 +177,11 @@ OFFICIALS = [
     # posts in brackets right after the name (NAME（POST、POST）)
     ("获奖者中，崔英淑（八家子镇党委书记）扎根基层20年。", "崔英淑", ["八家子镇党委书记"]),
     ("石门县召开会议，会议由贾平（县委常委、宣传部部长）主持。", "贾平", ["石门县委常委", "石门县委宣传部部长"]),
+    # brackets that open with the sex (（女，…）), a bureau of development and reform, a section (股)
+    ("名单如下：\n何丽萍（女，柘汪镇党委书记）\n赵德胜（县发展和改革局局长）\n", "赵德胜", ["县发展和改革局局长"]),
+    ("名单如下：\n何丽萍（女，柘汪镇党委书记）\n赵德胜（县发展和改革局局长）\n", "何丽萍", ["柘汪镇党委书记"]),
+    # a name of two a list pads to the width of three (蒋　文)
+    ("名单如下：\n唐建军（酉溪镇党委书记）\n蒋\u3000文（县委组织部干部一股股长）\n", "蒋文", ["县委组织部干部一股股长"]),
     # a league's committee (盟委) is the league's
     ("兴安盟召开会议。盟委组织部副部长刘建军宣读了文件。", "刘建军", ["兴安盟委组织部副部长"]),
     # a name of four or five characters from a delimiter to 同志 (乌云其木格同志), and one the segmenter
@@ -395,6 +400,14 @@ def test_a_proposed_post_is_not_held(run: Run) -> None:
     # a notice before appointment (任前公示): 现任 posts are held, 拟任 ones not yet
     ex = run("谭明辉，男，土家族，1982年8月生，现任汪营镇党委副书记、镇长，拟任汪营镇党委书记。")
     assert held_posts(ex, "谭明辉") and not any("汪营镇党委书记" in h for h in held_posts(ex, "谭明辉"))
+
+
+def test_a_verb_of_tenure_is_no_name(run: Run) -> None:
+    # 。曾任中坝村文书: 曾 is a surname too, but 曾任 opens the sentence as its verb; 会议由刘芳同志主持: no name 会议由刘芳
+    ex = run("何永军，男，1976年生，现任中坝村党支部书记。曾任中坝村文书、村委会副主任，2018年当选村党支部书记。")
+    assert labels(ex, "Official") == {"何永军"}
+    ex = run("镇党委副书记、镇长刘芳同志出席会议。会议由刘芳同志主持。")
+    assert labels(ex, "Official") == {"刘芳"}
 
 
 def test_a_title_inside_a_quoted_name_gives_no_official(run: Run) -> None:
@@ -691,6 +704,8 @@ INITIATIVE_SETS = [
     ("石门县委印发《关于表彰优秀村党组织书记的决定》。", "Measure", {"关于表彰优秀村党组织书记的决定"}),
     # the first session (首场比武) refers back to its campaign: it names none
     ("首场比武在龙泉关镇举行，13名乡镇党委书记和13名乡镇长逐一登台。", "Campaign", set()),
+    # a system a committee set up, described by a relative clause (县委建立的…机制): the system's name after 的
+    ("对受表彰的同志，按照县委建立的干部激励关怀机制给予疗休养。", "Measure", {"干部激励关怀机制"}),
     # a list closed by 等 and a count of aspects (等8个方面) is what a document covers, no name
     ("从落实带薪休假、开展健康体检、建立谈心谈话制度等8个方面作出规定。", "Measure", {"谈心谈话制度"}),
     # a document titled by its count of articles (《…“双十条”》)

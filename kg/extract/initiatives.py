@@ -607,6 +607,8 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
     if det and det.group().isdigit():
         det = None  # a bare number counts the word after it inside the name (10星73项评分细则)
     start += len(det.group()) if det else 0
+    if described and text.startswith("的", start) and start < tm.start():
+        start += 1  # 县委建立的|干部激励关怀机制: the verb's relative clause ends, the system's name begins
     label, core = text[start:tm.end()], text[start:tm.start()]
     # the year an annual course or campaign is named with (2018年度…培训班) is another form of its name
     year = _YEAR.match(det.group()) if det else None

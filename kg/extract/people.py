@@ -75,7 +75,7 @@ def _post_re() -> re.Pattern:
     char = (rf"(?![省市州县区旗镇乡]党?委|[第首]?[一二三四五六七八九十\d]{{0,2}}站|开展|进行|参加|举办|讲话|之间|任职|学习|专访|[{_FUNCTION}暨受该本兼])"
             r"[\u4e00-\u9fff]")  # Chinese characters only: no latin left over from broken pinyin (?h委常委)
     # ... ending in a unit word: a bureau, office, section (处, 科), team (工作队, 代表团, 工作组) or zone
-    generic = (rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|队|团|组|院|校|所|站|办|委|部|室|开发区|高新区|园区|综保区|"
+    generic = (rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|股|队|团|组|院|校|所|站|办|委|部|室|开发区|高新区|园区|综保区|"
                r"保税区|示范区|新区|大学|学院)")
     level = "省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
@@ -329,6 +329,8 @@ def _posts_by_verb(text: str, masked: str, title_end: int,
 
 
 _CLASSIFIER = re.compile(r"(?:过|了)?(?:一名|一位|一个)?")
+# a verb of holding a post with its adverb of time, which a surname may begin (曾, 原)
+_TENURE_VERBS = frozenset({"曾任", "现任", "原任", "历任", "兼任", "后任", "先任"})
 # what makes a post one proposed, not held (拟任, 拟提名为, 拟推荐为)
 _PROPOSED = re.compile(r"拟(?:提名|推荐|提拔)?$")
 
@@ -344,8 +346,10 @@ def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], toke
             cand = _name_at(text, pos, tokens, strict=True) if text[pos - 1] not in _SUBJECT_LEFT else None
             if cand and pos + len(cand) == clause - 1 and cand not in reporters:
                 closing = (pos, cand)
-    return (_head_name(text, sentence, verb, reporters, tokens, known, clause=clause) or closing
-            or _antecedent(text, sentence, reporters, tokens, known))
+    head = _head_name(text, sentence, verb, reporters, tokens, known, clause=clause)
+    if head and (head[0] + len(head[1]) > verb or head[1] in _TENURE_VERBS):
+        head = None  # 。曾任中坝村文书: the verb with its adverb (曾任) is no name
+    return head or closing or _antecedent(text, sentence, reporters, tokens, known)
 
 
 def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], tokens: dict[int, int],
@@ -463,7 +467,8 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
             # ；乌云其木格同志任…: a name of four or five characters (Mongolian, Tibetan) the segmenter cuts up,
             # the whole run from a delimiter to 同志
             if (not _NOT_GIVEN.intersection(whole.group(1)) and not _not_name(text, whole.start(1))
-                    and not _PEOPLE_WORD.search(whole.group(1))):
+                    and not _PEOPLE_WORD.search(whole.group(1)) and not set(_FUNCTION.replace("其", "")) & set(whole.group(1))
+                    and not _titles_re().search(whole.group(1))):  # (会议由刘芳同志主持, 镇长刘芳同志)
                 out.append(OfficialHit(whole.start(1), m.start(), whole.group(1), (), "name-before-title"))
                 continue
         # a name of two the segmenter cut in two (徐/淼/书记), after a delimiter
@@ -518,7 +523,7 @@ def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
 
 
 # what may open brackets of posts before the first one (邱志远（兼任镇人大主席）)
-_BRACKET_LEAD = re.compile(r"(?:兼任|兼|现任|任)?")
+_BRACKET_LEAD = re.compile(r"(?:[男女][，,、])?(?:[\u4e00-\u9fff]{1,3}族[，,、])?(?:兼任|兼|现任|任)?")
 
 
 def _bracketed(text: str, masked: str, close: int, ctx: ArticleContext, reporters: tuple[str, ...],
@@ -539,6 +544,11 @@ def _bracketed(text: str, masked: str, close: int, ctx: ArticleContext, reporter
             name = _name_at(text, start, tokens, strict=True)
             if name and len(name) == n and name not in reporters:
                 return [OfficialHit(start, open_, name, _named(posts), "name-then-post")]
+    # a name of two a list pads to the width of three (蒋　文（…）, a name list's alignment)
+    start = open_ - 3
+    if (start >= 0 and (start == 0 or text[start - 1] in _DELIMS) and text[start + 1] == " "
+            and _name_re().fullmatch(name := text[start] + text[start + 2]) and name not in reporters):
+        return [OfficialHit(start, open_, name, _named(posts), "name-then-post")]
     return []
 
 
