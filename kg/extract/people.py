@@ -347,7 +347,7 @@ def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], toke
             if cand and pos + len(cand) == clause - 1 and cand not in reporters:
                 closing = (pos, cand)
     head = _head_name(text, sentence, verb, reporters, tokens, known, clause=clause)
-    if head and (head[0] + len(head[1]) > verb or head[1] in _TENURE_VERBS):
+    if head and head[1] in _TENURE_VERBS:
         head = None  # 。曾任中坝村文书: the verb with its adverb (曾任) is no name
     return head or closing or _antecedent(text, sentence, reporters, tokens, known)
 
@@ -443,6 +443,8 @@ _HONORIFIC = re.compile(r"总书记|(?:常务)?副?(?:书记|主任|部长|县�
 _RUN_TO_COMRADE = re.compile(r"(?:^|(?<=[，。；：、\n]))([\u4e00-\u9fff]{4,5})$")
 # function words a list of names may follow (表彰了王明、李强同志, 对王明、李强…)
 _BEFORE_LIST = frozenset("了对向为和与及给把由是有")
+# function words no transliterated name holds (会议由刘芳同志); 其 is a syllable of some (乌云其木格)
+_FUNCTION_IN_RUN = frozenset(_FUNCTION) - {"其"}
 # words of a group of people, which 同志 follows too (机关干部同志, 各位代表同志)
 _PEOPLE_WORD = re.compile(r"干部|党员|领导|书记|主任|委员|群众|代表|同事|职工|村民|老师|学员|青年|大家|各位|全体")
 # the head of a level's unit, which the level word names as the title before the name does (县长王建国)
@@ -467,7 +469,7 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
             # ；乌云其木格同志任…: a name of four or five characters (Mongolian, Tibetan) the segmenter cuts up,
             # the whole run from a delimiter to 同志
             if (not _NOT_GIVEN.intersection(whole.group(1)) and not _not_name(text, whole.start(1))
-                    and not _PEOPLE_WORD.search(whole.group(1)) and not set(_FUNCTION.replace("其", "")) & set(whole.group(1))
+                    and not _PEOPLE_WORD.search(whole.group(1)) and not _FUNCTION_IN_RUN.intersection(whole.group(1))
                     and not _titles_re().search(whole.group(1))):  # (会议由刘芳同志主持, 镇长刘芳同志)
                 out.append(OfficialHit(whole.start(1), m.start(), whole.group(1), (), "name-before-title"))
                 continue
