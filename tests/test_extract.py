@@ -174,6 +174,14 @@ OFFICIALS = [
     ("向红梅，女，1982年生，现任卢峰镇党委书记，曾任思蒙镇副镇长、共青团溆浦县委书记。", "向红梅",
      ["卢峰镇党委书记", "思蒙镇副镇长", "共青团溆浦县委书记"]),
     ("石门县召开会议，团县委书记王明出席。", "王明", ["共青团石门县委书记"]),
+    # a site's tag heading a profile is no part of its sentence
+    ("【人物简介】向红梅，女，1976年生，现任溆浦县委常委、组织部部长。", "向红梅", ["溆浦县委常委", "溆浦县委组织部部长"]),
+    # a profile's name of no Han surname; a 嘎查's committee written with its level word once
+    ("其其格，女，蒙古族，1982年生，现任查干诺尔嘎查党支部书记、嘎查委员会主任。", "其其格",
+     ["查干诺尔嘎查党支部书记", "查干诺尔嘎查委员会主任"]),
+    # 他 after the time its sentence is set in stands for the official named before
+    ("后峪子村党支部书记孙立平带头致富。2008年至2014年，他曾任村委会委员。", "孙立平",
+     ["后峪子村党支部书记", "后峪子村委会委员"]),
     # posts in brackets right after the name (NAME（POST、POST）)
     ("获奖者中，崔英淑（八家子镇党委书记）扎根基层20年。", "崔英淑", ["八家子镇党委书记"]),
     ("石门县召开会议，会议由贾平（县委常委、宣传部部长）主持。", "贾平", ["石门县委常委", "石门县委宣传部部长"]),
@@ -720,6 +728,8 @@ INITIATIVE_SETS = [
     ("剑河县启动“墩苗育苗”年轻干部实践锻炼行动，首批选派42名年轻干部。", "Campaign", {"墩苗育苗年轻干部实践锻炼行动"}),
     # a quoted system (…制) the verb sets up, with whom it binds between them
     ("石门县在全省率先推行村干部“坐班制”。", "Measure", {"坐班制"}),
+    # two systems joined by 和, each with its type word, are two measures
+    ("屏南县建立澄清正名制度和受处理处分干部回访教育制度。", "Measure", {"澄清正名制度", "受处理处分干部回访教育制度"}),
     # training (培训) types a quoted name it follows, as 改革 does
     ("石门县开展“头雁”培训。", "Campaign", {"头雁培训"}),
     # the sessions of one course (3期) are no count of kinds of events (20个以上专题培训班): the course is named
@@ -1171,6 +1181,9 @@ TARGET_RULES = [
     # what raises a group's ability (提升…能力) aims at it
     ("甘肃省开展“岗位大练兵”活动。活动将通过村里练、乡里比，进一步提升全省各乡镇党委书记和乡镇长政策水平。",
      "岗位大练兵活动", "乡镇长", "group-after-anaphor"),
+    # initiatives of a list are one object: the group a verb links to one is linked to all
+    ("县委出台了容错纠错机制和澄清正名机制，为基层干部撑腰。", "容错纠错机制", "基层干部", "group-by-verb"),
+    ("县委出台了容错纠错机制和澄清正名机制，为基层干部撑腰。", "澄清正名机制", "基层干部", "group-by-verb"),
 ]
 
 

@@ -526,7 +526,9 @@ def _governed(text: str, ends: frozenset[int]):
     """健全|容错纠错机制: from the verb's end to the type word, at most 22 characters."""
     # a run may hold a parenthesised alternative (村（社区）党组织书记培训班)
     for m in re.finditer(r"[\u4e00-\u9fff\d+]+(?:（[\u4e00-\u9fff]{1,3}）[\u4e00-\u9fff\d+]+)*", text):
+        typed_ends: list[int] = []
         for tm in _type_words_in_run(text, m.start(), m.end(), ends):
+            typed_ends.append(tm.end())
             verb = _verb_before(text, tm.start(), ends, reach=22)
             if verb and verb[0] >= m.start():
                 if apposed := _APPOSED.match(text, tm.end()):
@@ -536,7 +538,9 @@ def _governed(text: str, ends: frozenset[int]):
                     continue
                 # a system set up by an issuing verb may be described with 的 (建立轮值形式的…培训制度)
                 described = verb[1] == "Measure" and _SYSTEM.search(tm.group())
-                yield from _named(text, verb[0], tm, described)
+                # 建立容错纠错机制和澄清正名机制: two names, each with its type word, joined by 和
+                joined = [e + 1 for e in typed_ends if verb[0] < e < tm.start() and text[e:e + 1] in "和及与"]
+                yield from _named(text, joined[-1] if joined else verb[0], tm, described)
             elif _later_object(text, m.start(), tm.start(), ends):
                 # 参与“港城大讲堂”低空经济专题讲座、招商队伍能力提升培训班: a later object of the verb
                 yield from _named(text, m.start(), tm)

@@ -339,6 +339,9 @@ def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], toke
              known: set[str]) -> tuple[int, str] | None:
     """The person a verb at ``verb`` gives a post to: (start, name), the last candidate of its sentence."""
     sentence = start_of(text, verb, SENTENCE)
+    tag = _TAG.match(text, sentence)
+    if tag:  # 【人物简介】向红梅，女，…: the tag a site heads a profile with is no part of its sentence
+        sentence = tag.end()
     closing = None
     if clause - 1 > sentence and text[clause - 1] == "，":
         # a name that ends the clause right before the verb's: 返乡创业青年毛远翔，从…
@@ -376,12 +379,15 @@ def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], t
     return found
 
 
+# a site's tag heading a paragraph (【人物简介】, 【人物档案】)
+_TAG = re.compile(r"【[^】\n]{1,8}】")
 # what may stand between a subject and the verb that gives it a post (李强曾任, 王明先后担任)
 _BEFORE_VERB = re.compile(r"曾经?|已经?|现|先后|还|也|又|后")
 
 
 # a sentence that opens on a person standing for one named before: 他…, 这位…的姑娘，…成长为…
-_ANAPHOR = re.compile(r"[“”‘’ ]*(?:他|她|这位|该同志)")
+# (2008年至2014年，他曾任…: after the time it is set in)
+_ANAPHOR = re.compile(r"[“”‘’ ]*(?:[\d]{4}年[^，。；\n]{0,10}，)?(?:他|她|这位|该同志)")
 
 
 def _antecedent(text: str, sentence: int, reporters: tuple[str, ...], tokens: dict[int, int],
@@ -596,6 +602,9 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
              strict: bool = False) -> str | None:
     """The personal name starting at ``start``: surname plus one or two characters, followed by a
     boundary word or punctuation, or (not ``strict``) by a word of the segmenter's."""
+    bare = _PROFILE_NAME.match(text, start)
+    if bare and (start == 0 or text[start - 1] in "\n】。"):
+        return bare.group(1)  # 其其格，女，蒙古族，…: a profile heading its line names whoever it is about
     m = _name_re().match(text, start)
     if not m or _NOT_NAME.match(text, start):
         return None
@@ -655,6 +664,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
 
 # what a profile writes right after the name: the sex (向红梅，女，土家族，1982年生，现任…)
 _PROFILE = re.compile(r"[，,（(][男女][，,、）)]")
+# a name of any origin (蒙古族 其其格, 藏族 次仁卓玛) heading a profile: the sex, then a people or a birth year
+_PROFILE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})[，,（(][男女][，,、](?:[\u4e00-\u9fff]{1,4}族[，,、]|\d{4}年)")
 # an act done for someone whom 为 introduces (为获奖代表颁奖, 为学员授课)
 _FOR_SOMEONE = re.compile(r"[^，。；！？\n]{0,24}?(?:颁奖|颁发|授牌|授旗|授课|讲课|讲党课|上党课|辅导|揭牌|加油|鼓劲|点赞|解读|宣讲|作报告|作讲座)")
 # a role in a body set up (领导小组, 工作专班) someone is made with 为 (以…为组长)
@@ -790,9 +801,10 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             place = label[inner:end]
             rest = label[end:]
             alts |= {label, label[inner:]}
-            if rest[:1] == label[end - 1:end] and rest[1:2] == "委":
+            level = next((w for w in ("嘎查", label[end - 1:end]) if place.endswith(w) and rest.startswith(w + "委")), None)
+            if level:
                 alts.add(label[inner:end] + rest)  # 小杜庄村村委会主任 as written beside 小杜庄村委会主任
-                rest = rest[1:]
+                rest = rest[len(level):]
             elif rest == "长" and place[-1:] in _HEADED_LEVELS:
                 alts.add(place + rest)  # 石门县长 is 石门县县长, as 石门县委书记 is its committee's
                 rest = place[-1] + rest

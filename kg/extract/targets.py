@@ -147,6 +147,12 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
             if not own[g]:
                 for hit in shared:
                     found.setdefault((hit.initiative, g.key), TargetHit(hit.initiative, g.key, "group-listed", hit.pos))
+    # initiatives of a list (建立容错纠错机制和澄清正名机制，为基层干部撑腰) are one object too: what a
+    # group's grammar links to one of them it links to all (not a name naming its own group)
+    for (key, group), hit in list(found.items()):
+        if hit.rule not in ("group-in-name", "group-before-name"):
+            for mate in _coordinated(text, key, initiatives):
+                found.setdefault((mate.key, group), TargetHit(mate.key, group, hit.rule, mate.start))
     topic = _topic_group(text, groups)
     lead_topic = _lead_topic(text, blotted, groups) if topic is None else None
     topic = topic or lead_topic
@@ -410,6 +416,28 @@ def _kindred(text: str, g: Span, candidates: Sequence[Span], groups: Sequence[Sp
         return []
     stem = lambda label: _OFFICE.sub("", label)  # noqa: E731
     return [i for i, o in before.items() if stem(o.label) == stem(g.label)]
+
+
+def _coordinated(text: str, key: str, initiatives: Sequence[Span]) -> list[Span]:
+    """The initiatives a list joins with the one of ``key`` (A和B, A、B及C), outside that one."""
+    ordered = sorted(initiatives, key=lambda i: i.start)
+    at = [n for n, i in enumerate(ordered) if i.key == key]
+    out: list[Span] = []
+    for n in at:
+        for step in (-1, 1):
+            k = n
+            while 0 <= k + step < len(ordered):
+                a, b = (ordered[k], ordered[k + step]) if step == 1 else (ordered[k + step], ordered[k])
+                if text[a.end:b.start] not in _LIST_JOINS:
+                    break
+                k += step
+                if ordered[k].key != key:
+                    out.append(ordered[k])
+    return out
+
+
+#: what joins the items of a list of initiatives
+_LIST_JOINS = frozenset({"和", "及", "与", "、", "以及", "”和“", "》和《", "》《", "》、《"})
 
 
 def _nearest(g: Span, candidates: Sequence[Span], rule: str) -> TargetHit:
