@@ -174,6 +174,15 @@ OFFICIALS = [
     ("向红梅，女，1982年生，现任卢峰镇党委书记，曾任思蒙镇副镇长、共青团溆浦县委书记。", "向红梅",
      ["卢峰镇党委书记", "思蒙镇副镇长", "共青团溆浦县委书记"]),
     ("石门县召开会议，团县委书记王明出席。", "王明", ["共青团石门县委书记"]),
+    # an adverb's character ends a name of three where 等 closes a list after it (段永刚等县领导)
+    ("宾川县召开会议。罗志华，县委副书记、县长段永刚等县领导担任评委。", "段永刚", ["宾川县委副书记", "宾川县县长"]),
+    # the unit that sent the holder, in the brackets of a name's post
+    ("沂南县表扬第一书记。\n王　磊（县财政局派驻依汶镇后峪子村第一书记）", "王磊", ["后峪子村第一书记"]),
+    # a transliterated name of five before the speech it makes (作交流发言)
+    ("翁牛特旗召开会议。白音套海苏木党委书记乌云其其格作交流发言。", "乌云其其格", ["白音套海苏木党委书记"]),
+    # an official named before, right before the verb with 同志; the next clause's 兼任 is his too
+    ("旗委副书记巴特尔同志出席。据悉，主讲人巴特尔同志现任旗委副书记，兼任旗委党校校长。", "巴特尔",
+     ["旗委副书记", "旗委党校校长"]),
     # a site's tag heading a profile is no part of its sentence
     ("【人物简介】向红梅，女，1976年生，现任溆浦县委常委、组织部部长。", "向红梅", ["溆浦县委常委", "溆浦县委组织部部长"]),
     # a profile's name of no Han surname; a 嘎查's committee written with its level word once
@@ -328,6 +337,9 @@ OFFICIAL_SETS = [
     # a scholar quoted as an expert holds no cadre's post (南京农业大学…副院长); a cadre college's head does
     ("南京农业大学经济管理学院副院长耿献辉表示，乡村振兴要靠人才。", set()),
     ("中国浦东干部学院副院长王明授课。", {"王明"}),
+    # a function word's surname before a quoted thing is a verb phrase; after a title a group shares, a verb
+    ("三江镇召开会议。各乡镇党委书记要当好“传帮带”的第一责任人。", set()),
+    ("该措施为驻村干部解决后顾之忧。", set()),
     # a transliterated name after a title, which the Han reading would cut inside a word, is read whole
     ("博斯腾湖乡党委书记于里木杰介绍，县委书记艾尔肯·吐尼亚孜强调，要担当。", {"于里木杰", "艾尔肯·吐尼亚孜"}),
     ("村第一书记帕查有格，组织村民开凿天梯。乡党委书记次仁多吉说，要担当。", {"帕查有格", "次仁多吉"}),
@@ -898,6 +910,9 @@ def test_cadre_groups(run: Run, text: str, expected: set[str]) -> None:
 # --- relations ----------------------------------------------------------------------------------
 
 LAUNCHES = [
+    # an interview's answer: the unit of the speaker's post acts (我们)
+    ("访浮山县委常委、组织部部长李红梅\n记者：年轻干部培养上有何举措？\n李红梅：我们启动了“晋南青苗”年轻干部递进培养计划。",
+     {("浮山县", "launches", "晋南青苗年轻干部递进培养计划")}),
     # a unit whose course the article sends cadres to (参加宾川县委党校举办的…) is not the article's lead
     ("乔甸镇2023年干部队伍建设工作总结\n2023年，在宾川县委组织部的精心指导下，乔甸镇党委坚持抓干部队伍建设。选派5名年轻干部参加宾川县委党校举办的中青年干部培训班。"
      "\n三、激励担当作为。在镇机关党员干部中开展“亮身份、比作风、争先锋”活动。", set()),

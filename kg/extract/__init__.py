@@ -307,6 +307,8 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
         national = next((identity.NATION for p in o.posts if identity.national(p.label)), None)
         context = national or (o.posts[0].org_locality if o.posts else None) or b.ctx.actor
         okey = b.official(o.name, context)
+        if o.posts and o.posts[0].org_locality:
+            b.seats.setdefault(o.name, o.posts[0].org_locality)
         b.mentions.append(Mention("Official", o.name, o.start, o.end, o.name, rule=o.rule, key=okey))
         for p in o.posts:
             org_key = None

@@ -41,6 +41,8 @@ class Act(NamedTuple):
 _NOBODY = Act(None)
 # someone's words opening a paragraph: a quotation with a pause in it (a name has none)
 _SPEECH = re.compile(r"“[^”\n]*?[，。；！？]")
+# a paragraph of an interview that a name opens (李红梅：…)
+_ANSWER = re.compile(r"([\u4e00-\u9fff]{2,5})[：:]")
 # what a name may begin with before the locality it begins with: its marks, its party (“黄岩…”, 《中共台州市…》)
 _NAME_HEAD = re.compile(r"[“《「]*(?:中共)?")
 
@@ -95,6 +97,10 @@ def find_actor(b: Builder, pos: int, loc_keys: dict[str, str], names: list[tuple
         best, _ = _agent_before(b, p0, s0, held, names)
         if best and best[1] in loc_keys:
             return Act(loc_keys[best[1]], "agent-in-paragraph")
+    answer = _ANSWER.match(text, p0)
+    if answer and b.seats.get(answer.group(1)) in loc_keys:
+        # an interview's answer (李红梅：我们启动了…): the unit of the speaker's post acts
+        return Act(loc_keys[b.seats[answer.group(1)]], "agent-in-paragraph")
     if _SPEECH.match(text, p0):
         return _NOBODY  # a paragraph of someone's words: the speaker's unit acts, not the article's lead
     lead = _lead_agent(b, held)

@@ -36,6 +36,7 @@ class Builder:
     facts: dict[tuple, Fact]
     mentions: list[Mention]
     officials: dict[str, str] = field(default_factory=dict)
+    seats: dict[str, str] = field(default_factory=dict)  # an official's name -> the locality of its first post
     lead: tuple[str | None] | None = None  # (the lead's agent,) once found: ``_lead_agent``
     _units: Units | None = None
 

@@ -162,7 +162,11 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
             continue  # 书记和后备干部, 主任向全县: a conjunction or preposition, no surname, after a title
         # web copies often set a space between the title and the name (安吉县委书记 杨卫东)
         at = title_end + 1 if text[title_end:title_end + 1] in (" ", "\u3000") else title_end
-        name = _name_at(text, at, tokens, strict=at > title_end)
+        # after a title a group shares, the object of a preposition (为驻村干部解决…), only a name a boundary
+        # ends: the segmenter's word there is the verb
+        objected = (text.endswith(_COLLECTIVE_TITLES, 0, title_end)
+                    and _OBJECT_OF.search(text, start_of(text, title_end, CLAUSE), title_end) is not None)
+        name = _name_at(text, at, tokens, strict=at > title_end or objected)
         if not name or not _after_name_re().match(text, at + len(name)):
             name = _transliterated(text, at) or name
         if not name or name in reporters or _quoted_at(text, title_end):
@@ -184,6 +188,9 @@ def _quoted_at(text: str, pos: int) -> bool:
     return before.count("“") > before.count("”")
 
 
+# titles also used for a group of cadres (驻村干部, 工作人员), and a preposition whose object they are
+_COLLECTIVE_TITLES = ("干部", "工作人员", "工作者")
+_OBJECT_OF = re.compile(r"(?:为|对|给|帮助|帮|让|使)[\u4e00-\u9fff]{0,6}?(?:干部|工作人员|工作者)$")
 # titles that many hold at once (县委常委张三、李四; 副县长张三、李四)
 _SHARED_TITLE = re.compile(r"(?:常委|委员|成员|副.{1,3})$")
 
@@ -223,7 +230,8 @@ def _double_surname_name(text: str, start: int, cand: str, tokens: dict[int, int
 # a name transliterated from Uyghur, Tibetan or Mongolian (艾尔肯·吐尼亚孜, 次仁多吉, 于里木杰): no Han surname
 # and given name, four characters or more (or parts joined by ·), then what a speaker or a participant does
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,8}[·•][\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{4,8}")
-_SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|[，。；：]")
+_SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|分别|"
+                     r"作了?[\u4e00-\u9fff]{0,4}(?:发言|报告|讲话|部署|讲座|辅导)|[，。；：]")
 
 
 def _transliterated(text: str, start: int) -> str | None:
@@ -286,6 +294,9 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
                 out.append(OfficialHit(title_end + 1, title_end + 1 + len(name), name, tuple(posts), "post-by-verb"))
             continue
         found = _subject(text, clause, verb.start(), reporters, tokens, known)
+        sentence = start_of(text, verb.start(), SENTENCE)
+        if found is None and out and out[-1].start >= sentence and _opens_clause(text, verb.start()):
+            found = (out[-1].start, out[-1].name)  # 巴特尔同志现任旗委副书记，兼任…: the clause before's subject
         if found:
             out.append(OfficialHit(found[0], found[0] + len(found[1]), found[1], tuple(posts), "post-by-verb"))
     return _merged(out)
@@ -352,7 +363,20 @@ def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], toke
     head = _head_name(text, sentence, verb, reporters, tokens, known, clause=clause)
     if head and head[1] in _TENURE_VERBS:
         head = None  # 。曾任中坝村文书: the verb with its adverb (曾任) is no name
-    return head or closing or _antecedent(text, sentence, reporters, tokens, known)
+    return head or closing or _antecedent(text, sentence, reporters, tokens, known) or _known_before(text, clause, verb, known)
+
+
+# what may stand between a name and the verb that gives it a post (巴特尔同志现任)
+_NAME_TO_VERB = re.compile(r"(?:同志)?(?:曾经?|已经?|现|先后|还|也|又|后)?")
+
+
+def _known_before(text: str, clause: int, verb: int, known: set[str]) -> tuple[int, str] | None:
+    """An official named elsewhere whose name ends right before the verb (主讲人巴特尔同志现任…)."""
+    for k in sorted(known, key=lambda k: (-len(k), k)):
+        pos = text.rfind(k, clause, verb)
+        if pos >= 0 and _NAME_TO_VERB.fullmatch(text, pos + len(k), verb):
+            return pos, k
+    return None
 
 
 def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], tokens: dict[int, int],
@@ -530,8 +554,10 @@ def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
     return out
 
 
-# what may open brackets of posts before the first one (邱志远（兼任镇人大主席）)
-_BRACKET_LEAD = re.compile(r"(?:[男女][，,、])?(?:[\u4e00-\u9fff]{1,3}族[，,、])?(?:兼任|兼|现任|任)?")
+# what may open brackets of posts before the first one (邱志远（兼任镇人大主席）), or the unit that sent
+# the holder to the post (王磊（县财政局派驻…村第一书记）)
+_BRACKET_LEAD = re.compile(r"(?:[男女][，,、])?(?:[\u4e00-\u9fff]{1,3}族[，,、])?(?:兼任|兼|现任|任)?"
+                           r"(?:[\u4e00-\u9fff]{2,12}?(?:派驻|下派|选派到))?")
 
 
 def _bracketed(text: str, masked: str, close: int, ctx: ArticleContext, reporters: tuple[str, ...],
@@ -622,6 +648,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
 
     def ends_well(end: int) -> bool:
         # a boundary word, punctuation, or a multi-character word of the segmenter
+        if strict and cand[0] in _FUNCTION_SURNAMES and text[end:end + 1] in "“《":
+            return False  # 书记要当好“传帮带”…: a verb phrase, the quoted thing it is about after it
         if list_item and end < len(text) and text[end] not in "、，和及":
             return bool(re.match(r"出席|参加|等|在|到|陪同|一同|分别", text[end:]))
         return bool(after.match(text, end)) or not strict and tokens.get(end, 0) >= 2
@@ -646,7 +674,7 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     # 位 begins a given name of three characters (吴位胜) but ends the word 单位 of two
     two = ends_well(start + 2) and (start + 2 in tokens or after.match(text, start + 2)) and cand[1] not in _NOT_GIVEN_OF_TWO
     # 于涵/正/梳理: an adverb after a name of two, where something follows it (尚显刚，: a name of three)
-    if three and cand[2] in _ADVERBS and two and text[start + 3:start + 4] not in _NAME_ENDS:
+    if three and cand[2] in _ADVERBS and two and text[start + 3:start + 4] not in (*_NAME_ENDS, "等"):
         return cand[:2]
     if three and cand[2] in "市县乡镇局村区省":  # 铁岭市, 杜堂乡: a place, not a name
         three = False
