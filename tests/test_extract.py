@@ -174,6 +174,9 @@ OFFICIALS = [
     ("向红梅，女，1982年生，现任卢峰镇党委书记，曾任思蒙镇副镇长、共青团溆浦县委书记。", "向红梅",
      ["卢峰镇党委书记", "思蒙镇副镇长", "共青团溆浦县委书记"]),
     ("石门县召开会议，团县委书记王明出席。", "王明", ["共青团石门县委书记"]),
+    # a banner's and an autonomous prefecture's heads (旗长, 州长)
+    ("翁牛特旗召开大会。旗委副书记、旗长孟凡军主持。", "孟凡军", ["翁牛特旗委副书记", "翁牛特旗旗长"]),
+    ("黔东南州召开会议，州委副书记、州长罗强出席。", "罗强", ["黔东南苗族侗族自治州委副书记", "黔东南苗族侗族自治州州长"]),
     # an adverb's character ends a name of three where 等 closes a list after it (段永刚等县领导)
     ("宾川县召开会议。罗志华，县委副书记、县长段永刚等县领导担任评委。", "段永刚", ["宾川县委副书记", "宾川县县长"]),
     # the unit that sent the holder, in the brackets of a name's post
@@ -340,6 +343,8 @@ OFFICIAL_SETS = [
     # a function word's surname before a quoted thing is a verb phrase; after a title a group shares, a verb
     ("三江镇召开会议。各乡镇党委书记要当好“传帮带”的第一责任人。", set()),
     ("该措施为驻村干部解决后顾之忧。", set()),
+    # a title glossed in brackets (苏木达（乡镇长）) is no name
+    ("全旗14个苏木乡镇的党委书记、苏木达（乡镇长）逐一登台。", set()),
     # a transliterated name after a title, which the Han reading would cut inside a word, is read whole
     ("博斯腾湖乡党委书记于里木杰介绍，县委书记艾尔肯·吐尼亚孜强调，要担当。", {"于里木杰", "艾尔肯·吐尼亚孜"}),
     ("村第一书记帕查有格，组织村民开凿天梯。乡党委书记次仁多吉说，要担当。", {"帕查有格", "次仁多吉"}),
@@ -740,6 +745,11 @@ INITIATIVE_SETS = [
     ("剑河县启动“墩苗育苗”年轻干部实践锻炼行动，首批选派42名年轻干部。", "Campaign", {"墩苗育苗年轻干部实践锻炼行动"}),
     # a quoted system (…制) the verb sets up, with whom it binds between them
     ("石门县在全省率先推行村干部“坐班制”。", "Measure", {"坐班制"}),
+    # a research report, a clause of what cadres do, a verb with its counted object, a preposition: no names
+    ("学员将赴平襄镇等地开展蹲点调研，围绕产业发展形成调研报告。", "Measure", set()),
+    ("县委组织部每月组织镇村年轻干部围绕中心工作轮流登台宣讲。", "Campaign", set()),
+    ("全县将开展“瑶山先锋”争创活动，面向全县村（社区）“两委”干部评选一批先锋示范岗。", "Campaign", {"瑶山先锋争创活动"}),
+    ("3月15日，县里召开推进会对意见进行部署。", "Measure", set()),
     # two systems joined by 和, each with its type word, are two measures
     ("屏南县建立澄清正名制度和受处理处分干部回访教育制度。", "Measure", {"澄清正名制度", "受处理处分干部回访教育制度"}),
     # training (培训) types a quoted name it follows, as 改革 does
@@ -1035,6 +1045,9 @@ def test_launches(run: Run, text: str, expected: set) -> None:
 
 
 ISSUES = [
+    # places given as examples of where cadres work (在书楼镇、屏边彝族乡等偏远乡镇) are no agents
+    ("屏山县出台《实施意见》。《实施意见》明确：一是健全乡镇干部待遇保障制度，对在书楼镇、屏边彝族乡等偏远乡镇连续工作满5年的干部优先晋升；二是建立容错纠错机制。",
+     {("屏山县", "issues", "实施意见"), ("屏山县", "issues", "乡镇干部待遇保障制度"), ("屏山县", "issues", "容错纠错机制")}),
     # units whose report is heard (听取…汇报) are visited, as their list is: no agent of what follows
     ("潜山市委书记王国林带队到官庄镇调研，并专题听取官庄镇、槎水镇乡村振兴工作有关情况汇报。王国林强调，要积极探索联农带农富农长效机制。",
      set()),
@@ -1098,6 +1111,12 @@ TARGETS = [
     ("池店镇启动实施年轻干部“凤驰计划”。", "年轻干部"),
     # a sentence opening with 活动中 goes on about the initiative just named
     ("池店镇举办“集五福”研学活动。活动中，机关年轻干部与流动党员结对共建。", "机关年轻干部"),
+    # selecting cadres into it (遴选); whom it takes as its object (以…为重点对象)
+    ("我们启动实施“青苗计划”，每年遴选50名左右优秀年轻干部，放到吃劲岗位历练。", "优秀年轻干部"),
+    ("剑河县开展“实干争先”三年行动，以全县科级领导干部为重点对象，比业绩、亮成效。", "科级领导干部"),
+    # a sentence opening on whom it cites, then on the initiative it refers back to
+    ("张立峰听取了“墩苗蓄水”工程实施情况汇报。据威县县长刘建勇介绍，该工程于2023年启动，威县从县直单位选派62名优秀年轻干部到村任职锻炼。",
+     "优秀年轻干部"),
     # a name that names its group is not aimed by a verb at another group of its sentence
     ("连云港市将培训作为提升领导干部本领的任务，实施“乡镇党政正职发展能力提升计划”。", "乡镇党政正职"),
     # a noun of cadre work after the group makes it the object (村党组织书记专业化管理)

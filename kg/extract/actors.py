@@ -271,6 +271,8 @@ _VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$|听取$|(?<![以
 _JOINED_IN = re.compile(r"参加$|参与$")
 # where an act takes place (在, 于)
 _AT = re.compile(r"[在于]$")
+# places given as examples of a kind (在书楼镇、屏边彝族乡等偏远乡镇工作): where cadres work, no agent
+_EXAMPLES = re.compile(r"(?:[、和][^、，。；！？\n]{2,12}?)*等[\u4e00-\u9fff]{0,4}?(?:地|乡镇|镇|乡|村|社区|县|地区|区域)")
 # an event a venue holds (在明溪县举行的…擂台赛): its host is not said to be the venue
 _HELD_THERE = re.compile(r"举行|举办|召开|开班|开幕|开赛")
 
@@ -342,9 +344,11 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
             unnamed = max(unnamed, chain[0].start)
         elif not suffix and _venue(text, chain[0].start, _AT) and best is not None:
             # 毕节市委组织部近日在威宁县启动…, 青海省委组织部在西宁举办…: where the agent named before acts
+            visited_end = h.end  # (and the units coordinated with it: 在书楼镇、屏边彝族乡等乡镇)
             continue
         elif not suffix and (_venue(text, chain[0].start, _VISIT)
-                           or _venue(text, chain[0].start) and _HELD_THERE.match(text, h.end)
+                           or _venue(text, chain[0].start) and (_HELD_THERE.match(text, h.end)
+                                                                or _EXAMPLES.match(text, h.end))
                            or chain[0].start == visited_end + 1 and text[visited_end] in _COORDINATION):
             if not (best and _venue(text, chain[0].start, _VISIT) and _carries_out(text, h.end, end)):
                 unnamed = max(unnamed, chain[0].start)

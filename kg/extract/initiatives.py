@@ -422,9 +422,13 @@ def _in_quoted_list(text: str, verb_end: int, pos: int) -> bool:
 def _tail_type(tail: str) -> str | None:
     """The longest prefix of ``tail`` that ends with a type word (三年培养行动, 评选表扬活动)."""
     for end in range(len(tail), 1, -1):
-        if type_of(tail[:end]):
+        if type_of(tail[:end]) and not _COUNTED_OBJECT.match(tail, end):
             return tail[:end]
     return None
+
+
+# a count of what a verb acts on (评选一批, 培训3名): the type word before it is that verb
+_COUNTED_OBJECT = re.compile(r"[一二三四五六七八九十百\d]+[批名个位次]")
 
 
 def _last_type(name: str) -> str:
@@ -621,7 +625,8 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
     particles = r"[了是在“”]" if _COUNTED.search(core) or described and core.count("的") == 1 and \
         len(core) - core.index("的") > 3 else r"[了的是在“”]"
     if (2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(particles, core)
-            and not _REFERRING.search(core) and core[-1] not in "和及与、"  # 交流干部和培训班学员: two subjects
+            and not _REFERRING.search(core) and core[-1] not in "和及与对、"  # 交流干部和培训班学员: two subjects
+            and not _PREDICATE.search(core)  # 组织镇村年轻干部围绕中心工作轮流登台宣讲: what they do, no name
             and not LIST_CLOSE.search(core)):  # 开展关爱服务等方面进行比武: a list's themes, then an act
         yield InitiativeHit(type_of(label), start, tm.end(), label, alts)
 
@@ -630,6 +635,8 @@ _YEAR = re.compile(r"\d{4}年度?$")
 #: what closes a list of themes (围绕A、B等方面进行…): what comes before it is what an act is about
 LIST_CLOSE = re.compile(r"等(?:[\d一二三四五六七八九十]+[个项大])?(?:方面|内容|主题|领域|重点)")
 _GENERIC = frozenset(table("generic")["CORE"])
+# words that open a predicate's adverbial (围绕…, 轮流, 逐一): a core holding one is a clause, not a name
+_PREDICATE = re.compile(r"围绕|轮流|逐一|分别|带头|纷纷")
 # a core that refers to rules it does not name (重点项目建设有关政策规定, 相关管理制度)
 _REFERRING = re.compile(r"有关|相关")
 

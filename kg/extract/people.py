@@ -576,7 +576,8 @@ def _bracketed(text: str, masked: str, close: int, ctx: ArticleContext, reporter
         after_title = any(m.end() == start for m in _titles_re().finditer(text, max(0, start - 8), start))
         if start >= 0 and (start == 0 or text[start - 1] in _DELIMS or text[start - 1] in "中和及与由" or after_title):
             name = _name_at(text, start, tokens, strict=True)
-            if name and len(name) == n and name not in reporters:
+            if name and len(name) == n and name not in reporters and not _titles_re().fullmatch(name):
+                # (苏木达（乡镇长）: a title glossed, no name)
                 return [OfficialHit(start, open_, name, _named(posts), "name-then-post")]
     # a name of two a list pads to the width of three (蒋　文（…）, a name list's alignment)
     start = open_ - 3
@@ -867,7 +868,7 @@ _COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组织|党组"
 _LEVEL_ORG = re.compile(r"(街道|[省市州盟县区旗镇乡村])(?=[委政人纪党办组宣统支务民两])")
 # a village's or community's committee, named with the level word (村委会, 居委会 is no level's)
 _OWN_LEVEL = re.compile(r"村(?:委会|民委员会)")
-_LEVEL_TITLE = re.compile(r"(?:常务)?副?(镇|乡|县|区|市|省|村)长|(?=支书)")
+_LEVEL_TITLE = re.compile(r"(?:常务)?副?(镇|乡|县|区|旗|盟|州|市|省|村)长|(?=支书)")
 
 
 def _level_of(surface: str) -> tuple[str | None, str]:

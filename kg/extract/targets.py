@@ -255,7 +255,9 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         after = [i for i in initiatives if c1 <= i.start < s1 and not _cited(text, s0, i)]
         if after:
             return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in after]
-    opening = _referent(text, s0, min(s0 + 8, g.start), initiatives)
+    said = _ATTRIBUTION.match(text, s0)  # 据县长…介绍，该工程…: the sentence opens after whom it cites
+    r0 = said.end() if said else s0
+    opening = _referent(text, r0, min(r0 + 8, g.start), initiatives)
     if opening and _OCCASION.match(text, opening.end):
         opening = None  # 以推动“两学一做”学习教育常态化为契机，…: the occasion, not the subject
     in_sentence = [i for i in initiatives if s0 <= i.start < s1 and not _cited(text, s0, i)]
@@ -372,6 +374,8 @@ def _verb_re() -> re.Pattern:
 
 # a clause opening on whom the act before it is for (，为全县新录用公务员…, ，针对乡镇干部…)
 _AIM_OPENING = re.compile(r"(?:为|针对|面向)")
+# 以…干部为重点对象: whom the initiative takes as its object
+_OBJECT_OF = re.compile(r"为(?:重点|主要|培训|服务|帮扶|考核)?对象")
 # 在…干部中开展: the initiative carried out among the group
 _AMONG = re.compile(r"(?:中间?|当中)(?:广泛|深入|全面|持续|大力)?(?:开展|组织|实施|推行|启动|举办)")
 
@@ -386,6 +390,7 @@ def _acted_on(blotted: str, g: Span, c0: int, c1: int) -> bool:
             or _SHORT_VERB.search(blotted, c0, g.start) is not None
             or _AMONG.match(blotted, g.end) is not None and "在" in blotted[c0:g.start]
             or _WORKED_ON.match(blotted, g.end) is not None
+            or _OBJECT_OF.match(blotted, g.end) is not None and "以" in blotted[c0:g.start]
             or blotted.startswith("队伍", g.end) and _CORPS.search(blotted, c0, g.start) is not None)
 
 
@@ -416,6 +421,10 @@ def _kindred(text: str, g: Span, candidates: Sequence[Span], groups: Sequence[Sp
         return []
     stem = lambda label: _OFFICE.sub("", label)  # noqa: E731
     return [i for i, o in before.items() if stem(o.label) == stem(g.label)]
+
+
+# whom a sentence cites for what follows (据县长刘建勇介绍，, 据了解，)
+_ATTRIBUTION = re.compile(r"据[^，。；！？\n]{0,30}?(?:介绍|了解|统计|悉)，")
 
 
 def _coordinated(text: str, key: str, initiatives: Sequence[Span]) -> list[Span]:
