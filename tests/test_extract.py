@@ -345,6 +345,8 @@ OFFICIAL_SETS = [
     ("该措施为驻村干部解决后顾之忧。", set()),
     # a title glossed in brackets (苏木达（乡镇长）) is no name
     ("全旗14个苏木乡镇的党委书记、苏木达（乡镇长）逐一登台。", set()),
+    # 他 two sentences on is the official the paragraph last named; 那时 and 桂花村 are no names
+    ("镇党委书记赵德明说。2011年，赵德明回到家乡。那时的桂花村道路泥泞、产业空白。2014年，他当选村委会副主任。", {"赵德明"}),
     # a transliterated name after a title, which the Han reading would cut inside a word, is read whole
     ("博斯腾湖乡党委书记于里木杰介绍，县委书记艾尔肯·吐尼亚孜强调，要担当。", {"于里木杰", "艾尔肯·吐尼亚孜"}),
     ("村第一书记帕查有格，组织村民开凿天梯。乡党委书记次仁多吉说，要担当。", {"帕查有格", "次仁多吉"}),
@@ -750,6 +752,8 @@ INITIATIVE_SETS = [
     ("县委组织部每月组织镇村年轻干部围绕中心工作轮流登台宣讲。", "Campaign", set()),
     ("全县将开展“瑶山先锋”争创活动，面向全县村（社区）“两委”干部评选一批先锋示范岗。", "Campaign", {"瑶山先锋争创活动"}),
     ("3月15日，县里召开推进会对意见进行部署。", "Measure", set()),
+    # a list of places closed by 等乡镇 is where cadres are sent, no list of initiatives
+    ("该方案明确，每年从县直机关选派40名年轻干部到镇前镇、澄源乡、杨源乡等乡镇挂职锻炼两年。", "Campaign", set()),
     # two systems joined by 和, each with its type word, are two measures
     ("屏南县建立澄清正名制度和受处理处分干部回访教育制度。", "Measure", {"澄清正名制度", "受处理处分干部回访教育制度"}),
     # training (培训) types a quoted name it follows, as 改革 does

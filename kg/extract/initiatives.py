@@ -478,7 +478,8 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
     items = text[clause_start:items_end]
     if (not (tail.group(1) or tail.group(2)) or tm.group() in _GENERIC_SHARED
             or "、" not in items and not (tail.group(1) and re.search(r"(?<!共)和(?!谐)|及(?![时早])", items))
-            or "》" in items):  # titles listed (《A》《B》等条例) are named by their marks
+            or "》" in items  # titles listed (《A》《B》等条例) are named by their marks
+            or tail.group(3) in _PLACES_WORDS):  # 到镇前镇、澄源乡等乡镇挂职锻炼: places where it happens
         return  # needs 等 or a count (等制度, 三项机制) and a real list (A、B; A和B等); 等措施 lists actions
     verb = _verb_before(text, items_end, ends, reach=60)
     start = verb[0] if verb else clause_start
@@ -502,6 +503,8 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
         pos += len(part)
 
 
+# what a list of places closes with (…等乡镇, 等地区)
+_PLACES_WORDS = frozenset({"乡镇", "地区", "村居", "社区", "街道", "县区", "区县", "市县", "县市"})
 # type words too general to name each item of a list (强化教育、树立导向等措施): resources/generic.txt
 _GENERIC_SHARED = frozenset(table("generic")["SHARED"])
 

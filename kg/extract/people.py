@@ -29,7 +29,7 @@ _AFTER_NAME = rf"(?:[，。、；：！？“”（）《\s]|{trie(_WORDS['AFTER
 _FUNCTION = "的了是在为与和及把将被从到等让说向对由于其"
 _DELIMS = "，。、；：！？“”‘’（）《》\n "
 # rare surnames that are function words far more often (要, 将, 把 …)
-_FUNCTION_SURNAMES = frozenset("要将把被让对从向在和及与为由其")
+_FUNCTION_SURNAMES = frozenset("要将把被让对从向在和及与为由其那")
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,7 +425,12 @@ def _antecedent(text: str, sentence: int, reporters: tuple[str, ...], tokens: di
         end -= 1
     floor = start_of(text, end, SENTENCE)
     found = max(((text.rfind(k, floor, end), k) for k in known), default=(-1, ""))
-    return found if found[0] >= 0 else _head_name(text, floor, end, reporters, tokens, known, first=True)
+    if found[0] < 0:
+        found = _head_name(text, floor, end, reporters, tokens, known, first=True) or (-1, "")
+    if found[0] < 0:  # the official the paragraph last named (赵德明…。那时的桂花村…。他当选…)
+        paragraph = text.rfind("\n", 0, floor) + 1
+        found = max(((text.rfind(k, paragraph, floor), k) for k in known), default=(-1, ""))
+    return found if found[0] >= 0 else None
 
 
 # a unit the verb's subject serves in, written before a verb that splits it from the title:
@@ -641,8 +646,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     profile = next((n for n in (3, 2) if n <= len(cand) and _PROFILE.match(text, start + n)), None)
     if profile:
         return cand[:profile]  # 向红梅，女，土家族…: a profile's name, whatever its surname also means
-    if cand[0] in _FUNCTION_SURNAMES and tokens.get(start + 1, 0) >= 2:
-        return None  # 县委书记要担当: a rare surname that is a function word, then a word (担当)
+    if cand[0] in _FUNCTION_SURNAMES and (tokens.get(start + 1, 0) >= 2 or tokens.get(start) == 2):
+        return None  # 县委书记要担当: a rare surname that is a function word, then a word (担当), or in one (那时)
     if cand[0] in _FUNCTION_SURNAMES and tokens.get(start) not in (2, 3):
         strict = True  # 村干部要/当/好群众: such a surname's name is one the segmenter knows or a boundary ends
     after = _after_name_re()
@@ -661,10 +666,11 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     benefactive = len(cand) == 3 and cand[2] == "为" and _FOR_SOMEONE.match(text, start + 3) is not None
     # 马成/林/出席: a name of three the segmenter reads as two and a character, before a boundary word
     if (len(cand) == 3 and tokens.get(start) == 2 and tokens.get(start + 2) == 1 and cand[2] not in _NOT_GIVEN
-            and cand[2] not in _ADVERBS and cand[2] not in "市县乡镇局村区省为" and _BOUNDARY_WORD.match(text, start + 3)):
+            and cand[2] not in _ADVERBS and cand[2] not in _PLACE_ENDS + "为" and _BOUNDARY_WORD.match(text, start + 3)):
         return cand
     # the segmenter's own word is a whole name here (丁菲礼/站在): it knows the name
     if not strict and not list_item and not benefactive and tokens.get(start) in (2, 3) and tokens[start] <= len(cand) \
+            and cand[0] not in _FUNCTION_SURNAMES and cand[tokens[start] - 1] not in _PLACE_ENDS \
             and cand[tokens[start] - 1] not in _NOT_GIVEN and not _NOT_GIVEN.intersection(cand[1:tokens[start]]) \
             and not (tokens[start] == 2 and cand[1] in _NOT_GIVEN_OF_TWO):
         return cand[:tokens[start]]
@@ -677,7 +683,7 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     # 于涵/正/梳理: an adverb after a name of two, where something follows it (尚显刚，: a name of three)
     if three and cand[2] in _ADVERBS and two and text[start + 3:start + 4] not in (*_NAME_ENDS, "等"):
         return cand[:2]
-    if three and cand[2] in "市县乡镇局村区省":  # 铁岭市, 杜堂乡: a place, not a name
+    if three and cand[2] in _PLACE_ENDS:  # 铁岭市, 杜堂乡: a place, not a name
         three = False
     if three and cand[2] == "为" and (benefactive or _ROLE_OF_BODY.match(text, start + 3)):
         three = False  # 以区委书记徐淼为组长: the name, then the role it is made
@@ -691,6 +697,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     return cand if three else None
 
 
+# what ends a place's or a unit's name, never a person's (铁岭市, 桂花村)
+_PLACE_ENDS = "市县乡镇局村区省"
 # what a profile writes right after the name: the sex (向红梅，女，土家族，1982年生，现任…)
 _PROFILE = re.compile(r"[，,（(][男女][，,、）)]")
 # a name of any origin (蒙古族 其其格, 藏族 次仁卓玛) heading a profile: the sex, then a people or a birth year
