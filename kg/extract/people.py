@@ -403,8 +403,8 @@ def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], t
     return found
 
 
-# a site's tag heading a paragraph (【人物简介】, 【人物档案】)
-_TAG = re.compile(r"【[^】\n]{1,8}】")
+# a site's tag heading a paragraph (【人物简介】, 【人物档案】), or a list item's number (1.韩启明，男，…)
+_TAG = re.compile(r"【[^】\n]{1,8}】|\d{1,2}[.．、]|[（(]\d{1,2}[）)]")
 # what may stand between a subject and the verb that gives it a post (李强曾任, 王明先后担任)
 _BEFORE_VERB = re.compile(r"曾经?|已经?|现|先后|还|也|又|后")
 
@@ -546,6 +546,9 @@ def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
         if text[title_end:title_end + 1] in ("）", ")"):
             out += _bracketed(text, masked, title_end, ctx, reporters, tokens)
             continue
+        if text[title_end:title_end + 1] == "，":
+            out += _apposed_clause(text, masked, title_end, ctx, reporters, tokens)
+            continue
         if title_end < len(text) and text[title_end] != "\n":
             continue
         line = start_of(text, title_end, "\n")
@@ -557,6 +560,25 @@ def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
         if posts and _NAME_GAP.fullmatch(between):
             out.append(OfficialHit(line, line + len(name), name, _named(posts), "name-then-post"))
     return out
+
+
+def _apposed_clause(text: str, masked: str, end: int, ctx: ArticleContext, reporters: tuple[str, ...],
+                    tokens: dict[int, int]) -> list[OfficialHit]:
+    """NAME，POST，…: a clause of nothing but posts right after a clause that a name ends (说话的是吴振宇，
+    县农业农村局乡村振兴股股长，…)."""
+    clause = start_of(text, end, CLAUSE)
+    if clause < 3 or text[clause - 1] != "，":
+        return []
+    posts = _posts_before(text, masked, end, ctx, floor=clause)
+    if not posts or posts[0].start != clause:
+        return []
+    for n in (3, 2):
+        start = clause - 1 - n
+        if start >= 0 and (start == 0 or text[start - 1] in _DELIMS or text[start - 1] in "是叫"):
+            name = _name_at(text, start, tokens, strict=True)
+            if name and len(name) == n and name not in reporters and not _titles_re().fullmatch(name):
+                return [OfficialHit(start, start + n, name, _named(posts), "name-then-post")]
+    return []
 
 
 # what may open brackets of posts before the first one (邱志远（兼任镇人大主席）), or the unit that sent
@@ -593,7 +615,7 @@ def _bracketed(text: str, masked: str, close: int, ctx: ArticleContext, reporter
 
 
 # what may stand between a heading's name and its posts: a space, or a place the gazetteer does not know
-_NAME_GAP = re.compile(r" ?(?:[\u4e00-\u9fff]{1,4}[省市县区])?")
+_NAME_GAP = re.compile(r"(?:[（(][男女][）)])?[ \u3000]*(?:[\u4e00-\u9fff]{1,4}[省市县区])?")
 
 
 def _listed_before(text: str, start: int, reporters: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -635,7 +657,7 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     """The personal name starting at ``start``: surname plus one or two characters, followed by a
     boundary word or punctuation, or (not ``strict``) by a word of the segmenter's."""
     bare = _PROFILE_NAME.match(text, start)
-    if bare and (start == 0 or text[start - 1] in "\n】。"):
+    if bare and (start == 0 or text[start - 1] in "\n】。.．、"):
         return bare.group(1)  # 其其格，女，蒙古族，…: a profile heading its line names whoever it is about
     m = _name_re().match(text, start)
     if not m or _NOT_NAME.match(text, start):
@@ -769,6 +791,8 @@ def _make_post(text: str, masked: str, start: int, end: int) -> PostHit:
     tenure = _TENURE.match(text, start, end)
     if tenure and tenure.end() < end and _LOC_MASK not in masked[start:tenure.end()]:  # 老门潭村: a name
         start = tenure.end()
+    if text.startswith("驻", start) and masked[start + 1:start + 2] == _LOC_MASK:
+        start += 1  # (…派)驻犀溪镇西浦村第一书记: the village's 第一书记, where it is stationed
     surface = text[start:end]
     if masked[end - 2:end] == _LOC_MASK + "长":  # 石门县长: the county's head, no organisation
         return PostHit(start, end, surface, surface, None, None)
