@@ -184,6 +184,13 @@ OFFICIALS = [
     ("宁德市税务局派驻犀溪镇西浦村第一书记蔡晓琳笑着说。", "蔡晓琳", ["西浦村第一书记"]),
     # 丘 a surname; 跟 after a name
     ("策武镇党委书记丘丽华跟我说。", "丘丽华", ["策武镇党委书记"]),
+    # a personnel notice: the post given (任命…为) and the one held until then (免去…的…职务)
+    ("县政府研究决定：\n任命姚佳琪为栾川县文化广电和旅游局副局长（试用期一年）；", "姚佳琪", ["栾川县文化广电和旅游局副局长"]),
+    ("县政府研究决定：\n免去符建平的栾川县农业农村局局长职务；", "符建平", ["栾川县农业农村局局长"]),
+    # a dotted name the list's marks end, whatever its syllables; one heading a list's line
+    ("大河镇党委坚持抓干部队伍建设，镇党委书记木拉提·哈森、镇长李春燕多次专题研究。", "木拉提·哈森", ["大河镇党委书记"]),
+    ("温宿县表彰公示\n阿不都热合曼·吐尔逊　县人民法院驻恰格拉克乡工作队队长", "阿不都热合曼·吐尔逊",
+     ["温宿县人民法院驻恰格拉克乡工作队队长"]),
     # a clause of nothing but posts after a clause a name ends
     ("说话的是吴振宇，县农业农村局乡村振兴股股长，两年来一直驻村。", "吴振宇", ["县农业农村局乡村振兴股股长"]),
     # a banner's and an autonomous prefecture's heads (旗长, 州长)
@@ -357,6 +364,8 @@ OFFICIAL_SETS = [
     ("该措施为驻村干部解决后顾之忧。", set()),
     # a title glossed in brackets (苏木达（乡镇长）) is no name
     ("全旗14个苏木乡镇的党委书记、苏木达（乡镇长）逐一登台。", set()),
+    # a place the article names before a head's title is the place's head (吉安乡长), no name
+    ("民政处长陈美玲、吉安乡长游志明也出席开幕式。在吉安乡庆丰村活动中心举办。", {"陈美玲", "游志明"}),
     # 他 two sentences on is the official the paragraph last named; 那时 and 桂花村 are no names
     ("镇党委书记赵德明说。2011年，赵德明回到家乡。那时的桂花村道路泥泞、产业空白。2014年，他当选村委会副主任。", {"赵德明"}),
     # a transliterated name after a title, which the Han reading would cut inside a word, is read whole

@@ -38,7 +38,7 @@ from .context import ArticleContext, build_context
 from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
 from .localities import names_another
-from .people import (find_group_members, find_listed_leaders, find_named_before_posts, find_named_before_title,
+from .people import (find_appointed, find_group_members, find_listed_leaders, find_named_before_posts, find_named_before_title,
                      find_officials, find_officials_by_verb)
 from .spans import unquoted
 from .subjects import find_subjects
@@ -287,6 +287,7 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
     found = find_officials(b.ctx, b.clean.reporters, tokens)
     found += find_named_before_title(b.ctx, b.clean.reporters, tokens)
     found += find_named_before_posts(b.ctx, b.clean.reporters, tokens)
+    found += find_appointed(b.ctx, b.clean.reporters, tokens)
     found += find_officials_by_verb(b.ctx, b.clean.reporters, tokens, {o.name for o in found})
     # one span, one person: a later rule's name inside an earlier one's (万丰 in 江万丰同志) goes, and of two
     # hits of one name the one that gives posts stays (王明同志现任…: the verb's, not the honorific's)

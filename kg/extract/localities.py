@@ -63,7 +63,7 @@ _NOT_UNIT_ENDINGS = _PLACES["NOT_ENDING"]
 _ZONE = re.compile(r"(?:园区|开发区|新区|高新区|保税区|实验区|示范区|管理区|度假区|工业区)$")
 # function words a unit name may follow directly (由张家川回族自治县委主办, 驻灵丘县), and the verbs of a post or a
 # visit it is the object of (曾任石门县委书记, 去过石门县)
-_FUNCTION_CHARS = frozenset("由在从到对向和与及是为将把据经于驻赴至同属了进任过往去访")
+_FUNCTION_CHARS = frozenset("由在从到对向和与及是为将把据经于驻赴至同属了进任过往去访的")
 # what follows a place name in a dateline or an outlet's name (兰州讯, 新华社南京1月7日电, 德州新闻网),
 # or a university's (浙江大学继续教育学院): a source or a partner named after a place, never its actor
 _OUTLET = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电(?![视话网力])|新闻网|新闻|日报|晚报|发布|融媒|广播电视台|电视台|广播|网讯|在线|大学)")

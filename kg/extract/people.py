@@ -230,6 +230,8 @@ def _double_surname_name(text: str, start: int, cand: str, tokens: dict[int, int
 # a name transliterated from Uyghur, Tibetan or Mongolian (艾尔肯·吐尼亚孜, 次仁多吉, 于里木杰): no Han surname
 # and given name, four characters or more (or parts joined by ·), then what a speaker or a participant does
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,8}[·•][\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{4,8}")
+# a dotted name's parts, each of two to six characters
+_DOTTED_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,6}")
 _SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|分别|"
                      r"作了?[\u4e00-\u9fff]{0,4}(?:发言|报告|讲话|部署|讲座|辅导)|[，。；：]")
 
@@ -240,6 +242,10 @@ def _transliterated(text: str, start: int) -> str | None:
     m = _TRANSLITERATED.match(text, start)
     if m is None:
         return None
+    whole = _DOTTED_RUN.match(text, start)
+    if (whole and whole.end() < len(text) and text[whole.end()] in _DELIMS + "\u3000"
+            and not _SPEAKS.search(whole.group()) and _genre_verbs().search(whole.group()) is None):
+        return whole.group()  # 木拉提·哈森、镇长…: a dotted name the list's marks end, whatever its syllables
     for end in range(start + 4, m.end() + 1):
         run = text[start:end]
         dotted = "·" in run or "•" in run
@@ -300,6 +306,28 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
         if found:
             out.append(OfficialHit(found[0], found[0] + len(found[1]), found[1], tuple(posts), "post-by-verb"))
     return _merged(out)
+
+
+def find_appointed(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict[int, int]) -> list[OfficialHit]:
+    """Officials of a personnel notice: 任命NAME为POST (the post given) and 免去NAME的POST职务 (the post
+    held until then)."""
+    text = ctx.text
+    masked = _masked(ctx)
+    out: list[OfficialHit] = []
+    for m in _APPOINTMENT.finditer(text):
+        name = _transliterated(text, m.start(1)) if "·" in m.group(1) else _name_at(text, m.start(1), tokens, strict=True)
+        if not name or len(name) != len(m.group(1)) or name in reporters:
+            continue
+        clause_end = next((i for i in range(m.end(), min(len(text), m.end() + 40)) if text[i] in "；，。（(\n"), len(text))
+        end = text.find("职务", m.end(), clause_end) if m.group(2) == "的" else clause_end
+        posts = _posts_before(text, masked, end, ctx, floor=m.end()) if end > m.end() else []
+        if posts and posts[0].start == m.end() and _named(posts):
+            out.append(OfficialHit(m.start(1), m.start(1) + len(name), name, _named(posts), "post-by-verb"))
+    return out
+
+
+# 任命邢文博为…局长, 免去符建平的…局长职务
+_APPOINTMENT = re.compile(r"(?:任命|免去)([\u4e00-\u9fff·]{2,12}?)(?:同志)?(为|的)")
 
 
 def _merged(hits: list[OfficialHit]) -> list[OfficialHit]:
@@ -496,6 +524,7 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
     text = ctx.text
     masked = _masked(ctx)
     ends = {s + n: s for s, n in tokens.items()}
+    places = {h.name for h in ctx.localities} | {text[h.start:h.end] for h in ctx.localities}
     out = []
     for m in _HONORIFIC.finditer(text):
         start = ends.get(m.start())
@@ -522,6 +551,7 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
         name = text[start:m.start()]
         if (name in reporters or not _name_re().fullmatch(name) or _not_name(text, start)
                 or masked[m.start()] == _LOC_MASK  # 石门县长: the place's head, no name before a title
+                or name in places or name + m.group()[:1] in places  # 吉安乡长: a place's head, as 石门县长
                 or name[-1] in _ORG_ENDS or _NOT_GIVEN.intersection(name[1:])
                 or not comrade and not _after_name_re().match(text, m.end()) and tokens.get(m.end(), 0) < 2):
             continue
@@ -552,7 +582,7 @@ def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
         if title_end < len(text) and text[title_end] != "\n":
             continue
         line = start_of(text, title_end, "\n")
-        name = _name_at(text, line, tokens)
+        name = (_DOTTED_RUN.match(text, line) and _transliterated(text, line)) or _name_at(text, line, tokens)
         if not name or name in reporters or line + len(name) >= title_end:
             continue
         posts = _posts_before(text, masked, title_end, ctx)
