@@ -513,6 +513,8 @@ POST_ALTS = [
     ("安平街道塔南社区党组织书记、居委会主任孙云娟获奖。", "塔南社区居委会主任", "安平街道塔南社区居委会主任"),
     # a village committee's post as written with the village's full name
     ("洪屿村党支部书记、村委会主任陈重良说，要带头干。", "洪屿村委会主任", "洪屿村村委会主任"),
+    # ... and a village party branch's post written with the level word twice
+    ("上墅乡刘家塘村村党总支书记褚雪松是一位老村干。", "刘家塘村党总支书记", "刘家塘村村党总支书记"),
 ]
 
 

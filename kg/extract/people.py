@@ -892,9 +892,10 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             place = label[inner:end]
             rest = label[end:]
             alts |= {label, label[inner:]}
-            level = next((w for w in ("嘎查", label[end - 1:end]) if place.endswith(w) and rest.startswith(w + "委")), None)
-            if level:
-                alts.add(label[inner:end] + rest)  # 小杜庄村村委会主任 as written beside 小杜庄村委会主任
+            level = next((w for w in ("嘎查", label[end - 1:end])
+                          if place.endswith(w) and rest.startswith((w + "委", w + "党"))), None)
+            if level:  # 小杜庄村村委会主任 as written beside 小杜庄村委会主任 (刘家塘村村党总支书记 likewise)
+                alts.add(label[inner:end] + rest)
                 rest = rest[len(level):]
             elif rest == "长" and place[-1:] in _HEADED_LEVELS:
                 alts.add(place + rest)  # 石门县长 is 石门县县长, as 石门县委书记 is its committee's
