@@ -59,6 +59,8 @@ def test_locality(run: Run, text: str, label: str, code: str | None) -> None:
 
 
 LOCALITY_SETS = [
+    # 嘎查村 names the kind of unit of a group (嘎查村党组织书记), no village
+    ("准格尔旗出台《嘎查村党组织书记专职化管理办法》，面向全旗嘎查村党组织书记。", {"准格尔旗"}),
     # a county right after its prefecture's short name and level word (凉山州昭觉县)
     ("四川凉山州昭觉县阿土列尔村第一书记帕查有格。", {"四川省", "凉山彝族自治州", "昭觉县", "阿土列尔村"}),
     # regions and descriptors are not localities (浙西, 山区)
@@ -775,6 +777,11 @@ INITIATIVE_SETS = [
     ("县委组织部每月组织镇村年轻干部围绕中心工作轮流登台宣讲。", "Campaign", set()),
     ("全县将开展“瑶山先锋”争创活动，面向全县村（社区）“两委”干部评选一批先锋示范岗。", "Campaign", {"瑶山先锋争创活动"}),
     ("3月15日，县里召开推进会对意见进行部署。", "Measure", set()),
+    # a group's quoted word inside a course's name; the name after a launching verb's relative clause
+    ("4月7日，宾川县2024年村（社区）“两委”干部素质提升培训班在县委党校开班。", "Campaign",
+     {"宾川县2024年村（社区）两委干部素质提升培训班"}),
+    ("同年参加了陕西省委组织部举办的全省村党组织书记示范培训班。", "Campaign", {"全省村党组织书记示范培训班"}),
+    ("疫情缓和后举办的首期线下培训班吸引了众多学员。", "Campaign", set()),
     # a list of places closed by 等乡镇 is where cadres are sent, no list of initiatives
     ("该方案明确，每年从县直机关选派40名年轻干部到镇前镇、澄源乡、杨源乡等乡镇挂职锻炼两年。", "Campaign", set()),
     # two systems joined by 和, each with its type word, are two measures
@@ -950,9 +957,10 @@ LAUNCHES = [
     # an interview's answer: the unit of the speaker's post acts (我们)
     ("访浮山县委常委、组织部部长李红梅\n记者：年轻干部培养上有何举措？\n李红梅：我们启动了“晋南青苗”年轻干部递进培养计划。",
      {("浮山县", "launches", "晋南青苗年轻干部递进培养计划")}),
-    # a unit whose course the article sends cadres to (参加宾川县委党校举办的…) is not the article's lead
+    # a unit whose course the article sends cadres to (参加宾川县委党校举办的…) is not the article's lead:
+    # the course is the county's, whose party school holds it
     ("乔甸镇2023年干部队伍建设工作总结\n2023年，在宾川县委组织部的精心指导下，乔甸镇党委坚持抓干部队伍建设。选派5名年轻干部参加宾川县委党校举办的中青年干部培训班。"
-     "\n三、激励担当作为。在镇机关党员干部中开展“亮身份、比作风、争先锋”活动。", set()),
+     "\n三、激励担当作为。在镇机关党员干部中开展“亮身份、比作风、争先锋”活动。", {("宾川县", "launches", "中青年干部培训班")}),
     # a unit after 在 is where the agent named before it acts; one after 为 is whom it acts for
     ("毕节市委组织部近日在威宁彝族回族苗族自治县启动“乌蒙先锋”乡镇干部实绩比拼活动。",
      {("毕节市", "launches", "乌蒙先锋乡镇干部实绩比拼活动")}),
@@ -1140,6 +1148,7 @@ TARGETS = [
     ("池店镇举办“集五福”研学活动。活动中，机关年轻干部与流动党员结对共建。", "机关年轻干部"),
     # selecting cadres into it (遴选); whom it takes as its object (以…为重点对象)
     ("我们启动实施“青苗计划”，每年遴选50名左右优秀年轻干部，放到吃劲岗位历练。", "优秀年轻干部"),
+    ("县委组织部实施“头雁培育工程”，计划用三年时间把全县村党组织书记轮训一遍。", "村党组织书记"),
     ("剑河县开展“实干争先”三年行动，以全县科级领导干部为重点对象，比业绩、亮成效。", "科级领导干部"),
     # a sentence opening on whom it cites, then on the initiative it refers back to
     ("张立峰听取了“墩苗蓄水”工程实施情况汇报。据威县县长刘建勇介绍，该工程于2023年启动，威县从县直单位选派62名优秀年轻干部到村任职锻炼。",

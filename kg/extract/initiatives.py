@@ -543,8 +543,9 @@ def _governed(text: str, ends: frozenset[int]):
                     yield InitiativeHit(type_of(tm.group()), apposed.start(), apposed.end(),
                                         unquoted(apposed.group(1)), ())
                     continue
-                # a system set up by an issuing verb may be described with 的 (建立轮值形式的…培训制度)
-                described = verb[1] == "Measure" and _SYSTEM.search(tm.group())
+                # a system set up by an issuing verb may be described with 的 (建立轮值形式的…培训制度), and
+                # what a verb's relative clause names comes after its 的 (…组织部举办的|全省…示范培训班)
+                described = verb[1] == "Measure" and _SYSTEM.search(tm.group()) or text.startswith("的", verb[0])
                 # 建立容错纠错机制和澄清正名机制: two names, each with its type word, joined by 和
                 joined = [e + 1 for e in typed_ends if verb[0] < e < tm.start() and text[e:e + 1] in "和及与"]
                 yield from _named(text, joined[-1] if joined else verb[0], tm, described)
@@ -611,6 +612,9 @@ _SYSTEM = re.compile(r"(?:机制|制度|体系)$")
 def _named(text: str, start: int, tm: re.Match, described: bool = False):
     """The name from ``start`` (past any determiner) to the end of the type word ``tm``; a
     ``described`` one may hold 的 once, between a description and a name of two words or more."""
+    relative = text.startswith("的", start) and described and start < tm.start()
+    if relative:
+        start += 1  # 县委建立的|干部激励关怀机制: the verb's relative clause ends, the system's name begins
     det = _DETERMINER.match(text, start)
     if det and _KIND_COUNT.search(det.group()):
         return  # 举办20个以上党性专题培训班: a count of events of a kind, none of them named (not 举办3期…培训班,
@@ -619,8 +623,12 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
         det = None  # a bare number counts the word after it inside the name (10星73项评分细则)
     start += len(det.group()) if det else 0
     if described and text.startswith("的", start) and start < tm.start():
-        start += 1  # 县委建立的|干部激励关怀机制: the verb's relative clause ends, the system's name begins
+        start += 1  # (…的)各类…的|…: a determiner, then the relative clause's end
     label, core = text[start:tm.end()], text[start:tm.start()]
+    if relative and len(core) < 4:
+        return  # 举办的首期线下培训班: a description of a course, no name
+    if _QUOTED_GROUP_WORD.search(core):  # 村（社区）“两委”干部素质提升培训班: a group's quoted word, part of the name
+        label, core = _QUOTED_GROUP_WORD.sub(r"\1", label), _QUOTED_GROUP_WORD.sub(r"\1", core)
     # the year an annual course or campaign is named with (2018年度…培训班) is another form of its name
     year = _YEAR.match(det.group()) if det else None
     alts = (year.group() + label,) if year else ()
@@ -635,6 +643,8 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
 
 
 _YEAR = re.compile(r"\d{4}年度?$")
+# a quoted word of a cadre group's name (村“两委”干部, 乡镇党政“一把手”)
+_QUOTED_GROUP_WORD = re.compile(r"“([^“”\n]{2,4})”(?=干部|班子|成员|书记)")
 #: what closes a list of themes (围绕A、B等方面进行…): what comes before it is what an act is about
 LIST_CLOSE = re.compile(r"等(?:[\d一二三四五六七八九十]+[个项大])?(?:方面|内容|主题|领域|重点)")
 _GENERIC = frozenset(table("generic")["CORE"])

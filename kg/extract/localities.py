@@ -324,13 +324,15 @@ def _unit_at(text: str, pos: int, level: int) -> re.Match | None:
     stem = name[:-suffix - 1] if name.endswith("村村") else name[:-suffix]
     # a town may be named after a village (雄村镇), not after the countryside (乡村, 农村)
     banned = _NOT_IN_VILLAGE - {"村"} if level == gz.TOWN and not stem.endswith(("乡村", "农村")) else _NOT_IN_VILLAGE
-    if (banned.intersection(stem) or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS)
+    if (banned.intersection(stem) or stem in _LEVEL_STEMS or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS)
             or _not_unit_start().search(name, 0, len(name) - suffix) or _CLAUSE_NUMBER.match(name)
             or name.endswith("乡") and text[m.end():m.end() + 1] in ("村", "镇")):
         return None
     return m
 
 
+# a level word before another (嘎查村, 苏木镇: the two kinds of unit of Inner Mongolia, no unit's name)
+_LEVEL_STEMS = frozenset({"嘎查", "苏木", "社区", "乡镇", "街道"})
 # the number of a rule's clause, which the next clause's subject may follow (第四条村党组织书记…)
 _CLAUSE_NUMBER = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条章节款项]")
 
