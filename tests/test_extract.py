@@ -375,6 +375,8 @@ OFFICIAL_SETS = [
     ("村第一书记帕查有格，组织村民开凿天梯。乡党委书记次仁多吉说，要担当。", {"帕查有格", "次仁多吉"}),
     # ... ending where its syllables do (|作动员讲话)
     ("会上，县委书记艾尔肯·吐尼亚孜作动员讲话。", {"艾尔肯·吐尼亚孜"}),
+    # ... or before the speech it makes, whatever its syllables
+    ("县委常委、组织部部长艾尔肯·吐尔逊作开班讲话。", {"艾尔肯·吐尔逊"}),
     # a name of two before an honorific title, which the segmenter cuts in two (徐/淼/书记)
     ("会上，徐淼书记在调研时强调，要抓好干部队伍建设。", {"徐淼"}),
     # a town's cadre named after the words (镇干部王文杰): a cadre, with no post
@@ -1149,6 +1151,8 @@ TARGETS = [
     # selecting cadres into it (遴选); whom it takes as its object (以…为重点对象)
     ("我们启动实施“青苗计划”，每年遴选50名左右优秀年轻干部，放到吃劲岗位历练。", "优秀年轻干部"),
     ("县委组织部实施“头雁培育工程”，计划用三年时间把全县村党组织书记轮训一遍。", "村党组织书记"),
+    # a clause that sets the group's in the course of the initiative referred back to (活动期间，)
+    ("白山市委组织部启动“驻村帮扶”活动。此次活动为期一年，活动期间，驻村干部吃住在村。", "驻村干部"),
     ("剑河县开展“实干争先”三年行动，以全县科级领导干部为重点对象，比业绩、亮成效。", "科级领导干部"),
     # a sentence opening on whom it cites, then on the initiative it refers back to
     ("张立峰听取了“墩苗蓄水”工程实施情况汇报。据威县县长刘建勇介绍，该工程于2023年启动，威县从县直单位选派62名优秀年轻干部到村任职锻炼。",

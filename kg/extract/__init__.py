@@ -38,8 +38,8 @@ from .context import ArticleContext, build_context
 from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
 from .localities import names_another
-from .people import (find_appointed, find_group_members, find_listed_leaders, find_named_before_posts, find_named_before_title,
-                     find_officials, find_officials_by_verb)
+from .people import (find_appointed, find_group_members, find_listed_leaders, find_named_before_posts,
+                     find_named_before_title, find_officials, find_officials_by_verb)
 from .spans import unquoted
 from .subjects import find_subjects
 from .targets import Span, find_targets

@@ -246,16 +246,21 @@ def _transliterated(text: str, start: int) -> str | None:
     if (whole and whole.end() < len(text) and text[whole.end()] in _DELIMS + "\u3000"
             and not _SPEAKS.search(whole.group()) and _genre_verbs().search(whole.group()) is None):
         return whole.group()  # 木拉提·哈森、镇长…: a dotted name the list's marks end, whatever its syllables
-    for end in range(start + 4, m.end() + 1):
-        run = text[start:end]
-        dotted = "·" in run or "•" in run
-        # a dotted name ends where its syllables do (艾尔肯·吐尼亚孜|作动员讲话)
-        ends = _SPEAKS.match(text, end) or dotted and end < len(text) and text[end] not in _syllables() \
-            and all(c in _syllables() for c in run.split("·")[-1].split("•")[-1])
-        if (ends and not _NOT_GIVEN.intersection(run) and (dotted or len(run) <= 5)
-                and _genre_verbs().search(run) is None  # 党组织书记参加比武: an act, no name
-                and (dotted or sum(c in _syllables() for c in run) >= len(run) - 1)):
-            return run
+    # a dotted name ends before what its holder says or does (艾尔肯·吐尔逊|作开班讲话), else where its
+    # syllables do (艾尔肯·吐尼亚孜|作动员讲话)
+    for by_syllables in (False, True):
+        for end in range(start + 4, m.end() + 1):
+            run = text[start:end]
+            dotted = "·" in run or "•" in run
+            if by_syllables:
+                ends = dotted and end < len(text) and text[end] not in _syllables() \
+                    and all(c in _syllables() for c in run.split("·")[-1].split("•")[-1])
+            else:
+                ends = _SPEAKS.match(text, end)
+            if (ends and not _NOT_GIVEN.intersection(run) and (dotted or len(run) <= 5)
+                    and _genre_verbs().search(run) is None  # 党组织书记参加比武: an act, no name
+                    and (dotted or sum(c in _syllables() for c in run) >= len(run) - 1)):
+                return run
     return None
 
 
@@ -315,7 +320,8 @@ def find_appointed(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
     masked = _masked(ctx)
     out: list[OfficialHit] = []
     for m in _APPOINTMENT.finditer(text):
-        name = _transliterated(text, m.start(1)) if "·" in m.group(1) else _name_at(text, m.start(1), tokens, strict=True)
+        name = (_transliterated(text, m.start(1)) if "·" in m.group(1)
+                else _name_at(text, m.start(1), tokens, strict=True))
         if not name or len(name) != len(m.group(1)) or name in reporters:
             continue
         clause_end = next((i for i in range(m.end(), min(len(text), m.end() + 40)) if text[i] in "；，。（(\n"), len(text))
@@ -391,7 +397,8 @@ def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], toke
     head = _head_name(text, sentence, verb, reporters, tokens, known, clause=clause)
     if head and head[1] in _TENURE_VERBS:
         head = None  # 。曾任中坝村文书: the verb with its adverb (曾任) is no name
-    return head or closing or _antecedent(text, sentence, reporters, tokens, known) or _known_before(text, clause, verb, known)
+    return (head or closing or _antecedent(text, sentence, reporters, tokens, known)
+            or _known_before(text, clause, verb, known))
 
 
 # what may stand between a name and the verb that gives it a post (巴特尔同志现任)

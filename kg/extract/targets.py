@@ -293,7 +293,10 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         # groups it names
         return [TargetHit(heading.key, g.key, "group-under-heading", heading.start)]
     if not _acted_on(blotted, g, c0, c1):
-        if before and not in_sentence and _DURING.match(text, s0):
+        # (此次活动为期一年，活动期间，驻村干部实行…: the clause before the group's sets it in the initiative)
+        during = _DURING.match(text, s0) or any(m.end() in (c0, c0 + 1)
+                                                for m in _DURING.finditer(text, max(s0, c0 - 12), c0 + 1))
+        if before and not in_sentence and during:
             # 活动中，机关年轻干部与流动党员结对共建: who does anything in the course of the initiative
             # just reported takes part in it
             return [TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)]
