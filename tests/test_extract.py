@@ -546,6 +546,8 @@ def test_post_in_its_organization(run: Run) -> None:
 # --- Campaign and Measure -----------------------------------------------------------------------
 
 INITIATIVES = [
+    # a name's middle dot is written with and without it
+    ("翁牛特旗开展“赛马比拼·担当作为”活动。", "Campaign", "赛马比拼·担当作为活动", {"赛马比拼担当作为活动"}),
     # quoted name + type word: the label joins them, the quoted name is an alt label
     ("黄岩区开展“大讨论大调研大服务”活动。", "Campaign", "大讨论大调研大服务活动", {"大讨论大调研大服务"}),
     ("黄岩区全面启动“黄岩发展我担当”行动。", "Campaign", "黄岩发展我担当行动", {"黄岩发展我担当"}),

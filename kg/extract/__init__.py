@@ -126,7 +126,8 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
         name = names[h.label]
         alts = (h.label, *(a for a in h.alt_labels if len(a) >= _SHORTEST_FORM and not _NO_NAME.fullmatch(a)),
                 *_inner_forms(b.ctx, h))
-        # a slogan's clauses are written with and without their marks (头雁比武，村村竞赛 / 头雁比武村村竞赛)
+        # a slogan's clauses are written with and without their marks (头雁比武，村村竞赛 / 头雁比武村村竞赛,
+        # 宝地先锋·党课宣讲团 / 宝地先锋党课宣讲团)
         alts += tuple(_CLAUSE_MARKS.sub("", a) for a in (name, *alts) if _CLAUSE_MARKS.search(a))
         key = b.entity(h.cls, name, alts,
                        key=identity.initiative_key(h.cls, name, issuers[name], article.id))
@@ -148,7 +149,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
                       facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
 
 
-_CLAUSE_MARKS = re.compile(r"[，、]")
+_CLAUSE_MARKS = re.compile(r"[，、·•]")
 # the institutions of scholars and teachers (not a party's cadre school, 干部学院, 党校)
 _ACADEMIC = re.compile(r"大学|(?<!干部)学院|研究院|研究所|中学|小学")
 # a type word an initiative's name is written with and without (擂台比武, 擂台比武活动)
