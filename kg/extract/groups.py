@@ -143,4 +143,12 @@ def find_groups(text: str) -> list[GroupHit]:
         if short != label and len(short) >= 3 and short not in bare:
             alts = (*alts, short)
         hits.append(GroupHit(m.start(), m.end(), label, alts))
+    # 驻村第一书记和工作队员: the team members of the same posting, named with its 驻村 once
+    taken = {(h.start, h.end) for h in hits}
+    for m in _POSTED_MATES.finditer(text):
+        if (m.start(1), m.end(1)) not in taken:
+            hits.append(GroupHit(m.start(1), m.end(1), "驻村" + m.group(1), (m.group(1),)))
     return hits
+
+
+_POSTED_MATES = re.compile(r"驻村第一书记(?:和|及|与|、)(工作队员)")
