@@ -181,6 +181,9 @@ OFFICIALS = [
      ["上塘镇党委副书记", "上塘镇镇长"]),
     # a list's line: the name, its sex in brackets, a space, its post
     ("如东县表彰名单\n王晓帆（女）　县委组织部副部长", "王晓帆", ["如东县委组织部副部长"]),
+    ("弥勒市表彰名单\n李翠英（女，彝族）　弥阳街道红万村党总支书记", "李翠英", ["红万村党总支书记"]),
+    # a level's post after 以 keeps its level word (以镇党委书记…为组长)
+    ("糯扎渡镇召开会议，成立以镇党委书记扎努为组长的领导小组。", "扎努", ["糯扎渡镇党委书记"]),
     # a section's deputy head (副股长); 驻 before a locality: that locality's post
     ("首批选派干部代表、县财政局预算股副股长余晨阳作交流发言。", "余晨阳", ["县财政局预算股副股长"]),
     ("宁德市税务局派驻犀溪镇西浦村第一书记蔡晓琳笑着说。", "蔡晓琳", ["西浦村第一书记"]),
@@ -366,6 +369,8 @@ OFFICIAL_SETS = [
     ("该措施为驻村干部解决后顾之忧。", set()),
     # a title glossed in brackets (苏木达（乡镇长）) is no name
     ("全旗14个苏木乡镇的党委书记、苏木达（乡镇长）逐一登台。", set()),
+    # 那日苏 is a name; 那时, 那年 are not
+    ("敖汉旗召开推进会。旗领导刘振宇、那日苏、宋佳出席会议。", {"刘振宇", "那日苏", "宋佳"}),
     # a place the article names before a head's title is the place's head (吉安乡长), no name
     ("民政处长陈美玲、吉安乡长游志明也出席开幕式。在吉安乡庆丰村活动中心举办。", {"陈美玲", "游志明"}),
     # 他 two sentences on is the official the paragraph last named; 那时 and 桂花村 are no names
@@ -786,6 +791,10 @@ INITIATIVE_SETS = [
      {"宾川县2024年村（社区）两委干部素质提升培训班"}),
     ("同年参加了陕西省委组织部举办的全省村党组织书记示范培训班。", "Campaign", {"全省村党组织书记示范培训班"}),
     ("疫情缓和后举办的首期线下培训班吸引了众多学员。", "Campaign", set()),
+    # themes listed before the act on them; a referring determiner; events of a kind
+    ("镇里每月组织全镇村干部围绕政策宣讲、矛盾调处等内容比武一次。", "Campaign", set()),
+    ("我镇开展“周三夜学”活动，全年共开展此项活动48期。", "Campaign", {"周三夜学活动"}),
+    ("平塘县已累计开展各类岗位练兵活动16场次。", "Campaign", set()),
     # a list of places closed by 等乡镇 is where cadres are sent, no list of initiatives
     ("该方案明确，每年从县直机关选派40名年轻干部到镇前镇、澄源乡、杨源乡等乡镇挂职锻炼两年。", "Campaign", set()),
     # two systems joined by 和, each with its type word, are two measures

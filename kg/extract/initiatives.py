@@ -479,7 +479,8 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
     if (not (tail.group(1) or tail.group(2)) or tm.group() in _GENERIC_SHARED
             or "、" not in items and not (tail.group(1) and re.search(r"(?<!共)和(?!谐)|及(?![时早])", items))
             or "》" in items  # titles listed (《A》《B》等条例) are named by their marks
-            or tail.group(3) in _PLACES_WORDS):  # 到镇前镇、澄源乡等乡镇挂职锻炼: places where it happens
+            or tail.group(3) in _PLACES_WORDS  # 到镇前镇、澄源乡等乡镇挂职锻炼: places where it happens
+            or tail.group(3) in _THEME_WORDS):  # 围绕政策宣讲、矛盾调处等内容比武: themes, then an act
         return  # needs 等 or a count (等制度, 三项机制) and a real list (A、B; A和B等); 等措施 lists actions
     verb = _verb_before(text, items_end, ends, reach=60)
     start = verb[0] if verb else clause_start
@@ -494,6 +495,7 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
     for part in re.split(r"(、|和|及)", text[start:items_end]):
         item = unquoted(part)
         if (part not in ("、", "和", "及") and 3 <= len(item) <= 14 and not re.search(r"[的了是在]", item)
+                and not _PREDICATE.search(item)
                 and not item.endswith("精神")):  # 学习弘扬长征精神、…等活动: a spirit studied is a theme, no name
             # an item already typed like the list (班委负责制、议事协商制等制度) keeps its name
             typed = item.endswith("制") or type_of(item) == type_of(tm.group())
@@ -503,6 +505,8 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
         pos += len(part)
 
 
+# what a list of themes closes with (…等内容, 等方面)
+_THEME_WORDS = frozenset({"方面", "内容", "主题", "领域", "重点"})
 # what a list of places closes with (…等乡镇, 等地区)
 _PLACES_WORDS = frozenset({"乡镇", "地区", "村居", "社区", "街道", "县区", "区县", "市县", "县市"})
 # type words too general to name each item of a list (强化教育、树立导向等措施): resources/generic.txt
@@ -616,8 +620,8 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
     if relative:
         start += 1  # 县委建立的|干部激励关怀机制: the verb's relative clause ends, the system's name begins
     det = _DETERMINER.match(text, start)
-    if det and _KIND_COUNT.search(det.group()):
-        return  # 举办20个以上党性专题培训班: a count of events of a kind, none of them named (not 举办3期…培训班,
+    if det and (_KIND_COUNT.search(det.group()) or "各类" in det.group()):
+        return  # 举办20个以上党性专题培训班, 各类岗位练兵活动: events of a kind, none of them named (not 举办3期…培训班,
         # the sessions of one course)
     if det and det.group().isdigit():
         det = None  # a bare number counts the word after it inside the name (10星73项评分细则)

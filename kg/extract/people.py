@@ -29,7 +29,7 @@ _AFTER_NAME = rf"(?:[，。、；：！？“”（）《\s]|{trie(_WORDS['AFTER
 _FUNCTION = "的了是在为与和及把将被从到等让说向对由于其"
 _DELIMS = "，。、；：！？“”‘’（）《》\n "
 # rare surnames that are function words far more often (要, 将, 把 …)
-_FUNCTION_SURNAMES = frozenset("要将把被让对从向在和及与为由其那")
+_FUNCTION_SURNAMES = frozenset("要将把被让对从向在和及与为由其")
 
 
 @dataclass(frozen=True, slots=True)
@@ -652,7 +652,7 @@ def _bracketed(text: str, masked: str, close: int, ctx: ArticleContext, reporter
 
 
 # what may stand between a heading's name and its posts: a space, or a place the gazetteer does not know
-_NAME_GAP = re.compile(r"(?:[（(][男女][）)])?[ \u3000]*(?:[\u4e00-\u9fff]{1,4}[省市县区])?")
+_NAME_GAP = re.compile(r"(?:[（(][男女](?:[，,、][\u4e00-\u9fff]{1,4}族)?[）)])?[ \u3000]*(?:[\u4e00-\u9fff]{1,4}[省市县区])?")
 
 
 def _listed_before(text: str, start: int, reporters: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -785,7 +785,7 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
             break  # 长 after a locality whose name ends in no level word of a head (…村长 is a title)
         level = re.match(r"街道|[省市州县区旗镇乡村]", text[begin:end])
         if (level and begin > start and not text.startswith("委", begin + level.end())
-                and text[begin - 1] not in "该本由在从对向经被据请让把和与及同"):
+                and text[begin - 1] not in "该本由在从对向经被据请让把和与及同以"):
             # the tail of a name the gazetteer does not know (…榆区柘汪镇); not the village just named
             # (该村副主任) nor a level after a preposition or a conjunction (由县政协主席, 王明和县长李强)
             begin += level.end()
