@@ -795,6 +795,8 @@ INITIATIVE_SETS = [
     ("镇里每月组织全镇村干部围绕政策宣讲、矛盾调处等内容比武一次。", "Campaign", set()),
     ("我镇开展“周三夜学”活动，全年共开展此项活动48期。", "Campaign", {"周三夜学活动"}),
     ("平塘县已累计开展各类岗位练兵活动16场次。", "Campaign", set()),
+    # a committee written before the quote owns the campaign, no part of its name
+    ("举办此次培训班，是落实县委“高原红·村干部能力提升三年行动”的具体举措。", "Campaign", {"高原红·村干部能力提升三年行动"}),
     # a list of places closed by 等乡镇 is where cadres are sent, no list of initiatives
     ("该方案明确，每年从县直机关选派40名年轻干部到镇前镇、澄源乡、杨源乡等乡镇挂职锻炼两年。", "Campaign", set()),
     # two systems joined by 和, each with its type word, are two measures

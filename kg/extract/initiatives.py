@@ -332,7 +332,8 @@ def _quoted(text: str, ends: frozenset[int]):
             start = m.start()
             counted = verb and _EVENT_COUNT.fullmatch(text, verb[0], m.start())
             if (verb and not counted and 2 <= m.start() - verb[0] <= 8
-                    and not re.search(r"[^\u4e00-\u9fff]|的", text[verb[0]:m.start()])):
+                    and not re.search(r"[^\u4e00-\u9fff]|的", text[verb[0]:m.start()])
+                    and not _OWNER.fullmatch(text, verb[0], m.start())):  # (落实县委“…”行动: whose it is)
                 # 开展领导干部“换位体验”活动: the modifier belongs to the name; a count of events
                 # (举办了两期“…培训班”) names none
                 start = verb[0]
@@ -407,10 +408,16 @@ def _named_before_quote(text: str, m: re.Match, name: str, ends: frozenset[int])
                             if v.start() == clause or v.start() in ends])  # 党组织 is no 组织
     det = _DETERMINER.match(text, start)
     start += len(det.group()) if det else 0
+    owner = _OWNER.match(text, start, m.start())
+    start += len(owner.group()) if owner else 0  # 落实县委“高原红·…三年行动”: whose it is, no part of its name
     prefix = unquoted(text[start:m.start()])
     if len(name) >= 3 and 2 <= len(prefix) <= 24 and not re.search(r"[了的是在“”我们以将通过]", prefix):
         label = prefix + name
         yield InitiativeHit(type_of(label), start, max(m.end(1), m.end(2)) + 1, label, ())
+
+
+# a committee or its department written as the owner of the name after it (县委“…”行动, 市委组织部“…”计划)
+_OWNER = re.compile(r"(?:中共)?[省市州县区旗镇乡]委(?:组织部|办公室)?|[省市州县区旗镇乡](?:人民)?政府")
 
 
 def _in_quoted_list(text: str, verb_end: int, pos: int) -> bool:
