@@ -182,6 +182,10 @@ OFFICIALS = [
     # a list's line: the name, its sex in brackets, a space, its post
     ("如东县表彰名单\n王晓帆（女）　县委组织部副部长", "王晓帆", ["如东县委组织部副部长"]),
     ("弥勒市表彰名单\n李翠英（女，彝族）　弥阳街道红万村党总支书记", "李翠英", ["红万村党总支书记"]),
+    # a profile after its label (人物简介：); a former post in brackets (（曾任…）)
+    ("人物简介：彭立春，男，1981年生，中共党员，现任茅坪乡神山村党支部书记、村委会主任。", "彭立春",
+     ["神山村党支部书记", "神山村委会主任"]),
+    ("克东县召开座谈会。镇党委副书记王思琪（曾任县团委副书记）说，收获很大。", "王思琪", ["镇党委副书记", "克东县团委副书记"]),
     # a level's post after 以 keeps its level word (以镇党委书记…为组长)
     ("糯扎渡镇召开会议，成立以镇党委书记扎努为组长的领导小组。", "扎努", ["糯扎渡镇党委书记"]),
     # a section's deputy head (副股长); 驻 before a locality: that locality's post

@@ -439,7 +439,7 @@ def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], t
 
 
 # a site's tag heading a paragraph (【人物简介】, 【人物档案】), or a list item's number (1.韩启明，男，…)
-_TAG = re.compile(r"【[^】\n]{1,8}】|\d{1,2}[.．、]|[（(]\d{1,2}[）)]")
+_TAG = re.compile(r"【[^】\n]{1,8}】|\d{1,2}[.．、]|[（(]\d{1,2}[）)]|(?:人物简介|简介|人物档案)[：:]")
 # what may stand between a subject and the verb that gives it a post (李强曾任, 王明先后担任)
 _BEFORE_VERB = re.compile(r"曾经?|已经?|现|先后|还|也|又|后")
 
@@ -620,7 +620,7 @@ def _apposed_clause(text: str, masked: str, end: int, ctx: ArticleContext, repor
 
 # what may open brackets of posts before the first one (邱志远（兼任镇人大主席）), or the unit that sent
 # the holder to the post (王磊（县财政局派驻…村第一书记）)
-_BRACKET_LEAD = re.compile(r"(?:[男女][，,、])?(?:[\u4e00-\u9fff]{1,3}族[，,、])?(?:兼任|兼|现任|任)?"
+_BRACKET_LEAD = re.compile(r"(?:[男女][，,、])?(?:[\u4e00-\u9fff]{1,3}族[，,、])?(?:兼任|兼|现任|曾任|原任|任)?"
                            r"(?:[\u4e00-\u9fff]{2,12}?(?:派驻|下派|选派到))?")
 
 
@@ -694,7 +694,7 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     """The personal name starting at ``start``: surname plus one or two characters, followed by a
     boundary word or punctuation, or (not ``strict``) by a word of the segmenter's."""
     bare = _PROFILE_NAME.match(text, start)
-    if bare and (start == 0 or text[start - 1] in "\n】。.．、"):
+    if bare and (start == 0 or text[start - 1] in "\n】。.．、：:"):
         return bare.group(1)  # 其其格，女，蒙古族，…: a profile heading its line names whoever it is about
     m = _name_re().match(text, start)
     if not m or _NOT_NAME.match(text, start):
@@ -935,7 +935,7 @@ _COMMITTEE_TITLES = frozenset({"组织部长", "宣传部长", "秘书长", "组
 _COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组织|党组")
 # a post of a unit the article names elsewhere: 县委常委, 镇党委书记, 村党支部书记 (level word and
 # organisation), 副镇长, 村长 (a title of that level), 支书 (a village title)
-_LEVEL_ORG = re.compile(r"(街道|[省市州盟县区旗镇乡村])(?=[委政人纪党办组宣统支务民两])")
+_LEVEL_ORG = re.compile(r"(街道|[省市州盟县区旗镇乡村])(?=[委政人纪党办组宣统支务民两团])")
 # a village's or community's committee, named with the level word (村委会, 居委会 is no level's)
 _OWN_LEVEL = re.compile(r"村(?:委会|民委员会)")
 _LEVEL_TITLE = re.compile(r"(?:常务)?副?(镇|乡|县|区|旗|盟|州|市|省|村)长|(?=支书)")
