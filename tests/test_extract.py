@@ -59,6 +59,9 @@ def test_locality(run: Run, text: str, label: str, code: str | None) -> None:
 
 
 LOCALITY_SETS = [
+    # the verb 会同 (jointly with) before a county's bureau, where no unit above the county is named
+    ("县委组织部将会同县财政局开展督查。", set()),
+    ("湖南省怀化市会同县召开会议。", {"湖南省", "怀化市", "会同县"}),
     # 嘎查村 names the kind of unit of a group (嘎查村党组织书记), no village
     ("准格尔旗出台《嘎查村党组织书记专职化管理办法》，面向全旗嘎查村党组织书记。", {"准格尔旗"}),
     # a county right after its prefecture's short name and level word (凉山州昭觉县)
@@ -182,6 +185,15 @@ OFFICIALS = [
     # a list's line: the name, its sex in brackets, a space, its post
     ("如东县表彰名单\n王晓帆（女）　县委组织部副部长", "王晓帆", ["如东县委组织部副部长"]),
     ("弥勒市表彰名单\n李翠英（女，彝族）　弥阳街道红万村党总支书记", "李翠英", ["红万村党总支书记"]),
+    ("汉源县表彰名单\n马志强（彝族）　宜东镇党委副书记", "马志强", ["宜东镇党委副书记"]),
+    ("睢宁县表彰名单\n丁　磊　　岚山镇党委书记", "丁磊", ["岚山镇党委书记"]),
+    # a dotted name heading a profile; a bureau's party group member, then its deputy head; a note after a post
+    ("布尔津县任前公示\n叶尔兰·哈山，男，哈萨克族，1985年9月生，现任冲乎尔镇党委副书记、镇长。", "叶尔兰·哈山",
+     ["冲乎尔镇党委副书记", "冲乎尔镇镇长"]),
+    ("辰溪县任前公示\n瞿雅琴，女，汉族，1983年5月生，现任县财政局党组成员、副局长。", "瞿雅琴",
+     ["辰溪县财政局党组成员", "辰溪县财政局副局长"]),
+    ("辰溪县任前公示\n石海涛，男，苗族，1986年2月生，现任上蒲溪瑶族乡五宝田村党支部书记（乡镇事业编制人员）。", "石海涛",
+     ["五宝田村党支部书记"]),
     # a profile after its label (人物简介：); a former post in brackets (（曾任…）)
     ("人物简介：彭立春，男，1981年生，中共党员，现任茅坪乡神山村党支部书记、村委会主任。", "彭立春",
      ["神山村党支部书记", "神山村委会主任"]),
@@ -371,6 +383,7 @@ OFFICIAL_SETS = [
     # a function word's surname before a quoted thing is a verb phrase; after a title a group shares, a verb
     ("三江镇召开会议。各乡镇党委书记要当好“传帮带”的第一责任人。", set()),
     ("该措施为驻村干部解决后顾之忧。", set()),
+    ("2011年，在外经营农机生意的邹宏亮回到村里，高票当选村党支部书记。", {"邹宏亮"}),
     # a title glossed in brackets (苏木达（乡镇长）) is no name
     ("全旗14个苏木乡镇的党委书记、苏木达（乡镇长）逐一登台。", set()),
     # 那日苏 is a name; 那时, 那年 are not

@@ -23,6 +23,8 @@ _SUFFIX_CHARS = frozenset("省市区县镇乡道州盟旗村")
 # by pattern never ends or begins with (resources/places.txt)
 _PLACES = table("places")
 _NOT_NAMES = frozenset(_PLACES["NOT_PLACE"])
+# a verb a county's name begins with (会同县): that county only under a unit the article names
+_VERB_STARTS = tuple(_PLACES["VERB_START"])
 # units the gazetteer does not list, by name + administrative suffix: a town (镇 乡 街道 苏木)
 # and a village or community (村 社区 嘎查), each a name of two to five characters
 _TOWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|苏木|镇|乡)")
@@ -166,6 +168,9 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
         best = max(units, key=lambda u: (sum(1 for a in gaz.chain(u)[1:] if named[gaz.units[a].name]),
                                          -gaz.units[u].level, -u))
         anchored = any(named[gaz.units[a].name] for a in gaz.chain(best)[1:])
+        if not anchored and text.startswith(_VERB_STARTS, start):
+            dropped.append((start, end))
+            continue
         if gaz.units[best].level >= gz.COUNTY and not anchored:
             clean_left = (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in _FUNCTION_CHARS
                           or text.startswith("中共", start - 2)  # 中共白河县委: the party's committee of the unit

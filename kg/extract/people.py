@@ -292,7 +292,8 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
     out: list[OfficialHit] = []
     for title_end in _title_ends(text):
         relative = text.startswith("的", title_end)
-        if not relative and title_end < len(text) and text[title_end] not in "，。；！？、）”’\n":
+        # (…村党支部书记（乡镇事业编制人员）: a note in brackets after the post)
+        if not relative and title_end < len(text) and text[title_end] not in "，。；！？、）”’（\n":
             continue
         clause = start_of(text, title_end, CLAUSE)
         found = _posts_by_verb(text, masked, title_end, ctx)
@@ -590,6 +591,13 @@ def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
             continue
         line = start_of(text, title_end, "\n")
         name = (_DOTTED_RUN.match(text, line) and _transliterated(text, line)) or _name_at(text, line, tokens)
+        padded = _PADDED.match(text, line)
+        if padded and _name_re().fullmatch(padded.group(1) + padded.group(2)):
+            # 丁　磊　　岚山镇党委书记: a name of two a list pads to the width of three
+            posts = _posts_before(text, masked, title_end, ctx)
+            if posts and _NAME_GAP.fullmatch(text, padded.end(), posts[0].start):
+                out.append(OfficialHit(line, padded.end(), padded.group(1) + padded.group(2), _named(posts), "name-then-post"))
+            continue
         if not name or name in reporters or line + len(name) >= title_end:
             continue
         posts = _posts_before(text, masked, title_end, ctx)
@@ -618,6 +626,8 @@ def _apposed_clause(text: str, masked: str, end: int, ctx: ArticleContext, repor
     return []
 
 
+# a name of two padded to three at a line's head (丁　磊)
+_PADDED = re.compile(r"([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=[ \u3000（(])")
 # what may open brackets of posts before the first one (邱志远（兼任镇人大主席）), or the unit that sent
 # the holder to the post (王磊（县财政局派驻…村第一书记）)
 _BRACKET_LEAD = re.compile(r"(?:[男女][，,、])?(?:[\u4e00-\u9fff]{1,3}族[，,、])?(?:兼任|兼|现任|曾任|原任|任)?"
@@ -652,7 +662,8 @@ def _bracketed(text: str, masked: str, close: int, ctx: ArticleContext, reporter
 
 
 # what may stand between a heading's name and its posts: a space, or a place the gazetteer does not know
-_NAME_GAP = re.compile(r"(?:[（(][男女](?:[，,、][\u4e00-\u9fff]{1,4}族)?[）)])?[ \u3000]*(?:[\u4e00-\u9fff]{1,4}[省市县区])?")
+_NAME_GAP = re.compile(r"(?:[（(](?:[男女]|[\u4e00-\u9fff]{1,4}族)(?:[，,、][\u4e00-\u9fff]{1,4}族)?[）)])?[ \u3000]*"
+                       r"(?:[\u4e00-\u9fff]{1,4}[省市县区])?")
 
 
 def _listed_before(text: str, start: int, reporters: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -761,7 +772,8 @@ _PLACE_ENDS = "市县乡镇局村区省"
 # what a profile writes right after the name: the sex (向红梅，女，土家族，1982年生，现任…)
 _PROFILE = re.compile(r"[，,（(][男女][，,、）)]")
 # a name of any origin (蒙古族 其其格, 藏族 次仁卓玛) heading a profile: the sex, then a people or a birth year
-_PROFILE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})[，,（(][男女][，,、](?:[\u4e00-\u9fff]{1,4}族[，,、]|\d{4}年)")
+_PROFILE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6})[，,（(][男女][，,、]"
+                           r"(?:[\u4e00-\u9fff]{1,4}族[，,、]|\d{4}年)")
 # an act done for someone whom 为 introduces (为获奖代表颁奖, 为学员授课)
 _FOR_SOMEONE = re.compile(r"[^，。；！？\n]{0,24}?(?:颁奖|颁发|授牌|授旗|授课|讲课|讲党课|上党课|辅导|揭牌|加油|鼓劲|点赞|解读|宣讲|作报告|作讲座)")
 # a role in a body set up (领导小组, 工作专班) someone is made with 为 (以…为组长)
@@ -924,7 +936,7 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
 _LEAGUE = ("共青团", "团")
 # a unit's party group or committee led by a post, whose bare title after it is the unit's own
 # (县教育局党组书记、局长; 广播电视台党委书记、台长)
-_UNIT_LED = re.compile(r"(.+?(?:局|委员会|委|台|中心|办公室|院|校|所|站|厅|馆|社|公司|集团))(?:党组|党委|党工委|党总支)书记$")
+_UNIT_LED = re.compile(r"(.+?(?:局|委员会|委|台|中心|办公室|院|校|所|站|厅|馆|社|公司|集团))(?:党组|党委|党工委|党总支)(?:副?书记|成员)$")
 # a level's committee a post begins with, its place unnamed (区委常委)
 _BARE_COMMITTEE = re.compile(r"[省市州县区旗](?=委(?:常委|委员))委")
 # a development zone a post begins with (高新区, 经济技术开发区): not a locality, but it names the bodies after it
@@ -935,7 +947,7 @@ _COMMITTEE_TITLES = frozenset({"组织部长", "宣传部长", "秘书长", "组
 _COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组织|党组")
 # a post of a unit the article names elsewhere: 县委常委, 镇党委书记, 村党支部书记 (level word and
 # organisation), 副镇长, 村长 (a title of that level), 支书 (a village title)
-_LEVEL_ORG = re.compile(r"(街道|[省市州盟县区旗镇乡村])(?=[委政人纪党办组宣统支务民两团])")
+_LEVEL_ORG = re.compile(r"(街道|[省市州盟县区旗镇乡村])(?=[委政人纪党办组宣统支务民两团]|(?!场)[\u4e00-\u9fff]{1,8}?局)")
 # a village's or community's committee, named with the level word (村委会, 居委会 is no level's)
 _OWN_LEVEL = re.compile(r"村(?:委会|民委员会)")
 _LEVEL_TITLE = re.compile(r"(?:常务)?副?(镇|乡|县|区|旗|盟|州|市|省|村)长|(?=支书)")
