@@ -777,9 +777,10 @@ INITIATIVE_SETS = [
     # a list's count quoted with its type word (“三项机制”) still shares the type word with every item
     ("该县建立健全容错纠错、澄清正名、关心关爱“三项机制”。", "Measure",
      {"容错纠错机制", "澄清正名机制", "关心关爱机制", "三项机制"}),
-    # a decision on personnel is no measure (任职决定, 关于…领导调整的决定); one on a policy is
+    # a decision on personnel or honours is no measure (任职决定, 关于…领导调整的决定, 表彰决定); one on a policy is
     ("科尔沁右翼前旗召开大会，宣布兴安盟委关于旗委主要领导调整的决定。刘建军宣读了任职决定。", "Measure", set()),
-    ("石门县委印发《关于表彰优秀村党组织书记的决定》。", "Measure", {"关于表彰优秀村党组织书记的决定"}),
+    ("石门县委印发《关于表彰优秀村党组织书记的决定》。", "Measure", set()),
+    ("石门县委出台《关于进一步激励干部担当作为的决定》。", "Measure", {"关于进一步激励干部担当作为的决定"}),
     # the first session (首场比武) refers back to its campaign: it names none
     ("首场比武在龙泉关镇举行，13名乡镇党委书记和13名乡镇长逐一登台。", "Campaign", set()),
     # a system a committee set up, described by a relative clause (县委建立的…机制): the system's name after 的
@@ -986,6 +987,17 @@ def test_cadre_groups(run: Run, text: str, expected: set[str]) -> None:
 
 
 # --- relations ----------------------------------------------------------------------------------
+
+ISSUES_NONE = [
+    # a regulation its name does not place (…条例) is the centre's, no county's act
+    "辰溪县严格按照《党政领导干部选拔任用工作条例》，出台了十条措施。",
+]
+
+
+@pytest.mark.parametrize("text", ISSUES_NONE)
+def test_no_issuer_of_a_central_regulation(run: Run, text: str) -> None:
+    assert not any(o.endswith("条例") for _, _, o in facts(run(text), "issues"))
+
 
 LAUNCHES = [
     # an interview's answer: the unit of the speaker's post acts (我们)

@@ -50,6 +50,9 @@ if TYPE_CHECKING:
 # a document or campaign of the centre, which a locality cites, applies or takes part in but does not
 # issue or launch (中国共产党…条例, 党史学习教育中央宣讲团宣讲, 全国…行动)
 _CENTRAL_DOCUMENT = re.compile(r"中国共产党|中共中央|国务院|中华人民共和国|全国|.{0,12}中央")
+# a regulation (条例) is the centre's or a province's law, no county's or town's: one its name does not
+# place (党政领导干部选拔任用工作条例) is nobody's act here
+_REGULATION = re.compile(r"条例(?:[（(]试行[）)])?$")
 # a verb by which someone takes part in an initiative (他参加农村党员大培训) or fits its work to one
 # (再结合“不忘初心”主题教育活动): no act of a locality
 _JOINS = re.compile(r"(?:参加|参与|参训|加入|报名参加|结合)(?:了|到)?“?$")
@@ -140,7 +143,8 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
                                key=identity.organization_key(org_label, issuer, article.id), part_of=actor)
             b.mentions.append(Mention("Organization", org_label, at, at + len(surface), surface, rule=rule, key=org_key))
         if (actor and h.rule != "group-system-named" and not _JOINS.search(text, max(0, h.start - 5), h.start) and name not in learnt
-                and not _CENTRAL_DOCUMENT.match(h.label)):
+                and not _CENTRAL_DOCUMENT.match(h.label)
+                and not (_REGULATION.search(h.label) and not any(h.start <= u.start < h.end for u in b.ctx.localities))):
             for subject in (*partners, actor):
                 b.fact(subject, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)
     _targets(b, list(zip(initiatives, keys)), group_hits)

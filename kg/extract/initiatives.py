@@ -163,8 +163,8 @@ def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
         return None
     if hit.label.endswith("党校") and (_SCHOOL_OF_UNIT.search(hit.label[:-2]) or len(hit.label) < 4):
         return None  # 县委党校, 镇党校: the school of a committee or unit is a venue, not a course
-    if hit.label.endswith("决定") and _PERSONNEL.search(hit.label):
-        return None  # 关于旗委主要领导调整的决定, 任职决定: who holds which post, no policy
+    if hit.label.endswith("决定") and (_PERSONNEL.search(hit.label) or _HONOURS.search(hit.label)):
+        return None  # 关于旗委主要领导调整的决定, 任职决定, 表彰决定: who holds which post or honour, no policy
     lead = _LEAD.match(hit.label)
     if lead is None or unquoted(text[hit.start:hit.end]) != hit.label:
         return hit
@@ -175,6 +175,8 @@ def _trimmed(text: str, hit: InitiativeHit) -> InitiativeHit | None:
                          tuple(a for a in hit.alt_labels if a != label))
 
 
+# what a decision on honours is about (关于表彰…的决定, 表彰决定)
+_HONOURS = re.compile(r"表彰|表扬|嘉奖|命名|授予")
 # what a decision on personnel is about: appointments, removals, changes of leaders
 _PERSONNEL = re.compile(r"任职|任免|免职|任命|职务|人事|领导调整|干部调整|班子调整")
 # what ends the name of a unit whose party school is an institution (县委党校, 中共某镇党校), or
