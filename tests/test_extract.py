@@ -1126,6 +1126,9 @@ def test_launches(run: Run, text: str, expected: set) -> None:
 
 
 ISSUES = [
+    # the speaker's own unit as subject before 在: the units after it (and their list mates) are where it acts
+    ("访保靖县委常委、组织部部长彭晓岚\n彭晓岚：今年我们在吕洞山镇、夯沙乡试点推行乡镇干部实绩纪实制度。",
+     {("保靖县", "issues", "乡镇干部实绩纪实制度")}),
     # places given as examples of where cadres work (在书楼镇、屏边彝族乡等偏远乡镇) are no agents
     ("屏山县出台《实施意见》。《实施意见》明确：一是健全乡镇干部待遇保障制度，对在书楼镇、屏边彝族乡等偏远乡镇连续工作满5年的干部优先晋升；二是建立容错纠错机制。",
      {("屏山县", "issues", "实施意见"), ("屏山县", "issues", "乡镇干部待遇保障制度"), ("屏山县", "issues", "容错纠错机制")}),

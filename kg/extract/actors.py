@@ -271,6 +271,8 @@ _VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$|听取$|(?<![以
 _JOINED_IN = re.compile(r"参加$|参与$")
 # where an act takes place (在, 于)
 _AT = re.compile(r"[在于]$")
+# the writer's or speaker's own unit as the subject (我们在吕洞山镇、夯沙乡试点推行…): the units after 在 are where
+_SELF = re.compile(r"我们|我县|我市|我区|我旗|我州|该县|该市|该区|该旗|县里|市里|区里")
 # places given as examples of a kind (在书楼镇、屏边彝族乡等偏远乡镇工作): where cadres work, no agent
 _EXAMPLES = re.compile(r"(?:[、和][^、，。；！？\n]{2,12}?)*等[\u4e00-\u9fff]{0,4}?(?:地|乡镇|镇|乡|村|社区|县|地区|区域)")
 # an event a venue holds (在明溪县举行的…擂台赛): its host is not said to be the venue
@@ -332,6 +334,7 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
     best = None
     unnamed = -1
     visited_end = -1  # where the last unit visited ends: units coordinated with it are visited too (到A镇、B镇调研)
+    venue_end = -1  # where the last venue of an agent's act ends, likewise
     for chain in _chains(b, start, end, (gz.PROVINCE, gz.TOWN), held):
         h = chain[-1]
         suffix = _ORG_SUFFIX.match(text, h.end)
@@ -342,9 +345,11 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
             # 汉江路街道熊家湾村党建包联单位…开展: the units are the address of a village, whose
             # organisation (or someone of it) acts, not the town
             unnamed = max(unnamed, chain[0].start)
-        elif not suffix and _venue(text, chain[0].start, _AT) and best is not None:
+        elif not suffix and (_venue(text, chain[0].start, _AT) and (
+                best is not None or _SELF.search(text, start_of(text, chain[0].start, CLAUSE), chain[0].start))
+                or chain[0].start == venue_end + 1 and text[venue_end] in _COORDINATION):
             # 毕节市委组织部近日在威宁县启动…, 青海省委组织部在西宁举办…: where the agent named before acts
-            visited_end = h.end  # (and the units coordinated with it: 在书楼镇、屏边彝族乡等乡镇)
+            venue_end = h.end  # (and the units coordinated with it: 在书楼镇、屏边彝族乡等乡镇)
             continue
         elif not suffix and (_venue(text, chain[0].start, _VISIT)
                            or _venue(text, chain[0].start) and (_HELD_THERE.match(text, h.end)
