@@ -302,6 +302,8 @@ def _verb_before(text: str, pos: int, ends: frozenset[int], reach: int = 8) -> t
 def _quoted(text: str, ends: frozenset[int]):
     """“X”type, with the modifier between its verb and the quote; typeless quoted lists after a verb."""
     for m in _QUOTED.finditer(text):
+        if text.startswith(_GROUP_QUOTES, m.start()):
+            continue  # 村（社区）“两委”换届工作培训班: a quoted word of a group's name, no name of its own
         name, short, tail = unquoted(m.group(1) or m.group(2)), m.group(4), m.group(5)
         tail_type = _tail_type(tail) or ("" if type_of(name) and len(name) >= 4 else None)
         end = m.start(5)  # past the closing quote and any abbreviation
@@ -656,8 +658,10 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
 
 
 _YEAR = re.compile(r"\d{4}年度?$")
+# the quoted words of cadre groups' names (村“两委”干部, 乡镇党政“一把手”)
+_GROUP_QUOTES = ("“两委”", "“一把手”")
 # a quoted word of a cadre group's name (村“两委”干部, 乡镇党政“一把手”)
-_QUOTED_GROUP_WORD = re.compile(r"“([^“”\n]{2,4})”(?=干部|班子|成员|书记)")
+_QUOTED_GROUP_WORD = re.compile(r"“([^“”\n]{2,4})”(?=干部|班子|成员|书记|换届)")
 #: what closes a list of themes (围绕A、B等方面进行…): what comes before it is what an act is about
 LIST_CLOSE = re.compile(r"等(?:[\d一二三四五六七八九十]+[个项大])?(?:方面|内容|主题|领域|重点)")
 _GENERIC = frozenset(table("generic")["CORE"])
