@@ -810,6 +810,11 @@ INITIATIVE_SETS = [
     ("同年参加了陕西省委组织部举办的全省村党组织书记示范培训班。", "Campaign", {"全省村党组织书记示范培训班"}),
     ("疫情缓和后举办的首期线下培训班吸引了众多学员。", "Campaign", set()),
     ("3月4日，博白县村（社区）“两委”换届工作培训班在县委党校开班。", "Campaign", {"博白县村（社区）两委换届工作培训班"}),
+    # a quoted name's long tail to a course; a course of two groups joined by 暨, its quoted part inside
+    ("韦秀珍参加了河池市委组织部举办的“领头雁”村党组织书记示范培训班，到先进村学习取经。", "Campaign",
+     {"领头雁村党组织书记示范培训班"}),
+    ("奇台县2024年度“访惠聚”驻村工作队员暨驻村第一书记培训班在县委党校举办。", "Campaign",
+     {"奇台县2024年度访惠聚驻村工作队员暨驻村第一书记培训班"}),
     # themes listed before the act on them; a referring determiner; events of a kind
     ("镇里每月组织全镇村干部围绕政策宣讲、矛盾调处等内容比武一次。", "Campaign", set()),
     ("我镇开展“周三夜学”活动，全年共开展此项活动48期。", "Campaign", {"周三夜学活动"}),

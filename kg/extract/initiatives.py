@@ -45,11 +45,11 @@ _ABOUT = re.compile(r"关于[^，。；：！？《》\n]{4,50}?的(?:实施意�
 # carry its type word
 # (a slogan of clauses is a name where a campaign's type word follows it: “头雁比武，村村竞赛”擂台比武活动;
 # a longer tail where an activity, an action, a plan, a project or a system ends it and the clause:
-# “两节”送温暖走访慰问活动，“黎乡英才”年轻干部递进培养计划，)
+# “两节”送温暖走访慰问活动，“黎乡英才”年轻干部递进培养计划，“领头雁”村党组织书记示范培训班，)
 _QUOTED = re.compile(r"(?:“([^“”，。；！？\n]{2,30}|[^“”，。；！？\n]{2,20}(?:，[^“”，。；！？\n]{2,20}){1,3}"
                      r"(?=”[\u4e00-\u9fff]{0,4}(?:活动|行动|工程|计划|竞赛|比武|擂台赛)))”"
                      r"|‘([^‘’“”，。；！？\n]{2,30})’)(（简称“([^“”\n]{2,10})”）)?"
-                     r"([^\W了的是在和与及为对把将被等期]{0,12}(?:活动|行动|计划|工程|体系)(?=[，。；、])|[^\W了的是在和与及为对把将被等]{0,8})")
+                     r"([^\W了的是在和与及为对把将被等期]{0,12}(?:活动|行动|计划|工程|体系|培训班|训练营|研修班)(?=[，。；、])|[^\W了的是在和与及为对把将被等]{0,8})")
 # quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
 _DETERMINER = re.compile(r"(?:\d{2,4}年度?|为期[\d一二三四五六七八九十两半]+个?(?:天|日|周|月|年|小时)半?的|\d+[个项期批次名条场届]?(?:以上|左右)?|"
                          r"[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
@@ -596,9 +596,13 @@ def _events(text: str, ends: frozenset[int]):
         for tm in _type_words_in_run(text, clause.start(), clause.end(), ends):
             if _EVENT.match(text, tm.end()) or tm.group() in _COURSES and text.startswith("学员", tm.end()):
                 head = text[clause.start():tm.start()]
-                # the name begins after 的 or after 暨 (座谈会暨…培训班开班式: two events)
-                start = clause.start() + max(head.rfind("的"), head.rfind("暨")) + 1
-                yield from _named(text, start, tm)
+                # the name begins after 的 or after 暨 where an event's name ends before it (座谈会暨…培训班开班式:
+                # two events; …驻村工作队员暨驻村第一书记培训班: one course of two groups)
+                joined = head.rfind("暨")
+                if joined >= 0 and not type_of(head[:joined]) and not re.search(r"[会式班赛]$", head[:joined]):
+                    joined = -1
+                start = clause.start() + max(head.rfind("的"), joined) + 1
+                yield from _named(text, start, tm, quoted=True)
 
 
 # courses that have trainees (学员)
@@ -624,9 +628,10 @@ _KIND_COUNT = re.compile(r"(?<![第\d一二三四五六七八九十百两])(?!�
 _SYSTEM = re.compile(r"(?:机制|制度|体系)$")
 
 
-def _named(text: str, start: int, tm: re.Match, described: bool = False):
+def _named(text: str, start: int, tm: re.Match, described: bool = False, quoted: bool = False):
     """The name from ``start`` (past any determiner) to the end of the type word ``tm``; a
-    ``described`` one may hold 的 once, between a description and a name of two words or more."""
+    ``described`` one may hold 的 once, between a description and a name of two words or more; a
+    ``quoted`` one, a whole event's name, may hold a quoted part (奇台县2024年度“访惠聚”…培训班)."""
     relative = text.startswith("的", start) and described and start < tm.start()
     if relative:
         start += 1  # 县委建立的|干部激励关怀机制: the verb's relative clause ends, the system's name begins
@@ -644,13 +649,15 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False):
         return  # 举办的首期线下培训班: a description of a course, no name
     if _QUOTED_GROUP_WORD.search(core):  # 村（社区）“两委”干部素质提升培训班: a group's quoted word, part of the name
         label, core = _QUOTED_GROUP_WORD.sub(r"\1", label), _QUOTED_GROUP_WORD.sub(r"\1", core)
+    if quoted and re.fullmatch(r"[^“”]*“[^“”]{2,8}”[^“”]+", core):
+        label, core = unquoted(label), unquoted(core)
     # the year an annual course or campaign is named with (2018年度…培训班) is another form of its name
     year = _YEAR.match(det.group()) if det else None
     alts = (year.group() + label,) if year else ()
     # a numbered set may carry 的 (激励广大干部担当作为的十条措施); other names may not
     particles = r"[了是在“”]" if _COUNTED.search(core) or described and core.count("的") == 1 and \
         len(core) - core.index("的") > 3 else r"[了的是在“”]"
-    if (2 <= len(core) <= 24 and not _generic(core) and type_of(label) and not re.search(particles, core)
+    if (2 <= len(core) <= (30 if quoted else 24) and not _generic(core) and type_of(label) and not re.search(particles, core)
             and not _REFERRING.search(core) and core[-1] not in "和及与对、"  # 交流干部和培训班学员: two subjects
             and not _PREDICATE.search(core)  # 组织镇村年轻干部围绕中心工作轮流登台宣讲: what they do, no name
             and not LIST_CLOSE.search(core)):  # 开展关爱服务等方面进行比武: a list's themes, then an act
