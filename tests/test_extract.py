@@ -819,6 +819,7 @@ INITIATIVE_SETS = [
     ("镇里每月组织全镇村干部围绕政策宣讲、矛盾调处等内容比武一次。", "Campaign", set()),
     ("我镇开展“周三夜学”活动，全年共开展此项活动48期。", "Campaign", {"周三夜学活动"}),
     ("平塘县已累计开展各类岗位练兵活动16场次。", "Campaign", set()),
+    ("保靖县推出一系列务实举措，制定年度计划。", "Measure", set()),
     # a committee written before the quote owns the campaign, no part of its name
     ("举办此次培训班，是落实县委“高原红·村干部能力提升三年行动”的具体举措。", "Campaign", {"高原红·村干部能力提升三年行动"}),
     # a list of places closed by 等乡镇 is where cadres are sent, no list of initiatives
