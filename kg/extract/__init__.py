@@ -144,7 +144,8 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
             b.mentions.append(Mention("Organization", org_label, at, at + len(surface), surface, rule=rule, key=org_key))
         if (actor and h.rule != "group-system-named" and not _JOINS.search(text, max(0, h.start - 5), h.start) and name not in learnt
                 and not _CENTRAL_DOCUMENT.match(h.label)
-                and not (_REGULATION.search(h.label) and not any(h.start <= u.start < h.end for u in b.ctx.localities))):
+                and not (_REGULATION.search(h.label)
+                         and not any(h.start <= u.start < h.end for u in b.ctx.localities))):
             for subject in (*partners, actor):
                 b.fact(subject, "launches" if h.cls == "Campaign" else "issues", key, h.start, rule)
     _targets(b, list(zip(initiatives, keys)), group_hits)

@@ -596,7 +596,8 @@ def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
             # 丁　磊　　岚山镇党委书记: a name of two a list pads to the width of three
             posts = _posts_before(text, masked, title_end, ctx)
             if posts and _NAME_GAP.fullmatch(text, padded.end(), posts[0].start):
-                out.append(OfficialHit(line, padded.end(), padded.group(1) + padded.group(2), _named(posts), "name-then-post"))
+                name = padded.group(1) + padded.group(2)
+                out.append(OfficialHit(line, padded.end(), name, _named(posts), "name-then-post"))
             continue
         if not name or name in reporters or line + len(name) >= title_end:
             continue
@@ -946,7 +947,8 @@ _COMMITTEE_TITLES = frozenset({"组织部长", "宣传部长", "秘书长", "组
 # a committee a title begins with (党委书记, 党支部书记): part of the organisation, not of the title
 _COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组织|党组")
 # a post of a unit the article names elsewhere: 县委常委, 镇党委书记, 村党支部书记 (level word and
-# organisation), 副镇长, 村长 (a title of that level), 支书 (a village title)
+# organisation), 县财政局局长 (a level's bureau, not 市场监管局), 副镇长, 村长 (a title of that level), 支书 (a
+# village title)
 _LEVEL_ORG = re.compile(r"(街道|[省市州盟县区旗镇乡村])(?=[委政人纪党办组宣统支务民两团]|(?!场)[\u4e00-\u9fff]{1,8}?局)")
 # a village's or community's committee, named with the level word (村委会, 居委会 is no level's)
 _OWN_LEVEL = re.compile(r"村(?:委会|民委员会)")
