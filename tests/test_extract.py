@@ -868,6 +868,8 @@ GROUPS = [
     ("乡镇党政正职要带头。", {"乡镇党政正职"}),
     # the team members of a posting named after its first secretary (驻村第一书记和工作队员)
     ("市委组织部加强驻村第一书记和工作队员管理。", {"驻村第一书记", "驻村工作队员"}),
+    # the slogan of the cadre corps (高素质专业化…队伍) qualifies no kind of cadre
+    ("为加强新时代高素质专业化青年干部队伍建设，区委召开座谈会。", {"青年干部"}),
     # communities' cadres right after a verb (启动社区干部…): the object, no community's name before 社区
     ("来龙门街道党工委近日启动社区干部“墩苗提能”三年行动。", {"社区干部"}),
     # a level's own (县级) and Inner Mongolia's townships (苏木乡镇) qualify a group

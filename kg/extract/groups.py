@@ -137,6 +137,9 @@ def find_groups(text: str) -> list[GroupHit]:
         if (label in bare or len(label) < 3 or _PRESS.match(text, m.end())
                 or _NAMED_UNIT.match(text, max(0, m.start() - 1)) and not _after_verb(text, m.start())):
             continue
+        if label.startswith("专业化") and text.startswith("高素质", m.start() - 3):
+            # 高素质专业化青年干部队伍: the slogan of the cadre corps (高素质专业化), not a kind of young cadre
+            label = label[len("专业化"):]
         alts = (surface,) if surface != label and "“" not in surface else ()
         # 镇村40周岁以下年轻干部 is also written without its age bound (镇村年轻干部); 行政村 is 村
         short = _duty_re().sub("", _BOUND.sub("", label)).removeprefix("行政")
