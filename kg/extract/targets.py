@@ -79,6 +79,9 @@ _DEMONSTRATIVE = re.compile(r"(?:此次|本次|这次|该|此项|这项|这一|�
 # a document cited as the basis of an act (根据《…条例》, 按照《…办法》), or one of a list of them the clause
 # cites (根据《…条例》《…法》和…、省委组织部《…措施》等有关规定): the act's aim is not the documents'
 _CITED = re.compile(r"(?:根据|依据|依照|按照|遵照)(?:《[^，,；;。]*)?$")
+# 贯彻落实…“X”部署要求: an initiative whose demands an act carries out
+_CARRIED_OUT = re.compile(r"(?:贯彻|落实)[^，。；！？\n]{0,12}$")
+_ITS_DEMANDS = re.compile(r"[”》]?(?:的)?(?:部署要求|部署|要求|精神|安排)")
 _TITLES = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|〈[^〈〉]*〉")
 _MAKES = re.compile(r"制定|出台|印发|下发|建立|修订|发布|推出|实施|开展|启动")
 # what follows a cadre group that acts rather than is acted on (区领导领衔, 各县（区）委书记每年至少与)
@@ -258,8 +261,8 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
     said = _ATTRIBUTION.match(text, s0)  # 据县长…介绍，该工程…: the sentence opens after whom it cites
     r0 = said.end() if said else s0
     opening = _referent(text, r0, min(r0 + 8, g.start), initiatives)
-    if opening and _OCCASION.match(text, opening.end):
-        opening = None  # 以推动“两学一做”学习教育常态化为契机，…: the occasion, not the subject
+    if opening and (_OCCASION.match(text, opening.end) or _cited(text, s0, opening)):
+        opening = None  # 以推动“两学一做”学习教育常态化为契机，…: the occasion, not the subject (nor what is cited)
     in_sentence = [i for i in initiatives if s0 <= i.start < s1 and not _cited(text, s0, i)]
     aim_end = span_of(text, s0, CLAUSE)[1]
     if _PURPOSE.match(text, s0) and text.startswith("。", s1) and all(i.start < aim_end for i in in_sentence):
@@ -286,7 +289,7 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
             return [_nearest(g, kin or in_sentence, "group-takes-part")]
         lead = _paragraph_lead(text, g, initiatives) or _title_initiatives(text, initiatives)
         return [TargetHit(i.key, g.key, "group-takes-part", i.start) for i in lead]
-    before = [i for i in initiatives if i.start < s0]
+    before = [i for i in initiatives if i.start < s0 and not _cited(text, 0, i)]  # (not one only cited)
     heading = _heading(text, g.start, initiatives) if not in_sentence and not opening else None
     if heading is not None:
         # 2、完善待遇激励机制。\n…确定农村干部报酬标准: the measure the paragraph sets out is for the
@@ -406,6 +409,8 @@ def _apart(text: str, a: int, b: int, marks: str) -> int:
 
 
 def _cited(text: str, s0: int, i: Span) -> bool:
+    if _CARRIED_OUT.search(text, max(s0, start_of(text, i.start, CLAUSE)), i.start) and _ITS_DEMANDS.match(text, i.end):
+        return True  # 为深入贯彻市委“干部作风优化年”部署要求: another's initiative whose demands the act carries out
     m = _CITED.search(text, max(s0, start_of(text, i.start, CLAUSE)), i.start)
     # 根据《…意见》制定《…办法》: what the clause goes on to make is its own act's, not cited
     return m is not None and not _MAKES.search(_TITLES.sub("", m.group()))
