@@ -205,6 +205,8 @@ OFFICIALS = [
     ("宁德市税务局派驻犀溪镇西浦村第一书记蔡晓琳笑着说。", "蔡晓琳", ["西浦村第一书记"]),
     # 丘 a surname; 跟 after a name
     ("策武镇党委书记丘丽华跟我说。", "丘丽华", ["策武镇党委书记"]),
+    # a photo caption: the village, a comma, its title and the name (仡仲村,驻村第一书记肖庆仙(左))
+    ("贵州省黔西市协和镇仡仲村,驻村第一书记肖庆仙(左)在了解农户种植情况。", "肖庆仙", ["仡仲村驻村第一书记"]),
     # a post taken on secondment (挂任)
     ("2023年，张明挂任石门镇党委副书记。", "张明", ["石门镇党委副书记"]),
     # a personnel notice: the post given (任命…为) and the one held until then (免去…的…职务)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from . import gazetteer as gz
 from .context import ArticleContext
 from .spans import CLAUSE, SENTENCE, start_of
 from ..resources import alternation, table, trie, words
@@ -890,6 +891,9 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
                 chain = prefix[1]
             elif led_unit and not post.org and not level:
                 label, chain = led_unit[0] + label, led_unit[1]  # 教育局党组书记、局长: the bureau's 局长
+            elif (village := _village_before(ctx, post)) is not None:
+                # 仡仲村,驻村第一书记肖庆仙: a village's title right after the village and a comma (a caption)
+                label, chain = village + post.surface, [(0, len(village), village)]
             else:
                 label = post.surface
         alts = {post.surface} | {label[start:] for start, _, _ in chain[1:]}
@@ -933,6 +937,16 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     return out
 
 
+def _village_before(ctx: ArticleContext, post: PostHit) -> str | None:
+    """The village written right before a village's title with only a comma between (仡仲村,驻村第一书记)."""
+    if post.surface not in _VILLAGE_TITLES or ctx.text[post.start - 1:post.start] not in (",", "，"):
+        return None
+    hit = next((h for h in ctx.localities if h.end == post.start - 1 and h.level == gz.VILLAGE), None)
+    return hit.name if hit else None
+
+
+#: titles only a village's cadres hold
+_VILLAGE_TITLES = frozenset({"第一书记", "驻村第一书记"})
 # the Youth League's committees (共青团溆浦县委, 团县委): their own organisation, not the previous post's
 _LEAGUE = ("共青团", "团")
 # a unit's party group or committee led by a post, whose bare title after it is the unit's own
