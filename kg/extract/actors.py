@@ -271,8 +271,8 @@ _VISIT = re.compile(r"[赴到]$|走进$|来到$|考察$|视察$|听取$|(?<![以
 _JOINED_IN = re.compile(r"参加$|参与$")
 # where an act takes place (在, 于)
 _AT = re.compile(r"[在于]$")
-# the writer's or speaker's own unit as the subject (我们在吕洞山镇、夯沙乡试点推行…): the units after 在 are where
-_SELF = re.compile(r"我们|我县|我市|我区|我旗|我州|该县|该市|该区|该旗|县里|市里|区里")
+# the writer's or speaker's own unit as the subject (我们在吕洞山镇、夯沙乡试点推行…, 我县, 县里): the units after 在 are where
+_SELF = re.compile(rf"我们|[县市区]里|{_SELF_REF.pattern}")
 # places given as examples of a kind (在书楼镇、屏边彝族乡等偏远乡镇工作): where cadres work, no agent
 _EXAMPLES = re.compile(r"(?:[、和][^、，。；！？\n]{2,12}?)*等[\u4e00-\u9fff]{0,4}?(?:地|乡镇|镇|乡|村|社区|县|地区|区域)")
 # an event a venue holds (在明溪县举行的…擂台赛): its host is not said to be the venue

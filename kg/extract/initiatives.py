@@ -516,7 +516,7 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
         pos += len(part)
 
 
-# what a list of themes closes with (…等内容, 等方面)
+# what a list of themes closes with (…等内容, 等方面), here and in LIST_CLOSE
 _THEME_WORDS = frozenset({"方面", "内容", "主题", "领域", "重点"})
 # what a list of places closes with (…等乡镇, 等地区)
 _PLACES_WORDS = frozenset({"乡镇", "地区", "村居", "社区", "街道", "县区", "区县", "市县", "县市"})
@@ -671,7 +671,7 @@ _GROUP_QUOTES = ("“两委”", "“一把手”")
 # a quoted word of a cadre group's name (村“两委”干部, 乡镇党政“一把手”)
 _QUOTED_GROUP_WORD = re.compile(r"“([^“”\n]{2,4})”(?=干部|班子|成员|书记|换届)")
 #: what closes a list of themes (围绕A、B等方面进行…): what comes before it is what an act is about
-LIST_CLOSE = re.compile(r"等(?:[\d一二三四五六七八九十]+[个项大])?(?:方面|内容|主题|领域|重点)")
+LIST_CLOSE = re.compile(rf"等(?:[\d一二三四五六七八九十]+[个项大])?(?:{'|'.join(sorted(_THEME_WORDS))})")
 _GENERIC = frozenset(table("generic")["CORE"])
 # words that open a predicate's adverbial (围绕…, 轮流, 逐一): a core holding one is a clause, not a name
 _PREDICATE = re.compile(r"围绕|轮流|逐一|分别|带头|纷纷")
