@@ -1271,6 +1271,12 @@ TARGET_RULES = [
     # to a group, wherever the initiative stands
     ("近年来，麦积区将村级后备力量建设作为强基固本的关键举措。\n该区建立“联审机制”，严把入口关。",
      "联审机制", "村级后备力量", "group-of-article"),
+    # a feature story opens on a scene, then its thesis (近年来，…) leads it
+    ("清晨，仓田村党支部书记彭小江穿梭在蔬菜大棚间。\n近年来，吉安县在村党组织书记专业化管理上下功夫。\n"
+     "该县打造“田间课堂”，累计开展培训12场次。", "田间课堂", "村党组织书记", "group-of-article"),
+    # ... as the object of 对 whose work it lists
+    ("三月中旬，六龙村党总支书记黎泉生正带队移栽。\n近年来，南宁市对村党组织书记的职责任务、储备选任进行细化。\n"
+     "南宁市开设“兴村学堂”，送课到村。", "兴村学堂", "村党组织书记", "group-of-article"),
     # a purpose clause states the aim of every initiative its sentence goes on to name
     ("西来镇为加快镇村两级后备干部培养，组建“攀登读书会”，实施“墩苗成长计划”。", "墩苗成长计划",
      "镇村两级后备干部", "group-by-purpose"),

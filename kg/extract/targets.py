@@ -26,8 +26,9 @@ that holds names the fact's extractor:
 Then an initiative that none of these links to a group is aimed at the group the article is about
 (``group-of-article``): the one group its title names, else the group it names at least three times
 and twice as often as any other, in either case only where the initiative's paragraph names it too;
-else the group whose cadre work the lead sentence names (近年来，…将村级后备力量建设作为…), wherever
-the initiative stands, as a report so opened is about that work throughout
+else the group whose cadre work the lead sentence names (近年来，…将村级后备力量建设作为…; in a
+feature story, the thesis after the opening scene), wherever the initiative stands, as a report so
+opened is about that work throughout
 (the spec's ``targets`` is what the text says the initiative is aimed at; a title's topic alone
 says nothing of a measure reported in a paragraph about something else).
 
@@ -219,17 +220,30 @@ def _topic_group(text: str, groups: Sequence[Span]) -> str | None:
 
 
 _LEAD_WORK = re.compile(r"的?[\u4e00-\u9fff]{0,3}?(?:队伍建设|建设|管理|培养|培育|选育|储备)")
+# ... or the object of 对 whose work the clause lists (对村党组织书记的职责任务、储备选任、学习培训…进行细化)
+_LEAD_WORK_OF = re.compile(r"的[^，。；：]{0,12}?(?:管理|培养|培育|培训|选育|储备|选任|考核)")
+# what opens a report's thesis, the sentence that sums up its measures (近年来，…; 今年以来，…)
+_THESIS = re.compile(r"(?:近年来|近几年来?|近年|今年以来|去年以来|\d{4}年以来)[，,]")
+#: how far into an article its thesis may come, after a scene that opens a feature story
+_THESIS_REACH = 600
 
 
 def _lead_topic(text: str, blotted: str, groups: Sequence[Span]) -> str | None:
     """The group whose cadre work the article's lead sentence names (近年来，…将村级后备力量建设作为…,
-    在村党组织书记专业化管理上下功夫): what every measure of the report is for."""
+    在村党组织书记专业化管理上下功夫): what every measure of the report is for. A feature story opens on
+    a scene (清晨，…书记…穿梭在大棚间), then states its thesis (近年来，吉安县…): that sentence leads it."""
     end = text.find("\n")
     body = end + 1 if 0 < end <= _TITLE_MAX and not any(c in text[:end] for c in "。！？") else 0
-    s0, s1 = span_of(text, body, SENTENCE)
-    for g in groups:
-        if s0 <= g.start < s1 and _LEAD_WORK.match(blotted, g.end):
-            return g.key
+    leads = [span_of(text, body, SENTENCE)]
+    thesis = next((m for m in _THESIS.finditer(text, body, body + _THESIS_REACH)
+                   if m.start() == start_of(text, m.start(), SENTENCE)), None)
+    if thesis:
+        leads.append(span_of(text, thesis.start(), SENTENCE))
+    for s0, s1 in leads:
+        for g in groups:
+            if s0 <= g.start < s1 and (_LEAD_WORK.match(blotted, g.end)
+                                       or text[g.start - 1:g.start] == "对" and _LEAD_WORK_OF.match(blotted, g.end)):
+                return g.key
     return None
 
 
