@@ -1271,6 +1271,12 @@ TARGET_RULES = [
     # to a group, wherever the initiative stands
     ("近年来，麦积区将村级后备力量建设作为强基固本的关键举措。\n该区建立“联审机制”，严把入口关。",
      "联审机制", "村级后备力量", "group-of-article"),
+    # who is in the course of an initiative named takes part in it, in a sentence it opens or in the
+    # clause right after its name
+    ("在“擂台比武”活动中，全镇5名村党总支书记围绕乡村发展晒成绩。", "擂台比武活动", "村党总支书记",
+     "group-takes-part"),
+    ("他是新疆“访民情、惠民生、聚民心”活动中驻守在农村的74000名机关干部中的一员。", "访民情、惠民生、聚民心活动",
+     "机关干部", "group-takes-part"),
     # a feature story opens on a scene, then its thesis (近年来，…) leads it
     ("清晨，仓田村党支部书记彭小江穿梭在蔬菜大棚间。\n近年来，吉安县在村党组织书记专业化管理上下功夫。\n"
      "该县打造“田间课堂”，累计开展培训12场次。", "田间课堂", "村党组织书记", "group-of-article"),

@@ -13,8 +13,10 @@ that holds names the fact's extractor:
 - ``group-stipulated``: the group is named in a document's provisions, opened right after its title
   (出台《…暂行办法》，规定…正科级领导干部由组织部长约谈), unless a document of the sentence is named
   for the group;
-- ``group-takes-part``: the group takes part (…干部代表共计90人参训, …书记登台): in the initiative
-  its sentence names or opens by referring back to, else in those the paragraph reports first;
+- ``group-takes-part``: the group is in the course of an initiative its sentence opens in or its
+  clause names (在“擂台比武”活动中，…书记…; “访惠聚”活动中驻守…的机关干部), or takes part
+  (…干部代表共计90人参训, …书记登台): in the initiative its sentence names or opens by referring back
+  to, else in those the paragraph reports first;
 - ``group-by-verb``: the group's clause acts on it (a targeting verb outside the names it holds,
   针对, 培养, 激励 …; 为, 对 before the group; 村党组织书记专业化管理; 建设一支…队伍) and the
   initiative is the one its sentence's subject refers back to or names, else the one nearest the
@@ -70,6 +72,10 @@ _TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参赛|参加了?(?:(?:�
 _PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切实|推动|促进|做好|激励|提升|培养|打造|建设|锻造|激发|落实|更好|深化)")
 # a clause that frames what its sentence goes on to do as aimed at a group (针对乡镇党员干部…的实际情况，开设…，开展…)
 _FRAME = re.compile(r"[，。；：]?(?:同时，)?针对")
+# the course of an initiative, right after its name (…活动中，; …行动中表现突出的), not a word 中 begins (中央, 中青年)
+_IN_COURSE = re.compile(r"(?:中|期间|现场)(?:[，,]|(?![央心国华青层小共学]))")
+# what may open a sentence before the name of the initiative it is set in (2日，在明溪县举行的…)
+_COURSE_OPENS = re.compile(r"(?:[^，。；]{0,12}[，,])?在?(?:[^，。；“”]{0,12}(?:举行|举办|开展|组织)的)?")
 # a sentence opener that sets it in the course of the initiative just reported (活动中，, 比赛现场，)
 _DURING = re.compile(r"(?:(?:此次|本次|该|这次)?(?:活动|培训|比赛|赛事|擂台赛|比武|课堂)(?:中|期间|现场)|活动现场)[，,]")
 # what a bare type word opening a sentence does as its subject (活动将通过…, 培训为期三天): it is the
@@ -292,6 +298,12 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         # (where the sentence names a document named for the group, 《村党组织书记管理办法》《…》，明确
         # 村党组织书记…职责, the provisions are that one's)
         return [TargetHit(stipulating.key, g.key, "group-stipulated", stipulating.start)]
+    course = next((i for i in in_sentence if i.end <= g.start and _IN_COURSE.match(text, i.end)
+                   and (_COURSE_OPENS.fullmatch(text, s0, i.start) or not _apart(text, i.end, g.start, CLAUSE))), None)
+    if course is not None:
+        # 在“擂台比武”活动中，全镇5名村党总支书记…晒成绩; “访惠聚”活动中驻守在农村的…机关干部: who is in
+        # the course of an initiative named takes part in it
+        return [TargetHit(course.key, g.key, "group-takes-part", course.start)]
     if _TAKES_PART.match(blotted, g.end, c1):
         # 全区85后科级干部…共计90人参训: the participants of the initiative the sentence or paragraph reports
         if opening or in_sentence:
