@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import DummyTokenizer, from_bytes, from_disk, get_words_and_spaces, registry, to_bytes, to_disk
+from spacy.util import DummyTokenizer, from_bytes, from_disk, registry, to_bytes, to_disk
 from spacy.vocab import Vocab
 
 from ..errors import KgError
@@ -88,7 +88,7 @@ class Tokenizer(DummyTokenizer):
 
     def segment(self, text: str) -> Doc:
         """The Doc of ``text`` as it is, segmented: no cleaning."""
-        words, spaces = get_words_and_spaces(self.cut(text), text)
+        words, spaces = words_and_spaces(self.cut(text), text)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def cut(self, text: str) -> list[str]:
@@ -158,6 +158,32 @@ class Tokenizer(DummyTokenizer):
                          "user_words": lambda p: self.pkuseg_update_user_dict(
                              p.read_text(encoding="utf-8").splitlines(), reset=True)}, exclude)
         return self
+
+
+def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
+    """spaCy's ``get_words_and_spaces`` for ``words`` that are ``text`` less its whitespace, in order:
+    the tokens of a Doc of ``text``, whitespace between words a token of its own but for one space
+    after a word (that word's ``whitespace_``). spaCy's searches each word in a copy of the rest of
+    the text, which takes a time that grows with the square of the text's length; here the words
+    are found in place."""
+    tokens: list[str] = []
+    spaces: list[bool] = []
+    at, end = 0, len(text)
+    for word in words:
+        start = text.index(word, at)
+        if start > at:
+            tokens.append(text[at:start])
+            spaces.append(False)
+        tokens.append(word)
+        spaces.append(False)
+        at = start + len(word)
+        if at < end and text[at] == " ":
+            spaces[-1] = True
+            at += 1
+    if at < end:
+        tokens.append(text[at:])
+        spaces.append(False)
+    return tokens, spaces
 
 
 def text_id(text: str) -> str:
