@@ -231,7 +231,7 @@ class Segmenter:
             inside = at + length <= piece_end[:-1]
             row = out[length - 2, _PAD:_PAD + n - 1]
             row[inside] = _NO_WORD
-            looked_up = inside & (lengths_begun & (1 << length) != 0)
+            looked_up = inside & ((lengths_begun & 1 << length) != 0)
             row[looked_up] = [get(nodes[s:s + length], _NO_WORD) for s in np.flatnonzero(looked_up).tolist()]
         return out
 
