@@ -102,6 +102,22 @@ def test_the_same_scores_to_the_bit(pkuseg) -> None:
         assert np.array_equal(theirs, ours), piece[:20]
 
 
+def test_pairs_with_no_word_as_a_model_may_have_them() -> None:
+    """pkuseg's model pairs only dictionary words (``low_pairs`` is None); a model that also pairs a
+    word with no word (here: such features, all missing) is scored by the other way, to the same sums."""
+    from dataclasses import replace
+
+    seg = segmenter.load()
+    assert seg.low_pairs is None
+    missing = len(seg.weights) - 1
+    general = replace(seg, low_pairs=np.full((2, 2, 2, len(seg.words) + 2), missing, dtype=np.int64))
+    for _, text in _articles()[:5]:
+        nodes = text.translate(segmenter._NORMALISE)
+        starts, lengths = np.array([0]), np.array([len(nodes)])
+        assert np.array_equal(general._scores(nodes, starts, lengths), seg._scores(nodes, starts, lengths))
+        assert general.cut(text) == seg.cut(text)
+
+
 def test_a_damaged_compiled_copy_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KG_PKUSEG_MODEL", str(require_model()))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))

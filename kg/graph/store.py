@@ -141,13 +141,18 @@ class StoreLoader:
                 self._stop()
 
     def _run(self) -> None:
-        loaded = [0]
+        loads = _Loads(self._store)
         while (item := self._queue.get()) is not None:
             if self._error is not None:
                 continue  # failed: drain what is still sent
             try:
-                _load(self._store, item, loaded)
+                loads.add(item)
             except BaseException as exc:  # reported to the caller by finish()
+                self._error = exc
+        if self._error is None:
+            try:
+                loads.finish()
+            except BaseException as exc:
                 self._error = exc
 
     def finish(self, build: Path, content: Callable[[], str]) -> StagedStore | None:
@@ -194,18 +199,48 @@ _FORMAT_NAMES = {ox.RdfFormat.N_QUADS: "nq", ox.RdfFormat.N_TRIPLES: "nt"}
 _FORMATS_NAMED = {name: fmt for fmt, name in _FORMAT_NAMES.items()}
 
 
-def _load(store: ox.Store, item: tuple, loaded: list[int]) -> None:
-    """One item of a ``StoreLoader``: data, or a file read a bounded number of lines at a time;
-    ``loaded`` counts the lines of files loaded so far."""
-    kind, what, name = item
-    fmt = _FORMATS_NAMED[name]
-    if kind == "data":
-        store.bulk_load(input=what, format=fmt, lenient=True)
-        return
-    with what.open("rb") as fh:
-        while lines := list(islice(fh, load_size(loaded[0]))):
-            store.bulk_load(input=b"".join(lines), format=fmt, lenient=True)
-            loaded[0] += len(lines)
+class _Loads:
+    """A ``StoreLoader``'s loads into ``store``: what it is given, gathered per format into bulk loads
+    of up to ``load_size`` lines. Each bulk load costs much apiece (RocksDB ingests its files, then
+    compacts), and the files of a partitioned build are small (a partition's quads, its triples):
+    several of them loaded at once cost less than one at a time."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self._store = store
+        self._pending: dict[str, list[bytes]] = {name: [] for name in _FORMATS_NAMED}
+        self._lines = dict.fromkeys(_FORMATS_NAMED, 0)
+        self._loaded = 0  # lines loaded so far
+
+    def add(self, item: tuple) -> None:
+        """One item of a ``StoreLoader``: data (whole lines), or a file read a bounded number of lines at a time."""
+        kind, what, name = item
+        if kind == "data":
+            self._add(name, what, what.count(b"\n"))
+            return
+        with what.open("rb") as fh:
+            while lines := list(islice(fh, load_size(self._loaded))):
+                self._add(name, b"".join(lines), len(lines))
+
+    def finish(self) -> None:
+        """Load what is still gathered."""
+        for name in self._pending:
+            self._load(name)
+
+    def _add(self, name: str, data: bytes, lines: int) -> None:
+        if data and not data.endswith(b"\n"):  # the next data must not continue its last line
+            data += b"\n"
+        if self._lines[name] and self._lines[name] + lines > load_size(self._loaded):
+            self._load(name)
+        self._pending[name].append(data)
+        self._lines[name] += lines
+        if self._lines[name] >= load_size(self._loaded):
+            self._load(name)
+
+    def _load(self, name: str) -> None:
+        if self._pending[name]:
+            self._store.bulk_load(input=b"".join(self._pending[name]), format=_FORMATS_NAMED[name], lenient=True)
+            self._loaded += self._lines[name]
+        self._pending[name], self._lines[name] = [], 0
 
 
 def _load_in_process(folder: Path, items) -> None:
@@ -216,9 +251,10 @@ def _load_in_process(folder: Path, items) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle: it ends this process
     try:
         store = ox.Store(str(folder))
-        loaded = [0]
+        loads = _Loads(store)
         while (item := items.get()) is not None:
-            _load(store, item, loaded)
+            loads.add(item)
+        loads.finish()
         store.flush()
     except OSError as exc:
         exit_for(exc)

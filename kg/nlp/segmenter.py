@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import io
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
+from itertools import chain, islice
 from pathlib import Path
 
 import numpy as np
@@ -102,14 +103,15 @@ class Segmenter:
     Feature numbers are looked up by integer key: ``chars`` (family, code point), ``pairs``
     (family, two code points), ``word_features`` (family, word number) and, for the pairs of words
     around a character (``ww.l``, ``ww.r``), ``low_pairs`` where either side is no word or the empty
-    word and ``word_pairs`` where both are words. A missing feature is ``len(weights) - 1``."""
+    word (None if the model has no such feature, as pkuseg's own has none) and ``word_pairs`` where
+    both are words. A missing feature is ``len(weights) - 1``."""
 
     words: dict[str, int]  # dictionary words (normalised) -> their numbers, from 2
-    word_starts: _Table  # two code points -> the length of the longest word they begin
+    word_starts: _Table  # two code points -> the lengths of the words they begin (bit l: a word of l)
     chars: _Table
     pairs: _Table
     word_features: np.ndarray  # (2, words): w-1 (a word ends here), w1 (a word starts here)
-    low_pairs: np.ndarray  # (2 families, 2 sides, 2 numbers, words): one side's number below 2
+    low_pairs: np.ndarray | None  # (2 families, 2 sides, 2 numbers, words): one side's number below 2
     word_pairs: _Table  # family * words² + first * words + second
     weights: np.ndarray  # (features + 1, tags): node weights; the last row, all 0, for a missing feature
     edges: np.ndarray  # (tags, tags): spacy-pkuseg's transition scores
@@ -119,17 +121,26 @@ class Segmenter:
 
     def cut(self, text: str) -> list[str]:
         """The words of ``text``; whitespace separates them and is left out."""
+        return self.cut_all([text])[0]
+
+    def cut_all(self, texts: Sequence[str]) -> list[list[str]]:
+        """``cut`` of each text. The pieces of all of them are scored together: numpy's operations are
+        fewer and longer, and each piece is still segmented alone."""
+        pieces = [text.split() for text in texts]
+        words = self._cut_pieces(list(chain.from_iterable(pieces)))
+        return [list(chain.from_iterable(islice(words, len(own)))) for own in pieces]
+
+    def _cut_pieces(self, pieces: list[str]) -> Iterator[list[str]]:
+        """The words of each piece (a text without whitespace), in turn."""
         from spacy_pkuseg.inference import run_viterbi  # here: a process that never segments never imports spacy-pkuseg
 
-        out: list[str] = []
-        for pieces, scores in self._scored(text.split()):
+        for group, scores in self._scored(pieces):
             at = 0
-            for piece in pieces:
+            for piece in group:
                 _, tags = run_viterbi(scores[at:at + len(piece)], self.edges)
                 bounds = [0, *(np.flatnonzero(self.begins[tags[1:]]) + 1).tolist(), len(piece)]
-                out.extend(self._merge([piece[a:b] for a, b in zip(bounds, bounds[1:])]))
+                yield self._merge([piece[a:b] for a, b in zip(bounds, bounds[1:])])
                 at += len(piece) + 2
-        return out
 
     def _scored(self, pieces: list[str]) -> Iterator[tuple[list[str], np.ndarray]]:
         """The pieces in groups of at most ``_BLOCK`` characters (a longer piece alone), each with its
@@ -177,39 +188,50 @@ class Segmenter:
             np.zeros((1, n), dtype=np.int64), chars[0:1], chars[1:2], pairs[0:1], chars[2:3], pairs[1:2],
             chars[3:4], pairs[2:3], chars[4:5],  # c c-1 c-1c c1 cc1 c-2 c-2c-1 c2, as spacy-pkuseg has them
             self.word_features[0][ends_in], self.word_features[1][starts_in],
-            self._word_pairs(0, np.repeat(ends_before, 5, axis=0), np.tile(starts_in, (5, 1)), missing),
-            self._word_pairs(1, np.repeat(ends_in, 5, axis=0), np.tile(starts_after, (5, 1)), missing)))
+            self._word_pairs(0, ends_before, starts_in, missing), self._word_pairs(1, ends_in, starts_after, missing)))
         # one gather, then summed along the features in their order (as spacy-pkuseg adds them, one
-        # after another, so every score is the same float)
-        return np.add.reduce(self.weights.take(features, axis=0), axis=0)
+        # after another, so every score is the same float); most rows of word pairs are missing
+        # throughout, and of a run of such rows only the first is kept: adding zero again changes
+        # no sum (adding it once may: a -0.0 becomes 0.0)
+        live = (features != missing).any(axis=1)
+        kept = live | np.concatenate(([True], live[:-1]))
+        return np.add.reduce(self.weights.take(features[kept], axis=0), axis=0)
 
     def _word_pairs(self, family: int, first: np.ndarray, second: np.ndarray, missing: int) -> np.ndarray:
-        low_first, low_second = first < 2, second < 2
-        both = ~(low_first | low_second)
-        size = self.low_pairs.shape[-1]
-        low = self.low_pairs[family].reshape(2, -1)  # by side: (number, word) flat, taken faster than indexed
-        out = np.where(low_first, low[0].take(np.minimum(first, 1) * size + second),
-                       low[1].take(np.minimum(second, 1) * size + first))
-        out[both] = self.word_pairs.find((family * size + first[both]) * size + second[both], missing)
-        return out
+        """The features of the pairs of words around each character, from the numbers of the words
+        before (``first``) and after (``second``), each a row per length: a row per pair of lengths,
+        first's then second's. Pairs of two dictionary words are few, and only they are looked up."""
+        f, s = first[:, None, :], second[None, :, :]
+        if self.low_pairs is None:
+            out = np.full((len(first), len(second), first.shape[1]), missing, dtype=np.int64)
+        else:  # a side below 2: the feature is that side's number's, with the other side's word
+            low = self.low_pairs[family]
+            out = np.where(f == 0, low[0, 0][second][None],
+                           np.where(f == 1, low[0, 1][second][None],
+                                    np.where(s == 0, low[1, 0][first][:, None],
+                                             np.where(s == 1, low[1, 1][first][:, None], missing))))
+        size = len(self.words) + 2
+        i, j, at = np.nonzero((f >= 2) & (s >= 2))
+        out[i, j, at] = self.word_pairs.find((family * size + first[i, at]) * size + second[j, at], missing)
+        return out.reshape(-1, first.shape[1])
 
     def _spans(self, nodes: str, code: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """For each length from 2 to 6, the word number of every span of ``nodes`` (``code``: their code
         points) of that length, by start (offset by 6): the empty word where the span passes either end of its piece, as
         spacy-pkuseg has it; a dictionary lookup only where the span's first two characters begin
-        a word at least as long."""
+        a word of that length."""
         n, get = len(nodes), self.words.get
         piece_end = np.full(n, -1, dtype=np.int64)  # where each node's piece ends (-1 between pieces)
         for start, length in zip(starts.tolist(), lengths.tolist()):
             piece_end[start:start + length] = start + length
-        longest = self.word_starts.find(code[:-1] * _CHARS + code[1:], 0)  # for starts 0 .. n - 2
+        lengths_begun = self.word_starts.find(code[:-1] * _CHARS + code[1:], 0)  # for starts 0 .. n - 2
         at = np.arange(n - 1)
         out = np.full((len(_LENGTHS), n + 2 * _PAD), _EMPTY, dtype=np.int64)
         for length in _LENGTHS:
             inside = at + length <= piece_end[:-1]
             row = out[length - 2, _PAD:_PAD + n - 1]
             row[inside] = _NO_WORD
-            looked_up = inside & (longest >= length)
+            looked_up = inside & ((lengths_begun & 1 << length) != 0)
             row[looked_up] = [get(nodes[s:s + length], _NO_WORD) for s in np.flatnonzero(looked_up).tolist()]
         return out
 
@@ -320,10 +342,10 @@ def compile_model(folder: Path) -> Segmenter:
             chars.append((char_family[name] * _CHARS + ord(spelled), index))
         elif name in pair_family and spelled and len(spelled) == 3 and spelled[1] == ".":
             pairs.append(((pair_family[name] * _CHARS + ord(spelled[0])) * _CHARS + ord(spelled[2]), index))
-    longest: dict[int, int] = {}
-    for word in (word for word in words if len(word) >= 2):
+    begun: dict[int, int] = {}  # two code points -> the lengths looked at of the words they begin, as bits
+    for word in (word for word in words if len(word) in _LENGTHS):
         key = ord(word[0]) * _CHARS + ord(word[1])
-        longest[key] = max(longest.get(key, 0), len(word))
+        begun[key] = begun.get(key, 0) | 1 << len(word)
     weights = np.zeros((n_features + 1, tags))
     weights[:n_features] = w[:n_features * tags].reshape(n_features, tags)
     _, edges = getLogYY([[0]], tags, n_features * tags, w, 1.0)
@@ -333,8 +355,9 @@ def compile_model(folder: Path) -> Segmenter:
     with open(_merge_dictionary(), "rb") as fh:
         merge = frozenset(pickle.load(fh).strip().split("\n"))
     prefixes = frozenset(word[:k] for word in merge for k in range(2, len(word) + 1))
-    return Segmenter(words, _Table.of(list(longest.items())), _Table.of(chars), _Table.of(pairs), word_features,
-                     low_pairs, _Table.of(word_pairs), weights, edges, begins, merge, prefixes)
+    return Segmenter(words, _Table.of(list(begun.items())), _Table.of(chars), _Table.of(pairs), word_features,
+                     low_pairs if (low_pairs != missing).any() else None, _Table.of(word_pairs), weights, edges,
+                     begins, merge, prefixes)
 
 
 def _spell(text: str) -> str | None:

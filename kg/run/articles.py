@@ -35,7 +35,7 @@ def _batch(nlp: Language, batch: list[tuple[Article, CleanText, TextReading | No
            then: Callable[[Extraction], T]) -> list[T | Failed]:
     """``_segmented`` of one batch; its docs are gone when this returns, before a zone may close."""
     out: list[T | Failed] = []
-    docs = [nlp.tokenizer.article_doc(article, cl, reading) for article, cl, reading in batch]
+    docs = nlp.tokenizer.article_docs(batch)
     for doc in nlp.pipe(docs, batch_size=BATCH):
         result, error = None, doc._.kg_error  # the pipeline's error, kept on the doc
         if error is None:
