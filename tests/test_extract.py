@@ -399,6 +399,8 @@ OFFICIAL_SETS = [
     # a transliterated name after a title, which the Han reading would cut inside a word, is read whole
     ("博斯腾湖乡党委书记于里木杰介绍，县委书记艾尔肯·吐尼亚孜强调，要担当。", {"于里木杰", "艾尔肯·吐尼亚孜"}),
     ("村第一书记帕查有格，组织村民开凿天梯。乡党委书记次仁多吉说，要担当。", {"帕查有格", "次仁多吉"}),
+    # ... or where a list's mark follows it, as after a Han name (次仁多吉、乡长…)
+    ("乡党委书记次仁多吉、乡长扎西平措参加活动。", {"次仁多吉", "扎西平措"}),
     # ... ending where its syllables do (|作动员讲话)
     ("会上，县委书记艾尔肯·吐尼亚孜作动员讲话。", {"艾尔肯·吐尼亚孜"}),
     # ... or before the speech it makes, whatever its syllables

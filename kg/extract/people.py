@@ -234,7 +234,7 @@ _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,8}[·•][\u4e00-\u9fff]{2,8}|[
 # a dotted name's parts, each of two to six characters
 _DOTTED_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,6}")
 _SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|分别|"
-                     r"作了?[\u4e00-\u9fff]{0,4}(?:发言|报告|讲话|部署|讲座|辅导)|[，。；：]")
+                     r"作了?[\u4e00-\u9fff]{0,4}(?:发言|报告|讲话|部署|讲座|辅导)|[，。；：、]")
 
 
 def _transliterated(text: str, start: int) -> str | None:
