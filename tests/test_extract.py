@@ -300,6 +300,9 @@ OFFICIALS = [
     ("澧县召开会议。开班仪式由县政协主席张晓莲同志主持。", "张晓莲", ["澧县政协主席"]),
     # a department's post after a member of a committee whose place is unnamed is still the committee's
     ("近日，区委组织部召开座谈会，区委常委、组织部部长孙学伟出席会议。", "孙学伟", ["区委常委", "区委组织部部长"]),
+    # ... an autonomous region's or county's, whose level word is 自治区 / 自治县 (not 区 or 县)
+    ("会上，自治区党委常委、组织部部长艾尔肯·吐尼亚孜作动员讲话。", "艾尔肯·吐尼亚孜", ["自治区党委常委", "自治区党委组织部部长"]),
+    ("自治县委常委、宣传部部长王建国出席会议。", "王建国", ["自治县委常委", "自治县委宣传部部长"]),
     # a bare title after the post that leads a unit's party group or committee is the unit's own
     ("天等县教育局党组书记、局长王建国出席会议。", "王建国", ["天等县教育局党组书记", "天等县教育局局长"]),
     ("十堰广播电视台党委书记、台长姚峰一行来到村里。", "姚峰", ["十堰广播电视台党委书记", "十堰广播电视台台长"]),

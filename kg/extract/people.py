@@ -78,7 +78,7 @@ def _post_re() -> re.Pattern:
     # ... ending in a unit word: a bureau, office, section (处, 科), team (工作队, 代表团, 工作组) or zone
     generic = (rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|股|队|团|组|院|校|所|站|办|委|部|室|开发区|高新区|园区|综保区|"
                r"保税区|示范区|新区|大学|学院)")
-    level = "省|市|州|县|区|旗|镇|乡|街道|村"
+    level = "自治区|自治州|自治县|自治旗|省|市|州|县|区|旗|镇|乡|街道|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
     # a zone named after a locality (福州新区, 长沙高新区)
     zone = rf"{loc}(?:高新区|开发区|新区|园区|综保区|保税区|示范区)"
@@ -952,8 +952,8 @@ _LEAGUE = ("共青团", "团")
 # a unit's party group or committee led by a post, whose bare title after it is the unit's own
 # (县教育局党组书记、局长; 广播电视台党委书记、台长)
 _UNIT_LED = re.compile(r"(.+?(?:局|委员会|委|台|中心|办公室|院|校|所|站|厅|馆|社|公司|集团))(?:党组|党委|党工委|党总支)(?:副?书记|成员)$")
-# a level's committee a post begins with, its place unnamed (区委常委)
-_BARE_COMMITTEE = re.compile(r"[省市州县区旗](?=委(?:常委|委员))委")
+# a level's committee a post begins with, its place unnamed (区委常委, 自治区党委常委)
+_BARE_COMMITTEE = re.compile(r"(?:自治[区州县旗]党?|[省市州县区旗])委(?=常委|委员)")
 # a development zone a post begins with (高新区, 经济技术开发区): not a locality, but it names the bodies after it
 _ZONE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:高新区|开发区|新区|示范区|园区|综保区|保税区|管理区|度假区|试验区|实验区)(?=党工委|管委会)")
 # titles of a party committee's own members and departments: after 县委常委 they are the committee's
