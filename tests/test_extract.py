@@ -303,6 +303,8 @@ OFFICIALS = [
     # ... an autonomous region's or county's, whose level word is 自治区 / 自治县 (not 区 or 县)
     ("会上，自治区党委常委、组织部部长艾尔肯·吐尼亚孜作动员讲话。", "艾尔肯·吐尼亚孜", ["自治区党委常委", "自治区党委组织部部长"]),
     ("自治县委常委、宣传部部长王建国出席会议。", "王建国", ["自治县委常委", "自治县委宣传部部长"]),
+    # a dotted name before the head's title of the article's county
+    ("石门县召开会议，会上，艾尔肯·吐尼亚孜县长讲话。", "艾尔肯·吐尼亚孜", ["石门县县长"]),
     # a bare title after the post that leads a unit's party group or committee is the unit's own
     ("天等县教育局党组书记、局长王建国出席会议。", "王建国", ["天等县教育局党组书记", "天等县教育局局长"]),
     ("十堰广播电视台党委书记、台长姚峰一行来到村里。", "姚峰", ["十堰广播电视台党委书记", "十堰广播电视台台长"]),
@@ -408,6 +410,10 @@ OFFICIAL_SETS = [
     ("会上，县委书记艾尔肯·吐尼亚孜作动员讲话。", {"艾尔肯·吐尼亚孜"}),
     # ... or before the speech it makes, whatever its syllables
     ("县委常委、组织部部长艾尔肯·吐尔逊作开班讲话。", {"艾尔肯·吐尔逊"}),
+    # ... even where its first part's Han reading would end well (阿不|都: 都 ends names), and before a title
+    ("乡党委副书记阿不都·热合曼讲话，马文·阿不都热依木书记强调，要担当。", {"阿不都·热合曼", "马文·阿不都热依木"}),
+    # ... but not a slogan's two halves
+    ("“宝地先锋·党课宣讲团”书记说，要担当。", set()),
     # a name of two before an honorific title, which the segmenter cuts in two (徐/淼/书记)
     ("会上，徐淼书记在调研时强调，要抓好干部队伍建设。", {"徐淼"}),
     # a town's cadre named after the words (镇干部王文杰): a cadre, with no post

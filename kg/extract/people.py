@@ -258,11 +258,28 @@ def _transliterated(text: str, start: int) -> str | None:
                     and all(c in _syllables() for c in run.split("·")[-1].split("•")[-1])
             else:
                 ends = _SPEAKS.match(text, end)
-            if (ends and not _NOT_GIVEN.intersection(run) and (dotted or len(run) <= 5)
+            # a dotted name's syllables may be function words in Han text (阿不都: 都)
+            barred = _NOT_GIVEN - _syllables() if dotted else _NOT_GIVEN
+            if (ends and not barred.intersection(run) and (dotted or len(run) <= 5)
                     and _genre_verbs().search(run) is None  # 党组织书记参加比武: an act, no name
                     and (dotted or sum(c in _syllables() for c in run) >= len(run) - 1)):
                 return run
     return None
+
+
+def _dotted_name(text: str, start: int) -> str | None:
+    """A dotted transliterated name at ``start`` whose characters are, but for one in four, of the
+    syllables such names are written with (not a quoted slogan's two halves: 宝地先锋·党课宣讲团)."""
+    if _DOTTED_RUN.match(text, start) is None:
+        return None
+    name = _transliterated(text, start)
+    return name if name is not None and _syllabic(name) else None
+
+
+def _syllabic(name: str) -> bool:
+    """Whether all but one in four of a dotted name's characters are of the transliteration syllables."""
+    chars = [c for c in name if c not in "·•"]
+    return sum(c not in _syllables() for c in chars) <= len(chars) // 4
 
 
 @cache
@@ -512,6 +529,8 @@ def _not_name(text: str, start: int) -> bool:
 # a name right before a title used as an honorific: 李晓敏书记致辞, 习近平总书记强调
 _HONORIFIC = re.compile(r"总书记|(?:常务)?副?(?:书记|主任|部长|县长|区长|市长|镇长|乡长|局长)|同志|村长|支书|主席|处长|科长")
 # a run of four or five characters from a delimiter right up to 同志 (a transliterated name)
+# a dotted name (阿不都·热合曼) from a delimiter to where a title follows
+_DOTTED_BEFORE = re.compile(r"(?:^|(?<=[，。；：、\n]))([\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,6})$")
 _RUN_TO_COMRADE = re.compile(r"(?:^|(?<=[，。；：、\n]))([\u4e00-\u9fff]{4,5})$")
 # function words a list of names may follow (表彰了王明、李强同志, 对王明、李强…)
 _BEFORE_LIST = frozenset("了对向为和与及给把由是有")
@@ -538,6 +557,11 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
     for m in _HONORIFIC.finditer(text):
         start = ends.get(m.start())
         comrade = m.group() == "同志"  # which follows names only: nothing after it need show a name ended
+        dotted = _DOTTED_BEFORE.search(text, max(0, m.start() - 14), m.start())
+        if dotted and _syllabic(dotted.group(1)) and dotted.group(1) not in reporters:
+            # 阿不都·热合曼书记: a dotted name from a delimiter to the title, whatever the segmenter's words
+            out.append(OfficialHit(dotted.start(1), m.start(), dotted.group(1), _honorific_posts(m, ctx), "name-before-title"))
+            continue
         if comrade and (whole := _RUN_TO_COMRADE.search(text, max(0, m.start() - 7), m.start())):
             # ；乌云其木格同志任…: a name of four or five characters (Mongolian, Tibetan) the segmenter cuts up,
             # the whole run from a delimiter to 同志
@@ -564,14 +588,18 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
                 or name[-1] in _ORG_ENDS or _NOT_GIVEN.intersection(name[1:])
                 or not comrade and not _after_name_re().match(text, m.end()) and tokens.get(m.end(), 0) < 2):
             continue
-        full = _FULL_TITLE.get(m.group())
-        posts = (PostHit(m.start(), m.end(), m.group(), full, None, None, (m.group(),)),) if full else ()
-        if _LEVEL_HEAD.fullmatch(m.group()):  # 王建国县长: the head of the article's county, as 县长王建国
-            posts = tuple(_qualify([PostHit(m.start(), m.end(), m.group(), m.group(), None, None)], ctx))
-        out.append(OfficialHit(start, m.start(), name, posts, "name-before-title"))
+        out.append(OfficialHit(start, m.start(), name, _honorific_posts(m, ctx), "name-before-title"))
         if m.group() == "同志":  # 王明、李强、张华同志: every name of the list
             out.extend(OfficialHit(s, e, n, (), "name-before-title") for s, e, n in _listed_before(text, start, reporters))
     return out
+
+
+def _honorific_posts(m: re.Match, ctx: ArticleContext) -> tuple[PostHit, ...]:
+    """The post an honorific title after a name gives, where it names one (王建国县长, not 同志)."""
+    if _LEVEL_HEAD.fullmatch(m.group()):  # 王建国县长: the head of the article's county, as 县长王建国
+        return tuple(_qualify([PostHit(m.start(), m.end(), m.group(), m.group(), None, None)], ctx))
+    full = _FULL_TITLE.get(m.group())
+    return (PostHit(m.start(), m.end(), m.group(), full, None, None, (m.group(),)),) if full else ()
 
 
 def find_named_before_posts(ctx: ArticleContext, reporters: tuple[str, ...],
@@ -706,6 +734,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
              strict: bool = False) -> str | None:
     """The personal name starting at ``start``: surname plus one or two characters, followed by a
     boundary word or punctuation, or (not ``strict``) by a word of the segmenter's."""
+    if (dotted := _dotted_name(text, start)) is not None:
+        return dotted  # 阿不都·热合曼: read whole, though a Han reading would end well (阿不|都)
     bare = _PROFILE_NAME.match(text, start)
     if bare and (start == 0 or text[start - 1] in "\n】。.．、：:"):
         return bare.group(1)  # 其其格，女，蒙古族，…: a profile heading its line names whoever it is about
