@@ -303,6 +303,8 @@ OFFICIALS = [
     # ... an autonomous region's or county's, whose level word is 自治区 / 自治县 (not 区 or 县)
     ("会上，自治区党委常委、组织部部长艾尔肯·吐尼亚孜作动员讲话。", "艾尔肯·吐尼亚孜", ["自治区党委常委", "自治区党委组织部部长"]),
     ("自治县委常委、宣传部部长王建国出席会议。", "王建国", ["自治县委常委", "自治县委宣传部部长"]),
+    # ... but not after the region's own short name (广西自治区), where the innermost locality's post is
+    ("广西自治区来宾市象州县委书记龙秀出席会议。", "龙秀", ["象州县委书记"]),
     # a dotted name before the head's title of the article's county
     ("石门县召开会议，会上，艾尔肯·吐尼亚孜县长讲话。", "艾尔肯·吐尼亚孜", ["石门县县长"]),
     # a bare title after the post that leads a unit's party group or committee is the unit's own
