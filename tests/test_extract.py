@@ -49,6 +49,9 @@ LOCALITIES = [
     # a town the gazetteer does not list, acting (named after a village) or with its head's post
     ("11月26日，雄村镇开展擂台比武大赛。", "雄村镇", None),
     ("张国胜后调任杜堂乡乡长。", "杜堂乡", None),
+    # a city's district whose name is shaped like a zone's (新区, 园区): its GB/T 2260 code says it is a district
+    ("浦东新区陆家嘴街道召开干部大会。", "浦东新区", "310115"),
+    ("长春市绿园区召开干部大会。", "绿园区", "220106"),
 ]
 
 

@@ -63,6 +63,8 @@ def _not_unit_start() -> re.Pattern:
 _NOT_UNIT_ENDINGS = _PLACES["NOT_ENDING"]
 # unit names the gazetteer lists that are zones, not localities in the guidelines' sense
 _ZONE = re.compile(r"(?:园区|开发区|新区|高新区|保税区|实验区|示范区|管理区|度假区|工业区)$")
+# ... of which those named for development are zones whatever their code (成都高新技术产业开发区)
+_DEVELOPMENT = re.compile(r"开发|高新|产业|经济|工业")
 # function words a unit name may follow directly (由张家川回族自治县委主办, 驻灵丘县), and the verbs of a post or a
 # visit it is the object of (曾任石门县委书记, 去过石门县)
 _FUNCTION_CHARS = frozenset("由在从到对向和与及是为将把据经于驻赴至同属了进任过往去访的")
@@ -115,6 +117,14 @@ def find_localities(text: str) -> list[LocalityHit]:
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 
+def _zone(name: str, gaz: gz.Gazetteer) -> bool:
+    """Whether a gazetteer name is a zone's: shaped as one, and no city's district (浦东新区, 绿园区 and
+    梁园区 are districts, their GB/T 2260 county digits 01-20; a zone's are 71-79 or none)."""
+    if not _ZONE.search(name):
+        return False
+    return _DEVELOPMENT.search(name) is not None or not any((code := gaz.units[i].code) and "01" <= code[4:6] <= "20" for i in gaz.by_name[name])
+
+
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in taken)
 
@@ -131,7 +141,7 @@ def _full_names(text: str, gaz: gz.Gazetteer) -> list[tuple[int, int, tuple[int,
         while start > 0 and text[start - 1:end] in endings:  # grow leftwards while some name ends so
             start -= 1
             name = text[start:end]
-            if name in gaz.by_name and name not in _NOT_NAMES and not _ZONE.search(name):
+            if name in gaz.by_name and name not in _NOT_NAMES and not _zone(name, gaz):
                 best = start
         if best is not None:
             found.append((best, end, gaz.by_name[text[best:end]]))
