@@ -17,8 +17,9 @@ from dataclasses import dataclass, replace
 from ..resources import table, trie
 from . import gazetteer as gz
 
-# the last character of every unit name the gazetteer can match
-_SUFFIX_CHARS = frozenset("省市区县镇乡道州盟旗村")
+# the last character of every unit name the gazetteer can match, found by the regex engine (most
+# characters of a text are none, and are passed over in C)
+_SUFFIX_CHAR = re.compile("[省市区县镇乡道州盟旗村]")
 # words shaped like unit names that are none, common words that are short names, and what a unit
 # by pattern never ends or begins with (resources/places.txt)
 _PLACES = table("places")
@@ -133,9 +134,8 @@ def _full_names(text: str, gaz: gz.Gazetteer) -> list[tuple[int, int, tuple[int,
     """Longest gazetteer names, leftmost first, with all their candidate units."""
     found = []
     endings = _endings()
-    for end in range(2, len(text) + 1):
-        if text[end - 1] not in _SUFFIX_CHARS:
-            continue
+    for suffix in _SUFFIX_CHAR.finditer(text, 1):  # a name has two characters at least
+        end = suffix.end()
         best = None
         start = end - 1
         while start > 0 and text[start - 1:end] in endings:  # grow leftwards while some name ends so
