@@ -210,6 +210,9 @@ OFFICIALS = [
     ("策武镇党委书记丘丽华跟我说。", "丘丽华", ["策武镇党委书记"]),
     # a photo caption: the village, a comma, its title and the name (仡仲村,驻村第一书记肖庆仙(左))
     ("贵州省黔西市协和镇仡仲村,驻村第一书记肖庆仙(左)在了解农户种植情况。", "肖庆仙", ["仡仲村驻村第一书记"]),
+    # ... or 在 after the comma, and a village's other name in brackets before its title
+    ("福建省泉州市高峰村，在驻村第一书记丰晓飞的协调下，医务人员为村民义诊。", "丰晓飞", ["高峰村驻村第一书记"]),
+    ("四川凉山州昭觉县阿土列尔村（悬崖村）第一书记帕查有格，组织村民开凿钢梯。", "帕查有格", ["阿土列尔村第一书记"]),
     # a post taken on secondment (挂任)
     ("2023年，张明挂任石门镇党委副书记。", "张明", ["石门镇党委副书记"]),
     # a personnel notice: the post given (任命…为) and the one held until then (免去…的…职务)

@@ -969,11 +969,18 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
 
 
 def _village_before(ctx: ArticleContext, post: PostHit) -> str | None:
-    """The village written right before a village's title with only a comma between (仡仲村,驻村第一书记)."""
-    if post.surface not in _VILLAGE_TITLES or ctx.text[post.start - 1:post.start] not in (",", "，"):
+    """The village written right before a village's title with only a comma between (a caption:
+    仡仲村,驻村第一书记), a comma and 在 (高峰村，在驻村第一书记…的协调下), or its other name in brackets
+    (阿土列尔村（悬崖村）第一书记)."""
+    gap = _VILLAGE_GAP.search(ctx.text, max(0, post.start - 12), post.start)
+    if post.surface not in _VILLAGE_TITLES or gap is None:
         return None
-    hit = next((h for h in ctx.localities if h.end == post.start - 1 and h.level == gz.VILLAGE), None)
+    hit = next((h for h in ctx.localities if h.end == gap.start() and h.level == gz.VILLAGE), None)
     return hit.name if hit else None
+
+
+# what may stand between a village and its title (see _village_before)
+_VILLAGE_GAP = re.compile(r"(?:[,，]在?|[（(][^（）()，。,]{1,8}村[）)])$")
 
 
 #: titles only a village's cadres hold
