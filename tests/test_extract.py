@@ -356,6 +356,8 @@ OFFICIALS = [
     ("天等县委常委兼组织部部长赵德庆说，要担当作为。", "赵德庆", ["天等县委常委", "天等县委组织部部长"]),
     # a development zone's bodies after its first (高新区党工委…、管委会…)
     ("高新区党工委副书记、管委会副主任赵士利出席。", "赵士利", ["高新区党工委副书记", "高新区管委会副主任"]),
+    # ... a zone written 区 alone, as a 党工委 is no district's (a district has a 区委)
+    ("区党工委委员、管委会副主任黄慧林出席。", "黄慧林", ["区党工委委员", "区管委会副主任"]),
     # a bare committee member (常委, 委员) whose committee is lost or unnamed holds no post; the
     # official stays
     ("?h委常委、组织部长何吉洲出席了开班典礼。", "何吉洲", ["组织部长"]),

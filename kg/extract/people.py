@@ -993,7 +993,8 @@ _UNIT_LED = re.compile(r"(.+?(?:局|委员会|委|台|中心|办公室|院|校|�
 # a level's committee a post begins with, its place unnamed (区委常委, 自治区党委常委)
 _BARE_COMMITTEE = re.compile(r"(?:自治[区州县旗]党?|[省市州县区旗])委(?=常委|委员)")
 # a development zone a post begins with (高新区, 经济技术开发区): not a locality, but it names the bodies after it
-_ZONE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:高新区|开发区|新区|示范区|园区|综保区|保税区|管理区|度假区|试验区|实验区)(?=党工委|管委会)")
+# (a bare 区 with 党工委 is a zone's too: a district has a 区委)
+_ZONE = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:高新区|开发区|新区|示范区|园区|综保区|保税区|管理区|度假区|试验区|实验区)|区)(?=党工委|管委会)")
 # titles of a party committee's own members and departments: after 县委常委 they are the committee's
 _COMMITTEE_TITLES = frozenset({"组织部长", "宣传部长", "秘书长", "组织委员", "宣传委员", "纪检委员", "统战委员"})
 # a committee a title begins with (党委书记, 党支部书记): part of the organisation, not of the title
