@@ -123,7 +123,9 @@ def _zone(name: str, gaz: gz.Gazetteer) -> bool:
     梁园区 are districts, their GB/T 2260 county digits 01-20; a zone's are 71-79 or none)."""
     if not _ZONE.search(name):
         return False
-    return _DEVELOPMENT.search(name) is not None or not any((code := gaz.units[i].code) and "01" <= code[4:6] <= "20" for i in gaz.by_name[name])
+    if _DEVELOPMENT.search(name):
+        return True
+    return not any((code := gaz.units[i].code) and "01" <= code[4:6] <= "20" for i in gaz.by_name[name])
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -248,6 +248,8 @@ def _transliterated(text: str, start: int) -> str | None:
     if (whole and whole.end() < len(text) and text[whole.end()] in _DELIMS + "\u3000"
             and not _SPEAKS.search(whole.group()) and _genre_verbs().search(whole.group()) is None):
         return whole.group()  # 木拉提·哈森、镇长…: a dotted name the list's marks end, whatever its syllables
+    # a dotted name's syllables may be function words in Han text (阿不都: 都)
+    not_given_dotted = _NOT_GIVEN - _syllables()
     # a dotted name ends before what its holder says or does (艾尔肯·吐尔逊|作开班讲话), else where its
     # syllables do (艾尔肯·吐尼亚孜|作动员讲话)
     for by_syllables in (False, True):
@@ -259,8 +261,7 @@ def _transliterated(text: str, start: int) -> str | None:
                     and all(c in _syllables() for c in run.split("·")[-1].split("•")[-1])
             else:
                 ends = _SPEAKS.match(text, end)
-            # a dotted name's syllables may be function words in Han text (阿不都: 都)
-            barred = _NOT_GIVEN - _syllables() if dotted else _NOT_GIVEN
+            barred = not_given_dotted if dotted else _NOT_GIVEN
             if (ends and not barred.intersection(run) and (dotted or len(run) <= 5)
                     and _genre_verbs().search(run) is None  # 党组织书记参加比武: an act, no name
                     and (dotted or sum(c in _syllables() for c in run) >= len(run) - 1)):
@@ -529,9 +530,9 @@ def _not_name(text: str, start: int) -> bool:
 
 # a name right before a title used as an honorific: 李晓敏书记致辞, 习近平总书记强调
 _HONORIFIC = re.compile(r"总书记|(?:常务)?副?(?:书记|主任|部长|县长|区长|市长|镇长|乡长|局长)|同志|村长|支书|主席|处长|科长")
-# a run of four or five characters from a delimiter right up to 同志 (a transliterated name)
 # a dotted name (阿不都·热合曼) from a delimiter to where a title follows
 _DOTTED_BEFORE = re.compile(r"(?:^|(?<=[，。；：、\n]))([\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,6})$")
+# a run of four or five characters from a delimiter right up to 同志 (a transliterated name)
 _RUN_TO_COMRADE = re.compile(r"(?:^|(?<=[，。；：、\n]))([\u4e00-\u9fff]{4,5})$")
 # function words a list of names may follow (表彰了王明、李强同志, 对王明、李强…)
 _BEFORE_LIST = frozenset("了对向为和与及给把由是有")
@@ -972,8 +973,10 @@ def _village_before(ctx: ArticleContext, post: PostHit) -> str | None:
     """The village written right before a village's title with only a comma between (a caption:
     仡仲村,驻村第一书记), a comma and 在 (高峰村，在驻村第一书记…的协调下), or its other name in brackets
     (阿土列尔村（悬崖村）第一书记)."""
+    if post.surface not in _VILLAGE_TITLES:
+        return None
     gap = _VILLAGE_GAP.search(ctx.text, max(0, post.start - 12), post.start)
-    if post.surface not in _VILLAGE_TITLES or gap is None:
+    if gap is None:
         return None
     hit = next((h for h in ctx.localities if h.end == gap.start() and h.level == gz.VILLAGE), None)
     return hit.name if hit else None
