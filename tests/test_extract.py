@@ -416,6 +416,10 @@ OFFICIAL_SETS = [
     ("村第一书记帕查有格，组织村民开凿天梯。乡党委书记次仁多吉说，要担当。", {"帕查有格", "次仁多吉"}),
     # ... or where a list's mark follows it, as after a Han name (次仁多吉、乡长…)
     ("乡党委书记次仁多吉、乡长扎西平措参加活动。", {"次仁多吉", "扎西平措"}),
+    # ... or where the official goes somewhere (到, 赴, 深入), as Yi names do (吉克阿依到村调研)
+    ("镇长吉克阿依到村调研，县委书记沙马拉毅、县长阿鲁斯基出席。", {"吉克阿依", "沙马拉毅", "阿鲁斯基"}),
+    # ... six long where every character is a syllable, and opened by 那 (那木吉拉), a function word in Han text
+    ("副旗长额尔敦巴雅尔在会上讲话，嘎查达那木吉拉说，要担当。", {"额尔敦巴雅尔", "那木吉拉"}),
     # ... ending where its syllables do (|作动员讲话)
     ("会上，县委书记艾尔肯·吐尼亚孜作动员讲话。", {"艾尔肯·吐尼亚孜"}),
     # ... or before the speech it makes, whatever its syllables

@@ -234,7 +234,7 @@ def _double_surname_name(text: str, start: int, cand: str, tokens: dict[int, int
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,8}[·•][\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{4,8}")
 # a dotted name's parts, each of two to six characters
 _DOTTED_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,6}")
-_SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|分别|"
+_SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|分别|到|赴|深入|前往|"
                      r"作了?[\u4e00-\u9fff]{0,4}(?:发言|报告|讲话|部署|讲座|辅导)|[，。；：、]")
 
 
@@ -261,8 +261,12 @@ def _transliterated(text: str, start: int) -> str | None:
                     and all(c in _syllables() for c in run.split("·")[-1].split("•")[-1])
             else:
                 ends = _SPEAKS.match(text, end)
-            barred = not_given_dotted if dotted else _NOT_GIVEN
-            if (ends and not barred.intersection(run) and (dotted or len(run) <= 5)
+            # a run all of whose characters are syllables may be six long and hold a syllable that is a
+            # function word in Han text (额尔敦巴雅尔, 那木吉拉: 那 opens Mongolian names); one with a
+            # single other character, five at most
+            syllabic = dotted or all(c in _syllables() for c in run)
+            barred = not_given_dotted if syllabic else _NOT_GIVEN
+            if (ends and not barred.intersection(run) and (dotted or len(run) <= (6 if syllabic else 5))
                     and _genre_verbs().search(run) is None  # 党组织书记参加比武: an act, no name
                     and (dotted or sum(c in _syllables() for c in run) >= len(run) - 1)):
                 return run
