@@ -252,6 +252,8 @@ OFFICIALS = [
     ("名单如下：\n何丽萍（女，柘汪镇党委书记）\n赵德胜（县发展和改革局局长）\n", "何丽萍", ["柘汪镇党委书记"]),
     # a name of two a list pads to the width of three (蒋　文)
     ("名单如下：\n唐建军（酉溪镇党委书记）\n蒋\u3000文（县委组织部干部一股股长）\n", "蒋文", ["县委组织部干部一股股长"]),
+    # a community's bodies keep its level word where no community is named (社区党委书记, not 党委书记)
+    ("社区党委书记钱芳芳说，社区居委会主任王强也来了。", "钱芳芳", ["社区党委书记"]),
     # a league's committee (盟委) is the league's
     ("兴安盟召开会议。盟委组织部副部长刘建军宣读了文件。", "刘建军", ["兴安盟委组织部副部长"]),
     # a name of four or five characters from a delimiter to 同志 (乌云其木格同志), and one the segmenter

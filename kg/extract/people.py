@@ -79,7 +79,7 @@ def _post_re() -> re.Pattern:
     generic = (rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|股|队|团|组|院|校|所|站|办|委|部|室|开发区|高新区|园区|综保区|"
                r"保税区|示范区|新区|大学|学院)")
     # (an autonomous unit's level word after its own short name, 广西自治区, is part of no post)
-    level = rf"(?<!{_LOC_MASK})(?:自治区|自治州|自治县|自治旗)|省|市|州|县|区|旗|镇|乡|街道|村"
+    level = rf"(?<!{_LOC_MASK})(?:自治区|自治州|自治县|自治旗)|省|市|州|县|区|旗|镇|乡|街道|社区|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
     # a zone named after a locality (福州新区, 长沙高新区)
     zone = rf"{loc}(?:高新区|开发区|新区|园区|综保区|保税区|示范区)"
