@@ -438,6 +438,8 @@ OFFICIAL_SETS = [
     ("村党组织书记参加比武，县委书记王建民强调，要担当。", {"王建民"}),
     # an adverb's character ends a name of three where a list's mark follows it (尚显刚，), not where a verb does
     ("温泉村驻村第一书记尚显刚，高田村驻村第一书记陈恒红参加。县委书记于涵正梳理工作。", {"尚显刚", "陈恒红", "于涵"}),
+    # an adverb's character is a name of two's given name after a common surname (冯刚), never after a time word (时曾在)
+    ("县长冯刚出席，县委书记时曾在乡镇工作。", {"冯刚"}),
     # ... not a title one holds at a time, in a list that goes on
     ("县委书记王建国、李文华出席会议。", {"王建国"}),
     # a rarer surname of the 百家姓 (漆), its name ended by what the official does (携…)

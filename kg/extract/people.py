@@ -798,8 +798,9 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     # the segmenter's word at the third character, unless a boundary word follows it (黎/作/凤带队)
     if three and not (start + 2 in tokens and start + 3 not in tokens and not _BOUNDARY_WORD.match(text, start + 3)):
         return cand
-    if two and cand[1] in _ADVERBS and tokens.get(start) != 2:
-        return None  # 书记时曾在…: a time word and an adverb, no name
+    if two and cand[1] in _ADVERBS and tokens.get(start) != 2 and cand[0] not in _common_surnames():
+        # 书记时曾在…: a time word and an adverb, no name; a common surname is never a name alone (县长冯刚出席)
+        return None
     if two:
         return cand[:2]
     return cand if three else None
