@@ -252,6 +252,12 @@ OFFICIALS = [
     ("名单如下：\n何丽萍（女，柘汪镇党委书记）\n赵德胜（县发展和改革局局长）\n", "何丽萍", ["柘汪镇党委书记"]),
     # a name of two a list pads to the width of three (蒋　文)
     ("名单如下：\n唐建军（酉溪镇党委书记）\n蒋\u3000文（县委组织部干部一股股长）\n", "蒋文", ["县委组织部干部一股股长"]),
+    # a county the gazetteer knows as a city since (监利县 -> 监利市): its bare posts are named as the article writes it
+    ("监利县召开会议。县委常委、纪委书记王东说，县长李强也来了。", "李强", ["监利县县长"]),
+    # after a committee's post, the level's other bodies are the level's, not the committee's (纪委, 人大, 公安局)
+    ("监利县召开会议。县委常委、纪委书记王东说，县长李强也来了。", "王东", ["监利县委常委", "监利县纪委书记"]),
+    ("头陀镇召开会议。镇党委副书记、人大主席冯军说，要担当。", "冯军", ["头陀镇党委副书记", "头陀镇人大主席"]),
+    ("天等县召开会议。县委常委、组织部部长冯军，县委常委、公安局局长李强出席。", "李强", ["天等县委常委", "天等县公安局局长"]),
     # a community's bodies keep its level word where no community is named (社区党委书记, not 党委书记)
     ("社区党委书记钱芳芳说，社区居委会主任王强也来了。", "钱芳芳", ["社区党委书记"]),
     # a league's committee (盟委) is the league's

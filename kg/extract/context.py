@@ -40,6 +40,15 @@ class ArticleContext:
             return None  # 乡长 in the article of a 镇 is another township's head, 县委 in a 区's another county's
         return unit
 
+    def written(self, unit: str, level_word: str) -> str:
+        """``unit`` as the article writes it with ``level_word``, where its name has another level
+        word since (监利县 of an article before the county became 监利市: its 县委 is 监利县委), else ``unit``."""
+        if unit.endswith(level_word):
+            return unit
+        return next((self.text[h.start:h.end] for h in self.localities
+                     if h.name == unit and self.text[h.start:h.end].endswith(level_word)
+                     and len(self.text[h.start:h.end]) > len(level_word)), unit)
+
 
 #: level words a unit named with another of them is not referred to by (a 镇 has a 镇长, no 乡长), unless
 #: the article writes it so (a 乡 the gazetteer knows as a 镇 since); 市 and 省 also stand for a

@@ -915,16 +915,19 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
         elif not chain and post.start > 0 and ctx.text[post.start - 1] in "该本" and label[0] in "省市州县区旗镇乡村":
             level, label = label[0], label[1:]  # 该村副主任 -> the village named before, its 副主任
             unit = ctx.unit_for(level, post.start)
-            chain = [(0, len(unit), unit)] if unit else []
-            label = (unit or level) + label
+            written = ctx.written(unit, level) if unit else level
+            chain = [(0, len(written), unit)] if unit else []
+            label = written + label
         elif not chain:
             level, label = _level_of(label)
             unit = ctx.unit_for(level, post.start) if level else None
             if unit:
-                label = unit + label
-                chain = [(0, len(unit), unit)]
+                written = ctx.written(unit, level)
+                label = written + label
+                chain = [(0, len(written), unit)]
             elif prefix and (post.org or post.surface in _COMMITTEE_TITLES) and not level and not label.startswith(_LEAGUE):
-                label = prefix[0] + label
+                # 县委常委、组织部部长: the committee's department; 镇党委书记、人大主席: the town's congress
+                label = (prefix[2] if _NOT_OF_COMMITTEE.match(label) else prefix[0]) + label
                 chain = prefix[1]
             elif led_unit and not post.org and not level:
                 label, chain = led_unit[0] + label, led_unit[1]  # 教育局党组书记、局长: the bureau's 局长
@@ -940,13 +943,13 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
         if chain:
             end = chain[-1][1]
             committee = re.match(r"(?:委|党委|党工委)", label[end:])
-            prefix = (label[:end] + (committee.group() if committee else ""), chain)
+            prefix = (label[:end] + (committee.group() if committee else ""), chain, label[:end])
         elif committee := _BARE_COMMITTEE.match(label):
             # 区委常委、组织部部长 where no district is named: the department is still the committee's
-            prefix = (committee.group(), [])
+            prefix = (committee.group(), [], re.sub(r"党?委$", "", committee.group()))
         elif zone := _ZONE.match(label):
             # 高新区党工委副书记、管委会副主任: the zone's bodies after its first (no locality, but named)
-            prefix = (zone.group(), [])
+            prefix = (zone.group(), [], zone.group())
         place = None  # the innermost locality's name as the post's name begins with it
         if chain:  # one name for one post: from its innermost locality, 丰县县委 written 丰县委
             inner, end = chain[-1][0], chain[-1][1]
@@ -1003,6 +1006,9 @@ _BARE_COMMITTEE = re.compile(r"(?:自治[区州县旗]党?|[省市州县区旗])
 # a development zone a post begins with (高新区, 经济技术开发区): not a locality, but it names the bodies after it
 # (a bare 区 with 党工委 is a zone's too: a district has a 区委)
 _ZONE = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:高新区|开发区|新区|示范区|园区|综保区|保税区|管理区|度假区|试验区|实验区)|区)(?=党工委|管委会)")
+# the bodies of a level that are not its party committee's (its discipline commission, congress, government
+# and its bureaus): after 县委常委 they are the county's, not the committee's
+_NOT_OF_COMMITTEE = re.compile(r"纪委|纪工委|监委|人大|政协|政府|人武部|武装部|法院|检察院|[\u4e00-\u9fff]{1,6}局")
 # titles of a party committee's own members and departments: after 县委常委 they are the committee's
 _COMMITTEE_TITLES = frozenset({"组织部长", "宣传部长", "秘书长", "组织委员", "宣传委员", "纪检委员", "统战委员"})
 # a committee a title begins with (党委书记, 党支部书记): part of the organisation, not of the title
