@@ -105,6 +105,8 @@ LOCALITY_SETS = [
     ("第二章 职责任务\n第四条村党组织书记主持村党组织全面工作。", set()),
     ("天等县紧紧围绕乡村振兴开展工作。", {"天等县"}),
     ("会上，确保镇政府财政收支平衡。", set()),
+    # ... nor a kind of village that cadre work sorts villages into (贫困村, 软弱涣散村)
+    ("天等县召开会议。在贫困村，驻村干部走访农户；在软弱涣散村，第一书记带头整改。", {"天等县"}),
     # a banner by its conventional abbreviation
     ("科右前旗召开干部大会。", {"科尔沁右翼前旗"}),
     # a city's short name that begins an idiom of the genre (文山会海) is no place
