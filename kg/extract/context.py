@@ -10,7 +10,8 @@ from .localities import LocalityHit, find_localities
 
 # the level a one-character level word refers to
 LEVEL_WORDS = {"省": gz.PROVINCE, "市": gz.CITY, "州": gz.CITY, "盟": gz.CITY, "县": gz.COUNTY, "区": gz.COUNTY,
-               "旗": gz.COUNTY, "镇": gz.TOWN, "乡": gz.TOWN, "街道": gz.TOWN, "村": gz.VILLAGE}
+               "旗": gz.COUNTY, "镇": gz.TOWN, "乡": gz.TOWN, "街道": gz.TOWN, "村": gz.VILLAGE,
+               "自治区": gz.PROVINCE, "自治州": gz.CITY, "自治县": gz.COUNTY, "自治旗": gz.COUNTY}
 
 
 @dataclass(slots=True)

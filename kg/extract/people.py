@@ -1016,7 +1016,8 @@ _COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组织|党组"
 # a post of a unit the article names elsewhere: 县委常委, 镇党委书记, 村党支部书记 (level word and
 # organisation), 县财政局局长 (a level's bureau, not 市场监管局), 副镇长, 村长 (a title of that level), 支书 (a
 # village title)
-_LEVEL_ORG = re.compile(r"(街道|[省市州盟县区旗镇乡村])(?=[委政人纪党办组宣统支务民两团]|(?!场)[\u4e00-\u9fff]{1,8}?局)")
+_LEVEL_ORG = re.compile(r"(自治[区州县旗](?=[州县旗]长|主席)|(?:自治[区州县旗]|街道|[省市州盟县区旗镇乡村])"
+                        r"(?=[委政人纪党办组宣统支务民两团]|(?!场)[\u4e00-\u9fff]{1,8}?局))")
 # a village's or community's committee, named with the level word (村委会, 居委会 is no level's)
 _OWN_LEVEL = re.compile(r"村(?:委会|民委员会)")
 _LEVEL_TITLE = re.compile(r"(?:常务)?副?(镇|乡|县|区|旗|盟|州|市|省|村)长|(?=支书)")
