@@ -931,8 +931,11 @@ GROUPS = [
     ("党员干部要带头。", {"党员干部"}),
     ("老干部发挥余热。", {"老干部"}),
     ("县委党校举办中青年干部培训班。", {"中青年干部"}),
-    # a level's party (working) committees' secretaries, as the genre brackets them (党（工）委书记)
-    ("评委由乡镇（街道）党（工）委书记组成。", {"乡镇党工委书记"}),
+    # a level's party (working) committees' secretaries, as the genre brackets them (党（工）委书记): read without
+    # the alternatives (街道 and its 党工委: 乡镇党委书记), but a character in brackets is read in where no unit is
+    # dropped before it (镇街 has 党工委s)
+    ("评委由乡镇（街道）党（工）委书记组成。", {"乡镇党委书记"}),
+    ("评委由镇街党（工）委书记组成。", {"镇街党工委书记"}),
     # a branch's secretaries as the genre also writes them (村（社区）支部书记)
     ("街道各村（社区）支部书记同台竞技。", {"村支部书记"}),
     # 年青 is another spelling of 年轻

@@ -131,8 +131,9 @@ def find_groups(text: str) -> list[GroupHit]:
             pos += len(mod) + 1
     for m in phrases:
         surface = m.group()
-        # 乡（镇）干部 -> 乡镇干部; 乡镇（街道）党政正职 -> 乡镇党政正职
-        label = re.sub(r"（[\u4e00-\u9fff]{2,3}）", "", re.sub(r"（([\u4e00-\u9fff])）", r"\1", surface))
+        # 乡（镇）干部 -> 乡镇干部; 乡镇（街道）党政正职 -> 乡镇党政正职; 乡镇（街道）党（工）委书记 -> 乡镇党委书记
+        # (a character in brackets after a unit dropped is that unit's word: 街道 has a 党工委)
+        label = _without_alternatives(surface)
         label = label.replace("“", "").replace("”", "")
         if (label in bare or len(label) < 3 or _PRESS.match(text, m.end())
                 or _NAMED_UNIT.match(text, max(0, m.start() - 1)) and not _after_verb(text, m.start())):
@@ -155,3 +156,12 @@ def find_groups(text: str) -> list[GroupHit]:
 
 
 _POSTED_MATES = re.compile(r"驻村第一书记(?:和|及|与|、)(工作队员)")
+
+
+def _without_alternatives(surface: str) -> str:
+    """A group's name read without the alternatives its brackets add: a bracketed unit of two or three
+    characters is dropped, one of a character is read in (乡（镇） is 乡镇), but not after a dropped unit."""
+    dropped = re.search(r"（[\u4e00-\u9fff]{2,3}）", surface)
+    head, tail = (surface[:dropped.start()], surface[dropped.start():]) if dropped else (surface, "")
+    tail = re.sub(r"（[\u4e00-\u9fff]{1,3}）", "", tail)
+    return re.sub(r"（([\u4e00-\u9fff])）", r"\1", head) + tail
