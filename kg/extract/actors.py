@@ -17,7 +17,7 @@ from .initiatives import LIST_CLOSE, governing_verbs
 from .spans import CLAUSE, span_of, start_of
 
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
-_ORG_REF = re.compile(r"(?:该|全|我|本)?(省|市|州|盟|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
+_ORG_REF = re.compile(r"(?:该|全|我|本)?(自治[区州县旗]|省|市|州|盟|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
 # the centre or the whole country acting (中共中央办公厅印发, 在全国范围内开展, 党中央部署)
 _CENTRAL = re.compile(r"中共中央|党中央|中央(?:办公厅|组织部|军委|全面|决定|部署|印发|出台|将|把|提出|要求|确定|明确)"
                       r"|国务院|中办|国办|全国范围|在全国")
