@@ -1174,6 +1174,9 @@ LAUNCHES = [
     # the committee written as the owner of one name (市委“美丽乡村”专项行动) is no agent of the next
     ("台州市黄岩区召开会议。该区结合市委“美丽乡村”专项行动，开展“强基兴村”活动。",
      {("台州市", "launches", "美丽乡村专项行动"), ("黄岩区", "launches", "强基兴村活动")}),
+    # in an interview's answer, what 我们 carry out is the speaker's unit's, whatever agent the paragraph named before
+    ("石门县召开会议。县委书记李明接受采访。\n李明：我们落实市委印发的《关于加强人才工作的若干措施》。同时，我们实施“山城英才”计划。",
+     {("石门县", "launches", "山城英才计划")}),
 ]
 
 

@@ -93,14 +93,19 @@ def find_actor(b: Builder, pos: int, loc_keys: dict[str, str], names: list[tuple
         # 《关于服务强产业、兴城市…措施》 issued by the organisation before it)
         return Act(loc_keys[inside[0].name], "locality-in-name")
     p0 = text.rfind("\n", 0, s0) + 1
+    answer = _ANSWER.match(text, p0)
+    speaker = loc_keys.get(b.seats.get(answer.group(1))) if answer else None
+    if speaker and "我们" in text[s0:pos]:
+        # 黄丽萍：我们认真落实自治区党委印发的《…》。…我们实施“边关英才”引育计划: the speaker's unit, not the
+        # paragraph's last agent
+        return Act(speaker, "agent-in-paragraph")
     if p0 < s0:  # the paragraph's agent, where the sentence names none
         best, _ = _agent_before(b, p0, s0, held, names)
         if best and best[1] in loc_keys:
             return Act(loc_keys[best[1]], "agent-in-paragraph")
-    answer = _ANSWER.match(text, p0)
-    if answer and b.seats.get(answer.group(1)) in loc_keys:
+    if speaker:
         # an interview's answer (李红梅：我们启动了…): the unit of the speaker's post acts
-        return Act(loc_keys[b.seats[answer.group(1)]], "agent-in-paragraph")
+        return Act(speaker, "agent-in-paragraph")
     if _SPEECH.match(text, p0):
         return _NOBODY  # a paragraph of someone's words: the speaker's unit acts, not the article's lead
     lead = _lead_agent(b, held)
