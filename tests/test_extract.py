@@ -1288,6 +1288,8 @@ TARGET_RULES = [
     ("6月5日，石门县第三期“石门讲堂”开讲，全县200余名年轻干部参加学习。", "石门讲堂", "年轻干部", "group-takes-part"),
     # the groups an initiative focuses on (聚焦…，开展…)
     ("石门县聚焦乡镇党政正职、村党组织书记两支队伍，开展“头雁”培训。", "头雁培训", "乡镇党政正职", "group-by-verb"),
+    # the group a clause aims at (面向…), though the next clause opens on what is done each year (，每年…)
+    ("石门县启动“墩苗”计划，面向全县年轻干部，每年选派50人到基层锻炼。", "墩苗计划", "年轻干部", "group-by-verb"),
     # the ones among whom an initiative is carried out (在…中开展)
     ("石门县在全县村党组织书记中开展“擂台比武”活动。", "擂台比武活动", "村党组织书记", "group-by-verb"),
     # the group the title names is the aim of an initiative no sentence links to a group, where the

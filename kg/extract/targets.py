@@ -265,8 +265,9 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
     if owner:
         return [TargetHit(owner.key, g.key, "group-before-name", owner.start)]
     c0, c1 = span_of(text, g.start, CLAUSE)
-    if _AGENT.match(text, g.end):
-        return []
+    agent = _AGENT.match(text, g.end)
+    if agent and not (re.search("[，,]", agent.group()) and _verb_re().search(blotted, c0, g.start)):
+        return []  # (面向全县年轻干部，每年选派…: the group its clause's verb acts on does not do what the next clause says)
     s0, s1 = span_of(text, g.start, SENTENCE)
     by = text.rfind("由", c0, g.start)
     if by >= 0 and "组成" in text[g.end:c1]:
