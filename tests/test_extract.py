@@ -1290,6 +1290,11 @@ TARGET_RULES = [
     ("石门县聚焦乡镇党政正职、村党组织书记两支队伍，开展“头雁”培训。", "头雁培训", "乡镇党政正职", "group-by-verb"),
     # the group a clause aims at (面向…), though the next clause opens on what is done each year (，每年…)
     ("石门县启动“墩苗”计划，面向全县年轻干部，每年选派50人到基层锻炼。", "墩苗计划", "年轻干部", "group-by-verb"),
+    # those taking part, named by a relative clause (参加培训的…), whatever they go on to say (纷纷表示)
+    ("石门县举办“青干班”。参加培训的年轻干部纷纷表示收获很大。", "青干班", "年轻干部", "group-takes-part"),
+    # ... or in the clause after the means a sentence opens on (通过“擂台比武”，…)
+    ("石门县开展“擂台比武”活动。通过“擂台比武”，村党组织书记比思路、晒成绩。", "擂台比武活动", "村党组织书记",
+     "group-takes-part"),
     # the ones among whom an initiative is carried out (在…中开展)
     ("石门县在全县村党组织书记中开展“擂台比武”活动。", "擂台比武活动", "村党组织书记", "group-by-verb"),
     # the group the title names is the aim of an initiative no sentence links to a group, where the
@@ -1396,6 +1401,8 @@ def test_target_rules(run: Run, text: str, initiative: str, group: str, rule: st
 
 
 NO_TARGETS = [
+    # a meeting is no initiative its participants take part in
+    "石门县开展“擂台比武”活动。次日，参加会议的村党组织书记纷纷表示，要担当。",
     # an initiative whose demands an act carries out (贯彻…“…”部署要求) is not the aim of what follows
     "为深入贯彻市委“干部作风优化年”部署要求，引导广大青年干部将思想共识转化为行动自觉，高新区组织召开青年干部座谈会。",
     # a section's heading on a measure (…改革的历史) is not the measure its paragraph sets out

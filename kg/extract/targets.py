@@ -68,6 +68,14 @@ _ANAPHOR = re.compile(r"(?:(?:此次|本次|该|这次|此项|这项|这些|上�
 # name blotted out
 _TAKES_PART = re.compile(r"[^，。；]{0,30}?(?:参训|参赛|参加了?(?:(?:本次|此次|这次|该)?(?:集中)?(?:培训|比武|比赛|竞赛|学习)|□+(?=[，。；、等]|$)|(?=[。；]|$))|参与(?!者)|报名参加|作为.{0,12}学员|登台|上台|"
                          r"走上讲台|同台|分别展示)")
+# a relative clause of those taking part, right before the group (参加培训的, 参加此次“擂台比武”的全县, 参训的)
+_PARTICIPANTS = re.compile(r"(?:参加|参与|参训|参赛)了?(?:此次|本次|这次|该|上述)?"
+                           r"(?:[^，。；“”]{0,10}?(?:培训|比武|比赛|竞赛|活动|计划|擂台赛|训练营|课堂|讲堂|评选|工程|行动)|“[^”]{1,20}”[\u4e00-\u9fff]{0,3})?"
+                           r"的(?:全体|各|全县|全市|全区|全镇)?[\d余多近]*[名位人]?$")
+# a sentence opening on the means its acts are done by (通过“擂台比武”，…)
+_BY_MEANS = re.compile(r"[^，。；“”]{0,8}?通过“?")
+# ... the name's end, then the clause the group opens (”，全镇5名)
+_BY_MEANS_END = re.compile(r"[”]?(?:活动|比武|比赛|培训)?[，,][^，。；“”]{0,8}?")
 # a purpose clause (为加快…干部培养, 为进一步激励…): the aim of what its sentence goes on to report
 _PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切实|推动|促进|做好|激励|提升|培养|打造|建设|锻造|激发|落实|更好|深化)")
 # a clause that frames what its sentence goes on to do as aimed at a group (针对乡镇党员干部…的实际情况，开设…，开展…)
@@ -265,6 +273,13 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
     if owner:
         return [TargetHit(owner.key, g.key, "group-before-name", owner.start)]
     c0, c1 = span_of(text, g.start, CLAUSE)
+    if (joined := _PARTICIPANTS.search(text, c0, g.start)) is not None:
+        # 参加培训的年轻干部纷纷表示…, 参加“擂台比武”的村党组织书记: those who take part in the initiative the
+        # clause names, else in the one last named before, whatever they go on to say
+        named_there = [i for i in initiatives if joined.start() <= i.start < g.start]
+        earlier = [i for i in initiatives if i.end <= joined.start() and not _cited(text, 0, i)]
+        joined_in = named_there[-1:] or earlier[-1:]
+        return [TargetHit(i.key, g.key, "group-takes-part", i.start) for i in joined_in]
     agent = _AGENT.match(text, g.end)
     if agent and not (re.search("[，,]", agent.group()) and _verb_re().search(blotted, c0, g.start)):
         return []  # (面向全县年轻干部，每年选派…: the group its clause's verb acts on does not do what the next clause says)
@@ -301,6 +316,9 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         return [TargetHit(stipulating.key, g.key, "group-stipulated", stipulating.start)]
     course = next((i for i in in_sentence if i.end <= g.start and _IN_COURSE.match(text, i.end)
                    and (_COURSE_OPENS.fullmatch(text, s0, i.start) or not _apart(text, i.end, g.start, CLAUSE))), None)
+    # 通过“擂台比武”，村党组织书记比思路: the group in the clause after the means the sentence opens on
+    course = course or next((i for i in in_sentence if _BY_MEANS.fullmatch(text, s0, i.start)
+                             and _BY_MEANS_END.fullmatch(text, i.end, g.start)), None)
     if course is not None:
         # 在“擂台比武”活动中，全镇5名村党总支书记…晒成绩; “访惠聚”活动中驻守在农村的…机关干部: who is in
         # the course of an initiative named takes part in it
