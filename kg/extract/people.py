@@ -300,6 +300,8 @@ def _syllables() -> frozenset[str]:
 
 # a verb that gives its subject the post after it: 出任, 担任, 成长为, 是 (我叫聂远琦，是…工作人员)
 _TAKES_POST = re.compile(trie(_WORDS["TAKES_POST"]))
+# a time clause the post ends (王建国担任县委书记以来，…; 任村党支部书记后，…): the post is held from then
+_SINCE_TAKEN = re.compile(r"(?:以来|之后|后|期间|时|伊始|不久)[，,]")
 # what may stand between a person's name and the verb: an age, a time, 从…后
 _SUBJECT_LEFT = "，。；：！？“”（）\n 的叫"
 
@@ -317,7 +319,8 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
     for title_end in _title_ends(text):
         relative = text.startswith("的", title_end)
         # (…村党支部书记（乡镇事业编制人员）: a note in brackets after the post)
-        if not relative and title_end < len(text) and text[title_end] not in "，。；！？、）”’（\n":
+        if (not relative and title_end < len(text) and text[title_end] not in "，。；！？、）”’（\n"
+                and not _SINCE_TAKEN.match(text, title_end)):
             continue
         clause = start_of(text, title_end, CLAUSE)
         found = _posts_by_verb(text, masked, title_end, ctx)
