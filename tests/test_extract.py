@@ -1180,6 +1180,10 @@ LAUNCHES = [
     # in an interview's answer, what 我们 carry out is the speaker's unit's, whatever agent the paragraph named before
     ("石门县召开会议。县委书记李明接受采访。\n李明：我们落实市委印发的《关于加强人才工作的若干措施》。同时，我们实施“山城英才”计划。",
      {("石门县", "launches", "山城英才计划")}),
+    # the occasion of the acts that follow (以…为契机) is not one of them; the vehicle of one (以…为载体) is
+    ("凤冈县召开会议。以推动“两学一做”学习教育常态化制度化为契机，开设“乡村振兴课堂”。",
+     {("凤冈县", "launches", "乡村振兴课堂")}),
+    ("石门县以“三亮三比”活动为载体，引导党员干部担当作为。", {("石门县", "launches", "三亮三比活动")}),
 ]
 
 

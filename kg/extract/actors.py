@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from . import gazetteer as gz
 from .builder import Builder, sentence_at
-from .initiatives import LIST_CLOSE, governing_verbs
+from .initiatives import LIST_CLOSE, OCCASION, governing_verbs
 from .spans import CLAUSE, span_of, start_of
 
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
@@ -59,6 +59,8 @@ def find_actor(b: Builder, pos: int, loc_keys: dict[str, str], names: list[tuple
         return _NOBODY  # “减负行动”在全国范围内展开: a campaign of the whole country
     if _topic(text, span):
         return _NOBODY  # 围绕…实施乡村建设行动…等方面进行比武: a theme of another act, nobody's act here
+    if OCCASION.match(text, span[1]) and "以" in text[span_of(text, span[0], CLAUSE)[0]:span[0]]:
+        return _NOBODY  # 以推动“两学一做”学习教育常态化为契机: the occasion of the acts that follow, not one of them
     if _DESIGNATED.search(text, max(0, span[0] - 7), span[0]):
         return _NOBODY
     if _joined_list(text, span[0]):

@@ -670,6 +670,8 @@ _YEAR = re.compile(r"\d{4}年度?$")
 _GROUP_QUOTES = ("“两委”", "“一把手”")
 # a quoted word of a cadre group's name (村“两委”干部, 乡镇党政“一把手”)
 _QUOTED_GROUP_WORD = re.compile(r"“([^“”\n]{2,4})”(?=干部|班子|成员|书记|换届)")
+#: what makes the name before it an occasion (以“两学一做”学习教育常态化为契机): no act on it, nor its aim
+OCCASION = re.compile(r"[^，。；]{0,16}?为契机")
 #: what closes a list of themes (围绕A、B等方面进行…): what comes before it is what an act is about
 LIST_CLOSE = re.compile(rf"等(?:[\d一二三四五六七八九十]+[个项大])?(?:{'|'.join(sorted(_THEME_WORDS))})")
 _GENERIC = frozenset(table("generic")["CORE"])

@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..resources import table, trie
+from .initiatives import OCCASION
 from .spans import CLAUSE, SENTENCE, span_of, start_of
 
 # sentence openers that refer back to the initiative just reported (活动中, 培训期间, 会上, 该计划)
@@ -195,10 +196,8 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
 
 # the office a group's name ends with: the kind of group is what is left (村, 驻村)
 _OFFICE = re.compile(r"第一|党组织|党支部|党总支|党委|书记")
-# what only sets the occasion of a sentence's acts (以…为契机)
-_OCCASION = re.compile(r"[^，。；]{0,16}?为契机")
 # what only times a sentence's acts (…改革后，) or is their occasion
-_TIMES = re.compile(r"(?:之?后|以来|之际|期间)[，,]|" + _OCCASION.pattern)
+_TIMES = re.compile(r"(?:之?后|以来|之际|期间)[，,]|" + OCCASION.pattern)
 # what joins the groups of a list (县直部门负责人、14名乡镇党政“一把手”、16名…, 村党组织书记和驻村第一书记)
 _JOINT = re.compile(r"(?:、|和|及|与|以及)(?:\d+名)?")
 
@@ -297,7 +296,7 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
     said = _ATTRIBUTION.match(text, s0)  # 据县长…介绍，该工程…: the sentence opens after whom it cites
     r0 = said.end() if said else s0
     opening = _referent(text, r0, min(r0 + 8, g.start), initiatives)
-    if opening and (_OCCASION.match(text, opening.end) or _cited(text, s0, opening)):
+    if opening and (OCCASION.match(text, opening.end) or _cited(text, s0, opening)):
         opening = None  # 以推动“两学一做”学习教育常态化为契机，…: the occasion, not the subject (nor what is cited)
     in_sentence = [i for i in initiatives if s0 <= i.start < s1 and not _cited(text, s0, i)]
     aim_end = span_of(text, s0, CLAUSE)[1]
