@@ -80,7 +80,7 @@ def _post_re() -> re.Pattern:
                r"保税区|示范区|新区|大学|学院)")
     # (an autonomous unit's level word after its own short name, 广西自治区, is part of no post)
     level = rf"(?<!{_LOC_MASK})(?:自治区|自治州|自治县|自治旗)|省|市|州|县|区|旗|镇|乡|街道|社区|村"
-    modifier = r"第[一二三四五六七八九十\d]+任|老|原|驻|常务|专职|新任"
+    modifier = r"第[一二三四五六七八九十\d]+任|老(?!干部局)|原|驻|常务|专职|新任"  # (老干部局 is a bureau: the cadres')
     # a zone named after a locality (福州新区, 长沙高新区)
     zone = rf"{loc}(?:高新区|开发区|新区|园区|综保区|保税区|示范区)"
     # the Youth League's committee of a level or a place (团县委, 共青团溆浦县委)
@@ -868,7 +868,7 @@ def _named(posts) -> tuple[PostHit, ...]:
 
 
 # when a post was taken up, not what it is: 新任村支书 and 原第一书记 are 村支书 and 第一书记
-_TENURE = re.compile(r"(?:新任|原任?|前任|老|第[一二三四五六七八九十\d]+任)+")
+_TENURE = re.compile(r"(?:新任|原任?|前任|老(?!干部局)|第[一二三四五六七八九十\d]+任)+")
 _TENURE_BEFORE_TITLE = re.compile(r"(?:新任|原任?|前任)$")
 
 
@@ -1011,7 +1011,8 @@ _BARE_COMMITTEE = re.compile(r"(?:自治[区州县旗]党?|[省市州县区旗])
 _ZONE = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:高新区|开发区|新区|示范区|园区|综保区|保税区|管理区|度假区|试验区|实验区)|区)(?=党工委|管委会)")
 # the bodies of a level that are not its party committee's (its discipline commission, congress, government
 # and its bureaus): after 县委常委 they are the county's, not the committee's
-_NOT_OF_COMMITTEE = re.compile(r"纪委|纪工委|监委|人大|政协|政府|人武部|武装部|法院|检察院|[\u4e00-\u9fff]{1,6}局")
+# (the cadre bureau, 老干部局, is the committee's own)
+_NOT_OF_COMMITTEE = re.compile(r"纪委|纪工委|监委|人大|政协|政府|人武部|武装部|法院|检察院|(?!老?干部局)[\u4e00-\u9fff]{1,6}局")
 # titles of a party committee's own members and departments: after 县委常委 they are the committee's
 _COMMITTEE_TITLES = frozenset({"组织部长", "宣传部长", "秘书长", "组织委员", "宣传委员", "纪检委员", "统战委员"})
 # a committee a title begins with (党委书记, 党支部书记): part of the organisation, not of the title

@@ -76,7 +76,9 @@ _PARTICIPANTS = re.compile(r"(?:参加|参与|参训|参赛)了?(?:此次|本次
 # a sentence opening on the means its acts are done by (通过“擂台比武”，…)
 _BY_MEANS = re.compile(r"[^，。；“”]{0,8}?通过“?")
 # ... the name's end, then the clause the group opens (”，全镇5名)
-_BY_MEANS_END = re.compile(r"[”]?(?:活动|比武|比赛|培训)?[，,][^，。；“”]{0,8}?")
+_BY_MEANS_END = re.compile(r"”?(?:活动|比武|比赛|培训)?[，,][^，。；“”]{0,8}?")
+# a clause's mark inside a cue after the group (，每年…: the next clause's)
+_CLAUSE_MARK = re.compile(r"[，,]")
 # a purpose clause (为加快…干部培养, 为进一步激励…): the aim of what its sentence goes on to report
 _PURPOSE = re.compile(r"(?<![作成以认])为了?(?:加快|加强|进一步|切实|推动|促进|做好|激励|提升|培养|打造|建设|锻造|激发|落实|更好|深化)")
 # a clause that frames what its sentence goes on to do as aimed at a group (针对乡镇党员干部…的实际情况，开设…，开展…)
@@ -280,7 +282,7 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         joined_in = named_there[-1:] or earlier[-1:]
         return [TargetHit(i.key, g.key, "group-takes-part", i.start) for i in joined_in]
     agent = _AGENT.match(text, g.end)
-    if agent and not (re.search("[，,]", agent.group()) and _verb_re().search(blotted, c0, g.start)):
+    if agent and not (_CLAUSE_MARK.search(agent.group()) and _verb_re().search(blotted, c0, g.start)):
         return []  # (面向全县年轻干部，每年选派…: the group its clause's verb acts on does not do what the next clause says)
     s0, s1 = span_of(text, g.start, SENTENCE)
     by = text.rfind("由", c0, g.start)
