@@ -1304,6 +1304,9 @@ TARGET_RULES = [
     # ... or in the clause after the means a sentence opens on (通过“擂台比武”，…)
     ("石门县开展“擂台比武”活动。通过“擂台比武”，村党组织书记比思路、晒成绩。", "擂台比武活动", "村党组织书记",
      "group-takes-part"),
+    # the aim a sentence of purpose states for the next one's initiatives, each named for a kind of group: its own kind's
+    ("为激发村党组织书记和驻村第一书记干事激情，营造比学赶超氛围。近日，杨兴镇举行了村党组织书记抓党建“擂台比武”"
+     "和驻村书记“驻村比武”活动。", "驻村比武活动", "驻村第一书记", "group-by-purpose"),
     # the ones among whom an initiative is carried out (在…中开展)
     ("石门县在全县村党组织书记中开展“擂台比武”活动。", "擂台比武活动", "村党组织书记", "group-by-verb"),
     # the group the title names is the aim of an initiative no sentence links to a group, where the
@@ -1486,6 +1489,16 @@ def test_targets(run: Run, text: str, group: str) -> None:
     assert len(initiatives) == 1, initiatives
     (initiative,) = initiatives
     assert facts(ex, "targets") == {(initiative, "targets", group)}
+
+
+def test_each_contest_of_a_purpose_aims_at_its_own_kind(run: Run) -> None:
+    # a sentence of purpose names two groups, the next two contests each named for one kind of them
+    ex = run("为激发村党组织书记和驻村第一书记干事激情，营造比学赶超氛围。近日，杨兴镇举行了村党组织书记抓党建"
+             "“擂台比武”和驻村书记“驻村比武”活动。")
+    assert ("擂台比武", "targets", "村党组织书记") in facts(ex, "targets")
+    assert ("驻村比武活动", "targets", "驻村第一书记") in facts(ex, "targets")
+    assert ("驻村比武活动", "targets", "村党组织书记") not in facts(ex, "targets")
+    assert ("擂台比武", "targets", "驻村第一书记") not in facts(ex, "targets")
 
 
 def test_no_targets_across_sentences(run: Run) -> None:

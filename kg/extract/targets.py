@@ -294,7 +294,8 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         # 为加快镇村两级后备干部培养，组建…读书会，实施…计划和…计划: the aim of all that follows
         after = [i for i in initiatives if c1 <= i.start < s1 and not _cited(text, s0, i)]
         if after:
-            return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in after]
+            # (of initiatives each named for a kind of group, only its own kind's)
+            return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in _kindred(text, g, after, groups) or after]
     said = _ATTRIBUTION.match(text, s0)  # 据县长…介绍，该工程…: the sentence opens after whom it cites
     r0 = said.end() if said else s0
     opening = _referent(text, r0, min(r0 + 8, g.start), initiatives)
@@ -307,8 +308,10 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         # that is all purpose states the aim of what the next one reports (not of what it has carried out,
         # 为落实…要求，…开展…活动，出台《…》，规定…干部…: what it names beyond its first clause)
         n0, n1 = span_of(text, s1 + 1, SENTENCE)
-        return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in initiatives
-                if n0 <= i.start < n1 and text[s1 + 1:i.start].count("\n") == 0 and not _cited(text, n0, i)]
+        aimed = [i for i in initiatives
+                 if n0 <= i.start < n1 and text[s1 + 1:i.start].count("\n") == 0 and not _cited(text, n0, i)]
+        # (为激发村党组织书记和驻村第一书记…。…书记“擂台比武”和驻村书记“驻村比武”活动: each group its own kind's)
+        return [TargetHit(i.key, g.key, "group-by-purpose", i.start) for i in _kindred(text, g, aimed, groups) or aimed]
     stipulating = _stipulating(text, s0, g.start, initiatives)
     if stipulating and not any(g.label in named.get(i.key, ()) for i in in_sentence):
         # 出台《…暂行办法》，规定…正科级领导干部由组织部长约谈: whom a document's provisions are about
