@@ -310,6 +310,11 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
     # a university's or a school's post (南京农业大学经济管理学院副院长) is no cadre's: a scholar quoted
     # as an expert is no official (the guidelines' Official holds a party, government or village post)
     found = [o for o in kept if not o.posts or not all(_ACADEMIC.search(p.label) for p in o.posts)]
+    # a title the article also gives the official with its unit (乡长 beside 杜堂乡乡长) is that post, or one of
+    # a unit it does not name: not a post of its own
+    held: dict[str, set[str]] = {}
+    for o in found:
+        held.setdefault(o.name, set()).update(p.label for p in o.posts)
     for o in found:
         national = next((identity.NATION for p in o.posts if identity.national(p.label)), None)
         context = national or (o.posts[0].org_locality if o.posts else None) or b.ctx.actor
@@ -318,6 +323,8 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
             b.seats.setdefault(o.name, o.posts[0].org_locality)
         b.mentions.append(Mention("Official", o.name, o.start, o.end, o.name, rule=o.rule, key=okey))
         for p in o.posts:
+            if not p.org_locality and any(m != p.label and m.endswith(p.label) for m in held[o.name]):
+                continue
             org_key = None
             if p.org:
                 org_key = b.entity("Organization", p.org,
