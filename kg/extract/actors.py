@@ -306,6 +306,17 @@ def _venue(text: str, pos: int, marks: re.Pattern = _VENUE) -> bool:
 
 # a decision, requirement or spirit of an organisation (省委关于…的部署), which a subject carries out
 _DECISION = re.compile(r"关于[^。；！？\n]{2,60}?的(?:部署|精神|要求|决定|安排|号召|意见|指示)")
+# a directive an organisation gives, which the subject follows (按照县委部署, 响应县委号召, 在县委的领导下)
+_GOVERNED = re.compile(r"(?:按照|根据|依照|遵照|响应|落实|贯彻|在)(?:上级|积极|认真)?$")
+_DIRECTIVE = re.compile(r"的?(?:统一|决策|工作)?(?:号召|部署|要求|安排|精神|领导|指导|指示)")
+
+
+def _directs(text: str, start: int, end: int) -> bool:
+    """Whether the organisation at ``start:end`` gives the directive its clause follows (新关镇按照县委部署，开展…;
+    积极响应县委号召; 在县委的领导下): it is no agent of what the clause goes on to do."""
+    return _GOVERNED.search(text, max(0, start - 6), start) is not None and _DIRECTIVE.match(text, end) is not None
+
+
 # what stands between an owner and the name it owns: 的, quoted names, a conjunction
 _OWNED_GAP = re.compile(r"的|“[^“”\n]{1,30}”|[、和及与暨]")
 
@@ -366,11 +377,14 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
                 unnamed = max(unnamed, chain[0].start)
             # (霍山县…领导带队，来到衡山镇各村居开展…活动: who goes there carries it out, the place does not)
             visited_end = h.end
-        elif not _owns_another(text, suffix.end() if suffix else h.end, end, names):
+        elif (not _owns_another(text, suffix.end() if suffix else h.end, end, names)
+              and not _directs(text, chain[0].start, suffix.end() if suffix else h.end)):
             best = (h.start, h.name, text[h.start:suffix.end()] if suffix else "")
     for m in _ORG_REF.finditer(text, start, end):
         if text[m.start() - 1:m.start()] == "在" and m.group(0).startswith("全"):
             continue  # 在全省首推: a scope, not an agent
+        if _directs(text, m.start(), m.end()):
+            continue
         if m.group(0) != m.group(1) or m.group(0) in ("县", "市", "区"):
             # the level word that ends a unit's name (市委 of 赣州市委, 省委 of 江苏省委): that unit
             named = b.units.at(m.start())
