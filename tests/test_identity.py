@@ -29,6 +29,19 @@ CASES = [
     ("黄岩区健全容错纠错机制。", "天等县健全容错纠错机制。", "Measure", "容错纠错机制", False),
     # a cadre group is one category everywhere
     ("黄岩区关心关爱年轻干部。", "天等县培养年轻干部。", "CadreGroup", "年轻干部", True),
+    # the posts, organisations and officials of two towns of one name (宋家镇 of 白河县, of 资中县) stay apart
+    ("白河县宋家镇召开会议。宋家镇党委书记王军说，要担当作为。", "资中县宋家镇召开会议。宋家镇党委书记王军说，要担当作为。",
+     "Post", "宋家镇党委书记", False),
+    ("白河县宋家镇召开会议。宋家镇党委书记王军说，要担当作为。", "资中县宋家镇召开会议。宋家镇党委书记王军说，要担当作为。",
+     "Organization", "宋家镇党委", False),
+    ("白河县宋家镇召开会议。宋家镇党委书记王军说，要担当作为。", "资中县宋家镇召开会议。宋家镇党委书记王军说，要担当作为。",
+     "Official", "王军", False),
+    # ... and of one town, in two articles, are one
+    ("白河县宋家镇召开会议。宋家镇党委书记王军说，要担当作为。", "白河县宋家镇：宋家镇党委书记王军强调，要带头干。",
+     "Post", "宋家镇党委书记", True),
+    # a former name the gazetteer gives a namesake elsewhere (永定县 of 张家界) is the unit of the place the
+    # article names (永定区 of 龙岩市): one node, placed
+    ("龙岩市永定区召开会议。", "龙岩市召开会议。王波兼任过永定县（已撤，设永定区）高陂镇第一书记。", "Locality", "永定区", True),
     # a gazetteer unit is one node by its code
     ("台州市黄岩区召开干部大会。", "黄岩区委召开会议。", "Locality", "黄岩区", True),
 ]

@@ -122,7 +122,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     issuers: dict[str, str | None] = {}
     for h, act in zip(initiatives, acts):
         if issuers.get(names[h.label]) is None:
-            issuers[names[h.label]] = b.entities[act.actor].label if act.actor else None
+            issuers[names[h.label]] = act.actor
     # an initiative whose experience the article has someone learn is another's, wherever it is named
     learnt = {names[h.label] for h in initiatives if _LEARNT.match(text, h.end)}
     for h, (actor, rule, org, partners) in zip(initiatives, acts):
@@ -138,9 +138,8 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
         b.mentions.append(Mention(h.cls, name, h.start, h.end, text[h.start:h.end], h.alt_labels, h.rule, key))
         if org:  # 宝应县委组织部印发…: the organisation acting for its locality
             org_label, surface, at = org
-            issuer = b.entities[actor].label
             org_key = b.entity("Organization", org_label, (surface,),
-                               key=identity.organization_key(org_label, issuer, article.id), part_of=actor)
+                               key=identity.organization_key(org_label, actor, article.id), part_of=actor)
             b.mentions.append(Mention("Organization", org_label, at, at + len(surface), surface, rule=rule, key=org_key))
         if (actor and h.rule != "group-system-named" and not _JOINS.search(text, max(0, h.start - 5), h.start) and name not in learnt
                 and not _CENTRAL_DOCUMENT.match(h.label)
@@ -256,7 +255,9 @@ def _localities(b: Builder) -> dict[str, str]:
             # above it that the article names (not of a guess among several 新华镇)
             placed = len(gaz.by_name.get(unit.name, ())) == 1 or any(
                 gaz.units[a].name in named for a in gaz.chain(h.unit)[1:])
-            key = b.entity("Locality", unit.name, (surface,), key=_unit_key(gaz, h.unit), admin_code=unit.code,
+            # (the code of a guess is a guess too: a unit not placed carries none, as it has no parent)
+            key = b.entity("Locality", unit.name, (surface,), key=_unit_key(gaz, h.unit),
+                           admin_code=unit.code if placed else None,
                            part_of=_parent_division(b, gaz, h.unit) if placed else None)
         else:
             parent_key = keys.get(h.parent_name) if h.parent_name else None
@@ -317,7 +318,7 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
         held.setdefault(o.name, set()).update(p.label for p in o.posts)
     for o in found:
         national = next((identity.NATION for p in o.posts if identity.national(p.label)), None)
-        context = national or (o.posts[0].org_locality if o.posts else None) or b.ctx.actor
+        context = national or _place(b, o.posts[0].org_locality if o.posts else None) or _place(b, b.ctx.actor)
         okey = b.official(o.name, context)
         if o.posts and o.posts[0].org_locality:
             b.seats.setdefault(o.name, o.posts[0].org_locality)
@@ -328,7 +329,7 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
             org_key = None
             if p.org:
                 org_key = b.entity("Organization", p.org,
-                                   key=identity.organization_key(p.org, p.org_locality or context, b.article.id),
+                                   key=identity.organization_key(p.org, _place(b, p.org_locality) or context, b.article.id),
                                    part_of=_loc_key_by_name(b, p.org_locality))
                 # the organisation as written: the post's surface before its title (黄岩区委 of 黄岩区委书记)
                 org_end = p.end - (len(p.label) - len(p.org))
@@ -336,7 +337,7 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
                     b.mentions.append(Mention("Organization", p.org, p.start, org_end, text[p.start:org_end],
                                               rule=o.rule, key=org_key))
             alts = p.alt_labels
-            pkey = b.entity("Post", p.label, alts, key=identity.post_key(p.label, p.org_locality or context, b.article.id),
+            pkey = b.entity("Post", p.label, alts, key=identity.post_key(p.label, _place(b, p.org_locality) or context, b.article.id),
                             post_in=org_key)
             b.mentions.append(Mention("Post", p.label, p.start, p.end, text[p.start:p.end], alts, o.rule, pkey))
             b.fact(okey, "holds", pkey, o.start, o.rule)
@@ -345,8 +346,14 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
 def _named_people(b: Builder, found: list[tuple[int, int, str]], rule: str) -> None:
     """Officials named without a post (listed leaders, members of a cadre group)."""
     for start, end, name in found:
-        key = b.official(name, b.ctx.actor)
+        key = b.official(name, _place(b, b.ctx.actor))
         b.mentions.append(Mention("Official", name, start, end, name, rule=rule, key=key))
+
+
+def _place(b: Builder, name: str | None) -> str | None:
+    """What a locality's name scopes a key by (``kg.extract.identity``): the node the article makes of it,
+    so that the posts and officials of two towns of one name stay apart, else the name."""
+    return _loc_key_by_name(b, name) or name
 
 
 def _loc_key_by_name(b: Builder, name: str | None) -> str | None:

@@ -13,6 +13,10 @@ entities of the same key in different articles are one node of the graph. The me
 - Campaign and Measure: a label and the locality that launches or issues it (each county's
   容错纠错机制 is its own), else the article.
 - CadreGroup: the label alone: a category (年轻干部) is the same category in every article.
+
+A locality that scopes a key is the key of its node where the article makes one (a gazetteer unit's
+code, a unit found by pattern with its parent), else its name: the posts, organisations and officials
+of two towns of one name (宋家镇 of two counties) stay apart.
 """
 from __future__ import annotations
 

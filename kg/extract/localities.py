@@ -176,9 +176,17 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
     out = []
     starts = {start for start, _, _ in spans}
     dropped = []
+    def anchors(u: int) -> int:
+        return sum(1 for a in gaz.chain(u)[1:] if named[gaz.units[a].name])
+
     for start, end, units in spans:
-        best = max(units, key=lambda u: (sum(1 for a in gaz.chain(u)[1:] if named[gaz.units[a].name]),
-                                         -gaz.units[u].level, -u))
+        if not any(anchors(u) for u in units):
+            # a former name (永定县) the gazetteer gives one unit, whose present name (永定区) a unit the
+            # article places has too: that one (永定区 of 龙岩市, which the article names)
+            placed = [n for u in units if gaz.units[u].name != text[start:end]
+                      for n in gaz.by_name.get(gaz.units[u].name, ()) if anchors(n)]
+            units = placed or units
+        best = max(units, key=lambda u: (anchors(u), -gaz.units[u].level, -u))
         anchored = any(named[gaz.units[a].name] for a in gaz.chain(best)[1:])
         if not anchored and text.startswith(_VERB_STARTS, start):
             dropped.append((start, end))
