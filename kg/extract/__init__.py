@@ -354,12 +354,10 @@ def _place(b: Builder, name: str | None) -> str | None:
     """What a locality's name scopes a key by (``kg.extract.identity``): the node the article makes of it
     (a unit it names, or a division above one), so that the posts and officials of two towns of one name
     stay apart, else the name."""
-    if not name:
-        return None
-    return next((e.key for e in b.entities.values() if e.cls in ("Locality", "Division") and e.label == name), name)
+    return _loc_key_by_name(b, name, ("Locality", "Division")) or name
 
 
-def _loc_key_by_name(b: Builder, name: str | None) -> str | None:
+def _loc_key_by_name(b: Builder, name: str | None, classes: tuple[str, ...] = ("Locality",)) -> str | None:
     if not name:
         return None
-    return next((e.key for e in b.entities.values() if e.cls == "Locality" and e.label == name), None)
+    return next((e.key for e in b.entities.values() if e.cls in classes and e.label == name), None)
