@@ -510,6 +510,20 @@ OFFICIAL_SETS = [
     ("国家主席强调，要担当作为。", set()),
     # the name closing a clause is the subject only where no other is (李钦, not 毕业)
     ("32岁的李钦毕业后，出任黄花综保区服务中心主任。", {"李钦"}),
+    # a name of three the segmenter reads as the surname and a word (郑/强勇/站在), before a verb of no list
+    ("仙峰村党支部书记郑强勇站在鸡舍前，手把手传授要点。", {"郑强勇"}),
+    ("仙峰村党务工作者孟亮刚（右）入户走访。", {"孟亮刚"}),
+    # ... and the name closing a clause, read whole (崔金安, not 金安)
+    ("返乡创业青年崔金安，从一名村级后备干部成长为仙峰村党支部书记。", {"崔金安"}),
+    # a name of three that a lone 说 ends (韦莉/磊/说); one of two before a boundary word (石晓几/天前)
+    ("苏州市委书记韦莉磊说，交流干部要担当。", {"韦莉磊"}),
+    ("宁溪镇党委书记石晓几天前接到一通电话。", {"石晓"}),
+    # 地 ends an adverbial, never a transliterated name (苏海高兴地说道)
+    ("宝应县发改委主任苏海高兴地说道，要担当。", {"苏海"}),
+    # a name as the article writes it elsewhere: whole (江利/刚书记 beside 书记江利刚等), or of two
+    # where the third character is a verb's adverb (谭艳正梳理, ”谭艳说)
+    ("福田镇党委书记江利刚等参加活动。江利刚书记致辞。", {"江利刚"}),
+    ("岔沟镇副镇长谭艳正梳理近期工作。“组织给我服务。”谭艳说。", {"谭艳"}),
 ]
 
 

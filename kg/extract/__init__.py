@@ -39,7 +39,7 @@ from .groups import GroupHit, find_groups
 from .initiatives import find_initiatives
 from .localities import names_another
 from .people import (find_appointed, find_group_members, find_listed_leaders, find_named_before_posts,
-                     find_named_before_title, find_officials, find_officials_by_verb)
+                     find_named_before_title, find_officials, find_officials_by_verb, whole_names)
 from .spans import unquoted
 from .subjects import find_subjects
 from .targets import Span, find_targets
@@ -308,6 +308,7 @@ def _officials(b: Builder, tokens: dict[int, int]) -> None:
             kept[same] = replace(kept[same], posts=kept[same].posts + tuple(p for p in o.posts if p.label not in labels))
         elif not any(p.start < o.end and o.start < p.end for p in kept):
             kept.append(o)
+    kept = whole_names(text, kept)
     # a university's or a school's post (南京农业大学经济管理学院副院长) is no cadre's: a scholar quoted
     # as an expert is no official (the guidelines' Official holds a party, government or village post)
     found = [o for o in kept if not o.posts or not all(_ACADEMIC.search(p.label) for p in o.posts)]

@@ -15,7 +15,7 @@ an anaphor (他, 这位…) takes up from the sentence before.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from . import gazetteer as gz
@@ -93,12 +93,16 @@ def _post_re() -> re.Pattern:
 
 
 # characters never inside a given name but common right after a title (都喊他, 强调)
-_NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让对从等这那些每各个调指表示介绍出席带领某很体及")
+_NOT_GIVEN = frozenset("他她们的了是在和与说喊叫就都也还要把被让对从等这那些每各个调指表示介绍出席带领某很体及后")
 _NOT_GIVEN_OF_TWO = frozenset("位")
 # what ends a list's item or a sentence: no adverb stands before it
 _NAME_ENDS = tuple("，。、；：！？,;")
 # adverbs that stand as one-character tokens after a two-character name (于涵/正/梳理)
 _ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚作")
+# a single character after a name of three that ends it (韦莉/磊/说), whatever the segmenter read
+_SAID = tuple("说等，。、；：！？")
+# what follows a name, never a verb an adverb could qualify
+_NO_VERB = tuple("等是和与及的（(")
 # a word of two or more characters that may follow a name (带队, 指出)
 _BOUNDARY_WORD = re.compile(trie(w for w in _WORDS["AFTER_NAME"] if len(w) > 1))
 # a boundary word right after a title means no name follows (书记强调, 部长指出)
@@ -256,6 +260,8 @@ def _transliterated(text: str, start: int) -> str | None:
         for end in range(start + 4, m.end() + 1):
             run = text[start:end]
             dotted = "·" in run or "•" in run
+            if text[end - 1:end] == "地":
+                continue  # 苏海高兴地说道: 地 ends an adverbial before its verb, never a name
             if by_syllables:
                 ends = dotted and end < len(text) and text[end] not in _syllables() \
                     and all(c in _syllables() for c in run.split("·")[-1].split("•")[-1])
@@ -378,6 +384,33 @@ def _merged(hits: list[OfficialHit]) -> list[OfficialHit]:
     return list(by_span.values())
 
 
+def whole_names(text: str, hits: list[OfficialHit]) -> list[OfficialHit]:
+    """Each hit's name as the article writes it elsewhere: a name of two read short (武安/英宣读,
+    江利/刚书记) that is another hit's name of three (武/安英、, 书记江利刚等) or, but for an adverb, stands
+    alone before a boundary (邱娜/海正带队 beside ”邱娜海介绍); a name of three that never stands alone
+    (谭艳正梳理, 谭艳当过) and whose first two do (”谭艳说)."""
+    names = {h.name for h in hits}
+    after = _after_name_re()
+
+    def alone(name: str) -> bool:
+        return any((m.start() == 0 or text[m.start() - 1] in _DELIMS) and after.match(text, m.end())
+                   and text[m.end():m.end() + 1] not in _ADVERBS and not _BOUNDARY_WORD.match(text, m.end() - 1)
+                   for m in re.finditer(re.escape(name), text))
+
+    out = []
+    for h in hits:
+        c = text[h.end:h.end + 1]
+        longer = h.name + c
+        if (len(h.name) == 2 and c and c not in _NOT_GIVEN and c not in _PLACE_ENDS
+                and not _BOUNDARY_WORD.match(text, h.end) and _genre_verbs().match(text, h.end) is None
+                and (longer in names or c not in _ADVERBS and alone(longer))):
+            h = replace(h, end=h.end + 1, name=longer)
+        elif len(h.name) == 3 and not alone(h.name) and alone(h.name[:2]):
+            h = replace(h, end=h.end - 1, name=h.name[:2])
+        out.append(h)
+    return out
+
+
 def _opens_clause(text: str, pos: int) -> bool:
     """Whether ``pos`` opens its clause but for quote marks and an adverb (刚刚, 曾)."""
     return len(text[start_of(text, pos, CLAUSE):pos].strip("“”‘’ ")) <= 2
@@ -420,8 +453,8 @@ def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], toke
         # a name that ends the clause right before the verb's: 返乡创业青年毛远翔，从…
         for pos in range(max(sentence + 1, clause - 4), clause - 2):
             cand = _name_at(text, pos, tokens, strict=True) if text[pos - 1] not in _SUBJECT_LEFT else None
-            if cand and pos + len(cand) == clause - 1 and cand not in reporters:
-                closing = (pos, cand)
+            if cand and pos + len(cand) == clause - 1 and cand not in reporters and closing is None:
+                closing = (pos, cand)  # the longer reading first (崔金安, not 金安)
     head = _head_name(text, sentence, verb, reporters, tokens, known, clause=clause)
     if head and head[1] in _TENURE_VERBS:
         head = None  # 。曾任中坝村文书: the verb with its adverb (曾任) is no name
@@ -777,10 +810,20 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     benefactive = len(cand) == 3 and cand[2] == "为" and _FOR_SOMEONE.match(text, start + 3) is not None
     # 马成/林/出席: a name of three the segmenter reads as two and a character, before a boundary word
     if (len(cand) == 3 and tokens.get(start) == 2 and tokens.get(start + 2) == 1 and cand[2] not in _NOT_GIVEN
-            and cand[2] not in _ADVERBS and cand[2] not in _PLACE_ENDS + "为" and _BOUNDARY_WORD.match(text, start + 3)):
+            and cand[2] not in _ADVERBS and cand[2] not in _PLACE_ENDS + "为"
+            and (_BOUNDARY_WORD.match(text, start + 3) or text[start + 3:start + 4] in _SAID)):
         return cand
-    # the segmenter's own word is a whole name here (丁菲礼/站在): it knows the name
+    # 郑/强勇/站在: the segmenter reads the surname alone and the given name as one word
+    if (len(cand) == 3 and not strict and tokens.get(start) == 1 and tokens.get(start + 1) == 2
+            and cand[0] in _common_surnames() and not _NOT_GIVEN.intersection(cand[1:])
+            and cand[2] not in _PLACE_ENDS and (cand[2] not in _ADVERBS or text.startswith(_NO_VERB, start + 3))
+            and not _BOUNDARY_WORD.match(text, start + 1) and not _NOT_NAME.match(text, start + 1)
+            and _genre_verbs().match(text, start + 1) is None):
+        return cand
+    # the segmenter's own word is a whole name here (丁菲礼/站在): it knows the name, unless its last
+    # character opens a boundary word (石晓几/天前: 石晓, then 几天前)
     if not strict and not list_item and not benefactive and tokens.get(start) in (2, 3) and tokens[start] <= len(cand) \
+            and not _BOUNDARY_WORD.match(text, start + tokens[start] - 1) \
             and cand[0] not in _FUNCTION_SURNAMES and cand[tokens[start] - 1] not in _PLACE_ENDS \
             and cand[tokens[start] - 1] not in _NOT_GIVEN and not _NOT_GIVEN.intersection(cand[1:tokens[start]]) \
             and not (tokens[start] == 2 and cand[1] in _NOT_GIVEN_OF_TWO):
@@ -792,7 +835,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     # 位 begins a given name of three characters (吴位胜) but ends the word 单位 of two
     two = ends_well(start + 2) and (start + 2 in tokens or after.match(text, start + 2)) and cand[1] not in _NOT_GIVEN_OF_TWO
     # 于涵/正/梳理: an adverb after a name of two, where something follows it (尚显刚，: a name of three)
-    if three and cand[2] in _ADVERBS and two and text[start + 3:start + 4] not in (*_NAME_ENDS, "等"):
+    # (孟亮刚（右）, 孟亮刚是…, 孟亮刚和…: no verb after the adverb, so no adverb)
+    if three and cand[2] in _ADVERBS and two and text[start + 3:start + 4] not in (*_NAME_ENDS, *_NO_VERB):
         return cand[:2]
     if three and cand[2] in _PLACE_ENDS:  # 铁岭市, 杜堂乡: a place, not a name
         three = False
