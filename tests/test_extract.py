@@ -524,6 +524,14 @@ OFFICIAL_SETS = [
     # where the third character is a verb's adverb (谭艳正梳理, ”谭艳说)
     ("福田镇党委书记江利刚等参加活动。江利刚书记致辞。", {"江利刚"}),
     ("岔沟镇副镇长谭艳正梳理近期工作。“组织给我服务。”谭艳说。", {"谭艳"}),
+    # a name of three whose last character the segmenter joins to what its holder does (钱/光/新作/工作部署,
+    # 钟元/强带队), never an adverb's (王伟/再/强调)
+    ("会上，组织部部长钱光新作工作部署。", {"钱光新"}),
+    ("县委书记钟元强带队赴邻县考察，县长王伟再强调，要担当。", {"钟元强", "王伟"}),
+    # a name before 同志 whose surname the segmenter joins to the verb before it (涌现/出范/宇云/同志)
+    ("基层工作中涌现出范宇云同志等一批优秀干部。", {"范宇云"}),
+    # a surname that is also a verb of posts opens its clause (任/振超被任命为…): the verb is the later one
+    ("1994年4月，任振超被任命为上碑镇党委书记。", {"任振超"}),
 ]
 
 

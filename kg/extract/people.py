@@ -98,7 +98,7 @@ _NOT_GIVEN_OF_TWO = frozenset("位")
 # what ends a list's item or a sentence: no adverb stands before it
 _NAME_ENDS = tuple("，。、；：！？,;")
 # adverbs that stand as one-character tokens after a two-character name (于涵/正/梳理)
-_ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚作")
+_ADVERBS = frozenset("正在也就又便则却将已曾还都仍才刚作再")
 # a single character after a name of three that ends it (韦莉/磊/说), whatever the segmenter read
 _SAID = tuple("说等，。、；：！？")
 # what follows a name, never a verb an adverb could qualify
@@ -238,7 +238,7 @@ def _double_surname_name(text: str, start: int, cand: str, tokens: dict[int, int
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,8}[·•][\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{4,8}")
 # a dotted name's parts, each of two to six characters
 _DOTTED_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,6}")
-_SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|分别|到|赴|深入|前往|"
+_SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|分别|到|赴|深入|前往|致辞|致.{2,3}辞|"
                      r"作了?[\u4e00-\u9fff]{0,4}(?:发言|报告|讲话|部署|讲座|辅导)|[，。；：、]")
 
 
@@ -392,9 +392,12 @@ def whole_names(text: str, hits: list[OfficialHit]) -> list[OfficialHit]:
     names = {h.name for h in hits}
     after = _after_name_re()
 
+    def verb_at(pos: int) -> bool:  # 刘明/成为: the character begins a verb
+        return bool(_BOUNDARY_WORD.match(text, pos) or _TAKES_POST.match(text, pos) or _genre_verbs().match(text, pos))
+
     def alone(name: str) -> bool:
         return any((m.start() == 0 or text[m.start() - 1] in _DELIMS) and after.match(text, m.end())
-                   and text[m.end():m.end() + 1] not in _ADVERBS and not _BOUNDARY_WORD.match(text, m.end() - 1)
+                   and text[m.end():m.end() + 1] not in _ADVERBS and not verb_at(m.end() - 1)
                    for m in re.finditer(re.escape(name), text))
 
     out = []
@@ -402,8 +405,7 @@ def whole_names(text: str, hits: list[OfficialHit]) -> list[OfficialHit]:
         c = text[h.end:h.end + 1]
         longer = h.name + c
         if (len(h.name) == 2 and c and c not in _NOT_GIVEN and c not in _PLACE_ENDS
-                and not _BOUNDARY_WORD.match(text, h.end) and _genre_verbs().match(text, h.end) is None
-                and (longer in names or c not in _ADVERBS and alone(longer))):
+                and not verb_at(h.end) and (longer in names or c not in _ADVERBS and alone(longer))):
             h = replace(h, end=h.end + 1, name=longer)
         elif len(h.name) == 3 and not alone(h.name) and alone(h.name[:2]):
             h = replace(h, end=h.end - 1, name=h.name[:2])
@@ -421,17 +423,18 @@ def _posts_by_verb(text: str, masked: str, title_end: int,
     """The verb of the clause ending at ``title_end`` and the posts it gives, written right after it
     (出任POST) or split by it (在UNIT任TITLE)."""
     clause = start_of(text, title_end, CLAUSE)
-    verb = _TAKES_POST.search(text, clause, title_end)
-    if verb is None or _PROPOSED.search(text, max(clause, verb.start() - 2), verb.start()):
-        return None  # (拟任汪营镇党委书记: a post proposed in a notice before appointment, not held)
-    # an aspect word (担任过, 担任了) or a classifier between the verb and its post is no part of the
-    # post: 是一名村党支部书记
-    floor = verb.end() + len(_CLASSIFIER.match(text, verb.end()).group())
-    posts = _split_post(text, masked, clause, verb, title_end, ctx) or _posts_before(
-        text, masked, title_end, ctx, floor=floor)
-    if not posts or posts[0].start not in (verb.end(), floor):
-        return None
-    return (verb, list(_named(posts))) if _named(posts) else None
+    # the first verb the post follows: a verb's character may open the subject's name (任/振超被任命为)
+    for verb in _TAKES_POST.finditer(text, clause, title_end):
+        if _PROPOSED.search(text, max(clause, verb.start() - 2), verb.start()):
+            return None  # (拟任汪营镇党委书记: a post proposed in a notice before appointment, not held)
+        # an aspect word (担任过, 担任了) or a classifier between the verb and its post is no part of the
+        # post: 是一名村党支部书记
+        floor = verb.end() + len(_CLASSIFIER.match(text, verb.end()).group())
+        posts = _split_post(text, masked, clause, verb, title_end, ctx) or _posts_before(
+            text, masked, title_end, ctx, floor=floor)
+        if posts and posts[0].start in (verb.end(), floor):
+            return (verb, list(_named(posts))) if _named(posts) else None
+    return None
 
 
 _CLASSIFIER = re.compile(r"(?:过|了)?(?:一名|一位|一个)?")
@@ -620,7 +623,9 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
         if start is None or not 2 <= m.start() - start <= 3:
             continue
         # a surname the segmenter cut off (齐/华兵同志): the name begins one character earlier
-        if (m.start() - start == 2 and start >= 1 and (start == 1 or text[start - 2] in _DELIMS)
+        # (涌现出/唐/桂鹏/同志, 涌现/出范/宇云/同志: before 同志, a common surname however the segmenter read it)
+        if (m.start() - start == 2 and start >= 1
+                and (start == 1 or text[start - 2] in _DELIMS or comrade and text[start - 1] in _common_surnames())
                 and _name_re().fullmatch(text[start - 1:m.start()])):
             start -= 1
         name = text[start:m.start()]
@@ -772,6 +777,15 @@ def _title_ends(text: str):
         yield m.end()
 
 
+def _acts_after(text: str, pos: int, adverb: bool = False) -> bool:
+    """Whether the character at ``pos`` may end a name, before what its holder says or does
+    (钟元/强带队: a word of two or more); an adverb's character (王伟/再/强调) only where the
+    segmenter joined it to the name (肖/超刚/作动员讲话)."""
+    said = _SPEAKS.match(text, pos + 1)
+    return (text[pos] not in _NOT_GIVEN and text[pos] not in _PLACE_ENDS and (adverb or text[pos] not in _ADVERBS)
+            and said is not None and len(said.group()) >= 2 and _SPEAKS.match(text, pos) is None)
+
+
 def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = False,
              strict: bool = False) -> str | None:
     """The personal name starting at ``start``: surname plus one or two characters, followed by a
@@ -815,8 +829,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
         return cand
     # 郑/强勇/站在: the segmenter reads the surname alone and the given name as one word
     if (len(cand) == 3 and not strict and tokens.get(start) == 1 and tokens.get(start + 1) == 2
-            and cand[0] in _common_surnames() and not _NOT_GIVEN.intersection(cand[1:])
-            and cand[2] not in _PLACE_ENDS and (cand[2] not in _ADVERBS or text.startswith(_NO_VERB, start + 3))
+            and cand[0] in _common_surnames() and not _NOT_GIVEN.intersection(cand[1:]) and cand[2] not in _PLACE_ENDS + "为"
+            and (cand[2] not in _ADVERBS or text.startswith(_NO_VERB, start + 3) or _acts_after(text, start + 2, adverb=True))
             and not _BOUNDARY_WORD.match(text, start + 1) and not _NOT_NAME.match(text, start + 1)
             and _genre_verbs().match(text, start + 1) is None):
         return cand
@@ -826,7 +840,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
             and not _BOUNDARY_WORD.match(text, start + tokens[start] - 1) \
             and cand[0] not in _FUNCTION_SURNAMES and cand[tokens[start] - 1] not in _PLACE_ENDS \
             and cand[tokens[start] - 1] not in _NOT_GIVEN and not _NOT_GIVEN.intersection(cand[1:tokens[start]]) \
-            and not (tokens[start] == 2 and cand[1] in _NOT_GIVEN_OF_TWO):
+            and not (tokens[start] == 2 and cand[1] in _NOT_GIVEN_OF_TWO) \
+            and not (tokens[start] == 2 and len(cand) == 3 and _acts_after(text, start + 2)):
         return cand[:tokens[start]]
     given = cand[len(cand) - (len(cand) - 1):]
     if _NOT_GIVEN.intersection(given[:1]):
@@ -843,7 +858,9 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     if three and cand[2] == "为" and (benefactive or _ROLE_OF_BODY.match(text, start + 3)):
         three = False  # 以区委书记徐淼为组长: the name, then the role it is made
     # the segmenter's word at the third character, unless a boundary word follows it (黎/作/凤带队)
-    if three and not (start + 2 in tokens and start + 3 not in tokens and not _BOUNDARY_WORD.match(text, start + 3)):
+    # (钱/光/新作/工作部署: or what the holder does, which the segmenter joined to it)
+    if three and not (start + 2 in tokens and start + 3 not in tokens and not _BOUNDARY_WORD.match(text, start + 3)
+                      and not _SPEAKS.match(text, start + 3)):
         return cand
     if two and cand[1] in _ADVERBS and tokens.get(start) != 2 and cand[0] not in _common_surnames():
         # 书记时曾在…: a time word and an adverb, no name; a common surname is never a name alone (县长冯刚出席)
