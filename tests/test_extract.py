@@ -913,6 +913,11 @@ INITIATIVE_SETS = [
     ("实行人才储备制，每村储备2名后备干部。", "Measure", {"人才储备制"}),
     # ... not a word that only ends in 制
     ("要严格控制会议，坚决抵制歪风，完善管理体制。", "Measure", set()),
+    # quoted names a list's 等 sums up as things of another kind (工作室, 品牌) are no initiatives; as work or
+    # with a type word of their own, they are
+    ("宜城街道打造“红色物业”“老兵调解”等特色调解工作室。", "Campaign", set()),
+    ("宜城街道推行“揭榜挂帅”“赛马比拼”等做法，建好“农民夜校”等教育培训基地。", "Campaign",
+     {"揭榜挂帅", "赛马比拼", "农民夜校"}),
 ]
 
 

@@ -348,7 +348,7 @@ def _quoted(text: str, ends: frozenset[int]):
             after = _LIST_NAMED_AFTER.match(text, _quoted_list_end(text, end))
             if after:  # 开展“好媳妇”“好婆婆”等先进典型评选活动: the examples' campaign is named after them
                 yield from _named_after(text, after.start() + 1)
-            elif _TYPELESS_TAIL.match(tail) and len(name) <= 8 and "、" not in name:
+            elif _TYPELESS_TAIL.match(tail) and len(name) <= 8 and "、" not in name and not _other_kind(text, end):
                 # 推行“揭榜挂帅”“项目三一一全”: short quoted names right after a launch verb; one
                 # named by its count of articles (推出了“减负20条”) or as a system (推行“导师帮带制”) is a
                 # measure whatever its verb
@@ -384,6 +384,18 @@ def _described(text: str, ends: frozenset[int]):
 _MEANS = re.compile(r"(?:采用|采取|通过|运用|借助|依托|的)$")
 # what follows a list of quoted examples that are not names themselves: 等先进典型评选活动
 _LIST_NAMED_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,12}?(?:活动|行动|评选|竞赛|比赛|创建)")
+
+
+# what a list's 等 may sum its items up as and leave them acts of a unit: a type word or a word of work
+_WORK_KINDS = ("工作", "举措", "措施", "做法", "载体", "方式", "方法", "形式", "内容", "项目")
+_KIND_AFTER_LIST = re.compile(r"等([\u4e00-\u9fff]{1,12})(?=[，。；！？\n]|$)")
+
+
+def _other_kind(text: str, end: int) -> bool:
+    """Whether the quoted list going on at ``end`` ends in 等 and a noun of a kind of thing no initiative
+    is (打造“红色物业”“老兵调解”等特色调解工作室; 等党建品牌, 等问题)."""
+    kind = _KIND_AFTER_LIST.match(text, _quoted_list_end(text, end))
+    return kind is not None and type_of(kind.group(1)) is None and not kind.group(1).endswith(_WORK_KINDS)
 
 
 def _named_after(text: str, start: int):
