@@ -981,6 +981,7 @@ GROUPS = [
     ("县委书记王建民讲话。", set()),
     # the members of a level's leading group, after a boundary or a function word
     ("大赛邀请了镇班子成员作为评审组成员。", {"镇班子成员"}),
+    ("全镇村党组织书记参加比武，由镇党政班子成员组成评审团。", {"村党组织书记", "镇党政班子成员"}),
     # a party branch's secretaries as a category (村党支部书记, 农村党支部书记, 村党总支书记)
     ("我市举办农村党支部书记培训班，培训农村党支部书记1000名。", {"农村党支部书记"}),
     ("各社区党总支书记参加培训。", {"社区党总支书记"}),

@@ -70,9 +70,9 @@ def _group_re() -> re.Pattern:
     # 优秀镇干部), not where 镇 ends a town's name (柘汪镇干部) or a level list (县乡镇干部: 乡镇干部)
     town_cadres = r"(?:(?<![\u4e00-\u9fff])|(?<=[和与及对将把由为让在了的是各每该本个名位到秀轻级]))[镇乡]干部"
     leaders = r"[县区市](?:(?<![\u4e00-\u9fff].)|(?<=[各全该本省市、及和与同个名位批等对向由为让请].))领导(?!班子)"
-    # 镇班子成员, 乡领导班子成员: the members of a level's leading group, after like marks (邀请了镇班子成员; not
-    # 该县领导班子成员, where 该县 is the county the group belongs to)
-    members = r"[县区市镇乡](?:(?<![\u4e00-\u9fff].)|(?<=[各、及和与同个名位批等对向由为让请了].))(?:领导)?班子成员"
+    # 镇班子成员, 乡领导班子成员, 镇党政班子成员: the members of a level's leading group, after like marks
+    # (邀请了镇班子成员; not 该县领导班子成员, where 该县 is the county the group belongs to)
+    members = r"[县区市镇乡](?:(?<![\u4e00-\u9fff].)|(?<=[各、及和与同个名位批等对向由为让请了].))(?:党政)?(?:领导)?班子成员"
     # a whole word may take modifiers too (优秀村干部); 村党组织书记后备人选: the reserve of a group
     # is a group of its own
     reserve = r"(?:后备(?:人选|力量|干部))?"
