@@ -111,7 +111,16 @@ def boilerplate(articles: list[Article], rnd: random.Random) -> list[Article]:
     return out
 
 
-KINDS = {"names": names, "script": script, "boilerplate": boilerplate}
+def flattened(articles: list[Article], rnd: random.Random) -> list[Article]:
+    out = []
+    for name, text, gold in articles:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        joint = rnd.choice(("", " "))
+        out.append((name, lines[0] + "\n" + joint.join(lines[1:]) if lines else text, gold))
+    return out
+
+
+KINDS = {"names": names, "script": script, "boilerplate": boilerplate, "flattened": flattened}
 
 
 def scores(articles: list[Article], shared: Path) -> dict[str, float]:

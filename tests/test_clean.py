@@ -104,6 +104,10 @@ BOILERPLATE = [
     # share widgets and breadcrumbs
     ("首页 > 新闻\n黄岩区召开大会。", "黄岩区召开大会。"),
     ("黄岩区召开大会。\n分享到：微信 微博", "黄岩区召开大会。"),
+    # a copy that lost its line breaks: the furniture at the head of its one line of text goes, and the
+    # line from a disclaimer on, not the text
+    ("首页 > 正文 黄岩区召开大会。会议部署工作。全区干部参加。转载请注明出处。\n第二段。",
+     "正文 黄岩区召开大会。会议部署工作。全区干部参加。\n第二段。"),
     # blank lines and surrounding spaces go, paragraphs stay
     ("  黄岩区召开大会。  \n\n\n第二段。\n", "黄岩区召开大会。\n第二段。"),
 ]

@@ -656,6 +656,9 @@ INITIATIVES = [
     # a document title in 书名号 is a Measure, without the title marks
     ("黄岩区委印发《关于进一步激励广大干部担当作为的实施意见》。", "Measure",
      "关于进一步激励广大干部担当作为的实施意见", set()),
+    # ... and without the inner title marks of a title it holds
+    ("甘肃省委印发《甘肃省实施〈中国共产党问责条例〉办法（试行）》。", "Measure",
+     "甘肃省实施中国共产党问责条例办法（试行）", set()),
     # a short title after the full one is the same document
     ("区委常委会讨论通过了《中共台州市黄岩区委关于进一步激励广大干部担当作为的实施意见》。新出炉的《实施意见》共24条。",
      "Measure", "中共台州市黄岩区委关于进一步激励广大干部担当作为的实施意见", {"实施意见"}),

@@ -9,7 +9,7 @@ from functools import lru_cache
 #: what ends a sentence, and what ends a clause (a sentence's marks and the pauses within it)
 SENTENCE = "。！？；\n"
 CLAUSE = "，。；：！？\n"
-_QUOTES = re.compile(r"[“”‘’\s]")
+_QUOTES = re.compile(r"[“”‘’〈〉\s]")
 
 
 @lru_cache(maxsize=8)
@@ -35,5 +35,6 @@ def span_of(text: str, pos: int, marks: str) -> tuple[int, int]:
 
 
 def unquoted(name: str) -> str:
-    """A name without quotation marks and white space (“五比亮剑”行动 -> 五比亮剑行动)."""
+    """A name without quotation marks, inner title marks and white space (“五比亮剑”行动 -> 五比亮剑行动,
+    甘肃省实施〈中国共产党问责条例〉办法 -> 甘肃省实施中国共产党问责条例办法)."""
     return _QUOTES.sub("", name)

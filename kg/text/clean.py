@@ -50,6 +50,8 @@ _DOUBLED = re.compile(r"，(?=[、，。；！？])")
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]{0,9})(?:\s[^<>\n]{0,300})?/?>")
 _BLOCK_TAGS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article"})
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# a line of running text: three sentences or more (a copy's furniture is never that)
+_PROSE = re.compile(r"(?:[^。！？]+[。！？]){3}")
 
 
 @cache
@@ -105,7 +107,14 @@ def clean(article: Article) -> CleanText:
         if any(p.search(visible) for p in tail_pats):
             drop(start, len(orig))
             break
-        if any(p.search(visible) for p in line_pats):
+        furniture = [m for p in line_pats if (m := p.search(visible))]
+        if furniture and _PROSE.search(visible):
+            # a copy that lost its line breaks holds the site's furniture in a line of text: only the
+            # line's head goes (首页 > 正文 …), or its foot from the furniture on (…转载请注明出处)
+            line_end = end - (1 if line.endswith("\n") else 0)
+            for m in furniture:
+                drop(kept[m.start()], line_end if m.start() > 0 else kept[m.end() - 1] + 1)
+        elif furniture:
             drop(start, end)
             continue
         groups = list(_BYLINE_GROUP.finditer(visible))
