@@ -15,12 +15,14 @@ def cleaned(text: str) -> CleanText:
 
 
 def maps_back(original: str, result: CleanText) -> None:
-    """Every kept character is the (converted) character its offset points at."""
+    """Every kept character is the (converted) character its offset points at; a line break the
+    cleaning put between two sentences of a copy that lost its own points at the sentence it opens."""
     conv = to_simplified(original)
     assert len(result.offsets) == len(result.text) + 1
     for i, ch in enumerate(result.text):
         o = result.offsets[i]
-        assert ch == conv[o] or ch in _PUNCT.get(original[o], ""), (i, ch, o, original[o])
+        inserted = ch == "\n" and i and result.text[i - 1] in "。！？”’" and o == result.offsets[i + 1]
+        assert ch == conv[o] or ch in _PUNCT.get(original[o], "") or inserted, (i, ch, o, original[o])
 
 
 # ASCII / variant punctuation and what clean may turn it into; a run of lost characters ('??', U+FFFD)
@@ -111,6 +113,27 @@ BOILERPLATE = [
     # blank lines and surrounding spaces go, paragraphs stay
     ("  黄岩区召开大会。  \n\n\n第二段。\n", "黄岩区召开大会。\n第二段。"),
 ]
+
+# a copy that lost its line breaks: one line longer than any paragraph of the genre
+_FLAT = "岁末年尾，正值各项工作收官冲刺关键期，连云港市委组织部深入乡镇调研，了解乡镇党政正职的所思所盼。" * 10
+
+PARAGRAPHS = [
+    # its paragraphs again: before a sentence that opens one (此外，, 目前，, an opening quote), and after
+    # the first sentence past a paragraph's median length
+    (_FLAT + "此外，该市还拓宽激励渠道。“今年已经签约项目35个。”他说。 目前，全区已储备后备人选758名。",
+     [*(_FLAT[i:i + 144] for i in range(0, 432, 144)), _FLAT[432:], "此外，该市还拓宽激励渠道。",
+      "“今年已经签约项目35个。”他说。", "目前，全区已储备后备人选758名。"]),
+    # a line of a paragraph's length stays whole, whatever opens its sentences
+    ("黄岩区召开大会。此外，会议部署工作。“好。”他说。", ["黄岩区召开大会。此外，会议部署工作。“好。”他说。"]),
+]
+
+
+@pytest.mark.parametrize(("text", "paragraphs"), PARAGRAPHS)
+def test_a_copy_without_line_breaks_has_its_paragraphs(text: str, paragraphs: list[str]) -> None:
+    result = cleaned(text)
+    assert result.text.split("\n") == paragraphs
+    maps_back(text, result)
+
 
 
 @pytest.mark.parametrize(("text", "expected"), BOILERPLATE)

@@ -10,7 +10,7 @@ RESOURCES = Path(__file__).resolve().parents[1] / "kg" / "resources"
 # files of KEY<TAB>words rows; the others are word lists (one or more per line)
 TABLES = {"dates", "generic", "groups", "initiative_types", "people", "places", "subject_cues",
           "subject_sentence_cues", "title_furniture", "verbs"}
-LISTS = ["common_surnames", "not_names", "orgs", "surnames", "titles", "transliteration"]
+LISTS = ["common_surnames", "not_names", "orgs", "paragraph_openers", "surnames", "titles", "transliteration"]
 
 
 def _rows(name: str) -> dict[str, list[str]]:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 
-from ..resources import words
+from ..resources import trie, words
 from ..types import Article, CleanText
 from .mojibake import repair
 from .script import to_simplified
@@ -129,7 +129,7 @@ def clean(article: Article) -> CleanText:
         rest = _kept(conv, keep, start, end)[0]
         if not _CJK.search(rest) or _BYLINE_LEFTOVER.fullmatch(rest.strip()):
             drop(start, end - (1 if line.endswith("\n") else 0))
-    result = _assemble(conv, keep, tuple(dict.fromkeys(reporters)))
+    result = _paragraphed(_assemble(conv, keep, tuple(dict.fromkeys(reporters))))
     return replace(result, offsets=repaired.to_original(result.offsets), notes=repaired.notes,
                    title=article_title(article.title, _heading_lines(result.text)))
 
@@ -186,6 +186,52 @@ def _assemble(conv: str, keep: bytearray, reporters: tuple[str, ...]) -> CleanTe
         offsets.pop()
     offsets.append(offsets[-1] + 1 if offsets else 0)
     return CleanText(text="".join(pieces), offsets=tuple(offsets), reporters=reporters)
+
+
+#: a line longer than any paragraph of the genre's copies (their longest: 445 characters): a copy
+#: that lost its line breaks
+FLATTENED_CHARS = 450
+#: in such a line, a paragraph is cut at the end of the first sentence past this many characters
+#: when no opener shows one: about the median length of the genre's paragraphs (109 characters)
+PARAGRAPH_CHARS = 100
+# the end of a sentence: its mark and a closing quote after it
+_SENTENCE_END = re.compile(r"[。！？][”’]?")
+
+
+@cache
+def _opener() -> re.Pattern:
+    """A sentence that opens a paragraph (resources/paragraph_openers.txt), after the mark that ends the
+    sentence before it (and a closing quote); an opening quote opens one too."""
+    return re.compile(rf"(?:(?<=[。！？][”’])|(?<=[。！？]))[ \u3000]*(?=“|(?:{trie(words('paragraph_openers'))})[，：、])")
+
+
+def _paragraphed(clean: CleanText) -> CleanText:
+    """``clean`` with a line break before each sentence that opens a paragraph inside a line too long to
+    be one: the paragraphs a copy lost, so that what the rules read as a paragraph stays one."""
+    text, offsets = clean.text, clean.offsets
+    cuts: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        if len(line.group()) <= FLATTENED_CHARS:
+            continue
+        openers = {m.start(): m.end() for m in _opener().finditer(text, line.start(), line.end()) if m.end() < line.end()}
+        last = line.start()
+        for m in _SENTENCE_END.finditer(text, line.start(), line.end()):
+            if m.end() >= line.end():
+                break
+            # a sentence that opens a paragraph, or one after a paragraph's length of text
+            if m.end() in openers or m.end() - last >= PARAGRAPH_CHARS:
+                cuts.append((m.end(), openers.get(m.end(), m.end())))
+                last = m.end()
+    if not cuts:
+        return clean
+    pieces, new_offsets, at = [], [], 0
+    for start, end in cuts:
+        pieces += (text[at:start], "\n")
+        new_offsets += (*offsets[at:start], offsets[end])
+        at = end  # a space before the sentence goes with the break
+    pieces.append(text[at:])
+    new_offsets += offsets[at:]
+    return replace(clean, text="".join(pieces), offsets=tuple(new_offsets))
 
 
 #: lines a title may be preceded by (a site's name, its navigation), and the length of a title line
