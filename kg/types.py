@@ -32,8 +32,9 @@ class Article:
 class CleanText:
     """Cleaned Simplified text with a map back to the original characters.
 
-    ``offsets[i]`` is the index in the original text of ``text[i]``;
-    ``offsets[len(text)]`` is one past the last kept original character.
+    ``offsets[i]`` is the index in the original text of ``text[i]`` (of the character after it for a
+    line break put back into a copy that lost its own); ``offsets[len(text)]`` is one past the last
+    kept original character.
     """
 
     text: str

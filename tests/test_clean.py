@@ -230,21 +230,22 @@ noisy_text = st.one_of(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(noisy_text)
 def test_offsets_map_back(text: str) -> None:
-    """clean never raises; offsets are strictly increasing, inside the original, and each
-    kept character is the converted character it points at.
+    """clean never raises; offsets are increasing (a line break put back into a copy that lost its own
+    shares the offset of the sentence it opens), inside the original, and each kept character is the
+    converted character it points at.
 
     (clean is not idempotent on its own output: ``發#p#x#e#(fā)展`` -> ``发（fā）展`` -> ``发展``,
     a pinyin bracket only becomes adjacent to its character once the marker is gone.)"""
     result = cleaned(text)
     kept = result.offsets[:len(result.text)]
     assert len(result.offsets) == len(result.text) + 1
-    assert all(a < b for a, b in zip(kept, kept[1:]))
+    assert all(a < b or a == b and result.text[i] == "\n" for i, (a, b) in enumerate(zip(kept, kept[1:])))
     assert all(0 <= o < len(text) for o in kept)
     assert result.offsets[-1] <= len(text)
     conv = to_simplified(text)
-    for ch, o in zip(result.text, kept):
+    for i, (ch, o) in enumerate(zip(result.text, kept)):
         if ch == "\n":
-            assert text[o] == "\n"
+            assert text[o] == "\n" or result.text[i - 1] in "。！？”’" and o == result.offsets[i + 1]
         else:
             assert ch == conv[o] or ch in _PUNCT.get(text[o], "")
 
