@@ -4,7 +4,9 @@ Repairs mojibake and turns runs of lost characters into gaps first (``mojibake.p
 Removes pinyin annotations (``發(fā)展`` -> ``發展``), site boilerplate
 (``resources/boilerplate.txt``) and bylines (kept as reporter metadata), converts
 Traditional to Simplified with OpenCC and normalises ASCII punctuation to its
-full-width form. Every character of the result maps back to the original text. The
+full-width form. A copy that lost its line breaks gets its paragraphs back (a line longer than
+any paragraph of the genre is cut before the sentences that open one). Every character of the
+result maps back to the original text (a line break put back, to the sentence it opens). The
 title is the article's own (its page's, its JSON line's or its metadata row's) or its
 first short line, passing over lines of site furniture before it (``titles.py``).
 """
