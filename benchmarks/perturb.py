@@ -14,6 +14,8 @@ ways, its gold changed with it, built and scored with the shared scorer:
   pinyin of some characters in brackets after them, as the sites that print such copies do.
 - ``boilerplate``: a site's furniture after the text: a list of three related headlines (the
   titles of other study articles), an editor's and a source's credit, share buttons.
+- ``flattened``: the text's lines joined into one, as a third of the raw copies have them, with or
+  without a space between, the first line (a title or a site's name) kept apart or not.
 
 Each kind runs with ``--seeds`` seeds (the random names, which characters get pinyin, which
 headlines); the script prints the scores of the unchanged half and of each seed (entities,
@@ -115,8 +117,8 @@ def flattened(articles: list[Article], rnd: random.Random) -> list[Article]:
     out = []
     for name, text, gold in articles:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
-        joint = rnd.choice(("", " "))
-        out.append((name, lines[0] + "\n" + joint.join(lines[1:]) if lines else text, gold))
+        head, joint = rnd.choice(("\n", " ")), rnd.choice(("", " "))
+        out.append((name, lines[0] + head + joint.join(lines[1:]) if lines else text, gold))
     return out
 
 

@@ -16,12 +16,13 @@ def cleaned(text: str) -> CleanText:
 
 def maps_back(original: str, result: CleanText) -> None:
     """Every kept character is the (converted) character its offset points at; a line break the
-    cleaning put between two sentences of a copy that lost its own points at the sentence it opens."""
+    cleaning put back into a copy that lost its own stands in a space's place or points at the
+    sentence it opens."""
     conv = to_simplified(original)
     assert len(result.offsets) == len(result.text) + 1
     for i, ch in enumerate(result.text):
         o = result.offsets[i]
-        inserted = ch == "\n" and i and result.text[i - 1] in "。！？”’" and o == result.offsets[i + 1]
+        inserted = ch == "\n" and (original[o] in " \u3000" or result.text[i - 1] in "。！？”’" and o == result.offsets[i + 1])
         assert ch == conv[o] or ch in _PUNCT.get(original[o], "") or inserted, (i, ch, o, original[o])
 
 
@@ -123,6 +124,9 @@ PARAGRAPHS = [
     (_FLAT + "此外，该市还拓宽激励渠道。“今年已经签约项目35个。”他说。 目前，全区已储备后备人选758名。",
      [*(_FLAT[i:i + 144] for i in range(0, 432, 144)), _FLAT[432:], "此外，该市还拓宽激励渠道。",
       "“今年已经签约项目35个。”他说。", "目前，全区已储备后备人选758名。"]),
+    # ... and the headings it begins with, each a line (its title, its source)
+    ("“多措并举”促干部实干担当 新华网 " + _FLAT, ["“多措并举”促干部实干担当", "新华网",
+                                          *(_FLAT[i:i + 144] for i in range(0, 432, 144)), _FLAT[432:]]),
     # a line of a paragraph's length stays whole, whatever opens its sentences
     ("黄岩区召开大会。此外，会议部署工作。“好。”他说。", ["黄岩区召开大会。此外，会议部署工作。“好。”他说。"]),
 ]
@@ -231,8 +235,8 @@ noisy_text = st.one_of(
 @given(noisy_text)
 def test_offsets_map_back(text: str) -> None:
     """clean never raises; offsets are increasing (a line break put back into a copy that lost its own
-    shares the offset of the sentence it opens), inside the original, and each kept character is the
-    converted character it points at.
+    stands in a space's place, or shares the offset of the sentence it opens), inside the original, and
+    each kept character is the converted character it points at.
 
     (clean is not idempotent on its own output: ``發#p#x#e#(fā)展`` -> ``发（fā）展`` -> ``发展``,
     a pinyin bracket only becomes adjacent to its character once the marker is gone.)"""
@@ -245,7 +249,7 @@ def test_offsets_map_back(text: str) -> None:
     conv = to_simplified(text)
     for i, (ch, o) in enumerate(zip(result.text, kept)):
         if ch == "\n":
-            assert text[o] == "\n" or result.text[i - 1] in "。！？”’" and o == result.offsets[i + 1]
+            assert text[o] in "\n \u3000" or result.text[i - 1] in "。！？”’" and o == result.offsets[i + 1]
         else:
             assert ch == conv[o] or ch in _PUNCT.get(text[o], "")
 

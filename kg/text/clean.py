@@ -5,7 +5,8 @@ Removes pinyin annotations (``發(fā)展`` -> ``發展``), site boilerplate
 (``resources/boilerplate.txt``) and bylines (kept as reporter metadata), converts
 Traditional to Simplified with OpenCC and normalises ASCII punctuation to its
 full-width form. A copy that lost its line breaks gets its paragraphs back (a line longer than
-any paragraph of the genre is cut before the sentences that open one). Every character of the
+any paragraph of the genre is cut after the headings it begins with and before the sentences that
+open a paragraph). Every character of the
 result maps back to the original text (a line break put back, to the sentence it opens). The
 title is the article's own (its page's, its JSON line's or its metadata row's) or its
 first short line, passing over lines of site furniture before it (``titles.py``).
@@ -198,6 +199,8 @@ FLATTENED_CHARS = 450
 PARAGRAPH_CHARS = 100
 # the end of a sentence: its mark and a closing quote after it
 _SENTENCE_END = re.compile(r"[。！？][”’]?")
+# a heading at the head of such a line: a short run without a sentence's marks, then a space
+_HEADING = re.compile(r"([^。！？，；\s]{2,40})[ \u3000]+(?=\S)")
 
 
 @cache
@@ -215,9 +218,15 @@ def _paragraphed(clean: CleanText) -> CleanText:
     for line in re.finditer(r"[^\n]+", text):
         if len(line.group()) <= FLATTENED_CHARS:
             continue
+        # the headings it begins with, each a short run of no sentence's marks before a space (its title,
+        # a date, a source): a line each, in the space's place
+        at = line.start()
+        while (heading := _HEADING.match(text, at)) is not None:
+            cuts.append((heading.end(1), heading.end()))
+            at = heading.end()
         openers = {m.start(): m.end() for m in _opener().finditer(text, line.start(), line.end()) if m.end() < line.end()}
-        last = line.start()
-        for m in _SENTENCE_END.finditer(text, line.start(), line.end()):
+        last = at
+        for m in _SENTENCE_END.finditer(text, at, line.end()):
             if m.end() >= line.end():
                 break
             # a sentence that opens a paragraph, or one after a paragraph's length of text
@@ -229,8 +238,9 @@ def _paragraphed(clean: CleanText) -> CleanText:
     pieces, new_offsets, at = [], [], 0
     for start, end in cuts:
         pieces += (text[at:start], "\n")
-        new_offsets += (*offsets[at:start], offsets[end])
-        at = end  # a space before the sentence goes with the break
+        # the break stands in a space's place where there is one, else it points at what it opens
+        new_offsets += (*offsets[at:start], offsets[start] if start < end else offsets[end])
+        at = end
     pieces.append(text[at:])
     new_offsets += offsets[at:]
     return replace(clean, text="".join(pieces), offsets=tuple(new_offsets))
