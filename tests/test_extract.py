@@ -1489,6 +1489,8 @@ NO_TARGETS = [
     "益阳市在实行村党组织书记、村委会主任“三肩挑”改革后，首次对村书记进行全覆盖培训。",
     # a one-character verb inside another word (分为) or after the group acts on nothing
     "西来镇开展“攀登读书会”活动，将机关年轻干部按条线分为5个小组。",
+    # in a directive's list of tasks (不仅要…，还要…，…) each task's object is its own
+    "组工干部不仅要带头联系群众，还要扩大“拉家常”活动成果，积极搭建各种服务群众平台，组织广大党员领导干部深入基层。",
 ]
 
 

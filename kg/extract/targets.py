@@ -20,7 +20,8 @@ that holds names the fact's extractor:
 - ``group-by-verb``: the group's clause acts on it (a targeting verb outside the names it holds,
   针对, 培养, 激励 …; 为, 对 before the group; 村党组织书记专业化管理; 建设一支…队伍) and the
   initiative is the one its sentence's subject refers back to or names, else the one nearest the
-  group, at most two clause marks away (in a run of acts each group is its own act's object);
+  group, at most two clause marks away (in a run of acts each group is its own act's object; in a
+  directive's list of tasks, 要健全…，抓好…, only the initiative's own clause);
 - ``group-after-anaphor``: a sentence that acts on the group so opens by referring back to an
   initiative named before (该计划…; 训练营…, by the type word its name ends with), or one that
   opens in its course (活动中，…) names the group doing anything.
@@ -377,7 +378,12 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
             return []
         # in a run of acts (开展…活动，发展党员290名，培训…89人，选派…优秀干部…) the group is the object
         # of its own act: the initiative must stand in its clause or the next but one
-        if _apart(text, min(g.start, i.start), max(g.start, i.start), CLAUSE) > _CLAUSES_APART:
+        apart = _apart(text, min(g.start, i.start), max(g.start, i.start), CLAUSE)
+        if apart > _CLAUSES_APART:
+            return []
+        # in a directive's list of tasks (要健全干部工作体系，抓好年轻干部队伍建设，激励…) each task's object is
+        # its own: the group stands in the initiative's clause
+        if apart and not opens_on_aim and _DIRECTIVE.search(text, s0, min(g.start, i.start)):
             return []
         return [hit]
     if before and (_ANAPHOR.match(text, s0) or _ANAPHOR.search(text, s0, min(s0 + 12, s1))):
@@ -427,6 +433,8 @@ def _verb_re() -> re.Pattern:
     return re.compile(trie(table("verbs")["target"]) + "(?!部)")
 
 
+# a directive opening a clause: what follows is a list of tasks (要健全…，抓好…; 不仅要…，还要扩大…)
+_DIRECTIVE = re.compile(r"(?:^|(?<=[，；：。！？\n“]))(?:不仅|还|也|更|就|都)?要(?![求点素闻])")
 # a clause opening on whom the act before it is for (，为全县新录用公务员…, ，针对乡镇干部…)
 _AIM_OPENING = re.compile(r"(?:为|针对|面向)")
 # 以…干部为重点对象: whom the initiative takes as its object
