@@ -27,7 +27,6 @@ import argparse
 import json
 import random
 import re
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -38,7 +37,7 @@ import opencc
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from quality import split  # noqa: E402
+from quality import build_and_score, split  # noqa: E402
 
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰文辉建国志红金海林春晓斌峰鹏宇浩凯俊新德荣成云飞" \
         "永生光庆松立东利清中福宏学良安振家彬莉萍琴佳嘉元兵旭亮晨波"
@@ -98,9 +97,14 @@ def names(articles: list[Article], rnd: random.Random) -> list[Article]:
 
 def script(articles: list[Article], rnd: random.Random) -> list[Article]:
     s2t = opencc.OpenCC("s2t")
-    return [(name, "".join(c + (f"({PINYIN[s]})" if (s := plain) in PINYIN and rnd.random() < 0.5 else "")
-                           for c, plain in zip(s2t.convert(text), text)) if len(s2t.convert(text)) == len(text)
-             else s2t.convert(text), gold) for name, text, gold in articles]
+    out = []
+    for name, text, gold in articles:
+        traditional = s2t.convert(text)
+        if len(traditional) == len(text):  # character for character: pinyin after some of them
+            traditional = "".join(c + (f"({PINYIN[s]})" if s in PINYIN and rnd.random() < 0.5 else "")
+                                  for c, s in zip(traditional, text))
+        out.append((name, traditional, gold))
+    return out
 
 
 def boilerplate(articles: list[Article], rnd: random.Random) -> list[Article]:
@@ -132,13 +136,7 @@ def scores(articles: list[Article], shared: Path) -> dict[str, float]:
             (folder / f"{name}.txt").write_text(text, encoding="utf-8")
             (folder / f"{name}.jsonl").write_text("".join(json.dumps({**g, "doc": name}, ensure_ascii=False) + "\n"
                                                           for g in gold), encoding="utf-8")
-        kg = Path(sys.executable).parent / "kg"
-        subprocess.run([str(kg), "build", *sorted(map(str, folder.glob("*.txt"))), "--out", str(folder / "out"),
-                        "--quiet", "--no-store", "--no-html"], check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-        report = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(folder / "out" / "kg.ttl"),
-                                 *sorted(map(str, folder.glob("*.jsonl")))], check=True, capture_output=True,
-                                text=True).stdout
+        report = build_and_score(sorted(folder.glob("*.txt")), sorted(folder.glob("*.jsonl")), shared, summary=False)
     return {m.group(1): float(m.group(2)) for m in ROW.finditer(report) if m.group(1) in COLUMNS}
 
 

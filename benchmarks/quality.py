@@ -31,11 +31,17 @@ def score(docs: list[str], shared: Path, errors: bool) -> str:
     """The scorer's report for a build of ``docs`` (``seeds/NAME`` or ``dev/NAME``)."""
     texts = [REPO / "seeds" / f"{d[6:]}.txt" if d.startswith("seeds/") else shared / "corpus" / f"{d}.txt"
              for d in docs]
-    gold = [shared / "gold" / f"{d}.jsonl" for d in docs]
+    return build_and_score(texts, [shared / "gold" / f"{d}.jsonl" for d in docs], shared, errors)
+
+
+def build_and_score(texts: list[Path], gold: list[Path], shared: Path, errors: bool = False,
+                    summary: bool = True) -> str:
+    """The scorer's report for a ``kg build`` of ``texts`` against ``gold`` (``summary``: the build's
+    line of counts printed)."""
     with tempfile.TemporaryDirectory() as out:
         kg = Path(sys.executable).parent / "kg"
-        subprocess.run([str(kg), "build", *map(str, texts), "--out", out, "--quiet", "--no-store"],
-                       check=True, stderr=subprocess.DEVNULL)
+        subprocess.run([str(kg), "build", *map(str, texts), "--out", out, "--quiet", "--no-store", "--no-html"],
+                       check=True, stdout=None if summary else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         args = [sys.executable, str(shared / "eval" / "score.py"), f"{out}/kg.ttl", *map(str, gold)]
         return subprocess.run(args + (["--show-errors"] if errors else []), check=True,
                               capture_output=True, text=True).stdout
