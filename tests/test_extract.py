@@ -702,6 +702,10 @@ INITIATIVES = [
     ("该县打造“田间学堂”“云端微课”“流动党校”3个载体。", "Campaign", "流动党校", set()),
     # a name quoted inside a quotation takes single quotes; a model (模式) is a standing measure
     ("他说：“该村壮大集体经济‘一约四会’模式不断创新。”", "Measure", "一约四会模式", {"一约四会"}),
+    # a quoted formula of parts names the model it is quoted in, past the words of its work and a 的
+    ("该街道创新“党建+网格+信访”源头治理工作模式。", "Measure", "党建+网格+信访源头治理工作模式", {"党建+网格+信访模式"}),
+    ("该村探索出“党建+合作社+致富能人”的产业发展模式。", "Measure", "党建+合作社+致富能人产业发展模式",
+     {"党建+合作社+致富能人模式"}),
     # a word too general alone (改革) types the quoted name it follows
     ("该县全力推进“放管服”改革。", "Campaign", "放管服改革", {"放管服"}),
     ("洋县扎实开展“两学一做”学习教育。", "Campaign", "两学一做学习教育", {"两学一做"}),
@@ -919,6 +923,8 @@ INITIATIVE_SETS = [
     # quoted names a list's 等 sums up as things of another kind (工作室, 品牌) are no initiatives; as work or
     # with a type word of their own, they are
     ("宜城街道打造“红色物业”“老兵调解”等特色调解工作室。", "Campaign", set()),
+    # formulas of methods that a list sums up as modes (等模式) name no model each
+    ("训练营采用“集中授课+分散学习”“理论培训+实践锻炼”等模式。", "Measure", set()),
     ("宜城街道推行“揭榜挂帅”“赛马比拼”等做法，建好“农民夜校”等教育培训基地。", "Campaign",
      {"揭榜挂帅", "赛马比拼", "农民夜校"}),
 ]

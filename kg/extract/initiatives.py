@@ -307,6 +307,16 @@ def _quoted(text: str, ends: frozenset[int]):
         name, short, tail = unquoted(m.group(1) or m.group(2)), m.group(4), m.group(5)
         tail_type = _tail_type(tail) or ("" if type_of(name) and len(name) >= 4 else None)
         end = m.start(5)  # past the closing quote and any abbreviation
+        means = _MEANS.search(text, max(0, m.start() - 2), m.start())
+        model = (_FORMULA_MODEL.match(text, end) if tail_type is None and "+" in name
+                 and (means is None or means.group() == "的") else None)
+        if model:
+            # “党建+网格+信访”源头治理工作模式, 探索出的“党建+合作社+致富能人”的产业发展模式: a formula of
+            # parts names the model it is quoted in, whatever words of its work stand between; one a
+            # clause works by (通过“公司+村”模式) is its method
+            yield InitiativeHit("Measure", m.start(), model.end(), name + model.group(1) + "模式",
+                                tuple(sorted({name + "模式"} - {name + model.group(1) + "模式"})))
+            continue
         if (tail_type is None and tail.startswith(tuple(_after_quote()))
                 and not _MEANS.search(text, max(0, m.start() - 2), m.start())):
             # “三肩挑”改革: a word too general alone types the quoted name it follows
@@ -364,6 +374,8 @@ def _quoted(text: str, ends: frozenset[int]):
 _CAMPAIGN_YEAR = re.compile(r"^[\u4e00-\u9fff]{2,}[^\d一二三四五六七八九十百千万今去明当每全半个近多]年$")
 # what is a measure only where a verb sets it up (建立“负面清单”), not where it is handled (收集“责任清单”)
 _HANDLED = ("清单",)
+# what a quoted formula of parts (“A+B”) is the formula of: a model, after the words of its work
+_FORMULA_MODEL = re.compile(r"的?([^\W了的是在和与及为对把将被等]{0,6}?)模式")
 # a set of measures named by its count of articles: 减负20条, 激励干部十条
 _NUMBERED_SET = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十百]{1,4})条$")
 # a system described by a quoted phrase and 的 (建立“能进能出、动态调整”的管理机制)
