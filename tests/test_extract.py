@@ -954,6 +954,8 @@ def test_measure_with_group_in_its_name(run: Run) -> None:
 
 GROUPS = [
     ("乡镇党政正职要带头。", {"乡镇党政正职"}),
+    # a village's party secretary by each of the genre's words for the branch
+    ("活动面向村支部书记、村党总支书记。", {"村支部书记", "村党总支书记"}),
     # the team members of a posting named after its first secretary (驻村第一书记和工作队员)
     ("市委组织部加强驻村第一书记和工作队员管理。", {"驻村第一书记", "驻村工作队员"}),
     # the slogan of the cadre corps (高素质专业化…队伍) qualifies no kind of cadre
