@@ -702,6 +702,10 @@ INITIATIVES = [
     ("该县打造“田间学堂”“云端微课”“流动党校”3个载体。", "Campaign", "流动党校", set()),
     # a name quoted inside a quotation takes single quotes; a model (模式) is a standing measure
     ("他说：“该村壮大集体经济‘一约四会’模式不断创新。”", "Measure", "一约四会模式", {"一约四会"}),
+    # a training a launch verb opens, named by its trainees or by when it comes
+    ("街道党校将分批次开展党员轮训。", "Campaign", "党员轮训", set()),
+    ("组织部门对挂职干部进行为期2天的任前培训。", "Campaign", "任前培训", set()),
+    ("该县启动实施了干部教育网络培训。", "Campaign", "干部教育网络培训", set()),
     # a quoted formula of parts names the model it is quoted in, past the words of its work and a 的
     ("该街道创新“党建+网格+信访”源头治理工作模式。", "Measure", "党建+网格+信访源头治理工作模式", {"党建+网格+信访模式"}),
     ("该村探索出“党建+合作社+致富能人”的产业发展模式。", "Measure", "党建+合作社+致富能人产业发展模式",
@@ -923,6 +927,8 @@ INITIATIVE_SETS = [
     # quoted names a list's 等 sums up as things of another kind (工作室, 品牌) are no initiatives; as work or
     # with a type word of their own, they are
     ("宜城街道打造“红色物业”“老兵调解”等特色调解工作室。", "Campaign", set()),
+    # ... not one of no one in particular, nor cadres sent to one
+    ("该县开展业务培训、集中培训，开展干部培训，组织干部参加培训。", "Campaign", set()),
     # formulas of methods that a list sums up as modes (等模式) name no model each
     ("训练营采用“集中授课+分散学习”“理论培训+实践锻炼”等模式。", "Measure", set()),
     ("宜城街道推行“揭榜挂帅”“赛马比拼”等做法，建好“农民夜校”等教育培训基地。", "Campaign",
@@ -1232,6 +1238,8 @@ LAUNCHES = [
     ("石门县召开会议。新关镇在县委的领导下，开展“大走访”活动。", {("新关镇", "launches", "大走访活动")}),
     # ... but deploys what it has carried out (县委部署开展…)
     ("石门县委部署开展“大走访”活动。", {("石门县", "launches", "大走访活动")}),
+    # a place where cadres attend a course is not the article's lead agent
+    ("今年以来，外派干部在西北坡、延安参加能力提升班。\n启动实施了干部教育网络培训。", set()),
 ]
 
 

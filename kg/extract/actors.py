@@ -204,8 +204,9 @@ def _lead_agent(b: Builder, held: list[tuple[int, int]]) -> str | None:
     return b.lead[0]
 
 
-#: the verb that convenes a meeting: it governs a held event's name (召开…干部座谈会), no campaign of the lead's
-_CONVENES = frozenset({"召开", "组织召开"})
+#: the verb that convenes a meeting: it governs a held event's name (召开…干部座谈会), no campaign of the lead's;
+#: nor does one that takes part in what others hold (外派…干部在延安参加能力提升班)
+_NO_LEAD_ACT = frozenset({"召开", "组织召开", "参加", "参与"})
 
 
 def _first_agent(b: Builder, held: list[tuple[int, int]]) -> str | None:
@@ -225,8 +226,9 @@ def _first_agent(b: Builder, held: list[tuple[int, int]]) -> str | None:
         if unit := _unit_for(b, m.group(1)):
             candidates.append((m.start(), m.end(), unit))
     for start, end, unit in sorted(candidates):
-        # a meeting convened (召开三级干部大会) is no act on an initiative a later paragraph names
-        if any(v.group("verb") not in _CONVENES
+        # a meeting convened (召开三级干部大会) or a course attended is no act on an initiative a later
+        # paragraph names
+        if any(v.group("verb") not in _NO_LEAD_ACT
                for v in verb_re.finditer(text, end, min(span_of(text, start, CLAUSE)[1], end + 30))):
             return unit
     return None

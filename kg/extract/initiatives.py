@@ -123,6 +123,7 @@ def find_initiatives(text: str, tokens: dict[int, int], groups: Sequence[tuple[i
                   ("list", _lists(text, ends)), ("governed", _governed(text, ends)), ("event", _events(text, ends)),
                   ("vehicle", _vehicles(text, ends)), ("headline", _headlines(text)),
                   ("heading", _document_headings(text)), ("system", _kin_systems(text, ends)),
+                  ("training", _trainings(text, ends)),
                   *_group_systems(text, groups, ends))
     for rank, (rule, generator) in enumerate(generators):
         ranked += [(rank, -(h.end - h.start), h.start, replace(h, rule=rule))
@@ -643,6 +644,28 @@ def _vehicles(text: str, ends: frozenset[int]):
         typed = [tm for tm in _type_words(text, start, m.end(1), ends) if tm.end() == m.end(1)]
         if typed:
             yield from _named(text, start, typed[-1])
+
+
+# a training a launch verb opens, named by whom it trains or when (开展党员轮训, 进行为期2天的任前培训)
+_TRAINING = re.compile(r"(?:开展|举办|组织|实施|启动|进行|开设)+了?(?:为期[^，。；的]{1,6}的)?"
+                       r"([\u4e00-\u9fff]{2,12}?(?:大培训|培训|轮训))(?=[，。；、和及]|$)")
+_TRAINEES = re.compile(r"干部|党员|书记|工作者|公务员|人员|人才|岗前|任前|入职|任职")
+_NOT_TRAINED = re.compile(r"参加|参与|接受|到|赴|进行|开展|组织|举办|实施")
+
+
+def _trainings(text: str, ends: frozenset[int]):
+    """A training named by its trainees (党员, 基层党务工作者) or by when it comes (岗前, 任前) after the
+    verb that opens it; one of no one in particular (业务培训, 集中培训, 开展培训) names nothing."""
+    for m in _TRAINING.finditer(text):
+        name = m.group(1)
+        if (m.start(1) in ends or m.start(1) == m.end(0) - len(name)) and _TRAINEES.search(name[:-2]) \
+                and not _NOT_TRAINED.search(name) and name[:-2].strip("大") not in _bare_groups():
+            yield InitiativeHit("Campaign", m.start(1), m.end(1), name, ())
+
+
+@lru_cache(maxsize=1)
+def _bare_groups() -> frozenset[str]:
+    return frozenset(table("groups")["BARE"]) - {"党员"}
 
 
 _EVENT_COUNT = re.compile(r"(?<![第\d一二三四五六七八九十百两])(?!一[个场期次批])(?:\d+|[一二三四五六七八九十百两]+)[个场期次批](?:以上|左右)?$")
