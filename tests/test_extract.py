@@ -708,7 +708,7 @@ INITIATIVES = [
     ("该县启动实施了干部教育网络培训。", "Campaign", "干部教育网络培训", set()),
     # a quoted formula of parts names the model it is quoted in, past the words of its work and a 的
     ("该街道创新“党建+网格+信访”源头治理工作模式。", "Measure", "党建+网格+信访源头治理工作模式", {"党建+网格+信访模式"}),
-    ("该村探索出“党建+合作社+致富能人”的产业发展模式。", "Measure", "党建+合作社+致富能人产业发展模式",
+    ("该村构建“党建+合作社+致富能人”的产业发展模式。", "Measure", "党建+合作社+致富能人产业发展模式",
      {"党建+合作社+致富能人模式"}),
     # a word too general alone (改革) types the quoted name it follows
     ("该县全力推进“放管服”改革。", "Campaign", "放管服改革", {"放管服"}),
@@ -834,6 +834,7 @@ INITIATIVE_SETS = [
     ("该县首创“青训营”培养模式，创新产业发展模式。", "Measure", set()),
     # a model a campaign uses is its method
     ("训练营采用“研讨交流”模式，通过“公司+村”模式增收。", "Measure", set()),
+    ("他说，通过近年来探索出的“党建+合作社”的产业发展模式，带动了就业。", "Measure", set()),
     # a list of units is no list of named objects; a counted item names nothing
     ("该区建立“传帮带”与区、镇、村三级联动培育机制。", "Measure", set()),
     ("各村评定为产业兴旺、群众满意10颗评选星。", "Campaign", set()),

@@ -308,13 +308,12 @@ def _quoted(text: str, ends: frozenset[int]):
         name, short, tail = unquoted(m.group(1) or m.group(2)), m.group(4), m.group(5)
         tail_type = _tail_type(tail) or ("" if type_of(name) and len(name) >= 4 else None)
         end = m.start(5)  # past the closing quote and any abbreviation
-        means = _MEANS.search(text, max(0, m.start() - 2), m.start())
         model = (_FORMULA_MODEL.match(text, end) if tail_type is None and "+" in name
-                 and (means is None or means.group() == "的") else None)
+                 and not _BY_MEANS.search(text, start_of(text, m.start(), CLAUSE), m.start()) else None)
         if model:
-            # “党建+网格+信访”源头治理工作模式, 探索出的“党建+合作社+致富能人”的产业发展模式: a formula of
-            # parts names the model it is quoted in, whatever words of its work stand between; one a
-            # clause works by (通过“公司+村”模式) is its method
+            # “党建+网格+信访”源头治理工作模式, 构建“党建+”工作融合模式: a formula of parts names the model
+            # it is quoted in, whatever words of its work stand between; one a clause works by (通过“公司+村”
+            # 模式, 通过近年来探索出的“…”的产业发展模式) is its method
             yield InitiativeHit("Measure", m.start(), model.end(), name + model.group(1) + "模式",
                                 tuple(sorted({name + "模式"} - {name + model.group(1) + "模式"})))
             continue
@@ -395,6 +394,7 @@ def _described(text: str, ends: frozenset[int]):
 
 # what makes a model a method an initiative uses (采用“研讨交流”模式, …的“头脑风暴”模式), not a measure
 _MEANS = re.compile(r"(?:采用|采取|通过|运用|借助|依托|的)$")
+_BY_MEANS = re.compile(r"采用|采取|通过|运用|借助|依托")
 # what follows a list of quoted examples that are not names themselves: 等先进典型评选活动
 _LIST_NAMED_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,12}?(?:活动|行动|评选|竞赛|比赛|创建)")
 
