@@ -616,7 +616,24 @@ POST_ALTS = [
     ("洪屿村党支部书记、村委会主任陈重良说，要带头干。", "洪屿村委会主任", "洪屿村村委会主任"),
     # ... and a village party branch's post written with the level word twice
     ("上墅乡刘家塘村村党总支书记褚雪松是一位老村干。", "刘家塘村党总支书记", "刘家塘村村党总支书记"),
+    # ... and the chain of units the list's first post is written after, the level word twice as well
+    ("宝坻区方家庄镇小杜庄村党支部书记、村委会主任李明说，要带头干。", "小杜庄村委会主任",
+     "宝坻区方家庄镇小杜庄村村委会主任"),
+    # a unit the article writes in two forms names the post in each (张家川县, 张家川回族自治县)
+    ("张家川回族自治县委常委何吉洲出席。张家川县委书记王强讲话。", "张家川回族自治县委常委", "张家川县委常委"),
+    ("张家川回族自治县委常委何吉洲出席。张家川县委书记王强讲话。", "张家川县委书记", "张家川回族自治县委书记"),
+    # a region's short form names its post, and so does its full name
+    ("新疆党委组织部干部教育处处长王明出席。", "新疆党委组织部干部教育处处长", "新疆维吾尔自治区党委组织部干部教育处处长"),
+    # a department's head is named with and without its 部
+    ("盐边县委组织部长杨茂文讲话。", "盐边县委组织部长", "盐边县委组织部部长"),
 ]
+
+
+def test_an_autonomous_region_is_never_written_as_its_short_form_and_level() -> None:
+    """新疆 is written 新疆维吾尔自治区, never 新疆区."""
+    from kg.extract.people import _other_forms
+    forms = _other_forms("新疆党委书记", "新疆", "新疆维吾尔自治区", {"新疆维吾尔自治区": {"新疆"}}, {})
+    assert forms == {"新疆维吾尔自治区党委书记"}
 
 
 @pytest.mark.parametrize(("text", "label", "alt"), POST_ALTS)

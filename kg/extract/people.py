@@ -969,6 +969,7 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
     prefix = None  # (committee prefix, its locality chain) of the previous post in the list
     led_unit = None  # (unit, its locality chain) whose party group or committee the previous post leads
     surfaces = sorted({(ctx.text[h.start:h.end], h.name) for h in ctx.localities}, key=lambda x: -len(x[0]))
+    written_as, chains = _written_forms(ctx)
     for post in posts:
         label = post.surface
         chain = _locality_chain(label, surfaces)
@@ -1036,9 +1037,58 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             org += committee.group()
         elif org == place:
             org = None  # 鲁家村 + 主任: a post of the village, whose organisation the text does not name
+        if place and loc:
+            alts |= {form for a in alts | {label} if a.startswith(place)
+                     for form in _other_forms(a, place, loc, written_as, chains)}
         out.append(PostHit(post.start, post.end, post.surface, label, org, loc,
                            tuple(sorted(alts - {label}))))
     return out
+
+
+def _written_forms(ctx: ArticleContext) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each unit's names as the article writes them (张家川县, 张家川回族自治县), and the chains of units it
+    writes ending with it (宝坻区方家庄镇小杜庄村)."""
+    written_as: dict[str, set[str]] = {}
+    chains: dict[str, set[str]] = {}
+    spans = sorted(ctx.localities, key=lambda h: h.start)
+    for i, h in enumerate(spans):
+        written_as.setdefault(h.name, set()).add(ctx.text[h.start:h.end])
+        start = h.start
+        for before in reversed(spans[:i]):
+            if before.end != start:
+                break
+            start = before.start
+        if start < h.start:
+            chains.setdefault(h.name, set()).add(ctx.text[start:h.end])
+    return written_as, chains
+
+
+def _other_forms(label: str, place: str, unit: str, written_as: dict[str, set[str]],
+                 chains: dict[str, set[str]]) -> set[str]:
+    """The post's name with its unit written in the article's other forms, in full, and after the chain of
+    units the article writes before it (张家川回族自治县委常委 beside 张家川县委常委; 宝坻区方家庄镇小杜庄村村委会主任
+    beside 小杜庄村村委会主任): the one post, whichever a reader takes as its name; a department's head is
+    named with and without its 部 (组织部长, 组织部部长)."""
+    rest = label[len(place):]
+    if not _LEVEL_END.search(place) and rest[:1] == unit[-1:]:
+        place, rest = place + rest[0], rest[1:]  # 张家川 + 县委书记: the county written 张家川县
+    rests = {rest} | ({rest[:-2] + "部部长"} if _DEPARTMENT_HEAD.search(rest) else set()) \
+        | ({rest[:-3] + "长"} if rest.endswith("部部长") else set())
+    # the unit's short forms take its level word (张家川 -> 张家川县), as its posts write it
+    forms = {w if _LEVEL_END.search(w) else w + unit[-1] for w in written_as.get(unit, set())
+             if _LEVEL_END.search(w) or not unit.endswith("自治区")}  # 新疆 is never 新疆区
+    heads = forms | {unit, place} | chains.get(unit, set())
+    if _LEVEL_END.search(place):  # 张家川县 + 委常委: a form with the same level word
+        heads = {h for h in heads if h[-1] == place[-1]}
+    elif not _BODY.match(rest):  # 新疆 + 党委…: the full name of a short form, before the unit's own bodies
+        heads = {place}
+    return {h + r for h in heads for r in rests} - {label}
+
+
+_LEVEL_END = re.compile(r"(?:[省市州盟县区旗镇乡村]|街道|社区|嘎查|苏木)$")
+_BODY = re.compile(r"党委|党工委|人民政府|政府|人大|政协|纪委")
+# a department's head named without the department's 部 before 长 (组织部长, 宣传部长)
+_DEPARTMENT_HEAD = re.compile(r"[^部]部长$")
 
 
 def _village_before(ctx: ArticleContext, post: PostHit) -> str | None:
