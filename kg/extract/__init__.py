@@ -35,7 +35,7 @@ from . import identity
 from .actors import find_actor
 from .builder import Builder
 from .context import ArticleContext, build_context
-from .groups import GroupHit, find_groups
+from .groups import GroupHit, find_groups, one_name_each
 from .initiatives import find_initiatives
 from .localities import names_another
 from .people import (find_appointed, find_group_members, find_listed_leaders, find_named_before_posts,
@@ -103,13 +103,14 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     places = [(h.start, h.end) for h in ctx.localities]
     # a group's words inside a named official's post (村党总支书记、村委会主任黎泉生) name that post
     posts = [(m.start, m.end) for m in b.mentions if m.cls == "Post"]
-    for g in groups:
-        if g.label.endswith("书记") and any(s < g.start < e for s, e in places):
-            continue
-        if any(s <= g.start and g.end <= e for s, e in posts):
-            continue
-        key = b.entity("CadreGroup", g.label, g.alt_labels, key=identity.group_key(g.label))
-        b.mentions.append(Mention("CadreGroup", g.label, g.start, g.end, text[g.start:g.end], rule=g.rule, key=key))
+    named = [g for g in groups if not (g.label.endswith("书记") and any(s < g.start < e for s, e in places))
+             and not any(s <= g.start and g.end <= e for s, e in posts)]
+    same = one_name_each([g.label for g in named])
+    for g in named:
+        label = same.get(g.label, g.label)
+        alts = (*g.alt_labels, g.label) if label != g.label else g.alt_labels
+        key = b.entity("CadreGroup", label, alts, key=identity.group_key(label))
+        b.mentions.append(Mention("CadreGroup", label, g.start, g.end, text[g.start:g.end], rule=g.rule, key=key))
         group_hits.append((g, key))
     _named_people(b, find_group_members(text, [(g.start, g.end) for g in groups], clean.reporters, tokens),
                   "group-member")

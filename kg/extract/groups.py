@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -165,3 +166,23 @@ def _without_alternatives(surface: str) -> str:
     head, tail = (surface[:dropped.start()], surface[dropped.start():]) if dropped else (surface, "")
     tail = re.sub(r"（[\u4e00-\u9fff]{1,3}）", "", tail)
     return re.sub(r"（([\u4e00-\u9fff])）", r"\1", head) + tail
+
+
+def one_name_each(labels: Sequence[str]) -> dict[str, str]:
+    """The group each of an article's group names stands for, where the article names one group two ways:
+    a village's party secretaries by each of the genre's words for them (村党组织书记, 村党支部书记, 村书记:
+    the one it writes first), and a group named again without the level it was first qualified by (党政正职
+    after 乡镇党政正职, the only group it shortens). Other names stand for themselves."""
+    order = list(dict.fromkeys(labels))
+    secretaries = set(table("groups")["SECRETARY"])
+    same = [label for label in order if label in secretaries]
+    out = {label: same[0] for label in same[1:]}
+    levels = table("groups")["LEVEL"]
+    for label in order:
+        if label.startswith(levels):
+            continue  # 镇干部 beside 乡镇干部: a level of its own, another group
+        fuller = {m for m in order if m != label and m.endswith(label) and m[: len(m) - len(label)] in levels}
+        if len(fuller) == 1 and label not in out:
+            out[label] = out.get(m := fuller.pop(), m)
+    return out
+
