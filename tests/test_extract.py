@@ -37,6 +37,9 @@ LOCALITIES = [
     ("黄岩区委印发《关于进一步激励广大干部担当作为的实施意见》。", "黄岩区", "331003"),
     # a county before a clause
     ("天等县召开会议，县委书记强调，要担当作为。", "天等县", "451425"),
+    # an autonomous county or prefecture by its short name and level word
+    ("大厂县开展“五比亮剑”行动。", "大厂回族自治县", "131028"),
+    ("甘孜州委组织部举办培训班。", "甘孜藏族自治州", "513300"),
     # a town under its district (codes go down to county level only)
     ("黄岩区宁溪镇召开干部大会。", "宁溪镇", None),
     ("赣榆区柘汪镇党委书记李杰说，要担当作为。", "柘汪镇", None),
@@ -147,6 +150,11 @@ def test_short_form_is_alt_label_when_full_name_is_named(run: Run) -> None:
     assert labels(ex, "Locality") == {"台州市", "黄岩区"}
     assert "黄岩" in alt_labels(ex, "Locality", "黄岩区")
     assert "黄岩" not in labels(ex, "Locality")
+
+
+def test_an_autonomous_unit_written_short_is_also_named_with_its_level_word(run: Run) -> None:
+    ex = run("甘孜藏族自治州召开会议，甘孜要走在前列。")
+    assert {"甘孜", "甘孜州"} <= alt_labels(ex, "Locality", "甘孜藏族自治州")
 
 
 def test_short_form_without_full_name_is_not_a_locality(run: Run) -> None:

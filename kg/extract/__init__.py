@@ -256,8 +256,13 @@ def _localities(b: Builder) -> dict[str, str]:
             # above it that the article names (not of a guess among several 新华镇)
             placed = len(gaz.by_name.get(unit.name, ())) == 1 or any(
                 gaz.units[a].name in named for a in gaz.chain(h.unit)[1:])
+            # an autonomous prefecture, county or banner written short is also written with its level
+            # word (甘孜 -> 甘孜州, 张家川 -> 张家川县), as its committee is (甘孜州委)
+            autonomous = _AUTONOMOUS.search(unit.name)
+            forms = (surface, surface + autonomous.group(1)) if autonomous and surface != unit.name \
+                and not surface.endswith(autonomous.group(1)) else (surface,)
             # (the code of a guess is a guess too: a unit not placed carries none, as it has no parent)
-            key = b.entity("Locality", unit.name, (surface,), key=_unit_key(gaz, h.unit),
+            key = b.entity("Locality", unit.name, forms, key=_unit_key(gaz, h.unit),
                            admin_code=unit.code if placed else None,
                            part_of=_parent_division(b, gaz, h.unit) if placed else None)
         else:
@@ -268,6 +273,9 @@ def _localities(b: Builder) -> dict[str, str]:
         keys.setdefault(h.name, key)
         b.mentions.append(Mention("Locality", h.name, h.start, h.end, surface, rule=h.rule, key=key))
     return keys
+
+
+_AUTONOMOUS = re.compile(r"自治([州县旗])$")
 
 
 def _parent_division(b: Builder, gaz: gz.Gazetteer, index: int) -> str | None:

@@ -81,6 +81,16 @@ def _add_county_variants(units: list[Unit], by_name: dict) -> None:
                     by_name[variant].append(index)
 
 
+def _add_autonomous_short_names(units: list[Unit], by_name: dict) -> None:
+    """Autonomous prefectures, counties and banners are written by their short name and level word:
+    甘孜藏族自治州 -> 甘孜州, 张家川回族自治县 -> 张家川县, 大厂回族自治县 -> 大厂县."""
+    for index, unit in enumerate(units):
+        m = _AUTONOMOUS.search(unit.name)
+        if m and unit.short and len(unit.short) >= 2 and unit.short + m.group(1) not in by_name:
+            by_name[unit.short + m.group(1)].append(index)
+
+
+_AUTONOMOUS = re.compile(r"自治([州县旗])$")
 _BANNER = re.compile(r"(.)[^左右前中后旗]+?(?:([左右])翼?)?([前中后])?旗")
 
 
@@ -172,6 +182,7 @@ def _parse() -> Gazetteer:
     _add_renamed(units, by_name, by_short)
     _add_county_variants(units, by_name)
     _add_banner_abbreviations(units, by_name)
+    _add_autonomous_short_names(units, by_name)
     frozen = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
     return Gazetteer(units=tuple(units), by_name=frozen(by_name), by_short=frozen(by_short),
                      villages=frozen(villages))

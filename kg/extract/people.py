@@ -1047,18 +1047,17 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
 
 def _written_forms(ctx: ArticleContext) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """Each unit's names as the article writes them (张家川县, 张家川回族自治县), and the chains of units it
-    writes ending with it (宝坻区方家庄镇小杜庄村)."""
+    writes ending with it (方家庄镇小杜庄村, 宝坻区方家庄镇小杜庄村)."""
     written_as: dict[str, set[str]] = {}
     chains: dict[str, set[str]] = {}
     spans = sorted(ctx.localities, key=lambda h: h.start)
     for i, h in enumerate(spans):
         written_as.setdefault(h.name, set()).add(ctx.text[h.start:h.end])
         start = h.start
-        for before in reversed(spans[:i]):
+        for before in reversed(spans[:i]):  # each chain that ends with it: 昭觉县阿土列尔村, 凉山州昭觉县…
             if before.end != start:
                 break
             start = before.start
-        if start < h.start:
             chains.setdefault(h.name, set()).add(ctx.text[start:h.end])
     return written_as, chains
 
