@@ -1116,6 +1116,10 @@ GROUP_NAMES = [
     # the one group of a village's party secretaries has each name the article gives it
     ("各村党支部书记和村党总支书记参加培训，村书记要带头。", "村党支部书记", {"村党总支书记", "村书记"}),
     ("乡镇党政正职要带头，党政正职要担当。", "乡镇党政正职", {"党政正职"}),
+    # ... and its towns' level written another way
+    ("激励乡镇党政正职担当作为，镇街党政正职要带头。", "乡镇党政正职", {"镇街党政正职"}),
+    # the young are 青年 or 年轻 in the genre's words
+    ("选拔优秀青年干部。", "优秀青年干部", {"优秀年轻干部"}),
 ]
 
 

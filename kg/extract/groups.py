@@ -147,6 +147,8 @@ def find_groups(text: str) -> list[GroupHit]:
         short = _duty_re().sub("", _BOUND.sub("", label)).removeprefix("行政")
         if short != label and len(short) >= 3 and short not in bare:
             alts = (*alts, short)
+        # 青年干部 are 年轻干部 (年青 likewise): the genre's words for the young, either a name of the group
+        alts = (*alts, *(_YOUNG.sub(w, label) for w in _YOUNG_WORDS if _YOUNG.search(label) and w not in label))
         hits.append(GroupHit(m.start(), m.end(), label, alts))
     # 驻村第一书记和工作队员: the team members of the same posting, named with its 驻村 once
     taken = {(h.start, h.end) for h in hits}
@@ -156,6 +158,8 @@ def find_groups(text: str) -> list[GroupHit]:
     return hits
 
 
+_YOUNG_WORDS = ("年轻", "青年")
+_YOUNG = re.compile(r"年轻|青年|年青")
 _POSTED_MATES = re.compile(r"驻村第一书记(?:和|及|与|、)(工作队员)")
 
 
@@ -171,18 +175,28 @@ def _without_alternatives(surface: str) -> str:
 def one_name_each(labels: Sequence[str]) -> dict[str, str]:
     """The group each of an article's group names stands for, where the article names one group two ways:
     a village's party secretaries by each of the genre's words for them (村党组织书记, 村党支部书记, 村书记:
-    the one it writes first), and a group named again without the level it was first qualified by (党政正职
-    after 乡镇党政正职, the only group it shortens). Other names stand for themselves."""
+    the one it writes first), its towns' level written two ways (乡镇党政正职, 镇街党政正职), and a group named
+    again without the level it was first qualified by (党政正职 after 乡镇党政正职, the only group it
+    shortens). Other names stand for themselves."""
     order = list(dict.fromkeys(labels))
     secretaries = set(table("groups")["SECRETARY"])
     same = [label for label in order if label in secretaries]
     out = {label: same[0] for label in same[1:]}
+    # 乡镇党政正职 and 镇街党政正职: the towns' level written two ways, one group
+    towns = table("groups")["TOWNS"]
+    for label in order:
+        level = next((t for t in towns if label.startswith(t)), None)
+        first = next((m for m in order if level and m != label and m.startswith(towns)
+                      and m[len(next(t for t in towns if m.startswith(t))):] == label[len(level):]), None)
+        if first is not None and order.index(first) < order.index(label) and label not in out:
+            out[label] = out.get(first, first)
     levels = table("groups")["LEVEL"]
     for label in order:
-        if label.startswith(levels):
+        if label.startswith(levels) or label in out:
             continue  # 镇干部 beside 乡镇干部: a level of its own, another group
-        fuller = {m for m in order if m != label and m.endswith(label) and m[: len(m) - len(label)] in levels}
-        if len(fuller) == 1 and label not in out:
-            out[label] = out.get(m := fuller.pop(), m)
+        fuller = {out.get(m, m) for m in order
+                  if m != label and m.endswith(label) and m[: len(m) - len(label)] in levels}
+        if len(fuller) == 1:
+            out[label] = fuller.pop()
     return out
 
