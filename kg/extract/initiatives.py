@@ -345,14 +345,20 @@ def _quoted(text: str, ends: frozenset[int]):
             alts = {name, name + _last_type(label)} | ({short, short + tail_type} if short else set()) if tail_type else set()
             start = m.start()
             counted = verb and _EVENT_COUNT.fullmatch(text, verb[0], m.start())
-            if (verb and not counted and 2 <= m.start() - verb[0] <= 8
-                    and not re.search(r"[^\u4e00-\u9fff]|的", text[verb[0]:m.start()])
-                    and not _OWNER.fullmatch(text, verb[0], m.start())):  # (落实县委“…”行动: whose it is)
+            modifier = text[verb[0]:m.start()] if verb and not counted else ""
+            plain = modifier and not re.search(r"[^\u4e00-\u9fff]|的", modifier) \
+                and not _OWNER.fullmatch(text, verb[0], m.start())  # (落实县委“…”行动: whose it is)
+            if plain and 2 <= len(modifier) <= 8:
                 # 开展领导干部“换位体验”活动: the modifier belongs to the name; a count of events
                 # (举办了两期“…培训班”) names none
                 start = verb[0]
                 alts.add(label)
-                label = text[start:m.start()] + label
+                label = modifier + label
+            elif (listed and not counted and 8 < m.start() - listed[0] <= 20
+                  and re.fullmatch(r"[^\W的了是在和与及为对把将被等]+", longer := text[listed[0]:m.start()])
+                  and not _OWNER.fullmatch(longer)):
+                # 开展村级党组织书记乡村振兴“擂台大比武”活动: a longer one is the name's fullest form
+                alts.add(longer + label)
             yield InitiativeHit(type_of(label), start, end + len(tail_type), label, tuple(sorted(alts - {label})))
         elif listed and listed[1] == "Campaign" and _in_quoted_list(text, listed[0], m.start()):
             after = _LIST_NAMED_AFTER.match(text, _quoted_list_end(text, end))
