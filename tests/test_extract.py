@@ -738,6 +738,9 @@ INITIATIVES = [
     # ... a longer modifier makes the name's fullest form
     ("该乡开展村级党组织书记乡村振兴“擂台大比武”活动。", "Campaign", "擂台大比武活动",
      {"村级党组织书记乡村振兴擂台大比武活动"}),
+    # a quoted name at its clause's head is also named after the chain of units and words qualifying it there
+    ("日前，安顺市平坝区第三届“擂台比武”活动在区委党校开赛。", "Campaign", "擂台比武活动",
+     {"平坝区第三届擂台比武活动", "安顺市平坝区第三届擂台比武活动"}),
     # a word too general alone (改革) types the quoted name it follows
     ("该县全力推进“放管服”改革。", "Campaign", "放管服改革", {"放管服"}),
     ("洋县扎实开展“两学一做”学习教育。", "Campaign", "两学一做学习教育", {"两学一做"}),

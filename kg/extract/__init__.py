@@ -36,11 +36,11 @@ from .actors import find_actor
 from .builder import Builder
 from .context import ArticleContext, build_context
 from .groups import GroupHit, find_groups, one_name_each
-from .initiatives import find_initiatives
+from .initiatives import find_initiatives, governing_verbs
 from .localities import names_another
 from .people import (find_appointed, find_group_members, find_listed_leaders, find_named_before_posts,
                      find_named_before_title, find_officials, find_officials_by_verb, whole_names)
-from .spans import unquoted
+from .spans import CLAUSE, start_of, unquoted
 from .subjects import find_subjects
 from .targets import Span, find_targets
 
@@ -129,7 +129,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     for h, (actor, rule, org, partners) in zip(initiatives, acts):
         name = names[h.label]
         alts = (h.label, *(a for a in h.alt_labels if len(a) >= _SHORTEST_FORM and not _NO_NAME.fullmatch(a)),
-                *_inner_forms(b.ctx, h))
+                *_inner_forms(b.ctx, h), *_head_forms(b.ctx, h))
         # a slogan's clauses are written with and without their marks (头雁比武，村村竞赛 / 头雁比武村村竞赛,
         # 宝地先锋·党课宣讲团 / 宝地先锋党课宣讲团)
         alts += tuple(_CLAUSE_MARKS.sub("", a) for a in (name, *alts) if _CLAUSE_MARKS.search(a))
@@ -210,6 +210,33 @@ def _inner_forms(ctx: ArticleContext, h) -> list[str]:
         rest = rest[scope.end():]
         out.append(rest)
     return [form for form in map(unquoted, out) if len(form) >= _SHORTEST_FORM and not _NO_NAME.fullmatch(form)]
+
+
+def _head_forms(ctx: ArticleContext, h) -> list[str]:
+    """A quoted name at the head of its clause, after the chain of units and the words that qualify it
+    there (日前，贵州省安顺市平坝区第三届“擂台比武”活动在区委党校开赛): its fullest form, from each unit
+    of the chain (安顺市平坝区第三届擂台比武活动, 平坝区第三届擂台比武活动)."""
+    text = ctx.text
+    if h.rule != "quoted" or not text.startswith("“", h.start):
+        return []
+    start = start_of(text, h.start, CLAUSE)
+    start += len(m.group()) if (m := _TIME_LEAD.match(text, start)) else 0
+    head = text[start:h.start]
+    if (not 2 <= len(head) <= 40 or not _QUALIFIERS.fullmatch(head)
+            or any(not head.startswith("党", v.start() - 1) for v in governing_verbs()[0].finditer(head))):
+        return []  # (党组织 is no verb)
+    chain, pos = [], start
+    for loc in sorted(ctx.localities, key=lambda loc: loc.start):
+        if loc.start == pos and loc.end <= h.start:
+            chain.append(loc)
+            pos = loc.end
+    return [unquoted(text[loc.start:h.end]) for loc in chain]
+
+
+# what opens a clause before its subject: when it happened (日前, 9月2日)
+_TIME_LEAD = re.compile(r"(?:日前|近日|近期|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日)[，,]?")
+# the words that may qualify a name at its clause's head: no particle, a bracketed alternative (村（社区）)
+_QUALIFIERS = re.compile(r"(?:[^\W的了是在和与及为对把将被等]|（[\u4e00-\u9fff]{1,3}）)+")
 
 
 # what scopes a name in time or place at its start (2018年度, 全区, 第二期) and may be left out
