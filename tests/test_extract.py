@@ -632,6 +632,8 @@ POST_ALTS = [
     ("张家川回族自治县委常委何吉洲出席。张家川县委书记王强讲话。", "张家川县委书记", "张家川回族自治县委书记"),
     # a region's short form names its post, and so does its full name
     ("新疆党委组织部干部教育处处长王明出席。", "新疆党委组织部干部教育处处长", "新疆维吾尔自治区党委组织部干部教育处处长"),
+    # a village committee's member with the level word once or twice
+    ("上墅乡刘家塘村村委委员马晔说，要带头干。", "刘家塘村委委员", "刘家塘村村委委员"),
     # a department's head is named with and without its 部
     ("盐边县委组织部长杨茂文讲话。", "盐边县委组织部长", "盐边县委组织部部长"),
 ]
