@@ -223,7 +223,7 @@ def _head_forms(ctx: ArticleContext, h) -> list[str]:
     start += len(m.group()) if (m := _TIME_LEAD.match(text, start)) else 0
     head = text[start:h.start]
     if (not 2 <= len(head) <= 40 or not _QUALIFIERS.fullmatch(head)
-            or any(not head.startswith("党", v.start() - 1) for v in governing_verbs()[0].finditer(head))):
+            or any(head[v.start() - 1:v.start()] != "党" for v in governing_verbs()[0].finditer(head))):
         return []  # (党组织 is no verb)
     chain, pos = [], start
     for loc in sorted(ctx.localities, key=lambda loc: loc.start):
@@ -285,7 +285,7 @@ def _localities(b: Builder) -> dict[str, str]:
                 gaz.units[a].name in named for a in gaz.chain(h.unit)[1:])
             # an autonomous prefecture, county or banner written short is also written with its level
             # word (甘孜 -> 甘孜州, 张家川 -> 张家川县), as its committee is (甘孜州委)
-            autonomous = _AUTONOMOUS.search(unit.name)
+            autonomous = gz.AUTONOMOUS.search(unit.name)
             forms = (surface, surface + autonomous.group(1)) if autonomous and surface != unit.name \
                 and not surface.endswith(autonomous.group(1)) else (surface,)
             # (the code of a guess is a guess too: a unit not placed carries none, as it has no parent)
@@ -300,9 +300,6 @@ def _localities(b: Builder) -> dict[str, str]:
         keys.setdefault(h.name, key)
         b.mentions.append(Mention("Locality", h.name, h.start, h.end, surface, rule=h.rule, key=key))
     return keys
-
-
-_AUTONOMOUS = re.compile(r"自治([州县旗])$")
 
 
 def _parent_division(b: Builder, gaz: gz.Gazetteer, index: int) -> str | None:

@@ -85,12 +85,13 @@ def _add_autonomous_short_names(units: list[Unit], by_name: dict) -> None:
     """Autonomous prefectures, counties and banners are written by their short name and level word:
     甘孜藏族自治州 -> 甘孜州, 张家川回族自治县 -> 张家川县, 大厂回族自治县 -> 大厂县."""
     for index, unit in enumerate(units):
-        m = _AUTONOMOUS.search(unit.name)
+        m = AUTONOMOUS.search(unit.name)
         if m and unit.short and len(unit.short) >= 2 and unit.short + m.group(1) not in by_name:
             by_name[unit.short + m.group(1)].append(index)
 
 
-_AUTONOMOUS = re.compile(r"自治([州县旗])$")
+#: an autonomous prefecture's, county's or banner's name, and its level word
+AUTONOMOUS = re.compile(r"自治([州县旗])$")
 _BANNER = re.compile(r"(.)[^左右前中后旗]+?(?:([左右])翼?)?([前中后])?旗")
 
 

@@ -184,11 +184,10 @@ def one_name_each(labels: Sequence[str]) -> dict[str, str]:
     out = {label: same[0] for label in same[1:]}
     # 乡镇党政正职 and 镇街党政正职: the towns' level written two ways, one group
     towns = table("groups")["TOWNS"]
-    for label in order:
-        level = next((t for t in towns if label.startswith(t)), None)
-        first = next((m for m in order if level and m != label and m.startswith(towns)
-                      and m[len(next(t for t in towns if m.startswith(t))):] == label[len(level):]), None)
-        if first is not None and order.index(first) < order.index(label) and label not in out:
+    rests = {label: next((label[len(t):] for t in towns if label.startswith(t)), None) for label in order}
+    for i, label in enumerate(order):
+        first = next((m for m in order[:i] if rests[label] and rests[m] == rests[label]), None)
+        if first is not None and label not in out:
             out[label] = out.get(first, first)
     levels = table("groups")["LEVEL"]
     for label in order:

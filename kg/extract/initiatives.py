@@ -664,8 +664,8 @@ def _trainings(text: str, ends: frozenset[int]):
     verb that opens it; one of no one in particular (业务培训, 集中培训, 开展培训) names nothing."""
     for m in _TRAINING.finditer(text):
         name = m.group(1)
-        if (m.start(1) in ends or m.start(1) == m.end(0) - len(name)) and _TRAINEES.search(name[:-2]) \
-                and not _NOT_TRAINED.search(name) and name[:-2].strip("大") not in _bare_groups():
+        if (m.start(1) in ends and _TRAINEES.search(name[:-2]) and not _NOT_TRAINED.search(name)
+                and name[:-2].strip("大") not in _bare_groups()):
             yield InitiativeHit("Campaign", m.start(1), m.end(1), name, ())
 
 
