@@ -963,6 +963,9 @@ INITIATIVE_SETS = [
     ("宜城街道打造“红色物业”“老兵调解”等特色调解工作室。", "Campaign", set()),
     # ... not one of no one in particular, nor cadres sent to one
     ("该县开展业务培训、集中培训，开展干部培训，组织干部参加培训。", "Campaign", set()),
+    # a long-term mechanism a unit only explores is its aim (探索建立 sets one up)
+    ("该县积极探索激励保障长效机制，近日出台《关于完善村级运转经费保障机制的实施意见》。", "Measure",
+     {"关于完善村级运转经费保障机制的实施意见"}),
     # formulas of methods that a list sums up as modes (等模式) name no model each
     ("训练营采用“集中授课+分散学习”“理论培训+实践锻炼”等模式。", "Measure", set()),
     ("宜城街道推行“揭榜挂帅”“赛马比拼”等做法，建好“农民夜校”等教育培训基地。", "Campaign",

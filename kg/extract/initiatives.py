@@ -583,6 +583,8 @@ def _governed(text: str, ends: frozenset[int]):
         for tm in _type_words_in_run(text, m.start(), m.end(), ends):
             typed_ends.append(tm.end())
             verb = _verb_before(text, tm.start(), ends, reach=22)
+            if verb and text.startswith("探索", verb[0] - 2) and text.endswith("长效机制", 0, tm.end()):
+                continue  # 积极探索激励保障长效机制: a long-term mechanism explored is an aim, not one set up
             if verb and verb[0] >= m.start():
                 if apposed := _APPOSED.match(text, tm.end()):
                     # 开展大型全媒体行动“江苏百村调研”: the phrase describes the quoted name after it
