@@ -58,12 +58,13 @@ def preferred_names(gold: Path, folder: Path) -> Path:
 
 
 def build_and_score(texts: list[Path], gold: list[Path], shared: Path, errors: bool = False,
-                    summary: bool = True) -> str:
-    """The scorer's report for a ``kg build`` of ``texts`` against ``gold`` (``summary``: the build's
-    line of counts printed)."""
+                    summary: bool = True, metadata: Path | None = None) -> str:
+    """The scorer's report for a ``kg build`` of ``texts`` (with the ``metadata`` file of their folder)
+    against ``gold`` (``summary``: the build's line of counts printed)."""
     with tempfile.TemporaryDirectory() as out:
         kg = Path(sys.executable).parent / "kg"
-        subprocess.run([str(kg), "build", *map(str, texts), "--out", out, "--quiet", "--no-store", "--no-html"],
+        extra = ["--metadata", str(metadata)] if metadata else []
+        subprocess.run([str(kg), "build", *map(str, texts), *extra, "--out", out, "--quiet", "--no-store", "--no-html"],
                        check=True, stdout=None if summary else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         args = [sys.executable, str(shared / "eval" / "score.py"), f"{out}/kg.ttl", *map(str, gold)]
         return subprocess.run(args + (["--show-errors"] if errors else []), check=True,

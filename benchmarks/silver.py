@@ -1,0 +1,52 @@
+"""Extraction quality on the silver sets: raw articles annotated by helper sessions, unreviewed.
+
+    .venv/bin/python benchmarks/silver.py [--set 2|3-study|3-kept|all] [--errors] [--preferred] [--shared DIR]
+
+``benchmarks/silver/2``: 40 raw articles annotated by four helper sessions given the guidelines alone.
+``benchmarks/silver/3``: the other 81, annotated by six helper sessions that first read the study half's
+gold for its conventions; ``split.tsv`` splits them by file order into a part to study and a part kept
+for the end of a stop (``--errors`` lists misses of the studied sets only). Each set is built from
+``SHARED/corpus/raw`` with its metadata and scored with the shared scorer, as ``quality.py`` does.
+"""
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from quality import REPO, build_and_score, preferred_names
+
+SILVER = REPO / "benchmarks" / "silver"
+
+
+def sets() -> dict[str, list[Path]]:
+    """Each set's annotation files."""
+    halves: dict[str, list[Path]] = {"2": sorted((SILVER / "2").glob("*.jsonl"))}
+    for line in (SILVER / "3" / "split.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            part, doc = line.split("\t")
+            halves.setdefault(f"3-{part}", []).append(SILVER / "3" / f"{doc}.jsonl")
+    return halves
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", choices=("2", "3-study", "3-kept", "all"), default="all")
+    parser.add_argument("--errors", action="store_true", help="list errors (studied sets only)")
+    parser.add_argument("--preferred", action="store_true", help="score against the gold's preferred names alone")
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    args = parser.parse_args()
+    chosen = sets() if args.set == "all" else {args.set: sets()[args.set]}
+    raw = args.shared / "corpus" / "raw"
+    for name, gold in chosen.items():
+        print(f"== silver {name} ({len(gold)} articles)")
+        texts = [raw / f"{g.stem}.txt" for g in gold]
+        errors = args.errors and name != "3-kept"
+        with tempfile.TemporaryDirectory() as folder:
+            if args.preferred:
+                gold = [preferred_names(g, Path(folder)) for g in gold]
+            print(build_and_score(texts, gold, args.shared, errors, metadata=raw / "SOURCES.tsv"))
+
+
+if __name__ == "__main__":
+    main()
