@@ -35,11 +35,8 @@ def score(docs: list[str], shared: Path, errors: bool, preferred: bool = False) 
     """The scorer's report for a build of ``docs`` (``seeds/NAME`` or ``dev/NAME``)."""
     texts = [REPO / "seeds" / f"{d[6:]}.txt" if d.startswith("seeds/") else shared / "corpus" / f"{d}.txt"
              for d in docs]
-    gold = [shared / "gold" / f"{d}.jsonl" for d in docs]
-    if not preferred:
-        return build_and_score(texts, gold, shared, errors)
-    with tempfile.TemporaryDirectory() as folder:
-        return build_and_score(texts, [preferred_names(g, Path(folder)) for g in gold], shared, errors)
+    return build_and_score(texts, [shared / "gold" / f"{d}.jsonl" for d in docs], shared, errors,
+                           preferred=preferred)
 
 
 def preferred_names(gold: Path, folder: Path) -> Path:
@@ -58,10 +55,12 @@ def preferred_names(gold: Path, folder: Path) -> Path:
 
 
 def build_and_score(texts: list[Path], gold: list[Path], shared: Path, errors: bool = False,
-                    summary: bool = True, metadata: Path | None = None) -> str:
+                    summary: bool = True, metadata: Path | None = None, preferred: bool = False) -> str:
     """The scorer's report for a ``kg build`` of ``texts`` (with the ``metadata`` file of their folder)
-    against ``gold`` (``summary``: the build's line of counts printed)."""
-    with tempfile.TemporaryDirectory() as out:
+    against ``gold``, or its ``preferred`` names alone (``summary``: the build's line of counts printed)."""
+    with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as names:
+        if preferred:
+            gold = [preferred_names(g, Path(names)) for g in gold]
         kg = Path(sys.executable).parent / "kg"
         extra = ["--metadata", str(metadata)] if metadata else []
         subprocess.run([str(kg), "build", *map(str, texts), *extra, "--out", out, "--quiet", "--no-store", "--no-html"],
@@ -71,13 +70,18 @@ def build_and_score(texts: list[Path], gold: list[Path], shared: Path, errors: b
                               capture_output=True, text=True).stdout
 
 
+def options(parser: argparse.ArgumentParser, studied: str) -> argparse.Namespace:
+    """The options every quality benchmark takes, parsed (``studied``: what ``--errors`` lists)."""
+    parser.add_argument("--errors", action="store_true", help=f"list errors ({studied} only)")
+    parser.add_argument("--preferred", action="store_true", help="score against the gold's preferred names alone")
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    return parser.parse_args()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--half", choices=("study", "held", "both", "all"), default="study")
-    parser.add_argument("--errors", action="store_true", help="list errors (study half only)")
-    parser.add_argument("--preferred", action="store_true", help="score against the gold's preferred names alone")
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    args = parser.parse_args()
+    args = options(parser, "study half")
     halves = split()
     chosen = {"both": ["study", "held"], "all": ["all"]}.get(args.half, [args.half])
     for half in chosen:

@@ -11,10 +11,9 @@ for the end of a stop (``--errors`` lists misses of the studied sets only). Each
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
 
-from quality import REPO, build_and_score, preferred_names
+from quality import REPO, build_and_score, options
 
 SILVER = REPO / "benchmarks" / "silver"
 
@@ -32,20 +31,14 @@ def sets() -> dict[str, list[Path]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=("2", "3-study", "3-kept", "all"), default="all")
-    parser.add_argument("--errors", action="store_true", help="list errors (studied sets only)")
-    parser.add_argument("--preferred", action="store_true", help="score against the gold's preferred names alone")
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    args = parser.parse_args()
+    args = options(parser, "studied sets")
     chosen = sets() if args.set == "all" else {args.set: sets()[args.set]}
     raw = args.shared / "corpus" / "raw"
     for name, gold in chosen.items():
         print(f"== silver {name} ({len(gold)} articles)")
-        texts = [raw / f"{g.stem}.txt" for g in gold]
-        errors = args.errors and name != "3-kept"
-        with tempfile.TemporaryDirectory() as folder:
-            if args.preferred:
-                gold = [preferred_names(g, Path(folder)) for g in gold]
-            print(build_and_score(texts, gold, args.shared, errors, metadata=raw / "SOURCES.tsv"))
+        print(build_and_score([raw / f"{g.stem}.txt" for g in gold], gold, args.shared,
+                              args.errors and name != "3-kept", metadata=raw / "SOURCES.tsv",
+                              preferred=args.preferred))
 
 
 if __name__ == "__main__":
