@@ -671,7 +671,7 @@ def _trainings(text: str, ends: frozenset[int]):
             yield InitiativeHit("Campaign", m.start(1), m.end(1), name, ())
 
 
-@lru_cache(maxsize=1)
+@cache
 def _bare_groups() -> frozenset[str]:
     return frozenset(table("groups")["BARE"]) - {"党员"}
 
