@@ -117,6 +117,8 @@ BOILERPLATE = [
 
 # a copy that lost its line breaks: one line longer than any paragraph of the genre
 _FLAT = "岁末年尾，正值各项工作收官冲刺关键期，连云港市委组织部深入乡镇调研，了解乡镇党政正职的所思所盼。" * 10
+_SENT = "该县先后组织县直部门负责人分赴上海参加培训班，拓宽了工作思路和视野。"
+_PARA = _SENT * 5
 
 PARAGRAPHS = [
     # its paragraphs again: before a sentence that opens one (此外，, 目前，, an opening quote), and after
@@ -127,6 +129,10 @@ PARAGRAPHS = [
     # ... and the headings it begins with, each a line (its title, its source)
     ("“多措并举”促干部实干担当 新华网 " + _FLAT, ["“多措并举”促干部实干担当", "新华网",
                                           *(_FLAT[i:i + 144] for i in range(0, 432, 144)), _FLAT[432:]]),
+    # ... and where it kept its paragraph breaks as spaces after some sentences, there only
+    (" ".join((_PARA,) * 3), [_PARA] * 3),
+    # a space after every sentence is the site's way of writing them, no paragraph's mark
+    (" ".join((_SENT,) * 15), [" ".join((_SENT,) * 3)] * 5),
     # a line of a paragraph's length stays whole, whatever opens its sentences
     ("黄岩区召开大会。此外，会议部署工作。“好。”他说。", ["黄岩区召开大会。此外，会议部署工作。“好。”他说。"]),
 ]

@@ -199,6 +199,8 @@ FLATTENED_CHARS = 450
 PARAGRAPH_CHARS = 100
 # the end of a sentence: its mark and a closing quote after it
 _SENTENCE_END = re.compile(r"[。！？][”’]?")
+# a sentence's end and the spaces after it, where a copy flattened a paragraph's break
+_SPACED_END = re.compile(r"(?:(?<=[。！？])|(?<=[。！？][”’]))[ \u3000]+(?=\S)")
 # a heading at the head of such a line: a short run without a sentence's marks, then a space
 _HEADING = re.compile(r"([^。！？，；\s]{2,40})[ \u3000]+(?=\S)")
 
@@ -225,14 +227,19 @@ def _paragraphed(clean: CleanText) -> CleanText:
             cuts.append((heading.end(1), heading.end()))
             at = heading.end()
         openers = {m.start(): m.end() for m in _opener().finditer(text, line.start(), line.end()) if m.end() < line.end()}
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, at, line.end()) if m.end() < line.end()]
+        spaced = {m.start(): m.end() for m in _SPACED_END.finditer(text, at, line.end()) if m.end() < line.end()}
+        # a copy that kept its paragraph breaks as spaces after some of its sentences (。 以推动…): those
+        # are its paragraphs, and length is no sign of one; a space after most sentences is only the
+        # site's way of writing them
+        kept = 2 <= len(spaced) <= len(ends) // 2
         last = at
-        for m in _SENTENCE_END.finditer(text, at, line.end()):
-            if m.end() >= line.end():
-                break
-            # a sentence that opens a paragraph, or one after a paragraph's length of text
-            if m.end() in openers or m.end() - last >= PARAGRAPH_CHARS:
-                cuts.append((m.end(), openers.get(m.end(), m.end())))
-                last = m.end()
+        for end in ends:
+            # a sentence that opens a paragraph, or one after a paragraph's length of text (the break in
+            # the place of the spaces after it)
+            if end in openers or kept and end in spaced or not kept and end - last >= PARAGRAPH_CHARS:
+                cuts.append((end, openers.get(end, spaced.get(end, end))))
+                last = end
     if not cuts:
         return clean
     pieces, new_offsets, at = [], [], 0
