@@ -1105,6 +1105,10 @@ GROUPS = [
     # which is a group only with a unit's modifier
     ("要求所有县副处级以上领导和乡镇党政主要负责人带头，市直单位领导班子要配合，主要负责人参加。",
      {"县副处级以上领导", "乡镇党政主要负责人"}),
+    # ... as it does 负责同志, and a towns' offices (站所) or government qualify them; a level's specialists (专干)
+    ("各乡镇党政主要负责同志、各站所负责人和乡镇政府主要负责人参加，单位主要负责同志陪同。",
+     {"乡镇党政主要负责同志", "站所负责人", "乡镇政府主要负责人"}),
+    ("开设乡镇专干培训班。", {"乡镇专干"}),
     # a town's cadres (镇干部), not where 镇 ends the town's name (柘汪镇干部) or a level list (县乡镇干部);
     # civil servants with a qualifier (乡镇公务员, 新录用公务员)
     ("镇党委书记来到镇干部家中，柘汪镇干部要担当，参与县乡镇干部培训。", {"镇干部", "乡镇干部"}),
