@@ -1542,7 +1542,7 @@ NO_TARGETS = [
     # a group the sentence has act, what it is to do (党员干部要…, …将…), is no target, nor the article's group
     "青年干部担当\n青年干部要主动融入“343”产业体系建设大局。",
     "西店镇全体党员干部将严格执行“百姓事马上办”交办单制度，狠抓落实。",
-    # ... nor is one the article names most only as a meeting's members and as the one who acts
+    # ... nor is one the article names most only through a meeting it sits in
     "我县召开乡镇党政主要负责同志座谈会，推进“三个提升年”等重点工作。各乡镇党政主要负责同志要坚持心中有党。"
     "会上，各乡镇党政主要负责同志要开展好“百日攻坚大会战”。",
     # a targeting verb of another clause of the sentence acts on another group than this one

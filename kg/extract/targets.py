@@ -231,10 +231,9 @@ def _topic_group(text: str, groups: Sequence[Span]) -> str | None:
         in_title = {g.key for g in groups if g.end <= end}
         if len(in_title) == 1:
             return in_title.pop()
-    # a group counted as the article's topic where something is said of it: not where it only acts
-    # (党员干部要…) or sits in a meeting (乡镇党政主要负责同志座谈会), which says nothing of whom the
-    # article's initiatives are for
-    counts = Counter(g.key for g in groups if not (_AGENT.match(text, g.end) or _MEETING.match(text, g.end))).most_common(2)
+    # a group counted as the article's topic where something is said of it, not where it only names a
+    # meeting it sits in (乡镇党政主要负责同志座谈会), which says nothing of whom the article's initiatives are for
+    counts = Counter(g.key for g in groups if not _MEETING.match(text, g.end)).most_common(2)
     if counts and counts[0][1] >= 3 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
         return counts[0][0]
     return None
