@@ -679,6 +679,9 @@ INITIATIVES = [
     ("天等县实施“山海新锋”三年培养行动，培养年轻干部。", "Campaign", "山海新锋三年培养行动", {"山海新锋"}),
     # unquoted campaign, quoted name with its own type word
     ("黄岩区推行厕所革命。", "Campaign", "厕所革命", set()),
+    # ... a drive named as the genre names them, 大 and its act (大整顿, 大排查)
+    ("县委持续开展机关作风大整顿。", "Campaign", "机关作风大整顿", set()),
+    ("该镇开展矛盾纠纷大排查。", "Campaign", "矛盾纠纷大排查", set()),
     ("黄岩区开设“港城大讲堂”。", "Campaign", "港城大讲堂", set()),
     # a document title in 书名号 is a Measure, without the title marks
     ("黄岩区委印发《关于进一步激励广大干部担当作为的实施意见》。", "Measure",
