@@ -499,6 +499,9 @@ OFFICIAL_SETS = [
     # a name before an honorific title (李晓敏书记致辞), a list after 县领导
     ("福田镇召开会议，李晓敏书记致辞。", {"李晓敏"}),
     ("县领导董新发、伍昌军、黄勇出席会议。", {"董新发", "伍昌军", "黄勇"}),
+    # ... an item of a rare surname among them, and no list of other words
+    ("市领导产敬春、戴海兵及有关单位负责同志参加。", {"产敬春", "戴海兵"}),
+    ("市领导和有关部门负责人参加，县领导高度重视。", set()),
     # a common word after a title is no name (书记关于, 主任和群众)
     ("认真落实总书记关于干部工作的重要指示，村支书陈重良带头干。", {"陈重良"}),
     # an adverb after a two-character name (于涵/正/梳理) and a place after a title (市长铁岭市)

@@ -113,21 +113,32 @@ _NOT_NAME = re.compile(trie(_WORDS["NOT_NAME"]))
 _LEADER_LIST = re.compile(r"(?:[省市州县区旗镇乡]|[省市县区])(?:委|政府)?领导")
 
 
+# an item of a list of leaders whatever its surname: two or three characters between the list's marks
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[、，和及]|出席|参加|等|陪同|一同|分别)")
+
+
 def find_listed_leaders(text: str, reporters: tuple[str, ...], tokens: dict[int, int]) -> list[tuple[int, int, str]]:
-    """Names listed after 县领导/市领导: (start, end, name) for each name of the list."""
+    """Names listed after 县领导/市领导: (start, end, name) for each name of the list. An item of a rare
+    surname (产敬春) is a name too where another item of the list is one: the list says what its items are."""
     out = []
     for m in _LEADER_LIST.finditer(text):
-        pos = m.end()
+        pos, items, named = m.end(), [], 0
         while True:
             name = _name_at(text, pos, tokens, list_item=True)
+            if name:
+                named += 1
+            elif (item := _LIST_ITEM.match(text, pos)) and not _NOT_GIVEN.intersection(item.group()):
+                name = item.group()
             if not name or name in reporters:
                 break
-            out.append((pos, pos + len(name), name))
+            items.append((pos, pos + len(name), name))
             pos += len(name)
             if pos < len(text) and text[pos] in "、，和及":
                 pos += 1
                 continue
             break
+        if named:
+            out += items
     return out
 
 
