@@ -1307,6 +1307,14 @@ def test_launches(run: Run, text: str, expected: set) -> None:
     assert facts(ex, "issues") == set()
 
 
+def test_the_campaign_a_document_sets_out_to_launch_is_named_and_launched(run: Run) -> None:
+    # before the document's kind, whatever slogan its quotes hold; named again without its period
+    # (谈心谈话活动), the same campaign
+    ex = run("宁化县委组织部下发了《关于开展“转作风、正风气、凝心聚力促发展”谈心谈话周活动实施方案》，"
+             "要求县领导带头深入基层，开展为期一周的谈心谈话活动。")
+    assert facts(ex, "launches") == {("宁化县", "launches", "转作风、正风气、凝心聚力促发展谈心谈话周活动")}
+
+
 ISSUES = [
     # the speaker's own unit as subject before 在: the units after it (and their list mates) are where it acts
     ("访保靖县委常委、组织部部长彭晓岚\n彭晓岚：今年我们在吕洞山镇、夯沙乡试点推行乡镇干部实绩纪实制度。",

@@ -159,6 +159,8 @@ _CLAUSE_MARKS = re.compile(r"[，、·•]")
 _ACADEMIC = re.compile(r"大学|(?<!干部)学院|研究院|研究所|中学|小学")
 # a type word an initiative's name is written with and without (擂台比武, 擂台比武活动)
 _OPTIONAL_TYPE = ("活动", "行动")
+# the period a campaign is named for, before its type word (谈心谈话周活动, 作风建设年活动)
+_PERIOD_TYPE = re.compile(r"[周月年](?:活动|行动)$")
 
 
 def _one_name_each(initiatives) -> dict[str, str]:
@@ -174,6 +176,11 @@ def _one_name_each(initiatives) -> dict[str, str]:
     for label, name in typed.items():
         longer = {other for other in set(typed.values()) if other != name and other.endswith(name)
                   and cls.get(other, cls[label]) == cls[label]}
+        if not longer and not _PERIOD_TYPE.search(name) and name.endswith(_OPTIONAL_TYPE):
+            # 谈心谈话活动 of an article naming …谈心谈话周活动: the campaign of a week, month or year
+            # named without its period
+            core, kind = name[:-2], name[-2:]
+            longer = {other for other in set(typed.values()) if re.search(f"{re.escape(core)}[周月年]{kind}$", other)}
         if (whole := _WHOLE_UNIT.match(name)) and not longer:
             # 全区90后青年干部座谈会 is 山阳区90后青年干部座谈会 where the article writes that name of it
             rest = name[whole.end():]

@@ -202,25 +202,35 @@ def _titles(text: str):
         yield InitiativeHit(cls, m.start(), m.end(), title, ())
 
 
+# a slogan in quotes, then what it is (“转作风、正风气、凝心聚力促发展”谈心谈话周)
+_TITLE_QUOTED = re.compile(r"“[^“”。；！？\n]{2,20}”[\u4e00-\u9fff]{0,6}")
 # where a title names the campaign it serves: 在X行动中, 关于开展X活动的…
 _CAMPAIGN_IN_TITLE = re.compile(r"(?:中|的|期间)")
 
 
 def _in_title(text: str, title: InitiativeHit, ends: frozenset[int]):
     """《激励干部在X三年行动中…若干措施》, 《关于开展X专项行动的实施方案》: the campaign between 在 or
-    a launching verb and 中 or 的 inside a Measure's title."""
+    a launching verb and 中, 的 or the document's kind inside a Measure's title."""
     if title.cls != "Measure":
         return
     verb_re, role = governing_verbs()
+    _, _, cls_of = _types()
     for tm in _type_words(text, title.start + 1, title.end - 1, ends):
-        if type_of(tm.group()) != "Campaign" or not _CAMPAIGN_IN_TITLE.match(text, tm.end()):
+        # (or right before the document's own kind: 《关于开展…谈心谈话周活动实施方案》)
+        kind = cls_of.get(text[tm.end():title.end - 1])
+        if type_of(tm.group()) != "Campaign" or not (_CAMPAIGN_IN_TITLE.match(text, tm.end()) or kind == "Measure"):
             continue
         head = text[title.start + 1:tm.start()]
         opener = max([head.rfind("在") + 1] + [v.end() for v in verb_re.finditer(head)
                                                if role[v.group("verb")] == "Campaign"
                                                and title.start + 1 + v.start() in ends])  # not 党组织
         if opener > 0:
-            yield from _named(text, title.start + 1 + opener, tm)
+            start = title.start + 1 + opener
+            named = list(_named(text, start, tm))
+            # a quoted name of a title's campaign may be a long slogan of its own (开展“转作风、正风气、…”谈心谈话周活动)
+            if not named and _TITLE_QUOTED.fullmatch(text, start, tm.start()):
+                named = [InitiativeHit("Campaign", start, tm.end(), unquoted(text[start:tm.end()]), ())]
+            yield from named
 
 
 # a headline that is a unit and a quoted name alone: 某某旗“比武争星”
