@@ -682,6 +682,9 @@ INITIATIVES = [
     ("天等县实施“山海新锋”三年培养行动，培养年轻干部。", "Campaign", "山海新锋三年培养行动", {"山海新锋"}),
     # unquoted campaign, quoted name with its own type word
     ("黄岩区推行厕所革命。", "Campaign", "厕所革命", set()),
+    # ... a round count in its name (百名, as 千名, 万名), not a count before it
+    ("近期，商南县开展百名优秀年轻干部双向挂职锻炼。", "Campaign", "百名优秀年轻干部双向挂职锻炼", set()),
+    ("该县举办3期村干部培训班。", "Campaign", "村干部培训班", set()),
     # ... a drive named as the genre names them, 大 and its act (大整顿, 大排查)
     ("县委持续开展机关作风大整顿。", "Campaign", "机关作风大整顿", set()),
     ("该镇开展矛盾纠纷大排查。", "Campaign", "矛盾纠纷大排查", set()),

@@ -50,9 +50,10 @@ _QUOTED = re.compile(r"(?:“([^“”，。；！？\n]{2,30}|[^“”，。；
                      r"(?=”[\u4e00-\u9fff]{0,4}(?:活动|行动|工程|计划|竞赛|比武|擂台赛)))”"
                      r"|‘([^‘’“”，。；！？\n]{2,30})’)(（简称“([^“”\n]{2,10})”）)?"
                      r"([^\W了的是在和与及为对把将被等期]{0,12}(?:活动|行动|计划|工程|体系|培训班|训练营|研修班)(?=[，。；、])|[^\W了的是在和与及为对把将被等]{0,8})")
-# quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期)
+# quantities and determiners between a verb and a name (20个以上, 各类, 一场, 第一期); a round count
+# (百名, as 千名, 万名) is part of a campaign's name (百名优秀年轻干部双向挂职锻炼, 万名干部进万村…)
 _DETERMINER = re.compile(r"(?:\d{2,4}年度?|为期[\d一二三四五六七八九十两半]+个?(?:天|日|周|月|年|小时)半?的|\d+[个项期批次名条场届]?(?:以上|左右)?|"
-                         r"[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
+                         r"(?!百名)[一二三四五六七八九十百两]+[个项期批次名条场届份套](?:以上|左右)?|"
                          r"第[\d一二三四五六七八九十百]+[期届次批场]|各类|各项|一批|一系列|系列|多项|本次|此次|"
                          r"这次|今年|首届|首期|首场|首次|首批|新一轮|具体|如下|以下|上述)+")  # a year before a bare number (2009年…)
 # what never begins a name: a conjunction, a reference to the writer's own unit, a vague qualifier
