@@ -682,6 +682,8 @@ INITIATIVES = [
     ("天等县实施“山海新锋”三年培养行动，培养年轻干部。", "Campaign", "山海新锋三年培养行动", {"山海新锋"}),
     # unquoted campaign, quoted name with its own type word
     ("黄岩区推行厕所革命。", "Campaign", "厕所革命", set()),
+    # ... a campaign of the party's, named with 党的 (no relative clause's 的)
+    ("沙埕镇安排部署全镇开展党的群众路线教育实践活动任务。", "Campaign", "党的群众路线教育实践活动", set()),
     # ... a round count in its name (百名, as 千名, 万名), not a count before it
     ("近期，商南县开展百名优秀年轻干部双向挂职锻炼。", "Campaign", "百名优秀年轻干部双向挂职锻炼", set()),
     ("该县举办3期村干部培训班。", "Campaign", "村干部培训班", set()),

@@ -724,7 +724,9 @@ def _named(text: str, start: int, tm: re.Match, described: bool = False, quoted:
     particles = r"[了是在“”]" if _COUNTED.search(core) or described and core.count("的") == 1 and \
         len(core) - core.index("的") > 3 else r"[了的是在“”]"
     longest = 30 if quoted else 24  # an event's name at its clause's head may join two groups (…队员暨…书记培训班)
-    if (2 <= len(core) <= longest and not _generic(core) and type_of(label) and not re.search(particles, core)
+    # 党的 opens the name of a campaign of the party's (党的群众路线教育实践活动): no relative clause's 的
+    if (2 <= len(core) <= longest and not _generic(core) and type_of(label)
+            and not re.search(particles, core.removeprefix("党的"))
             and not _REFERRING.search(core) and core[-1] not in "和及与对、"  # 交流干部和培训班学员: two subjects
             and not _PREDICATE.search(core)  # 组织镇村年轻干部围绕中心工作轮流登台宣讲: what they do, no name
             and not LIST_CLOSE.search(core)):  # 开展关爱服务等方面进行比武: a list's themes, then an act
