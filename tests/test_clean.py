@@ -131,6 +131,8 @@ PARAGRAPHS = [
                                           *(_FLAT[i:i + 144] for i in range(0, 432, 144)), _FLAT[432:]]),
     # ... and where it kept its paragraph breaks as spaces after some sentences, there only
     (" ".join((_PARA,) * 3), [_PARA] * 3),
+    # ... and by length only a run longer than any paragraph (past 450 characters)
+    (" ".join((_PARA, _PARA, _SENT * 16)), [_PARA, _PARA, _SENT * 14, _SENT * 2]),
     # a space after every sentence is the site's way of writing them, no paragraph's mark
     (" ".join((_SENT,) * 15), [" ".join((_SENT,) * 3)] * 5),
     # a line of a paragraph's length stays whole, whatever opens its sentences

@@ -230,14 +230,15 @@ def _paragraphed(clean: CleanText) -> CleanText:
         ends = [m.end() for m in _SENTENCE_END.finditer(text, at, line.end()) if m.end() < line.end()]
         spaced = {m.start(): m.end() for m in _SPACED_END.finditer(text, at, line.end()) if m.end() < line.end()}
         # a copy that kept its paragraph breaks as spaces after some of its sentences (。 以推动…): those
-        # are its paragraphs, and length is no sign of one; a space after most sentences is only the
-        # site's way of writing them
+        # are its paragraphs, and only a run longer than any paragraph is cut by length; a space after
+        # most sentences is only the site's way of writing them
         kept = 2 <= len(spaced) <= len(ends) // 2
+        longest = FLATTENED_CHARS if kept else PARAGRAPH_CHARS
         last = at
         for end in ends:
             # a sentence that opens a paragraph, or one after a paragraph's length of text (the break in
             # the place of the spaces after it)
-            if end in openers or kept and end in spaced or not kept and end - last >= PARAGRAPH_CHARS:
+            if end in openers or kept and end in spaced or end - last >= longest:
                 cuts.append((end, openers.get(end, spaced.get(end, end))))
                 last = end
     if not cuts:
