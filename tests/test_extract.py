@@ -1120,6 +1120,8 @@ GROUPS = [
     ("各乡镇党政主要负责同志、各站所负责人和乡镇政府主要负责人参加，单位主要负责同志陪同。",
      {"乡镇党政主要负责同志", "站所负责人", "乡镇政府主要负责人"}),
     ("开设乡镇专干培训班。", {"乡镇专干"}),
+    # cadres of a type (业务型干部), the type from a determiner or a function word on
+    ("对女干部以及其他业务型干部实行培训，温暖了广大实干担当型干部的心田。", {"女干部", "业务型干部", "实干担当型干部"}),
     # a town's cadres (镇干部), not where 镇 ends the town's name (柘汪镇干部) or a level list (县乡镇干部);
     # civil servants with a qualifier (乡镇公务员, 新录用公务员)
     ("镇党委书记来到镇干部家中，柘汪镇干部要担当，参与县乡镇干部培训。", {"镇干部", "乡镇干部"}),

@@ -93,9 +93,13 @@ def _group_re() -> re.Pattern:
     # (村里长大, 村里长期: the village, then another word)
     chiefs = rf"(?:{mod}){{0,2}}村（里）(?:长|干事)|(?:{mod}){{1,2}}村里(?:长|干事)|村里长(?=[与及和、])"
     # 全县处级领导干部: 全 and a level word are a quantifier (all the county's), not the group's level
+    # cadres of a type (业务型干部, 实干担当型干部), the type right after a determiner or a function word
+    # (其他, 广大, 的), where it begins
+    typed = r"(?:(?<=广大)|(?<=其他)|(?<=[的、，和及与对为]))(?!广大|其他)[\u4e00-\u9fff]{2,4}?型干部"
     return re.compile(rf"(?=[{re.escape(first)}])(?!(?<=全)[省市州县区乡镇])"
                       rf"(?:(?:{paired}|{duty}{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})|{quoted}){reserve}"
-                      rf"|{ranked}|{town_cadres}|{leaders}|{members}|{committees}|{sent}|{chiefs}|[县区]（区）委(?:书记|组织部部长))")
+                      rf"|{ranked}|{town_cadres}|{leaders}|{members}|{committees}|{sent}|{chiefs}|[县区]（区）委(?:书记|组织部部长))"
+                      rf"|{typed}")
 
 
 @cache
