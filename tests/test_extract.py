@@ -1120,6 +1120,9 @@ GROUPS = [
     ("各乡镇党政主要负责同志、各站所负责人和乡镇政府主要负责人参加，单位主要负责同志陪同。",
      {"乡镇党政主要负责同志", "站所负责人", "乡镇政府主要负责人"}),
     ("开设乡镇专干培训班。", {"乡镇专干"}),
+    # the chairs of villages' committees as a category (…村党支部书记、村委会主任参加), not one's post
+    ("各村党支部书记、村委会主任参加培训。", {"村党支部书记", "村委会主任"}),
+    ("福田村党总支书记、村委会主任李伟华表示，要担当。", set()),
     # cadres of a type (业务型干部), the type from a determiner or a function word on
     ("对女干部以及其他业务型干部实行培训，温暖了广大实干担当型干部的心田。", {"女干部", "业务型干部", "实干担当型干部"}),
     # a town's cadres (镇干部), not where 镇 ends the town's name (柘汪镇干部) or a level list (县乡镇干部);
