@@ -1580,7 +1580,7 @@ NO_TARGETS = [
     # ... nor one that is only its occasion (以…为契机)
     "该县以推动“两学一做”学习教育常态化为契机，培训乡镇干部1000人。",
     # an initiative that only times the act (…改革后，) is not what the act is aimed by
-    "益阳市在实行村党组织书记、村委会主任“三肩挑”改革后，首次对村书记进行全覆盖培训。",
+    "益阳市在完成村级换届、实行“三肩挑”改革后，首次对村书记进行全覆盖培训。",
     # a one-character verb inside another word (分为) or after the group acts on nothing
     "西来镇开展“攀登读书会”活动，将机关年轻干部按条线分为5个小组。",
     # in a directive's list of tasks (不仅要…，还要…，…) each task's object is its own
