@@ -687,9 +687,9 @@ INITIATIVES = [
     # ... a round count in its name (百名, as 千名, 万名), not a count before it
     ("近期，商南县开展百名优秀年轻干部双向挂职锻炼。", "Campaign", "百名优秀年轻干部双向挂职锻炼", set()),
     ("该县举办3期村干部培训班。", "Campaign", "村干部培训班", set()),
-    # ... a drive named as the genre names them, 大 and its act (大整顿, 大排查)
+    # ... a drive named as the genre names them, 大 and its act (大整顿, 大接访)
     ("县委持续开展机关作风大整顿。", "Campaign", "机关作风大整顿", set()),
-    ("该镇开展矛盾纠纷大排查。", "Campaign", "矛盾纠纷大排查", set()),
+    ("石门县开展领导大接访。", "Campaign", "领导大接访", set()),
     ("黄岩区开设“港城大讲堂”。", "Campaign", "港城大讲堂", set()),
     # a document title in 书名号 is a Measure, without the title marks
     ("黄岩区委印发《关于进一步激励广大干部担当作为的实施意见》。", "Measure",
