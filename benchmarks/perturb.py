@@ -1,6 +1,6 @@
 """How well kg reads text it was not written on: the study half, changed as real copies differ.
 
-    .venv/bin/python benchmarks/perturb.py [--kind names|script|boilerplate|all] [--seeds N] [--shared DIR]
+    .venv/bin/python benchmarks/perturb.py [--kind names|script|boilerplate|flattened|marks|all] [--seeds N] [--shared DIR]
 
 Each study article of ``dev_split.tsv`` (the held half stays unread) is changed in one of these
 ways, its gold changed with it, built and scored with the shared scorer:
@@ -16,6 +16,9 @@ ways, its gold changed with it, built and scored with the shared scorer:
   titles of other study articles), an editor's and a source's credit, share buttons.
 - ``flattened``: the text's lines joined into one, as a third of the raw copies have them, with or
   without a space between, the first line (a title or a site's name) kept apart or not.
+- ``marks``: the marks a scraped copy writes in ASCII: commas, colons, semicolons, brackets, ! and ?,
+  or its curly double quotes as straight ones, or both (no copy of the corpus ends its sentences with
+  an ASCII full stop, so 。 stays).
 
 Each kind runs with ``--seeds`` seeds (the random names, which characters get pinyin, which
 headlines); the script prints the scores of the unchanged half and of each seed (entities,
@@ -126,7 +129,21 @@ def flattened(articles: list[Article], rnd: random.Random) -> list[Article]:
     return out
 
 
-KINDS = {"names": names, "script": script, "boilerplate": boilerplate, "flattened": flattened}
+_ASCII_MARKS = str.maketrans({"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")"})
+_STRAIGHT_QUOTES = str.maketrans({"“": '"', "”": '"'})
+
+
+def marks(articles: list[Article], rnd: random.Random) -> list[Article]:
+    out = []
+    for name, text, gold in articles:
+        which = rnd.choice(((_ASCII_MARKS,), (_STRAIGHT_QUOTES,), (_ASCII_MARKS, _STRAIGHT_QUOTES)))
+        for table in which:
+            text = text.translate(table)
+        out.append((name, text, gold))
+    return out
+
+
+KINDS = {"names": names, "script": script, "boilerplate": boilerplate, "flattened": flattened, "marks": marks}
 
 
 def scores(articles: list[Article], shared: Path) -> dict[str, float]:

@@ -51,6 +51,8 @@ SCRIPT = [
     ("黄岩区(台州)", "黄岩区（台州）"),
     # ASCII punctuation and straight quotes -> full-width, alternating curly quotes
     ('他说:"要担当,要作为"。', "他说：“要担当，要作为”。"),
+    # ... each line from an opening one: a quotation of two paragraphs opens both, closes the second
+    ('他说:"要担当。\n"要作为。"开展"擂台比武"活动。', "他说：“要担当。\n“要作为。”开展“擂台比武”活动。"),
     # markup left in a web copy: no part of the text, its quotes not counted; a paragraph's tag ends a line
     ('<p class="ql-block">张洪镇召开<b>"作风建设"</b>动员会。</p> <p class="x">会上，镇长讲话。</p>',
      "张洪镇召开“作风建设”动员会。\n会上，镇长讲话。"),

@@ -70,7 +70,13 @@ def _boilerplate() -> tuple[list[re.Pattern], list[re.Pattern], list[re.Pattern]
 
 
 def _alternate_quotes(text: str) -> str:
-    """Straight double quotes -> alternating “ ” (scraped copies lose curly quotes)."""
+    """Straight double quotes -> alternating “ ” (scraped copies lose curly quotes), each line from an
+    opening one: a quotation of several paragraphs opens each and closes only the last, so a line's odd
+    quote opens and the next line's count starts afresh."""
+    return "".join(_alternate_line(line) for line in text.splitlines(keepends=True))
+
+
+def _alternate_line(line: str) -> str:
     count = 0
 
     def repl(_m: re.Match) -> str:
@@ -78,7 +84,7 @@ def _alternate_quotes(text: str) -> str:
         count += 1
         return "“" if count % 2 else "”"
 
-    return _QUOTES.sub(repl, text)
+    return _QUOTES.sub(repl, line)
 
 
 def clean(article: Article) -> CleanText:
