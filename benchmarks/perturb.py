@@ -1,6 +1,6 @@
 """How well kg reads text it was not written on: the study half, changed as real copies differ.
 
-    .venv/bin/python benchmarks/perturb.py [--kind names|script|boilerplate|flattened|marks|all] [--seeds N] [--shared DIR]
+    .venv/bin/python benchmarks/perturb.py [--kind names|script|boilerplate|flattened|marks|dateline|all] [--seeds N] [--shared DIR]
 
 Each study article of ``dev_split.tsv`` (the held half stays unread) is changed in one of these
 ways, its gold changed with it, built and scored with the shared scorer:
@@ -19,6 +19,9 @@ ways, its gold changed with it, built and scored with the shared scorer:
 - ``marks``: the marks a scraped copy writes in ASCII: commas, colons, semicolons, brackets, ! and ?,
   or its curly double quotes as straight ones, or both (no copy of the corpus ends its sentences with
   an ASCII full stop, so 。 stays).
+- ``dateline``: a wire or site dateline before the first paragraph (新华社兰州5月12日电（记者 张伟）,
+  人民网北京5月12日电, 德州新闻网讯, 本报讯（记者 王明 通讯员 李华）): a place where the news came from,
+  never the article's actor.
 
 Each kind runs with ``--seeds`` seeds (the random names, which characters get pinyin, which
 headlines); the script prints the scores of the unchanged half and of each seed (entities,
@@ -143,7 +146,21 @@ def marks(articles: list[Article], rnd: random.Random) -> list[Article]:
     return out
 
 
-KINDS = {"names": names, "script": script, "boilerplate": boilerplate, "flattened": flattened, "marks": marks}
+_DATELINES = ("新华社兰州5月12日电（记者 张伟）", "人民网北京5月12日电 ", "德州新闻网讯 ", "本报讯（记者 王明 通讯员 李华）")
+
+
+def dateline(articles: list[Article], rnd: random.Random) -> list[Article]:
+    out = []
+    for name, text, gold in articles:
+        lines = text.split("\n")
+        first = next((i for i, line in enumerate(lines) if len(line) > 40), 0)  # the first paragraph, past its title
+        lines[first] = rnd.choice(_DATELINES) + lines[first]
+        out.append((name, "\n".join(lines), gold))
+    return out
+
+
+KINDS = {"names": names, "script": script, "boilerplate": boilerplate, "flattened": flattened, "marks": marks,
+         "dateline": dateline}
 
 
 def scores(articles: list[Article], shared: Path) -> dict[str, float]:

@@ -1317,6 +1317,13 @@ def test_launches(run: Run, text: str, expected: set) -> None:
     assert facts(ex, "issues") == set()
 
 
+def test_a_dateline_s_place_is_none_of_the_article_s_units(run: Run) -> None:
+    # a wire's dateline (人民网北京…电) says where the news came from: 省委 is no committee of its municipality
+    ex = run("人民网北京5月12日电 我州举办优秀年轻干部培训班。\n今年，省委决定实施“新时代治蜀兴川执政骨干递进培养计划”。")
+    assert labels(ex, "Campaign") >= {"新时代治蜀兴川执政骨干递进培养计划"}
+    assert facts(ex, "launches") == set()
+
+
 def test_the_campaign_a_document_sets_out_to_launch_is_named_and_launched(run: Run) -> None:
     # before the document's kind, whatever slogan its quotes hold; named again without its period
     # (谈心谈话活动), the same campaign

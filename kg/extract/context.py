@@ -36,6 +36,8 @@ class ArticleContext:
         if level == gz.CITY and self.actor and self.actor.endswith("市") and self.main.get(gz.COUNTY) == self.actor:
             return self.actor
         unit = None if level is None else self.main.get(level)
+        if level_word == "省" and unit and not unit.endswith("省"):
+            return None  # 省委 is a province's: no municipality's (北京市) nor autonomous region's
         if (unit and level_word in _OWN_SUFFIX and unit[-1] in _OWN_SUFFIX and unit[-1] != level_word
                 and not any(h.name == unit and self.text[h.start:h.end].endswith(level_word) for h in self.localities)):
             return None  # 乡长 in the article of a 镇 is another township's head, 县委 in a 区's another county's
@@ -61,10 +63,11 @@ def build_context(text: str) -> ArticleContext:
     gaz = gz.load()
     hits = find_localities(text)
     ctx = ArticleContext(text=text, localities=hits)
-    counts = Counter((h.level, h.name, h.unit) for h in hits)
-    by_level: dict[int, Counter] = {}
-    for (level, name, unit), n in counts.items():
-        by_level.setdefault(level, Counter())[(name, unit)] += n
+    # the article's units of each level, from what its text names: a dateline's or an outlet's place
+    # (新华社北京…电, 德州新闻网) is where the news came from, and stands for a level only where nothing
+    # else of the article does
+    written = [h for h in hits if not h.outlet]
+    by_level = _by_level(written)
     for level, counter in sorted(by_level.items()):
         (name, unit), _ = max(counter.items(), key=lambda kv: (kv[1], -_first(hits, kv[0][0])))
         ctx.main[level] = name
@@ -75,6 +78,9 @@ def build_context(text: str) -> ArticleContext:
         if unit >= 0:
             for anc in gaz.chain(unit)[1:]:
                 ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
+    for level, counter in sorted(_by_level([h for h in hits if h.outlet]).items()):
+        (name, unit), _ = max(counter.items(), key=lambda kv: (kv[1], -_first(hits, kv[0][0])))
+        ctx.main.setdefault(level, name)
     # the actor: the most mentioned unit from city to town level (ties: the more local one)
     # (a place in a dateline or an outlet's name is where the news came from, not who acts)
     acting = Counter((h.level, h.name) for h in hits if not h.outlet)
@@ -89,6 +95,14 @@ def build_context(text: str) -> ArticleContext:
         ctx.actor = max(candidates.items(), key=lambda kv: (kv[1], level[kv[0]], -_first(hits, kv[0])))[0]
         ctx.actor_level = level[ctx.actor]
     return ctx
+
+
+def _by_level(hits: list[LocalityHit]) -> dict[int, Counter]:
+    """How often each unit is named, by level."""
+    by_level: dict[int, Counter] = {}
+    for h in hits:
+        by_level.setdefault(h.level, Counter())[(h.name, h.unit)] += 1
+    return by_level
 
 
 def _first(hits: list[LocalityHit], name: str) -> int:
