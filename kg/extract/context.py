@@ -66,21 +66,18 @@ def build_context(text: str) -> ArticleContext:
     # the article's units of each level, from what its text names: a dateline's or an outlet's place
     # (新华社北京…电, 德州新闻网) is where the news came from, and stands for a level only where nothing
     # else of the article does
-    written = [h for h in hits if not h.outlet]
-    by_level = _by_level(written)
-    for level, counter in sorted(by_level.items()):
-        (name, unit), _ = max(counter.items(), key=lambda kv: (kv[1], -_first(hits, kv[0][0])))
-        ctx.main[level] = name
-    # the county's own city and province, from the gazetteer, where the article names none
-    county = by_level.get(gz.COUNTY)
-    if county:
-        (_, unit), _ = max(county.items(), key=lambda kv: (kv[1], -_first(hits, kv[0][0])))
-        if unit >= 0:
-            for anc in gaz.chain(unit)[1:]:
-                ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
-    for level, counter in sorted(_by_level([h for h in hits if h.outlet]).items()):
-        (name, unit), _ = max(counter.items(), key=lambda kv: (kv[1], -_first(hits, kv[0][0])))
-        ctx.main.setdefault(level, name)
+    for placed in ([h for h in hits if not h.outlet], [h for h in hits if h.outlet]):
+        by_level = _by_level(placed)
+        for level, counter in sorted(by_level.items()):
+            (name, unit), _ = max(counter.items(), key=lambda kv: (kv[1], -_first(hits, kv[0][0])))
+            ctx.main.setdefault(level, name)
+        # the county's own city and province, from the gazetteer, where the article names none
+        county = by_level.get(gz.COUNTY)
+        if county and ctx.main[gz.COUNTY] in {name for name, _ in county}:
+            (_, unit), _ = max(county.items(), key=lambda kv: (kv[1], -_first(hits, kv[0][0])))
+            if unit >= 0:
+                for anc in gaz.chain(unit)[1:]:
+                    ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
     # the actor: the most mentioned unit from city to town level (ties: the more local one)
     # (a place in a dateline or an outlet's name is where the news came from, not who acts)
     acting = Counter((h.level, h.name) for h in hits if not h.outlet)
