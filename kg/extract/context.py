@@ -67,15 +67,13 @@ def build_context(text: str) -> ArticleContext:
     # (新华社北京…电, 德州新闻网) is where the news came from, and stands for a level only where nothing
     # else of the article does
     for placed in ([h for h in hits if not h.outlet], [h for h in hits if h.outlet]):
-        by_level = _by_level(placed)
-        for level, counter in sorted(by_level.items()):
+        for level, counter in sorted(_by_level(placed).items()):
+            if level in ctx.main:
+                continue
             (name, unit), _ = max(counter.items(), key=lambda kv: (kv[1], -_first(hits, kv[0][0])))
-            ctx.main.setdefault(level, name)
-        # the county's own city and province, from the gazetteer, where the article names none
-        county = by_level.get(gz.COUNTY)
-        if county and ctx.main[gz.COUNTY] in {name for name, _ in county}:
-            (_, unit), _ = max(county.items(), key=lambda kv: (kv[1], -_first(hits, kv[0][0])))
-            if unit >= 0:
+            ctx.main[level] = name
+            if level == gz.COUNTY and unit >= 0:
+                # the county's own city and province, from the gazetteer, where the article names none
                 for anc in gaz.chain(unit)[1:]:
                     ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
     # the actor: the most mentioned unit from city to town level (ties: the more local one)
