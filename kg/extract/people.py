@@ -1083,7 +1083,7 @@ def _other_forms(label: str, place: str, unit: str, written_as: dict[str, set[st
     if not _LEVEL_END.search(place) and rest[:1] == unit[-1:]:
         place, rest = place + rest[0], rest[1:]  # 张家川 + 县委书记: the county written 张家川县
     rests = {rest} | ({rest[:-2] + "部部长"} if _DEPARTMENT_HEAD.search(rest) else set()) \
-        | ({rest[:-3] + "长"} if rest.endswith("部部长") else set())
+        | ({rest[:-2] + "长"} if rest.endswith("部部长") else set())
     if place[-1:] in "村镇乡" and rest.startswith("委"):  # 刘家塘村委委员 is 刘家塘村村委委员
         rests |= {place[-1] + r for r in rests}
     # the unit's short forms take its level word (张家川 -> 张家川县), as its posts write it
