@@ -412,6 +412,8 @@ OFFICIALS = [
     # ... or for the head name of the sentence before, across a paragraph break
     ("在天等县工作28年，50岁的刘明第一次在农村度过国庆假期。\n他在县城的身份是天等县委组织部干部科科长。",
      "刘明", ["天等县委组织部干部科科长"]),
+    # a village's own role after 的 is the village's (院坝村文书), 村 no tail of another name
+    ("水城县院坝村变化很大。记者看到正在忙碌的村文书廖敏敏。", "廖敏敏", ["院坝村文书"]),
 ]
 
 

@@ -911,9 +911,10 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
             break  # 长 after a locality whose name ends in no level word of a head (…村长 is a title)
         level = re.match(r"街道|[省市州县区旗镇乡村]", text[begin:end])
         if (level and begin > start and not text.startswith("委", begin + level.end())
-                and text[begin - 1] not in "该本由在从对向经被据请让把和与及同以"):
+                and text[begin - 1] not in "该本由在从对向经被据请让把和与及同以的"):
             # the tail of a name the gazetteer does not know (…榆区柘汪镇); not the village just named
-            # (该村副主任) nor a level after a preposition or a conjunction (由县政协主席, 王明和县长李强)
+            # (该村副主任) nor a level after a preposition, a conjunction or 的 (由县政协主席, 王明和县长李强,
+            # 正在忙碌的村文书)
             begin += level.end()
         if text.startswith("委", begin) and not text.startswith("委员", begin):
             begin += 1  # 委 with no unit before it: the unit's name is lost (?h委常委)
@@ -1147,6 +1148,8 @@ _LEVEL_ORG = re.compile(r"(自治[区州县旗](?=[州县旗]长|主席)|(?:自�
                         r"(?=[委政人纪党办组宣统支务民两团]|(?!场)[\u4e00-\u9fff]{1,8}?局))")
 # a village's or community's committee, named with the level word (村委会, 居委会 is no level's)
 _OWN_LEVEL = re.compile(r"村(?:委会|民委员会)")
+# a village's own roles, written after the level word alone (村文书, 村会计, 村副主任)
+_VILLAGE_ROLE = re.compile(r"村(?:文书|会计|副?主任)$")
 _LEVEL_TITLE = re.compile(r"(?:常务)?副?(镇|乡|县|区|旗|盟|州|市|省|村)长|(?=支书)")
 
 
@@ -1160,6 +1163,8 @@ def _level_of(surface: str) -> tuple[str | None, str]:
     m = _LEVEL_TITLE.match(surface)
     if m:
         return m.group(1) or "村", surface
+    if _VILLAGE_ROLE.match(surface):
+        return "村", surface[1:]  # 村文书: the village's clerk, 院坝村文书
     return None, surface
 
 
