@@ -1335,6 +1335,13 @@ def test_the_campaign_a_document_sets_out_to_launch_is_named_and_launched(run: R
     assert facts(ex, "launches") == {("宁化县", "launches", "转作风、正风气、凝心聚力促发展谈心谈话周活动")}
 
 
+def test_a_training_named_without_its_class_is_the_same_programme(run: Run) -> None:
+    # 开展农村党支部书记培训 of an article naming its 农村党支部书记培训班: one campaign, not two
+    ex = run("11月16日，益阳市举办农村党支部书记培训班，共培训农村党支部书记1000名。\n"
+             "动员会指出，开展农村党支部书记培训，是落实新要求的重要举措。")
+    assert labels(ex, "Campaign") == {"农村党支部书记培训班"}
+
+
 ISSUES = [
     # the speaker's own unit as subject before 在: the units after it (and their list mates) are where it acts
     ("访保靖县委常委、组织部部长彭晓岚\n彭晓岚：今年我们在吕洞山镇、夯沙乡试点推行乡镇干部实绩纪实制度。",

@@ -159,19 +159,22 @@ _CLAUSE_MARKS = re.compile(r"[，、·•]")
 _ACADEMIC = re.compile(r"大学|(?<!干部)学院|研究院|研究所|中学|小学")
 # a type word an initiative's name is written with and without (擂台比武, 擂台比武活动)
 _OPTIONAL_TYPE = ("活动", "行动")
+# a training named without its class (农村党支部书记培训 of an article naming …培训班): the same programme
+_CLASS_WORD = ("班",)
 # the period a campaign is named for, before its type word (谈心谈话周活动, 作风建设年活动)
 _PERIOD_TYPE = re.compile(r"[周月年](?:活动|行动)$")
 
 
 def _one_name_each(initiatives) -> dict[str, str]:
     """Each label of the article's initiatives -> the name of its node: the fullest form the article
-    writes it in: with its type word (擂台比武 -> 擂台比武活动), and a short form that ends a longer
+    writes it in: with its type word (擂台比武 -> 擂台比武活动, …书记培训 -> …书记培训班), and a short form that ends a longer
     name of the same class (擂台比武活动 -> 乡村振兴擂台比武活动) where only one longer name ends so;
     a space between two characters (a copy's 盘山县 设施农业…办法) is no part of a name."""
     plain = {h.label: _SPACE_IN_NAME.sub("", h.label) for h in initiatives}
     labels = set(plain.values())
     cls = {plain[h.label]: h.cls for h in initiatives}
-    typed = {label: next((label + t for t in _OPTIONAL_TYPE if label + t in labels), label) for label in labels}
+    typed = {label: next((label + t for t in (*_OPTIONAL_TYPE, *_CLASS_WORD) if label + t in labels), label)
+             for label in labels}
     out = {}
     for label, name in typed.items():
         longer = {other for other in set(typed.values()) if other != name and other.endswith(name)
