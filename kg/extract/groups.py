@@ -132,9 +132,15 @@ def find_groups(text: str) -> list[GroupHit]:
         core = last[len(mod):]
         pos = m.start()
         for mod in m.group(1).split("、"):
-            hits.append(GroupHit(pos, pos + len(mod), mod + core, (mod,), "group-list"))
+            # 乡镇领导班子、乡镇专干: a body (班子) is a whole item of the list, no modifier of the core after it
+            if not mod.endswith("班子"):
+                hits.append(GroupHit(pos, pos + len(mod), mod + core, (mod,), "group-list"))
             pos += len(mod) + 1
     for m in phrases:
+        doubled = _DOUBLED_LEVEL.search(m.group())
+        if doubled and doubled.start() + 1 in _mod_ends(m.group()):
+            # 一乡镇镇村干部: a township's 镇村干部, the level word written twice where two readings meet
+            m = _group_re().match(text, m.start() + doubled.start() + 1) or m
         surface = m.group()
         # 乡（镇）干部 -> 乡镇干部; 乡镇（街道）党政正职 -> 乡镇党政正职; 乡镇（街道）党（工）委书记 -> 乡镇党委书记
         # (a character in brackets after a unit dropped is that unit's word: 街道 has a 党工委)
@@ -160,6 +166,15 @@ def find_groups(text: str) -> list[GroupHit]:
         if (m.start(1), m.end(1)) not in taken:
             hits.append(GroupHit(m.start(1), m.end(1), "驻村" + m.group(1), (m.group(1),)))
     return hits
+
+
+# a level character written twice in a row (乡镇镇村): where one modifier ends and another begins
+_DOUBLED_LEVEL = re.compile(r"([乡镇村县区市])\1")
+
+
+def _mod_ends(surface: str) -> set[int]:
+    """The positions at which a modifier of ``groups.txt`` that begins ``surface`` ends."""
+    return {len(mod) for mod in table("groups")["MOD"] if surface.startswith(mod)}
 
 
 _YOUNG_WORDS = ("年轻", "青年")
