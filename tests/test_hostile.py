@@ -200,6 +200,12 @@ def test_lost_characters_are_boundaries(run, shacl, text: str, localities: set, 
     check([ex], shacl)
 
 
+def test_a_title_across_a_gap_shows_what_it_lost(run) -> None:
+    # 《…新?lián)?dāng)新作为的意见》: the document is named, its lost characters marked, not joined away
+    ex = run("中央办公厅印发了《关于进一步激励广大干部新时代新?lián)?dāng)新作为的意见》（以下简称《意见》）。")
+    assert labels(ex, "Measure") == {"关于进一步激励广大干部新时代新□新作为的意见"}
+
+
 def test_gap_notes_name_the_run(run) -> None:
     ex = run("黄岩区委?lián)?dāng)书记徐淼指出。")
     (note,) = ex.clean.notes

@@ -95,7 +95,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     loc_keys = _localities(b)
     _officials(b, tokens)
     _named_people(b, find_listed_leaders(text, clean.reporters, tokens), "listed-leader")
-    initiatives = find_initiatives(text, tokens, [(g.start, g.end) for g in groups])
+    initiatives = _gaps_marked(find_initiatives(text, tokens, [(g.start, g.end) for g in groups]), article, clean)
     taken = [(h.start, h.end) for h in initiatives]
     group_hits = []
     # a secretary's title that begins inside a place's name is the one post of that place (洪屿村党支部书记),
@@ -154,6 +154,39 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
                       facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
 
 
+def _gaps_marked(initiatives: list, article: Article, clean: CleanText) -> list:
+    """Initiatives whose name spans a run of lost characters (a title in 《》 around ``?lián)``), with
+    the run written □, the typesetter's mark of a missing character: a reader sees that the name
+    lost something (新时代新□新作为), which joining its two sides would hide."""
+    gaps = [m.start() for m in re.finditer(" ", clean.text)
+            if article.text[clean.offsets[m.start()]:clean.offsets[m.start()] + 1] in ("?", "\ufffd")]
+    if not gaps:
+        return initiatives
+    text = clean.text
+    renamed: dict[str, str] = {}
+    for h in initiatives:
+        for name in (h.label, *h.alt_labels):
+            marked = name
+            for g in (g for g in gaps if h.start < g < h.end - 1):
+                # the name is written without the gap's space: mark it between the characters either side
+                marked = _marked(marked, text[g - 1] + text[g + 1], g - h.start)
+            if marked != name:
+                renamed[name] = marked
+    # every hit of a marked name (《意见》 after the title it shortens) takes the mark
+    return [replace(h, label=renamed.get(h.label, h.label), alt_labels=tuple(renamed.get(a, a) for a in h.alt_labels))
+            for h in initiatives]
+
+
+def _marked(name: str, pair: str, near: int) -> str:
+    """``name`` with ``_LOST`` between the two characters of ``pair``, at their place nearest ``near``."""
+    at = [m.start() for m in re.finditer(re.escape(pair), name)]
+    if not at:
+        return name
+    i = min(at, key=lambda a: abs(a - near))
+    return name[:i + 1] + _LOST + name[i + 1:]
+
+
+_LOST = "□"
 _CLAUSE_MARKS = re.compile(r"[，、·•]")
 # the institutions of scholars and teachers (not a party's cadre school, 干部学院, 党校)
 _ACADEMIC = re.compile(r"大学|(?<!干部)学院|研究院|研究所|中学|小学")
