@@ -147,6 +147,7 @@ def find_groups(text: str) -> list[GroupHit]:
         label = _without_alternatives(surface)
         label = label.replace("“", "").replace("”", "")
         if (label in bare or len(label) < 3 or _PRESS.match(text, m.end())
+                or label.endswith("领导") and text.startswith("班子", m.end())  # 党政领导班子: a body
                 or _NAMED_UNIT.match(text, max(0, m.start() - 1)) and not _after_verb(text, m.start())):
             continue
         if label.startswith("专业化") and text.startswith("高素质", m.start() - 3):
