@@ -1,6 +1,6 @@
 """How well kg reads text it was not written on: the study half, changed as real copies differ.
 
-    .venv/bin/python benchmarks/perturb.py [--kind names|script|boilerplate|flattened|marks|dateline|all] [--seeds N] [--shared DIR]
+    .venv/bin/python benchmarks/perturb.py [--kind names|script|boilerplate|flattened|marks|dateline|lost|all] [--seeds N] [--shared DIR]
 
 Each study article of ``dev_split.tsv`` (the held half stays unread) is changed in one of these
 ways, its gold changed with it, built and scored with the shared scorer:
@@ -19,6 +19,8 @@ ways, its gold changed with it, built and scored with the shared scorer:
 - ``marks``: the marks a scraped copy writes in ASCII: commas, colons, semicolons, brackets, ! and ?,
   or its curly double quotes as straight ones, or both (no copy of the corpus ends its sentences with
   an ASCII full stop, so 。 stays).
+- ``lost``: one character in 400 lost, as a tenth of the raw copies have them (``??``, U+FFFD), never a
+  character of a name of the gold (which could not name what the copy lost).
 - ``dateline``: a wire or site dateline before the first paragraph (新华社兰州5月12日电（记者 张伟）,
   人民网北京5月12日电, 德州新闻网讯, 本报讯（记者 王明 通讯员 李华）): a place where the news came from,
   never the article's actor.
@@ -159,8 +161,34 @@ def dateline(articles: list[Article], rnd: random.Random) -> list[Article]:
     return out
 
 
+#: what a lost character is written as in a scraped copy: a GBK character's two bytes as ``??``, or U+FFFD
+_LOST = ("??", "\ufffd")
+#: one character lost in so many
+_LOST_EVERY = 400
+
+
+def lost(articles: list[Article], rnd: random.Random) -> list[Article]:
+    t2s = opencc.OpenCC("t2s").convert
+    out = []
+    for name, text, gold in articles:
+        plain = t2s(text)
+        names = {n for g in gold for key in ("names", "s", "o") for n in g.get(key, ())}
+        kept = set()  # no character of a gold name is lost: the gold could not name what the copy lost
+        if len(plain) == len(text):
+            for n in names:
+                # a name as the text writes it, quotes and title marks between its characters or not
+                for m in re.finditer("[“”《》「」‘’]?".join(map(re.escape, n)), plain):
+                    kept.update(range(m.start(), m.end()))
+        chars = [i for i, c in enumerate(text) if "\u4e00" <= c <= "\u9fff" and i not in kept]
+        lose = sorted(rnd.sample(chars, min(len(chars), max(1, len(text) // _LOST_EVERY))), reverse=True)
+        for i in lose:
+            text = text[:i] + rnd.choice(_LOST) + text[i + 1:]
+        out.append((name, text, gold))
+    return out
+
+
 KINDS = {"names": names, "script": script, "boilerplate": boilerplate, "flattened": flattened, "marks": marks,
-         "dateline": dateline}
+         "dateline": dateline, "lost": lost}
 
 
 def scores(articles: list[Article], shared: Path) -> dict[str, float]:

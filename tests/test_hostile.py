@@ -204,6 +204,9 @@ def test_a_title_across_a_gap_shows_what_it_lost(run) -> None:
     # 《…新?lián)?dāng)新作为的意见》: the document is named, its lost characters marked, not joined away
     ex = run("中央办公厅印发了《关于进一步激励广大干部新时代新?lián)?dāng)新作为的意见》（以下简称《意见》）。")
     assert labels(ex, "Measure") == {"关于进一步激励广大干部新时代新□新作为的意见"}
+    # ... and a quoted name's, next to its closing quote
+    ex = run("吉安县构建“选育管??”全链条管理体系。")
+    assert labels(ex, "Measure") == {"选育管□全链条管理体系"}
 
 
 def test_gap_notes_name_the_run(run) -> None:

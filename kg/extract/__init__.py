@@ -168,8 +168,11 @@ def _gaps_marked(initiatives: list, article: Article, clean: CleanText) -> list:
         for name in (h.label, *h.alt_labels):
             marked = name
             for g in (g for g in gaps if h.start < g < h.end - 1):
-                # the name is written without the gap's space: mark it between the characters either side
-                marked = _marked(marked, text[g - 1] + text[g + 1], g - h.start)
+                # the name is written without the gap's space (nor its quotes): mark it between the
+                # characters either side
+                left = next((c for c in reversed(text[h.start:g]) if c not in _NAME_MARKS), "")
+                right = next((c for c in text[g + 1:h.end] if c not in _NAME_MARKS), "")
+                marked = _marked(marked, left + right, g - h.start) if left and right else marked
             if marked != name:
                 renamed[name] = marked
     # every hit of a marked name (《意见》 after the title it shortens) takes the mark
@@ -187,6 +190,8 @@ def _marked(name: str, pair: str, near: int) -> str:
 
 
 _LOST = "□"
+# what a name is written with but named without (“选育管用”全链条管理体系, 《…》)
+_NAME_MARKS = "“”‘’「」《》〈〉"
 _CLAUSE_MARKS = re.compile(r"[，、·•]")
 # the institutions of scholars and teachers (not a party's cadre school, 干部学院, 党校)
 _ACADEMIC = re.compile(r"大学|(?<!干部)学院|研究院|研究所|中学|小学")
