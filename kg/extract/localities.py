@@ -322,6 +322,16 @@ def _villages(text: str, gaz: gz.Gazetteer, hits: list[LocalityHit], taken) -> l
                 continue
             parents = [t for t in gaz.villages.get(name, ()) if t in towns or gaz.units[t].parent in counties]
             if parents:
+                head = next((s2 for s2 in range(start - 1, max(start - 4, 0), -1)
+                             if _UNIT_END.search(text, 0, s2) and _CJK.fullmatch(text, s2, start)
+                             and (v := _unit_at(text, s2, gz.VILLAGE)) is not None and v.end() == m.end()), None)
+                if head is not None and _free(taken, head, start):
+                    # 依麻木乡汉代克吉然村: the gazetteer's 吉然村 ends a longer name right after a unit's
+                    # level word (the gazetteer knows the village by another form): the name runs from there
+                    out.append(LocalityHit(head, m.end(), text[head:m.end()], -1, gz.VILLAGE,
+                                           gaz.units[parents[0]].name, rule="unit-chain"))
+                    taken.append((head, m.end()))
+                    break
                 out.append(LocalityHit(start, m.end(), name, -1, gz.VILLAGE, gaz.units[parents[0]].name,
                                        rule="gazetteer-village"))
                 taken.append((start, m.end()))
@@ -356,6 +366,9 @@ def _unit_at(text: str, pos: int, level: int) -> re.Match | None:
     return m
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+# a town's or county's level word, which a village's name may follow (…乡|汉代克吉然村)
+_UNIT_END = re.compile(r"(?:[乡镇县区旗]|街道|苏木)$")
 # a level word before another (嘎查村, 苏木镇: the two kinds of unit of Inner Mongolia, no unit's name)
 _LEVEL_STEMS = frozenset({"嘎查", "苏木", "社区", "乡镇", "街道"})
 # the number of a rule's clause, which the next clause's subject may follow (第四条村党组织书记…)
