@@ -323,7 +323,7 @@ def _villages(text: str, gaz: gz.Gazetteer, hits: list[LocalityHit], taken) -> l
             parents = [t for t in gaz.villages.get(name, ()) if t in towns or gaz.units[t].parent in counties]
             if parents:
                 head = next((s2 for s2 in range(start - 1, max(start - 4, 0), -1)
-                             if _UNIT_END.search(text, 0, s2) and _CJK.fullmatch(text, s2, start)
+                             if _UNIT_END.search(text, max(0, s2 - 2), s2) and _CJK.fullmatch(text, s2, start)
                              and (v := _unit_at(text, s2, gz.VILLAGE)) is not None and v.end() == m.end()), None)
                 if head is not None and _free(taken, head, start):
                     # 依麻木乡汉代克吉然村: the gazetteer's 吉然村 ends a longer name right after a unit's
