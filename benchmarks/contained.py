@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from quality import split  # noqa: E402
+from quality import files, split  # noqa: E402
 
 #: the shortest name that may contain or be contained by another
 SHORTEST = 2
@@ -65,9 +65,7 @@ def main() -> None:
     args = parser.parse_args()
     halves = split()
     docs = [d for h in halves.values() for d in h] if args.half == "all" else halves[args.half]
-    texts = [REPO / "seeds" / f"{d[6:]}.txt" if d.startswith("seeds/") else args.shared / "corpus" / f"{d}.txt"
-             for d in docs]
-    gold = [args.shared / "gold" / f"{d}.jsonl" for d in docs]
+    texts, gold = files(docs, args.shared)
     score = scorer(args.shared)
     with tempfile.TemporaryDirectory() as out:
         kg = Path(sys.executable).parent / "kg"

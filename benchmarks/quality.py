@@ -31,12 +31,17 @@ def split() -> dict[str, list[str]]:
     return halves
 
 
-def score(docs: list[str], shared: Path, errors: bool, preferred: bool = False) -> str:
-    """The scorer's report for a build of ``docs`` (``seeds/NAME`` or ``dev/NAME``)."""
+def files(docs: list[str], shared: Path) -> tuple[list[Path], list[Path]]:
+    """The text and the gold file of each of ``docs`` (``seeds/NAME`` or ``dev/NAME``)."""
     texts = [REPO / "seeds" / f"{d[6:]}.txt" if d.startswith("seeds/") else shared / "corpus" / f"{d}.txt"
              for d in docs]
-    return build_and_score(texts, [shared / "gold" / f"{d}.jsonl" for d in docs], shared, errors,
-                           preferred=preferred)
+    return texts, [shared / "gold" / f"{d}.jsonl" for d in docs]
+
+
+def score(docs: list[str], shared: Path, errors: bool, preferred: bool = False) -> str:
+    """The scorer's report for a build of ``docs`` (``seeds/NAME`` or ``dev/NAME``)."""
+    texts, gold = files(docs, shared)
+    return build_and_score(texts, gold, shared, errors, preferred=preferred)
 
 
 def preferred_names(gold: Path, folder: Path) -> Path:
