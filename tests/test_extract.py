@@ -269,6 +269,10 @@ OFFICIALS = [
     # after a committee's post, the level's other bodies are the level's, not the committee's (纪委, 人大, 公安局)
     ("监利县召开会议。县委常委、纪委书记王东说，县长李强也来了。", "王东", ["监利县委常委", "监利县纪委书记"]),
     ("头陀镇召开会议。镇党委副书记、人大主席冯军说，要担当。", "冯军", ["头陀镇党委副书记", "头陀镇人大主席"]),
+    # a town the gazetteer knows once gives the county its bare posts are of, where the article names none
+    # (西店镇 is 宁海县's); a town several counties have (中山镇) gives none
+    ("县委常委、西店镇党委书记叶秀高表示，要实干。", "叶秀高", ["宁海县委常委", "西店镇党委书记"]),
+    ("县委常委、中山镇党委书记叶秀高表示，要实干。", "叶秀高", ["县委常委", "中山镇党委书记"]),
     ("天等县召开会议。县委常委、组织部部长冯军，县委常委、公安局局长李强出席。", "李强", ["天等县委常委", "天等县公安局局长"]),
     # ... but the cadre bureau (老干部局: 老 is its name's, no tenure) is the committee's own
     ("天等县召开会议。县委常委、老干部局局长冯军出席。", "冯军", ["天等县委常委", "天等县委老干部局局长"]),

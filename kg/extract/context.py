@@ -76,6 +76,11 @@ def build_context(text: str) -> ArticleContext:
                 # the county's own city and province, from the gazetteer, where the article names none
                 for anc in gaz.chain(unit)[1:]:
                     ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
+            if level == gz.TOWN and unit >= 0 and gz.COUNTY not in ctx.main and len(gaz.by_name.get(name, ())) == 1:
+                # a town's own county, where the article names none and the gazetteer knows one town by
+                # that name (县委常委、西店镇党委书记: the county of 西店镇 is 宁海县)
+                for anc in gaz.chain(unit)[1:]:
+                    ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
     # the actor: the most mentioned unit from city to town level (ties: the more local one)
     # (a place in a dateline or an outlet's name is where the news came from, not who acts)
     acting = Counter((h.level, h.name) for h in hits if not h.outlet)
