@@ -1090,6 +1090,9 @@ GROUPS = [
     ("县领导和示范区领导干部参加培训。", {"县领导", "领导干部"}),
     ("92个区领导领衔攻坚项目。", {"区领导"}),
     ("该县领导班子成员分片包干。", {"领导班子成员"}),
+    # a level's leading bodies by their count: its leaders as one group (霍山县's name keeps its level word)
+    ("县委书记等县四套班子领导出席会议。", {"县四套班子领导"}),
+    ("霍山县四个班子领导带队深入基层走访慰问。", {"四个班子领导"}),
     # the cadres a level manages (县管干部), with the level's alternative in brackets
     ("区（县）管领导干部和市管干部参加培训。", {"区县管领导干部", "市管干部"}),
     # 村 before a modifier after a boundary or a function word qualifies the group, not where it

@@ -78,11 +78,15 @@ def _group_re() -> re.Pattern:
     # is a group of its own
     reserve = r"(?:后备(?:人选|力量|干部))?"
     # every reading begins with one of these characters: a position with another is passed over at once
-    first = "".join(sorted({w[0] for key in ("MOD", "CORE", "WHOLE", "DUTY") for w in t[key]} | set("0123456789省市州县区乡镇村“两选副处科厅")))
+    first = "".join(sorted({w[0] for key in ("MOD", "CORE", "WHOLE", "DUTY") for w in t[key]} | set("0123456789省市州县区乡镇村“两选副处科厅三四五六各")))
     # the duty areas a group with a modifier of its own serves (脱贫攻坚乡村振兴专业领导干部)
     duty = rf"(?:{alt('DUTY')}){{0,2}}"
     # 乡镇党政“一把手”: the genre quotes this colloquial whole word; its qualifiers make it a group
     quoted = rf"(?:{mod}){{1,2}}“一把手”"
+    # a level's leading bodies by their count (县四套班子领导, 四个班子领导, 三家班子成员, 各套班子领导): its
+    # leaders as one group, the level word where it is no unit's name's end (霍山县四个班子领导: 四个班子领导)
+    bodies = (r"(?:[县区市镇乡](?:(?<![\u4e00-\u9fff].)|(?<=[各、及和与同个名位批等对向由为让请了].)))?"
+              r"(?:[两三四五六]|各)[套个家]班子(?:领导|成员)")
     # a village's two committees (村“两委”), whose members are a group of their own, and the cadres who hold
     # both their chairs (“一肩挑”人员)
     committees = r"(?:村(?:（社区）)?)?“?两委”?(?:干部|成员|班子成员)|“一肩挑”(?:人员|干部)"
@@ -98,7 +102,7 @@ def _group_re() -> re.Pattern:
     typed = r"(?:(?<=广大)|(?<=其他)|(?<=[的、，和及与对为]))(?!广大|其他)[\u4e00-\u9fff]{2,4}?型干部"
     return re.compile(rf"(?=[{re.escape(first)}])(?!(?<=全)[省市州县区乡镇])"
                       rf"(?:(?:{paired}|{duty}{village}(?:{mod}|{managed}){{1,3}}(?:{alt('CORE')})|(?:{mod}){{0,2}}(?:{alt('WHOLE')})|{quoted}){reserve}"
-                      rf"|{ranked}|{town_cadres}|{leaders}|{members}|{committees}|{sent}|{chiefs}|[县区]（区）委(?:书记|组织部部长))"
+                      rf"|{ranked}|{town_cadres}|{leaders}|{members}|{bodies}|{committees}|{sent}|{chiefs}|[县区]（区）委(?:书记|组织部部长))"
                       rf"|{typed}")
 
 
