@@ -819,6 +819,9 @@ def test_initiative(run: Run, text: str, cls: str, label: str, alts: set[str]) -
 
 
 INITIATIVE_SETS = [
+    # a law or a charter cited with the party's regulations is a document as they are; a book on a method is none
+    ("根据《中国共产党章程》《中华人民共和国村民委员会组织法》等规定，他读了《领导方法》一书。", "Measure",
+     {"中国共产党章程", "中华人民共和国村民委员会组织法"}),
     # a file an assessment results in is no measure (形成干部实绩档案)
     ("古田县对领导班子和干部开展考察，形成干部实绩档案。", "Measure", set()),
     # a quoted year named for a campaign, not a count of years
@@ -913,8 +916,9 @@ INITIATIVE_SETS = [
     # a list joined by 和 before 等 shares the type word, and the word of what they are for after 等
     ("古田还配套建立一月一检查和组工干部跟踪考察重点项目等监督机制。", "Measure",
      {"一月一检查监督机制", "组工干部跟踪考察重点项目监督机制"}),
-    # ... but no title in its marks is an item, nor is 和 of 共和国 a join
-    ("根据《中国共产党章程》《中华人民共和国城市居民委员会组织法》等章程条例，制定本方案。", "Measure", set()),
+    # ... but no title in its marks is an item, nor is 和 of 共和国 a join: the titles are their own documents
+    ("根据《中国共产党章程》《中华人民共和国城市居民委员会组织法》等章程条例，制定本方案。", "Measure",
+     {"中国共产党章程", "中华人民共和国城市居民委员会组织法"}),
     # a list's count quoted with its type word (“三项机制”) still shares the type word with every item
     ("该县建立健全容错纠错、澄清正名、关心关爱“三项机制”。", "Measure",
      {"容错纠错机制", "澄清正名机制", "关心关爱机制", "三项机制"}),

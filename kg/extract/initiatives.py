@@ -186,6 +186,11 @@ _PERSONNEL = re.compile(r"任职|任免|免职|任命|职务|人事|领导调整
 _SCHOOL_OF_UNIT = re.compile(r"(?:委|委员会|省|市|县|区|旗|镇|乡|街道|中央|中共|到|在|赴|进|去)$")
 
 
+# a law or a charter, cited with the party's regulations (《中华人民共和国村民委员会组织法》《中国共产党章程》),
+# not a book on a method (《工作方法》)
+_LAW = re.compile(r"(?<![方做手说看想兵])法$|章程$")
+
+
 def _titles(text: str):
     """Document titles in 《》: Measures unless the title names a campaign."""
     full: list[str] = []
@@ -193,7 +198,8 @@ def _titles(text: str):
         title = unquoted(m.group(1))  # 《盘山县 设施农业…办法》: a space in a title is the page's
         cls = type_of(title) or "Measure"
         if (cls == "Measure" and not _NUMBERED_SET.search(title)  # 《…“双十条”》: a set of articles
-                and not re.search(r"意见|措施|办法|方案|细则|规定|条例|通知|决定|制度|机制|报告|清单|体系|标准|规划|举措|承诺书", title)):
+                and not re.search(r"意见|措施|办法|方案|细则|规定|条例|通知|决定|制度|机制|报告|清单|体系|标准|规划|举措|承诺书", title)
+                and not _LAW.search(title)):
             continue  # a book, newspaper or speech title, not a policy document
         longer = next((f for f in full if f.endswith(title) and f != title), None)
         if longer:
