@@ -65,6 +65,10 @@ def test_locality(run: Run, text: str, label: str, code: str | None) -> None:
 
 
 LOCALITY_SETS = [
+    # a town after a clean left edge is one whatever follows it (…观光园, 开展…), unless its level word goes on
+    # into a word (发展乡村, 部分乡镇) or the name is a common noun (小城镇)
+    ("王玉东一行先后到铜石镇浚龙农业观光园、卞桥镇银河航天循环农业园等项目现场。", {"铜石镇", "卞桥镇"}),
+    ("要推进小城镇开发，组织部分乡镇干部发展乡村旅游。", set()),
     # the verb 会同 (jointly with) before a county's bureau, where no unit above the county is named
     ("县委组织部将会同县财政局开展督查。", set()),
     ("湖南省怀化市会同县召开会议。", {"湖南省", "怀化市", "会同县"}),
@@ -273,6 +277,10 @@ OFFICIALS = [
     # (西店镇 is 宁海县's); a town several counties have (中山镇) gives none
     ("县委常委、西店镇党委书记叶秀高表示，要实干。", "叶秀高", ["宁海县委常委", "西店镇党委书记"]),
     ("县委常委、中山镇党委书记叶秀高表示，要实干。", "叶秀高", ["县委常委", "中山镇党委书记"]),
+    # ... as towns of several counties do where one county has them all (官庄镇 is 潜山市's and eight others');
+    # 市 of an article that names no prefecture is that county-level city, a prefecture named keeps its 市
+    ("市委书记王国林带队到塔畈乡、官庄镇、黄柏镇、槎水镇实地督导调研。", "王国林", ["潜山市委书记"]),
+    ("宁德市召开会议。市委书记王国林到沙埕镇调研。", "王国林", ["宁德市委书记"]),
     ("天等县召开会议。县委常委、组织部部长冯军，县委常委、公安局局长李强出席。", "李强", ["天等县委常委", "天等县公安局局长"]),
     # ... but the cadre bureau (老干部局: 老 is its name's, no tenure) is the committee's own
     ("天等县召开会议。县委常委、老干部局局长冯军出席。", "冯军", ["天等县委常委", "天等县委老干部局局长"]),
@@ -1362,6 +1370,12 @@ def test_a_training_named_without_its_class_is_the_same_programme(run: Run) -> N
 
 
 ISSUES = [
+    # a document an act follows (根据, 对照, 对标) is another's; what the clause itself makes is the actor's, and a
+    # document named with its locality is that locality's
+    ("宜城街道根据《关于加强村干部管理的意见》，制定了村干部考核办法。", {("宜城街道", "issues", "村干部考核办法")}),
+    ("宜城街道对照《村干部管理办法》开展自查，严格对标“五有”标准。", set()),
+    ("宜城街道根据工作需要出台《村干部管理办法》。", {("宜城街道", "issues", "村干部管理办法")}),
+    ("根据《甘肃省村级干部管理办法》等规定，甘州区制定本办法。", {("甘肃省", "issues", "甘肃省村级干部管理办法")}),
     # the speaker's own unit as subject before 在: the units after it (and their list mates) are where it acts
     ("访保靖县委常委、组织部部长彭晓岚\n彭晓岚：今年我们在吕洞山镇、夯沙乡试点推行乡镇干部实绩纪实制度。",
      {("保靖县", "issues", "乡镇干部实绩纪实制度")}),

@@ -58,6 +58,12 @@ _REGULATION = re.compile(r"条例(?:[（(]试行[）)])?$")
 _JOINS = re.compile(r"(?:参加|参与|参训|加入|报名参加|结合)(?:了|到)?“?$")
 # an initiative whose experience is learnt (学习运用“千万工程”经验): another's, the learner's no act
 _LEARNT = re.compile(r"[”’]?经验")
+# a document or a standard an act follows, by a verb of following earlier in the name's clause with no act
+# of the clause's own between (根据《…意见》，制定…; 对照《…办法》开展自查; 严格对标…“五有”标准): another's,
+# the follower's no act (根据实际出台《…》 is the clause's own act), though the locality its name begins
+# with made it (根据《甘肃省村级干部管理办法》: 甘肃省's)
+_FOLLOWS = re.compile(r"根据|依据|依照|按照|遵照|对照|对标|参照|比照")
+_TITLED = re.compile(r"《[^《》]*》")
 
 
 def token_spans(doc: Doc) -> dict[int, int]:
@@ -143,6 +149,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
                                key=identity.organization_key(org_label, actor, article.id), part_of=actor)
             b.mentions.append(Mention("Organization", org_label, at, at + len(surface), surface, rule=rule, key=org_key))
         if (actor and h.rule != "group-system-named" and not _JOINS.search(text, max(0, h.start - 5), h.start) and name not in learnt
+                and not (rule != "locality-in-name" and _followed(text, h.start))
                 and not _CENTRAL_DOCUMENT.match(h.label)
                 and not (_REGULATION.search(h.label)
                          and not any(h.start <= u.start < h.end for u in b.ctx.localities))):
@@ -152,6 +159,17 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
     _subjects(b, list(zip(initiatives, keys)))
     return Extraction(article=article, clean=clean, entities=tuple(b.entities.values()),
                       facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
+
+
+def _followed(text: str, pos: int) -> bool:
+    """Whether the initiative named at ``pos`` is what its clause's act follows (``_FOLLOWS``): a verb of
+    following before it in the clause, and no governing verb between (titles listed before it are
+    passed over: 根据《A》《B》和《C》)."""
+    before = _TITLED.sub("", text[start_of(text, pos, CLAUSE):pos])
+    cue = None
+    for cue in _FOLLOWS.finditer(before):
+        pass
+    return cue is not None and governing_verbs()[0].search(before, cue.end()) is None
 
 
 def _gaps_marked(initiatives: list, article: Article, clean: CleanText) -> list:

@@ -21,6 +21,7 @@ class ArticleContext:
     main: dict[int, str] = field(default_factory=dict)  # level -> full name of the article's unit
     actor: str | None = None  # the locality the article reports on
     actor_level: int = -1  # its level (gazetteer.PROVINCE ... VILLAGE)
+    named: set[int] = field(default_factory=set)  # the levels of ``main`` the article names a unit of
 
     def unit_for(self, level_word: str, pos: int | None = None, window: int = 300) -> str | None:
         """The unit a level word (县, 市, 镇, 村 ...) refers to at ``pos``: the nearest unit
@@ -32,9 +33,13 @@ class ArticleContext:
             if near:
                 return near[-1].name
         level = LEVEL_WORDS.get(level_word)
-        # 市 of an article about a county-level city (福鼎市) is that city, not its prefecture
-        if level == gz.CITY and self.actor and self.actor.endswith("市") and self.main.get(gz.COUNTY) == self.actor:
-            return self.actor
+        # 市 of an article about a county-level city (福鼎市) is that city, not its prefecture; so it is in the
+        # article of the city's towns that names no prefecture (沙埕镇 of 福鼎市: the town's writer calls its
+        # own city 市, and names the prefecture in full, 宁德市)
+        county = self.main.get(gz.COUNTY)
+        if (level == gz.CITY and county and county.endswith("市")
+                and (self.actor == county or gz.CITY not in self.named)):
+            return county
         unit = None if level is None else self.main.get(level)
         if level_word == "省" and unit and not unit.endswith("省"):
             return None  # 省委 is a province's: no municipality's (北京市) nor autonomous region's
@@ -72,15 +77,17 @@ def build_context(text: str) -> ArticleContext:
                 continue
             (name, unit), _ = max(counter.items(), key=lambda kv: (kv[1], -_first(hits, kv[0][0])))
             ctx.main[level] = name
+            ctx.named.add(level)
             if level == gz.COUNTY and unit >= 0:
                 # the county's own city and province, from the gazetteer, where the article names none
                 for anc in gaz.chain(unit)[1:]:
                     ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
-            if level == gz.TOWN and unit >= 0 and gz.COUNTY not in ctx.main and len(gaz.by_name.get(name, ())) == 1:
-                # a town's own county, where the article names none and the gazetteer knows one town by
-                # that name (县委常委、西店镇党委书记: the county of 西店镇 is 宁海县)
-                for anc in gaz.chain(unit)[1:]:
-                    ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
+        if gz.COUNTY not in ctx.main and (county := _towns_county(gaz, placed)) is not None:
+            # the towns' own county, where the article names none: the one county the gazetteer has each of
+            # them in (县委常委、西店镇党委书记: 宁海县; 塔畈乡、官庄镇、黄柏镇: 潜山市, though other counties
+            # have a 官庄镇 too), with its city and province
+            for anc in gaz.chain(county):
+                ctx.main.setdefault(gaz.units[anc].level, gaz.units[anc].name)
     # the actor: the most mentioned unit from city to town level (ties: the more local one)
     # (a place in a dateline or an outlet's name is where the news came from, not who acts)
     acting = Counter((h.level, h.name) for h in hits if not h.outlet)
@@ -95,6 +102,17 @@ def build_context(text: str) -> ArticleContext:
         ctx.actor = max(candidates.items(), key=lambda kv: (kv[1], level[kv[0]], -_first(hits, kv[0])))[0]
         ctx.actor_level = level[ctx.actor]
     return ctx
+
+
+def _towns_county(gaz: gz.Gazetteer, hits: list[LocalityHit]) -> int | None:
+    """The one county the gazetteer has every town of ``hits`` in, by each town's name; None if the
+    hits name no town it knows, or towns of more than one county."""
+    towns = {h.name for h in hits if h.level == gz.TOWN and h.unit >= 0}
+    counties: set[int] | None = None
+    for name in towns:
+        have = {gaz.units[u].parent for u in gaz.by_name.get(name, ()) if gaz.units[u].level == gz.TOWN}
+        counties = have if counties is None else counties & have
+    return next(iter(counties)) if counties and len(counties) == 1 else None
 
 
 def _by_level(hits: list[LocalityHit]) -> dict[int, Counter]:

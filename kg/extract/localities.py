@@ -165,6 +165,10 @@ def _endings() -> frozenset[str]:
     return frozenset(name[-k:] for name in gz.load().by_name for k in range(1, len(name) + 1))
 
 
+# a town's level word that goes on into another word (镇村干部, 乡村振兴, 乡镇, 乡亲)
+_LEVEL_WORD_GOES_ON = re.compile(r"乡[村镇亲土愁贤情里]|镇[村区街]")
+
+
 def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, int]]:
     """Pick one unit per name (the one whose ancestors the article names most) and
     drop county- and town-level names with no named ancestor that are part of a longer
@@ -199,7 +203,10 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
                                  for n in (2, 3, 4))  # 湖北竹溪县: right after a higher unit
                           # 凉山州昭觉县: ... or its short name and level word
                           or text[start - 1] in "省市州盟" and any(text[start - n:start - 1] in gaz.by_short for n in (3, 4, 5)))
-            clean_right = _AFTER_UNIT.match(text, end) or end in starts
+            # a town after a clean left edge is one whatever follows (、铜石镇浚龙农业观光园, ，雄村镇开展…), unless
+            # its level word goes on into a word of its own (镇村干部, 乡村振兴)
+            clean_right = (_AFTER_UNIT.match(text, end) or end in starts
+                           or clean_left and not _LEVEL_WORD_GOES_ON.match(text, end - 1))
             if not clean_left or (gaz.units[best].level == gz.TOWN and not clean_right):
                 dropped.append((start, end))
                 continue
