@@ -1376,6 +1376,10 @@ ISSUES = [
     ("宜城街道对照《村干部管理办法》开展自查，严格对标“五有”标准。", set()),
     ("宜城街道根据工作需要出台《村干部管理办法》。", {("宜城街道", "issues", "村干部管理办法")}),
     ("根据《甘肃省村级干部管理办法》等规定，甘州区制定本办法。", {("甘肃省", "issues", "甘肃省村级干部管理办法")}),
+    # ... as is one whose spirit or demands an act carries out (the centre's, though its short title is written
+    # after the county), unlike a system put in place (落实…包案制)
+    ("中共中央办公厅印发《关于进一步激励广大干部新时代新担当新作为的意见》。清河县认真贯彻落实《意见》精神。", set()),
+    ("清河县全面落实领导干部包案制。", {("清河县", "issues", "领导干部包案制")}),
     # the speaker's own unit as subject before 在: the units after it (and their list mates) are where it acts
     ("访保靖县委常委、组织部部长彭晓岚\n彭晓岚：今年我们在吕洞山镇、夯沙乡试点推行乡镇干部实绩纪实制度。",
      {("保靖县", "issues", "乡镇干部实绩纪实制度")}),

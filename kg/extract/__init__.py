@@ -64,6 +64,10 @@ _LEARNT = re.compile(r"[”’]?经验")
 # with made it (根据《甘肃省村级干部管理办法》: 甘肃省's)
 _FOLLOWS = re.compile(r"根据|依据|依照|按照|遵照|对照|对标|参照|比照")
 _TITLED = re.compile(r"《[^《》]*》")
+# ... or one whose spirit or demands it carries out (认真贯彻落实《意见》精神, 落实市委“…”部署要求): the
+# document's issuer's, not the implementer's (落实…包案制 puts a system in place: the clause's own act)
+_CARRIES_OUT = re.compile(r"(?:贯彻|落实)[^，。；！？\n]{0,12}$")
+_ITS_DEMANDS = re.compile(r"[”》]?(?:的)?(?:部署要求|部署|要求|精神|安排)")
 
 
 def token_spans(doc: Doc) -> dict[int, int]:
@@ -149,7 +153,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
                                key=identity.organization_key(org_label, actor, article.id), part_of=actor)
             b.mentions.append(Mention("Organization", org_label, at, at + len(surface), surface, rule=rule, key=org_key))
         if (actor and h.rule != "group-system-named" and not _JOINS.search(text, max(0, h.start - 5), h.start) and name not in learnt
-                and not (rule != "locality-in-name" and _followed(text, h.start))
+                and not (rule != "locality-in-name" and _followed(text, h.start, h.end))
                 and not _CENTRAL_DOCUMENT.match(h.label)
                 and not (_REGULATION.search(h.label)
                          and not any(h.start <= u.start < h.end for u in b.ctx.localities))):
@@ -161,11 +165,14 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
                       facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
 
 
-def _followed(text: str, pos: int) -> bool:
-    """Whether the initiative named at ``pos`` is what its clause's act follows (``_FOLLOWS``): a verb of
-    following before it in the clause, and no governing verb between (titles listed before it are
-    passed over: 根据《A》《B》和《C》)."""
-    before = _TITLED.sub("", text[start_of(text, pos, CLAUSE):pos])
+def _followed(text: str, pos: int, end: int) -> bool:
+    """Whether the initiative named at ``pos:end`` is what its clause's act follows (``_FOLLOWS``): a verb
+    of following before it in the clause, and no governing verb between (titles listed before it are
+    passed over: 根据《A》《B》和《C》); or whose demands it carries out (``_CARRIES_OUT``)."""
+    c0 = start_of(text, pos, CLAUSE)
+    if _CARRIES_OUT.search(text, c0, pos) and _ITS_DEMANDS.match(text, end):
+        return True
+    before = _TITLED.sub("", text[c0:pos])
     cue = None
     for cue in _FOLLOWS.finditer(before):
         pass
