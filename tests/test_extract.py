@@ -102,6 +102,8 @@ LOCALITY_SETS = [
     ("会上，朗峰乡岩溪村党支部书记王晓东说，要带头干。", {"朗峰乡", "岩溪村"}),
     # a gazetteer village (吉然村) that ends a longer name right after its town: the name the article writes
     ("他在乌什县依麻木乡汉代克吉然村度过国庆。", {"乌什县", "依麻木乡", "汉代克吉然村"}),
+    # ... and is that longer name where it is written again without the level word before it
+    ("他在乌什县依麻木乡汉代克吉然村度过国庆。在汉代克吉然村，他住了一年。", {"乌什县", "依麻木乡", "汉代克吉然村"}),
     # a village named after a village (新村村), though 村 is never inside a name otherwise (全村村干部)
     ("安吉县孝丰镇新村村党支部书记邱娇说，要带头干。", {"安吉县", "孝丰镇", "新村村"}),
     ("全村村干部参加会议。", set()),

@@ -322,12 +322,19 @@ def _villages(text: str, gaz: gz.Gazetteer, hits: list[LocalityHit], taken) -> l
     towns = {h.unit for h in hits if h.level == gz.TOWN}
     counties = {h.unit for h in hits if h.level <= gz.COUNTY}
     out = []
+    longer: dict[str, LocalityHit] = {}  # the longer names the gazetteer's villages end (汉代克吉然村)
     for m in re.finditer(r"[\u4e00-\u9fff]{2,4}?(?:村|社区)", text):
         for start in range(m.start(), m.end() - 2):
             name = text[start:m.end()]
             if name in _NOT_NAMES or not _free(taken, start, m.end()):
                 continue
             parents = [t for t in gaz.villages.get(name, ()) if t in towns or gaz.units[t].parent in counties]
+            shown = next((h for n, h in longer.items() if text.endswith(n, 0, m.end()) and _free(taken, m.end() - len(n), start)), None)
+            if parents and shown is not None:
+                # …乡汉代克吉然村…。他在汉代克吉然村: the longer name written again, without the level word before it
+                out.append(replace(shown, start=m.end() - len(shown.name), end=m.end(), rule="unit-again"))
+                taken.append((m.end() - len(shown.name), m.end()))
+                break
             if parents:
                 head = next((s2 for s2 in range(start - 1, max(start - 4, 0), -1)
                              if _UNIT_END.search(text, max(0, s2 - 2), s2) and _CJK.fullmatch(text, s2, start)
@@ -337,6 +344,7 @@ def _villages(text: str, gaz: gz.Gazetteer, hits: list[LocalityHit], taken) -> l
                     # level word (the gazetteer knows the village by another form): the name runs from there
                     out.append(LocalityHit(head, m.end(), text[head:m.end()], -1, gz.VILLAGE,
                                            gaz.units[parents[0]].name, rule="unit-chain"))
+                    longer[text[head:m.end()]] = out[-1]
                     taken.append((head, m.end()))
                     break
                 out.append(LocalityHit(start, m.end(), name, -1, gz.VILLAGE, gaz.units[parents[0]].name,
