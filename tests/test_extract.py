@@ -1107,6 +1107,8 @@ GROUPS = [
     # a level's leading bodies by their count: its leaders as one group (霍山县's name keeps its level word)
     ("县委书记等县四套班子领导出席会议。", {"县四套班子领导"}),
     ("霍山县四个班子领导带队深入基层走访慰问。", {"四个班子领导"}),
+    # a village's whole word with the urban counterpart bracketed in (村（居）委会主任), as a modifier and core take it
+    ("本次轮训实现全县村（社区）党组织书记、村（居）委会主任全覆盖。", {"村党组织书记", "村居委会主任"}),
     # the cadres a level manages (县管干部), with the level's alternative in brackets
     ("区（县）管领导干部和市管干部参加培训。", {"区县管领导干部", "市管干部"}),
     # 村 before a modifier after a boundary or a function word qualifies the group, not where it

@@ -56,7 +56,9 @@ def _group_re() -> re.Pattern:
     # the longest reading first: 科级领导干部 before the whole word 科级领导
     # 村（社区）党组织书记: the village and its urban counterpart named together, as the genre writes
     # the groups of both (村 alone is no modifier: 该村干部, 全村党员干部 name no category)
-    paired = rf"(?:{mod})?村（(?:社区|居)）(?:{mod}){{0,2}}(?:{alt('CORE')})"
+    # ... as its whole words of a village are (村（居）委会主任 for 村委会主任)
+    village_whole = trie(w[1:] for w in t["WHOLE"] if w.startswith("村") and len(w) > 2)
+    paired = rf"(?:{mod})?村（(?:社区|居)）(?:(?:{mod}){{0,2}}(?:{alt('CORE')})|{village_whole})"
     # 县管干部, 区（县）管领导干部: the cadres a level's committee manages
     managed = r"[省市州县区](?:（[市州县区]）)?管"
     # 村年轻干部: 村 before a modifier after a boundary or a function word (建立了村年轻干部…制度),
