@@ -1380,6 +1380,8 @@ ISSUES = [
     ("宜城街道对照《村干部管理办法》开展自查，严格对标“五有”标准。", set()),
     ("宜城街道根据工作需要出台《村干部管理办法》。", {("宜城街道", "issues", "村干部管理办法")}),
     ("根据《甘肃省村级干部管理办法》等规定，甘州区制定本办法。", {("甘肃省", "issues", "甘肃省村级干部管理办法")}),
+    ("根据中共白河县委组织部《关于严肃换届纪律的通知》精神，我镇党委高度重视。",
+     {("白河县", "issues", "关于严肃换届纪律的通知")}),
     # ... as is one whose spirit or demands an act carries out (the centre's, though its short title is written
     # after the county), unlike a system put in place (落实…包案制)
     ("中共中央办公厅印发《关于进一步激励广大干部新时代新担当新作为的意见》。清河县认真贯彻落实《意见》精神。", set()),

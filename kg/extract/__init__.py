@@ -36,7 +36,7 @@ from .actors import find_actor
 from .builder import Builder
 from .context import ArticleContext, build_context
 from .groups import GroupHit, find_groups, one_name_each
-from .initiatives import find_initiatives, governing_verbs
+from .initiatives import find_initiatives, followed, governing_verbs
 from .localities import names_another
 from .people import (find_appointed, find_group_members, find_listed_leaders, find_named_before_posts,
                      find_named_before_title, find_officials, find_officials_by_verb, whole_names)
@@ -58,16 +58,6 @@ _REGULATION = re.compile(r"条例(?:[（(]试行[）)])?$")
 _JOINS = re.compile(r"(?:参加|参与|参训|加入|报名参加|结合)(?:了|到)?“?$")
 # an initiative whose experience is learnt (学习运用“千万工程”经验): another's, the learner's no act
 _LEARNT = re.compile(r"[”’]?经验")
-# a document or a standard an act follows, by a verb of following earlier in the name's clause with no act
-# of the clause's own between (根据《…意见》，制定…; 对照《…办法》开展自查; 严格对标…“五有”标准): another's,
-# the follower's no act (根据实际出台《…》 is the clause's own act), though the locality its name begins
-# with made it (根据《甘肃省村级干部管理办法》: 甘肃省's)
-_FOLLOWS = re.compile(r"根据|依据|依照|按照|遵照|对照|对标|参照|比照")
-_TITLED = re.compile(r"《[^《》]*》")
-# ... or one whose spirit or demands it carries out (认真贯彻落实《意见》精神, 落实市委“…”部署要求): the
-# document's issuer's, not the implementer's (落实…包案制 puts a system in place: the clause's own act)
-_CARRIES_OUT = re.compile(r"(?:贯彻|落实)[^，。；！？\n]{0,12}$")
-_ITS_DEMANDS = re.compile(r"[”》]?(?:的)?(?:部署要求|部署|要求|精神|安排)")
 
 
 def token_spans(doc: Doc) -> dict[int, int]:
@@ -153,7 +143,7 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
                                key=identity.organization_key(org_label, actor, article.id), part_of=actor)
             b.mentions.append(Mention("Organization", org_label, at, at + len(surface), surface, rule=rule, key=org_key))
         if (actor and h.rule != "group-system-named" and not _JOINS.search(text, max(0, h.start - 5), h.start) and name not in learnt
-                and not (rule != "locality-in-name" and _followed(text, h.start, h.end))
+                and not _only_followed(text, h, rule, org)
                 and not _CENTRAL_DOCUMENT.match(h.label)
                 and not (_REGULATION.search(h.label)
                          and not any(h.start <= u.start < h.end for u in b.ctx.localities))):
@@ -165,18 +155,12 @@ def extract(article: Article, clean: CleanText, doc: Doc, reading: TextReading |
                       facts=tuple(b.facts.values()), mentions=tuple(b.mentions))
 
 
-def _followed(text: str, pos: int, end: int) -> bool:
-    """Whether the initiative named at ``pos:end`` is what its clause's act follows (``_FOLLOWS``): a verb
-    of following before it in the clause, and no governing verb between (titles listed before it are
-    passed over: 根据《A》《B》和《C》); or whose demands it carries out (``_CARRIES_OUT``)."""
-    c0 = start_of(text, pos, CLAUSE)
-    if _CARRIES_OUT.search(text, c0, pos) and _ITS_DEMANDS.match(text, end):
-        return True
-    before = _TITLED.sub("", text[c0:pos])
-    cue = None
-    for cue in _FOLLOWS.finditer(before):
-        pass
-    return cue is not None and governing_verbs()[0].search(before, cue.end()) is None
+def _only_followed(text: str, h, rule: str, org: tuple[str, str, int] | None) -> bool:
+    """Whether the act on ``h`` is another's that its actor only follows (``initiatives.followed``): not
+    where the locality its name begins with or an organisation named in the phrase of following made it
+    (根据《甘肃省村级干部管理办法》: 甘肃省's; 根据中共白河县委组织部《…通知》精神: 白河县's)."""
+    phrase = followed(text, start_of(text, h.start, CLAUSE), h.start, h.end)
+    return phrase is not None and rule != "locality-in-name" and not (org and org[2] >= phrase)
 
 
 def _gaps_marked(initiatives: list, article: Article, clean: CleanText) -> list:

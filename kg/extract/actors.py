@@ -235,22 +235,7 @@ def _first_agent(b: Builder, held: list[tuple[int, int]]) -> str | None:
 
 
 def _unit_for(b: Builder, level_word: str) -> str | None:
-    """The unit a level word stands for (``ArticleContext.unit_for``); 市 in the article of a town
-    that the gazetteer places in a county-level city (沙埕镇 of 福鼎市) is that city: the town's writer
-    calls its own city 市 (我市, 市委) and names the prefecture in full (宁德市)."""
-    if level_word == "市" and b.ctx.actor_level == gz.TOWN:
-        gaz = gz.load()
-        named = {h.name for h in b.ctx.localities}
-        for h in b.ctx.localities:
-            if h.name != b.ctx.actor or h.unit < 0:
-                continue
-            chain = gaz.chain(h.unit)
-            # a town the gazetteer knows by that name alone, or placed by a unit above it the article names
-            if len(gaz.by_name.get(h.name, ())) == 1 or any(gaz.units[a].name in named for a in chain[1:]):
-                parent = gaz.units[chain[1]] if len(chain) > 1 else None
-                if parent and parent.level == gz.COUNTY and parent.name.endswith("市"):
-                    return parent.name
-            break
+    """The unit a level word stands for (``ArticleContext.unit_for``)."""
     return b.ctx.unit_for(level_word)
 
 

@@ -34,11 +34,12 @@ class ArticleContext:
                 return near[-1].name
         level = LEVEL_WORDS.get(level_word)
         # 市 of an article about a county-level city (福鼎市) is that city, not its prefecture; so it is in the
-        # article of the city's towns that names no prefecture (沙埕镇 of 福鼎市: the town's writer calls its
-        # own city 市, and names the prefecture in full, 宁德市)
+        # article of one of its towns (沙埕镇 of 福鼎市: the town's writer calls its own city 市, 我市, and names
+        # the prefecture in full, 宁德市) and in one that names no prefecture (塔畈乡、官庄镇 of 潜山市: its
+        # 市委书记 is 潜山市委书记)
         county = self.main.get(gz.COUNTY)
         if (level == gz.CITY and county and county.endswith("市")
-                and (self.actor == county or gz.CITY not in self.named)):
+                and (self.actor == county or gz.CITY not in self.named or self.actor_level == gz.TOWN)):
             return county
         unit = None if level is None else self.main.get(level)
         if level_word == "省" and unit and not unit.endswith("省"):

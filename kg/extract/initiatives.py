@@ -748,6 +748,39 @@ _QUOTED_GROUP_WORD = re.compile(r"“([^“”\n]{2,4})”(?=干部|班子|成�
 OCCASION = re.compile(r"[^，。；]{0,16}?为契机")
 #: what closes a list of themes (围绕A、B等方面进行…): what comes before it is what an act is about
 LIST_CLOSE = re.compile(rf"等(?:[\d一二三四五六七八九十]+[个项大])?(?:{'|'.join(sorted(_THEME_WORDS))})")
+
+# a verb of following: what it governs is another's document or standard the act follows
+_FOLLOWS = re.compile(r"根据|依据|依照|按照|遵照|对照|对标|参照|比照")
+# ... and a verb of carrying out, before the initiative whose spirit or demands are carried out
+_CARRIED_OUT = re.compile(r"(?:贯彻|落实)[^，。；！？\n]{0,12}$")
+_ITS_DEMANDS = re.compile(r"[”》]?(?:的)?(?:部署要求|部署|要求|精神|安排)")
+_TITLED = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|〈[^〈〉]*〉")
+
+
+def followed(text: str, clause: int, start: int, end: int) -> int | None:
+    """Where the phrase begins by which the act of the clause (from ``clause``) only follows the
+    initiative named at ``start:end``, another's; None if it does not. Such a phrase is a verb of
+    following before the name with no governing verb of the clause's own between (根据《…意见》; 对照《…办法》
+    开展自查; 严格对标…“五有”标准; titles listed before it passed over, 根据《A》《B》和《C》; but 根据实际出台《…》
+    and 根据《A》制定《B》 are the clause's own acts), or a verb of carrying out the initiative's spirit or
+    demands (认真贯彻落实《意见》精神, 落实市委“…”部署要求; not 落实…包案制, which puts a system in place).
+    Whoever the phrase names after its verb (根据中共白河县委组织部《…》) is the initiative's own."""
+    if (carried := _CARRIED_OUT.search(text, clause, start)) and _ITS_DEMANDS.match(text, end):
+        return carried.start() + 2
+    titles = [m.span() for m in _TITLED.finditer(text, clause, start)]
+    cue = None
+    for m in _FOLLOWS.finditer(text, clause, start):
+        if not any(t0 <= m.start() < t1 for t0, t1 in titles):
+            cue = m
+    if cue is None:
+        return None
+    between = _TITLED.sub("", text[cue.end():start])
+    # (a verb before 部 is an organisation's name: 省委组织部《…》 is an issuer of a document listed)
+    if any(not between.startswith("部", v.end("verb")) for v in governing_verbs()[0].finditer(between)):
+        return None
+    return cue.end()
+
+
 _GENERIC = frozenset(table("generic")["CORE"])
 # words that open a predicate's adverbial (围绕…, 轮流, 逐一): a core holding one is a clause, not a name
 _PREDICATE = re.compile(r"围绕|轮流|逐一|分别|带头|纷纷")

@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..resources import table, trie
-from .initiatives import OCCASION
+from .initiatives import OCCASION, followed
 from .spans import CLAUSE, SENTENCE, span_of, start_of
 
 # sentence openers that refer back to the initiative just reported (活动中, 培训期间, 会上, 该计划)
@@ -95,14 +95,6 @@ _DURING = re.compile(r"(?:(?:此次|本次|该|这次)?(?:活动|培训|比赛|�
 _SUBJECT_VERB = re.compile(r"将|旨在|通过|采取|采用|为期|历时|围绕|聚焦|紧扣|共设|设置|邀请|分为|分[两三四五六七八九十]")
 # what refers back to an initiative already named (此次训练营, 首期培训班, 该计划)
 _DEMONSTRATIVE = re.compile(r"(?:此次|本次|这次|该|此项|这项|这一|首期|本期|此)")
-# a document cited as the basis of an act (根据《…条例》, 按照《…办法》), or one of a list of them the clause
-# cites (根据《…条例》《…法》和…、省委组织部《…措施》等有关规定): the act's aim is not the documents'
-_CITED = re.compile(r"(?:根据|依据|依照|按照|遵照)(?:《[^，,；;。]*)?$")
-# 贯彻落实…“X”部署要求: an initiative whose demands an act carries out
-_CARRIED_OUT = re.compile(r"(?:贯彻|落实)[^，。；！？\n]{0,12}$")
-_ITS_DEMANDS = re.compile(r"[”》]?(?:的)?(?:部署要求|部署|要求|精神|安排)")
-_TITLES = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|〈[^〈〉]*〉")
-_MAKES = re.compile(r"制定|出台|印发|下发|建立|修订|发布|推出|实施|开展|启动")
 # what follows a cadre group that acts rather than is acted on (区领导领衔, 各县（区）委书记每年至少与)
 # or that is the subject of its clause, what it is to do or does (党员干部要…, 领导干部，纷纷走出…, 组工干部是…)
 # or whom others accompany (在村干部的陪同下)
@@ -470,11 +462,9 @@ def _apart(text: str, a: int, b: int, marks: str) -> int:
 
 
 def _cited(text: str, s0: int, i: Span) -> bool:
-    if _CARRIED_OUT.search(text, max(s0, start_of(text, i.start, CLAUSE)), i.start) and _ITS_DEMANDS.match(text, i.end):
-        return True  # 为深入贯彻市委“干部作风优化年”部署要求: another's initiative whose demands the act carries out
-    m = _CITED.search(text, max(s0, start_of(text, i.start, CLAUSE)), i.start)
-    # 根据《…意见》制定《…办法》: what the clause goes on to make is its own act's, not cited
-    return m is not None and not _MAKES.search(_TITLES.sub("", m.group()))
+    """Whether ``i`` is a document its clause only follows or carries out (``initiatives.followed``,
+    from ``s0`` on): the act's aim is not the document's (根据《…条例》《…法》和…等有关规定，…)."""
+    return followed(text, max(s0, start_of(text, i.start, CLAUSE)), i.start, i.end) is not None
 
 
 def _kindred(text: str, g: Span, candidates: Sequence[Span], groups: Sequence[Span]) -> list[Span]:
