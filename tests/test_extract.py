@@ -1602,6 +1602,8 @@ def test_target_rules(run: Run, text: str, initiative: str, group: str, rule: st
 
 
 NO_TARGETS = [
+    # a measure whose clause states what it applies to (对…开支实行报账制), no group, is not the article's group's
+    "村干部待遇保障\n丹凤县提高村干部报酬。县财政在镇财政所逐村建立专账，对村级正常办公开支实行报账制。",
     # a meeting is no initiative its participants take part in
     "石门县开展“擂台比武”活动。次日，参加会议的村党组织书记纷纷表示，要担当。",
     # an initiative whose demands an act carries out (贯彻…“…”部署要求) is not the aim of what follows

@@ -181,12 +181,24 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
         cited = {i.key for i in initiatives if _cited(text, 0, i)} - {i.key for i in initiatives if not _cited(text, 0, i)}
         acting = {span_of(text, g.start, SENTENCE) for g in groups if _AGENT.match(text, g.end)}
         carried = {i.key for i in initiatives if span_of(text, i.start, SENTENCE) in acting}
+        # (nor one whose clause states what it applies to, no group: 对村级正常办公开支实行报账制)
+        applied = {i.key for i in initiatives if _applied_to_other(text, i, groups)}
         for i in initiatives:
             p0, p1 = span_of(text, i.start, "\n")
-            if (i.key not in aimed | cited | carried and (i.key, topic) not in found
+            if (i.key not in aimed | cited | carried | applied and (i.key, topic) not in found
                     and (lead_topic or any(g.key == topic and p0 <= g.start < p1 for g in groups))):
                 found[(i.key, topic)] = TargetHit(i.key, topic, "group-of-article", i.start)
     return list(found.values())
+
+
+# what an initiative applies to, stated in its clause before it (对村级正常办公开支实行报账制)
+_APPLIED_TO = re.compile(r"对([^，。；：！？\n]{2,24}?)(?:实行|实施|推行|建立)$")
+
+
+def _applied_to_other(text: str, i: Span, groups: Sequence[Span]) -> bool:
+    """Whether the clause of ``i`` states what it applies to (对…实行), and names no group there."""
+    m = _APPLIED_TO.search(text, start_of(text, i.start, CLAUSE), i.start)
+    return m is not None and not any(m.start(1) <= g.start < m.end(1) for g in groups)
 
 
 # the office a group's name ends with: the kind of group is what is left (村, 驻村)
