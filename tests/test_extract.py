@@ -444,6 +444,9 @@ def test_official_holds_posts(run: Run, text: str, official: str, posts: list[st
 
 
 OFFICIAL_SETS = [
+    # a course's trainee, named right after the word, is presented as a cadre (参训学员宋文玥表示); the trainees
+    # as a body name nobody
+    ("参训学员宋文玥表示，收获很大。开班仪式上，学员代表杨茂文作了表态发言，学员们认真听讲。", {"宋文玥", "杨茂文"}),
     # a scholar quoted as an expert holds no cadre's post (南京农业大学…副院长); a cadre college's head does
     ("南京农业大学经济管理学院副院长耿献辉表示，乡村振兴要靠人才。", set()),
     ("中国浦东干部学院副院长王明授课。", {"王明"}),

@@ -148,6 +148,7 @@ def _common_surnames() -> frozenset[str]:
 
 
 _TOWN_CADRE = re.compile(r"(?:镇|乡|街道)干部")
+_TRAINEE = re.compile(r"学员(?:代表)?")
 
 
 def find_group_members(text: str, groups: list[tuple[int, int]], reporters: tuple[str, ...],
@@ -156,8 +157,9 @@ def find_group_members(text: str, groups: list[tuple[int, int]], reporters: tupl
     The name must be followed by a boundary word or punctuation (not 党员干部张贴公告) and, with no
     title to anchor it, begin with a common surname (not 干部成长, 干部要以)."""
     out = []
-    # a town's cadres are no category of the genre's (镇干部), but name one of them a cadre (镇干部邬文杰)
-    ends = [end for _, end in groups] + [m.end() for m in _TOWN_CADRE.finditer(text)]
+    # a town's cadres are no category of the genre's (镇干部), but name one of them a cadre (镇干部邬文杰), as a
+    # course's trainee is one (参训学员宋文玥表示, 学员代表杨茂文)
+    ends = [end for _, end in groups] + [m.end() for m in _TOWN_CADRE.finditer(text)] + [m.end() for m in _TRAINEE.finditer(text)]
     for end in ends:
         name = _name_at(text, end, tokens, strict=True)
         if name and name not in reporters and name[0] in _common_surnames():
