@@ -147,8 +147,8 @@ def _common_surnames() -> frozenset[str]:
     return frozenset(words("common_surnames"))
 
 
-_TOWN_CADRE = re.compile(r"(?:镇|乡|街道)干部")
-_TRAINEE = re.compile(r"学员(?:代表)?")
+# a town's cadres, or a course's trainees: words a named cadre may follow with no group of the genre's
+_CADRE_WORD = re.compile(r"(?:镇|乡|街道)干部|学员(?:代表)?")
 
 
 def find_group_members(text: str, groups: list[tuple[int, int]], reporters: tuple[str, ...],
@@ -159,7 +159,7 @@ def find_group_members(text: str, groups: list[tuple[int, int]], reporters: tupl
     out = []
     # a town's cadres are no category of the genre's (镇干部), but name one of them a cadre (镇干部邬文杰), as a
     # course's trainee is one (参训学员宋文玥表示, 学员代表杨茂文)
-    ends = [end for _, end in groups] + [m.end() for m in _TOWN_CADRE.finditer(text)] + [m.end() for m in _TRAINEE.finditer(text)]
+    ends = [end for _, end in groups] + [m.end() for m in _CADRE_WORD.finditer(text)]
     for end in ends:
         name = _name_at(text, end, tokens, strict=True)
         if name and name not in reporters and name[0] in _common_surnames():
