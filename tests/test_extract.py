@@ -362,6 +362,12 @@ OFFICIALS = [
     # a bare title after the post that leads a unit's party group or committee is the unit's own
     ("天等县教育局党组书记、局长王建国出席会议。", "王建国", ["天等县教育局党组书记", "天等县教育局局长"]),
     ("十堰广播电视台党委书记、台长姚峰一行来到村里。", "姚峰", ["十堰广播电视台党委书记", "十堰广播电视台台长"]),
+    # ... a level's congress and conference, and a deputy whose rank is written before 副 (常务副主席)
+    ("天等县政协党组书记、主席王建国出席会议。", "王建国", ["天等县政协党组书记", "天等县政协主席"]),
+    ("天等县政协党组书记、常务副主席王建国出席会议。", "王建国", ["天等县政协党组书记", "天等县政协常务副主席"]),
+    # the people's organisations beside 妇联 (总工会, 科协), after a committee's post still the level's
+    ("天等县委常委、县总工会主席王建国出席会议。", "王建国", ["天等县委常委", "天等县总工会主席"]),
+    ("天等县人大常委会副主任、县科协主席王建国出席会议。", "王建国", ["天等县人大常委会副主任", "天等县科协主席"]),
     # the names listed under one title many hold, or in a list 等 closes, each hold it
     ("县委常委王建国、李文华出席会议。", "李文华", ["县委常委"]),
     ("驻村第一书记王建国、李文华等参加培训。", "李文华", ["驻村第一书记"]),

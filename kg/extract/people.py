@@ -947,6 +947,8 @@ _TENURE = re.compile(r"(?:新任|原任?|前任|老(?!干部局)|第[一二三�
 _TENURE_BEFORE_TITLE = re.compile(r"(?:新任|原任?|前任)$")
 
 
+# the rank of a deputy, written before 副 (常务副主席, 专职副主任)
+_RANK = re.compile(r"(?:常务|专职)$")
 #: a unit's head whose unit word the genre writes once with its name (教育局长, 民政处长, 内政部长)
 _FUSED_TITLES = frozenset({"局长", "处长", "部长", "厅长"})
 #: the level words whose unit has a head written as level word + 长 (县长, 镇长)
@@ -963,6 +965,8 @@ def _make_post(text: str, masked: str, start: int, end: int) -> PostHit:
     if masked[end - 2:end] == _LOC_MASK + "长":  # 石门县长: the county's head, no organisation
         return PostHit(start, end, surface, surface, None, None)
     title = next((t for t in words("titles") if surface.endswith(t)), "")
+    if _RANK.search(surface, 0, len(surface) - len(title)) and title.startswith("副"):
+        title = surface[-len(title) - 2:]  # 常务副主席: the rank is the title's, not the organisation's
     org = surface[: len(surface) - len(title)]
     if (title in _FUSED_TITLES and org and not org.endswith(title[0])
             and masked[end - len(title) - 1] != _LOC_MASK):
@@ -1128,8 +1132,9 @@ _VILLAGE_TITLES = frozenset({"第一书记", "驻村第一书记"})
 # the Youth League's committees (共青团溆浦县委, 团县委): their own organisation, not the previous post's
 _LEAGUE = ("共青团", "团")
 # a unit's party group or committee led by a post, whose bare title after it is the unit's own
-# (县教育局党组书记、局长; 广播电视台党委书记、台长)
-_UNIT_LED = re.compile(r"(.+?(?:局|委员会|委|台|中心|办公室|院|校|所|站|厅|馆|社|公司|集团))(?:党组|党委|党工委|党总支)(?:副?书记|成员)$")
+# (县教育局党组书记、局长; 广播电视台党委书记、台长; 县政协党组书记、主席)
+_UNIT_LED = re.compile(r"(.+?(?:局|委员会|委|台|中心|办公室|院|校|所|站|厅|馆|社|公司|集团|政协|人大常委会|人大|政府|"
+                       r"总工会|妇联|科协|文联|工商联|侨联|残联|红十字会))(?:党组|党委|党工委|党总支)(?:副?书记|成员)$")
 # a level's committee a post begins with, its place unnamed (区委常委, 自治区党委常委)
 _BARE_COMMITTEE = re.compile(r"(?:自治[区州县旗]党?|[省市州县区旗])委(?=常委|委员)")
 # a development zone a post begins with (高新区, 经济技术开发区): not a locality, but it names the bodies after it
@@ -1138,7 +1143,7 @@ _ZONE = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:高新区|开发区|新区|示�
 # the bodies of a level that are not its party committee's (its discipline commission, congress, government
 # and its bureaus): after 县委常委 they are the county's, not the committee's
 # (the cadre bureau, 老干部局, is the committee's own)
-_NOT_OF_COMMITTEE = re.compile(r"纪委|纪工委|监委|人大|政协|政府|人武部|武装部|法院|检察院|(?!老?干部局)[\u4e00-\u9fff]{1,6}局")
+_NOT_OF_COMMITTEE = re.compile(r"纪委|纪工委|监委|人大|政协|政府|人武部|武装部|法院|检察院|总工会|妇联|科协|文联|工商联|侨联|残联|(?!老?干部局)[\u4e00-\u9fff]{1,6}局")
 # titles of a party committee's own members and departments: after 县委常委 they are the committee's
 _COMMITTEE_TITLES = frozenset({"组织部长", "宣传部长", "秘书长", "组织委员", "宣传委员", "纪检委员", "统战委员"})
 # a committee a title begins with (党委书记, 党支部书记): part of the organisation, not of the title
@@ -1147,7 +1152,7 @@ _COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组织|党组"
 # organisation), 县财政局局长 (a level's bureau, not 市场监管局), 副镇长, 村长 (a title of that level), 支书 (a
 # village title)
 _LEVEL_ORG = re.compile(r"(自治[区州县旗](?=[州县旗]长|主席)|(?:自治[区州县旗]|街道|[省市州盟县区旗镇乡村])"
-                        r"(?=[委政人纪党办组宣统支务民两团]|(?!场)[\u4e00-\u9fff]{1,8}?局))")
+                        r"(?=[委政人纪党办组宣统支务民两团妇侨残]|总工会|科协|文联|工商联|红十字会|(?!场)[\u4e00-\u9fff]{1,8}?局))")
 # a village's or community's committee, named with the level word (村委会, 居委会 is no level's)
 _OWN_LEVEL = re.compile(r"村(?:委会|民委员会)")
 # a village's own roles, written after the level word alone (村文书, 村会计, 村副主任)
