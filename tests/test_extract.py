@@ -1539,6 +1539,9 @@ TARGET_RULES = [
     # to a group, wherever the initiative stands
     ("近年来，麦积区将村级后备力量建设作为强基固本的关键举措。\n该区建立“联审机制”，严把入口关。",
      "联审机制", "村级后备力量", "group-of-article"),
+    # ... where a group leads the act (领导班子成员带队): it carries the act out for the article's group
+    ("近年来，石门县将村级后备力量建设作为关键举措。\n县领导班子成员带队下沉乡村，建立“联审机制”，严把入口关。",
+     "联审机制", "村级后备力量", "group-of-article"),
     # who is in the course of an initiative named takes part in it, in a sentence it opens or in the
     # clause right after its name
     ("在“擂台比武”活动中，全镇5名村党总支书记围绕乡村发展晒成绩。", "擂台比武活动", "村党总支书记",

@@ -100,6 +100,8 @@ _DEMONSTRATIVE = re.compile(r"(?:此次|本次|这次|该|此项|这项|这一|�
 # or whom others accompany (在村干部的陪同下)
 _AGENT = re.compile(r".{0,2}?(?:领衔|带头|带队|牵头|挂帅|包联|每年|每半年|每季度|担任|作为导师|当导师|授课|讲授|宣讲)"
                     r"|[，,]?(?:要|将|应当?|须|必须|纷纷|是|的陪同)")
+# a group that leads what its sentence reports (区领导班子成员带队, 县领导领衔): the act is carried out by it, not for it
+_LEADS = re.compile(r".{0,2}?(?:领衔|带队|牵头|挂帅|包联)")
 # a one-character targeting verb (为, 对, 让, 与, 向, 给) acts on the group only before it in its clause,
 # and not as part of another word (作为, 成为, 分为, 以…为, 为期; 对标, 对象, 面对; 面向, 向上)
 _SHORT_VERB = re.compile(r"(?<![作成分因认行称以视])为(?![期止此了])|(?<![面针相核])对(?![标照象接于])|(?<![参给])与(?!会)|让"
@@ -179,7 +181,7 @@ def find_targets(text: str, initiatives: Sequence[Span], groups: Sequence[Span])
         # (nor is what a sentence has a group carry out, 青年干部要主动融入“343”产业体系建设)
         aimed = {initiative for initiative, _ in found}
         cited = {i.key for i in initiatives if _cited(text, 0, i)} - {i.key for i in initiatives if not _cited(text, 0, i)}
-        acting = {span_of(text, g.start, SENTENCE) for g in groups if _AGENT.match(text, g.end)}
+        acting = {span_of(text, g.start, SENTENCE) for g in groups if _AGENT.match(text, g.end) and not _LEADS.match(text, g.end)}
         carried = {i.key for i in initiatives if span_of(text, i.start, SENTENCE) in acting}
         # (nor one whose clause states what it applies to, no group: 对村级正常办公开支实行报账制)
         applied = {i.key for i in initiatives if _applied_to_other(text, i, groups)}
