@@ -401,6 +401,11 @@ OFFICIALS = [
     ("天等县驻村工作队队长赵德庆说，要担当作为。", "赵德庆", ["天等县驻村工作队队长"]),
     # a village's party branch and its committee (村委会: the committee named with its level word)
     ("洪屿村党支部书记、村委会主任陈重良说，要带头干。", "陈重良", ["洪屿村党支部书记", "洪屿村委会主任"]),
+    # ... and its supervisory committee (村监委会), named like its committee
+    ("洪屿村党支部书记陈重良、村监委会主任王敏等参加。", "王敏", ["洪屿村监委会主任"]),
+    ("洪屿村村监委会主任王敏说，要带头干。", "王敏", ["洪屿村监委会主任"]),
+    # 会同 (jointly with) joins two bodies: it is no part of a unit's name
+    ("县纪委监委会同组织部主任王敏说，要带头干。", "王敏", ["组织部主任"]),
     # a committee's own titles (组织部长, 组织委员) after a post of the committee are the committee's
     ("天等县委常委、组织部长赵德庆说，要担当作为。", "赵德庆", ["天等县委常委", "天等县委组织部长"]),
     ("柘汪镇党委副书记、组织委员李杰说，要担当作为。", "李杰", ["柘汪镇党委副书记", "柘汪镇党委组织委员"]),

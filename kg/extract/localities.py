@@ -31,7 +31,7 @@ _VERB_STARTS = tuple(_PLACES["VERB_START"])
 _TOWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|苏木|镇|乡)")
 _VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:社区|嘎查|村)")
 # what a unit named by pattern is followed by when it stands alone: its organisations and posts
-_UNIT_ORG = re.compile(r"党支部|党总支|党组织|党群|驻村|党委|党工委|村委|居委|支委|两委|村民委员会|委员会|书记|主任|支书|第一书记|副?[镇乡]长|人大主席|"
+_UNIT_ORG = re.compile(r"党支部|党总支|党组织|党群|驻村|党委|党工委|村委|村监委|居委|支委|两委|村民委员会|委员会|书记|主任|支书|第一书记|副?[镇乡]长|人大主席|"
                        r"监委会|村务|办公|人民政府|政府|办事处|党群服务中心|便民服务中心|文书|会计|党务工作者")
 # a verb or preposition that sets a sentence in a place (在, 走进)
 _LOCATIVE = re.compile(r"(?:在|走进|来到|深入|位于)$")

@@ -72,8 +72,9 @@ def _post_re() -> re.Pattern:
     orgs = alternation("orgs")
     titles = alternation("titles")
     # a unit of no known locality (企业服务局, 帮镇扶村工作队), never spanning a committee (区委)
-    # ... nor a stop of a tour (第一站王岗村党支部书记, 观摩首站…: the post is the village's)
-    char = (rf"(?![省市州县区旗镇乡]党?委|[第首]?[一二三四五六七八九十\d]{{0,2}}站|开展|进行|参加|举办|讲话|之间|任职|学习|专访|[{_FUNCTION}暨受该本兼])"
+    # ... nor a stop of a tour (第一站王岗村党支部书记, 观摩首站…: the post is the village's), nor the verb 会同
+    # (县纪委监委会同组织部…: jointly with)
+    char = (rf"(?![省市州县区旗镇乡]党?委|[第首]?[一二三四五六七八九十\d]{{0,2}}站|开展|进行|参加|举办|讲话|之间|任职|学习|专访|会同|(?<=会)同|[{_FUNCTION}暨受该本兼])"
             r"[\u4e00-\u9fff]")  # Chinese characters only: no latin left over from broken pinyin (?h委常委)
     # ... ending in a unit word: a bureau, office, section (处, 科), team (工作队, 代表团, 工作组) or zone
     generic = (rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|股|队|团|组|院|校|所|站|办|委|部|室|开发区|高新区|园区|综保区|"
@@ -1040,7 +1041,7 @@ def _qualify(posts: list[PostHit], ctx: ArticleContext) -> list[PostHit]:
             rest = label[end:]
             alts |= {label, label[inner:]}
             level = next((w for w in ("嘎查", label[end - 1:end])
-                          if place.endswith(w) and rest.startswith((w + "委", w + "党"))), None)
+                          if place.endswith(w) and rest.startswith((w + "委", w + "党", w + "监委"))), None)
             if level:  # 小杜庄村村委会主任 as written beside 小杜庄村委会主任 (刘家塘村村党总支书记 likewise)
                 alts.add(label[inner:end] + rest)
                 rest = rest[len(level):]
@@ -1152,9 +1153,9 @@ _COMMITTEE = re.compile(r"党工委|党委|党总支|党支部|党组织|党组"
 # organisation), 县财政局局长 (a level's bureau, not 市场监管局), 副镇长, 村长 (a title of that level), 支书 (a
 # village title)
 _LEVEL_ORG = re.compile(r"(自治[区州县旗](?=[州县旗]长|主席)|(?:自治[区州县旗]|街道|[省市州盟县区旗镇乡村])"
-                        r"(?=[委政人纪党办组宣统支务民两团妇侨残]|总工会|科协|文联|工商联|红十字会|(?!场)[\u4e00-\u9fff]{1,8}?局))")
+                        r"(?=[委政人纪党办组宣统支务民两团妇侨残]|监委会|总工会|科协|文联|工商联|红十字会|(?!场)[\u4e00-\u9fff]{1,8}?局))")
 # a village's or community's committee, named with the level word (村委会, 居委会 is no level's)
-_OWN_LEVEL = re.compile(r"村(?:委会|民委员会)")
+_OWN_LEVEL = re.compile(r"村(?:委会|民委员会|监委会|务监督委员会)")
 # a village's own roles, written after the level word alone (村文书, 村会计, 村副主任)
 _VILLAGE_ROLE = re.compile(r"村(?:文书|会计|副?主任)$")
 _LEVEL_TITLE = re.compile(r"(?:常务)?副?(镇|乡|县|区|旗|盟|州|市|省|村)长|(?=支书)")
