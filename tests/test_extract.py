@@ -1056,6 +1056,9 @@ GROUPS = [
     # a level's own (县级) and Inner Mongolia's townships (苏木乡镇) qualify a group
     ("建立县级领导干部联系服务老干部制度。", {"县级领导干部", "老干部"}),
     ("深化“苏木乡镇干部能力作风提升年”活动。", {"苏木乡镇干部"}),
+    # the categories of cadre work (少数民族干部, beside 女干部 and 党外干部) and a level's discipline secretaries
+    ("石门县选拔女干部、少数民族干部和党外干部。", {"女干部", "少数民族干部", "党外干部"}),
+    ("石门县举办乡镇纪委书记培训班。", {"乡镇纪委书记"}),
     # two groups in a list, not a modifier (正职) that begins inside the first one's name and the second's core
     ("石门县聚焦乡镇党政正职、村党组织书记两支队伍。", {"乡镇党政正职", "村党组织书记"}),
     ("年轻乡镇党政正职要带头。", {"年轻乡镇党政正职"}),
@@ -1237,6 +1240,8 @@ LAUNCHES = [
     ("毕节市委组织部近日在威宁彝族回族苗族自治县启动“乌蒙先锋”乡镇干部实绩比拼活动。",
      {("毕节市", "launches", "乌蒙先锋乡镇干部实绩比拼活动")}),
     ("青海省委组织部近日在西宁举办全省驻村第一书记示范培训班。", {("青海省", "launches", "全省驻村第一书记示范培训班")}),
+    # ... and a group it acts for names no organisation acting (面向乡镇党委书记: whom, not who)
+    ("石门县面向乡镇党委书记开展“清风”行动。", {("石门县", "launches", "清风行动")}),
     ("珠海市斗门区委组织部为福贡县举办的基层干部能力提升培训班在斗门区委党校开班。",
      {("斗门区", "launches", "基层干部能力提升培训班")}),
     # the unit 由 names right after the name as the one running it (…活动由溆浦县委组织部牵头开展)

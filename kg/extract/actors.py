@@ -78,8 +78,9 @@ def find_actor(b: Builder, pos: int, loc_keys: dict[str, str], names: list[tuple
     s0, _ = sentence_at(text, pos)
     if (agent := _agent_after(b, span[1])) is not None and agent in loc_keys:
         return Act(loc_keys[agent], "agent-in-sentence")  # …评选活动由溆浦县委组织部牵头开展
-    # a locality named inside a post or an initiative (高公岛街道办事处主任) is not the agent
-    held = names + [(m.start, m.end) for m in b.mentions if m.cls == "Post"]
+    # a locality named inside a post, an initiative or a cadre group (高公岛街道办事处主任, 面向乡镇党委书记) is
+    # not the agent (a post's bare committee, 县委副书记…要求, is: its official speaks for it)
+    held = names + [(m.start, m.end) for m in b.mentions if m.cls in ("Post", "CadreGroup")]
     best, unnamed = _agent_before(b, s0, pos, held, names)
     if best and best[1] in loc_keys:
         _, unit, surface = best
@@ -336,6 +337,7 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
     to a unit (市农业农村局到镇坪调研: the unit a visit goes to is no agent), or an event held at a
     unit (在明溪县举行的…: the venue is not said to host it)."""
     text = b.clean.text
+    groups = [(m.start, m.end) for m in b.mentions if m.cls == "CadreGroup"]
     best = None
     unnamed = -1
     visited_end = -1  # where the last unit visited ends: units coordinated with it are visited too (到A镇、B镇调研)
@@ -370,6 +372,8 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
     for m in _ORG_REF.finditer(text, start, end):
         if text[m.start() - 1:m.start()] == "在" and m.group(0).startswith("全"):
             continue  # 在全省首推: a scope, not an agent
+        if any(s <= m.start() < e for s, e in groups):
+            continue  # a level word inside a cadre group (面向乡镇党委书记): people acted on, no organisation acting
         if _directs(text, m.start(), m.end()):
             continue
         if m.group(0) != m.group(1) or m.group(0) in ("县", "市", "区"):
