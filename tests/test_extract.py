@@ -1405,6 +1405,12 @@ ISSUES = [
     # after the county), unlike a system put in place (落实…包案制)
     ("中共中央办公厅印发《关于进一步激励广大干部新时代新担当新作为的意见》。清河县认真贯彻落实《意见》精神。", set()),
     ("清河县全面落实领导干部包案制。", {("清河县", "issues", "领导干部包案制")}),
+    # ... or one whose issuer the phrase names right before its title: the centre's is nobody's here, the
+    # province's is the province's
+    ("清河县认真贯彻落实中央《关于激励干部担当作为的意见》，出台《清河县十条措施》。",
+     {("清河县", "issues", "清河县十条措施")}),
+    ("河北省清河县认真落实省委《关于激励干部的意见》，出台《十条措施》。",
+     {("河北省", "issues", "关于激励干部的意见"), ("清河县", "issues", "十条措施")}),
     # the speaker's own unit as subject before 在: the units after it (and their list mates) are where it acts
     ("访保靖县委常委、组织部部长彭晓岚\n彭晓岚：今年我们在吕洞山镇、夯沙乡试点推行乡镇干部实绩纪实制度。",
      {("保靖县", "issues", "乡镇干部实绩纪实制度")}),

@@ -755,6 +755,9 @@ _FOLLOWS = re.compile(r"根据|依据|依照|按照|遵照|对照|对标|参照|
 _CARRIED_OUT = re.compile(r"(?:贯彻|落实)[^，。；！？\n]{0,12}$")
 _ITS_DEMANDS = re.compile(r"[”》]?(?:的)?(?:部署要求|部署|要求|精神|安排)")
 _TITLED = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|〈[^〈〉]*〉")
+# ... or whose issuer, another's, is named right before its title (贯彻落实中央《…意见》, 落实省委“…”)
+_ISSUER_NAMED = re.compile(r"(?:中央|党中央|国务院|中办|国办|[省市州县区旗]委|[省市州县区旗](?:人民)?政府)"
+                           r"(?:办公厅|办公室|组织部|宣传部)?[《“]?$")
 
 
 def followed(text: str, clause: int, start: int, end: int) -> int | None:
@@ -763,9 +766,11 @@ def followed(text: str, clause: int, start: int, end: int) -> int | None:
     following before the name with no governing verb of the clause's own between (根据《…意见》; 对照《…办法》
     开展自查; 严格对标…“五有”标准; titles listed before it passed over, 根据《A》《B》和《C》; but 根据实际出台《…》
     and 根据《A》制定《B》 are the clause's own acts), or a verb of carrying out the initiative's spirit or
-    demands (认真贯彻落实《意见》精神, 落实市委“…”部署要求; not 落实…包案制, which puts a system in place).
+    demands (认真贯彻落实《意见》精神, 落实市委“…”部署要求; not 落实…包案制, which puts a system in place), or
+    one whose issuer it names right before the title (贯彻落实中央《…意见》, 落实省委《…》).
     Whoever the phrase names after its verb (根据中共白河县委组织部《…》) is the initiative's own."""
-    if (carried := _CARRIED_OUT.search(text, clause, start)) and _ITS_DEMANDS.match(text, end):
+    if (carried := _CARRIED_OUT.search(text, clause, start)) and (
+            _ITS_DEMANDS.match(text, end) or _ISSUER_NAMED.search(text, carried.start() + 2, start + 1)):
         return carried.start() + 2
     titles = [m.span() for m in _TITLED.finditer(text, clause, start)]
     cue = None
