@@ -371,6 +371,13 @@ OFFICIALS = [
     # the names listed under one title many hold, or in a list 等 closes, each hold it
     ("县委常委王建国、李文华出席会议。", "李文华", ["县委常委"]),
     ("驻村第一书记王建国、李文华等参加培训。", "李文华", ["驻村第一书记"]),
+    # ... a title of villages (村党组织书记) whose village is unnamed, and a list that ends its sentence
+    ("村党组织书记王建国、李文华出席会议。", "李文华", ["村党组织书记"]),
+    ("出席会议的有县委常委王建国、李文华、王敏。", "王敏", ["县委常委"]),
+    # an honour before a post (优秀, 十佳) and a function word before its level word (了) are no place's name
+    ("会议表彰了优秀村党组织书记王建国、李文华。", "李文华", ["村党组织书记"]),
+    ("会上，十佳村党支部书记王建国发言。", "王建国", ["村党支部书记"]),
+    ("记者见到了村党支部书记王建国。", "王建国", ["村党支部书记"]),
     # a civil-service rank is a post (二级巡视员, 一级调研员)
     ("县人大常委会二级巡视员王建国出席会议。", "王建国", ["县人大常委会二级巡视员"]),
     # village posts

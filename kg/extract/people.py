@@ -213,12 +213,14 @@ _COLLECTIVE_TITLES = ("干部", "工作人员", "工作者")
 _OBJECT_OF = re.compile(r"(?:为|对|给|帮助|帮|让|使)[\u4e00-\u9fff]{0,6}?(?:干部|工作人员|工作者)$")
 # titles that many hold at once (县委常委张三、李四; 副县长张三、李四)
 _SHARED_TITLE = re.compile(r"(?:常委|委员|成员|副.{1,3})$")
+# ... or a title of a level whose unit is unnamed (村党组织书记张三、李四: the secretaries of villages)
+_UNNAMED_UNITS = re.compile(r"(?:村|社区|乡镇|镇|乡|街道)(?=[党支委两])")
 
 
 def _listed_after(text: str, pos: int, post: PostHit, reporters: tuple[str, ...],
                   tokens: dict[int, int]) -> list[tuple[int, int, str]]:
     """The names listed after the first one under one title (驻村第一书记王明、李强等参加; 县委常委王明、
-    李强出席): a title many hold, or a list that 等 closes."""
+    李强出席; 村党组织书记王明、李强): a title many hold, or a list that 等 closes."""
     names = []
     while text[pos:pos + 1] == "、":
         name = _name_at(text, pos + 1, tokens, list_item=True)
@@ -226,7 +228,7 @@ def _listed_after(text: str, pos: int, post: PostHit, reporters: tuple[str, ...]
             break
         names.append((pos + 1, pos + 1 + len(name), name))
         pos += 1 + len(name)
-    if names and (_SHARED_TITLE.search(post.label) or text.startswith("等", pos)):
+    if names and (_SHARED_TITLE.search(post.label) or _UNNAMED_UNITS.match(post.label) or text.startswith("等", pos)):
         return names
     return []
 
@@ -418,7 +420,7 @@ def whole_names(text: str, hits: list[OfficialHit]) -> list[OfficialHit]:
     for h in hits:
         c = text[h.end:h.end + 1]
         longer = h.name + c
-        if (len(h.name) == 2 and c and c not in _NOT_GIVEN and c not in _PLACE_ENDS
+        if (len(h.name) == 2 and "\u4e00" <= c <= "\u9fff" and c not in _NOT_GIVEN and c not in _PLACE_ENDS
                 and not verb_at(h.end) and (longer in names or c not in _ADVERBS and alone(longer))):
             h = replace(h, end=h.end + 1, name=longer)
         elif len(h.name) == 3 and not alone(h.name) and alone(h.name[:2]):
@@ -828,7 +830,7 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
         # a boundary word, punctuation, or a multi-character word of the segmenter
         if strict and cand[0] in _FUNCTION_SURNAMES and text[end:end + 1] in "“《":
             return False  # 书记要当好“传帮带”…: a verb phrase, the quoted thing it is about after it
-        if list_item and end < len(text) and text[end] not in "、，和及":
+        if list_item and end < len(text) and text[end] not in "、，和及。；":
             return bool(re.match(r"出席|参加|等|在|到|陪同|一同|分别", text[end:]))
         return bool(after.match(text, end)) or not strict and tokens.get(end, 0) >= 2
 
@@ -914,10 +916,11 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
             break  # 长 after a locality whose name ends in no level word of a head (…村长 is a title)
         level = re.match(r"街道|[省市州县区旗镇乡村]", text[begin:end])
         if (level and begin > start and not text.startswith("委", begin + level.end())
-                and text[begin - 1] not in "该本由在从对向经被据请让把和与及同以的"):
+                and text[begin - 1] not in "该本由在从对向经被据请让把和与及同以的" + _FUNCTION
+                and not _HONOUR.search(text, start, begin)):
             # the tail of a name the gazetteer does not know (…榆区柘汪镇); not the village just named
             # (该村副主任) nor a level after a preposition, a conjunction or 的 (由县政协主席, 王明和县长李强,
-            # 正在忙碌的村文书)
+            # 正在忙碌的村文书, 见到了村党支部书记: no name ends in a function word; nor an honour, 优秀村党组织书记)
             begin += level.end()
         if text.startswith("委", begin) and not text.startswith("委员", begin):
             begin += 1  # 委 with no unit before it: the unit's name is lost (?h委常委)
@@ -934,6 +937,9 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
     return _qualify(posts, ctx)
 
 
+# an honour a post is named with (优秀村党组织书记, 最美村支书): no part of a place's name
+_HONOUR = re.compile(r"(?:优秀|先进|模范|最美|十佳)$")
+_HONOUR_FIRST = re.compile(r"(?:优秀|先进|模范|最美|十佳)(?=[村镇乡社])")
 # a member of no committee the text names (?h委常委 with its unit lost) holds no post
 _MEMBER_TITLES = frozenset({"常委", "委员"})
 
@@ -957,6 +963,8 @@ _HEADED_LEVELS = "省市州县区旗镇乡"
 
 
 def _make_post(text: str, masked: str, start: int, end: int) -> PostHit:
+    if (honour := _HONOUR_FIRST.match(text, start, end)) and honour.end() < end:
+        start = honour.end()  # 十佳村党支部书记: an honour, no part of the post
     tenure = _TENURE.match(text, start, end)
     if tenure and tenure.end() < end and _LOC_MASK not in masked[start:tenure.end()]:  # 老门潭村: a name
         start = tenure.end()
