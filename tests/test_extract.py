@@ -304,6 +304,8 @@ OFFICIALS = [
     # keeps whole before 同志 and a verb (巴特尔同志任…)
     ("宣布决定：巴特尔同志任科尔沁右翼前旗委书记；乌云其木格同志任旗委副书记。", "乌云其木格", ["科尔沁右翼前旗委副书记"]),
     ("宣布决定：巴特尔同志任科尔沁右翼前旗委书记；乌云其木格同志任旗委副书记。", "巴特尔", ["科尔沁右翼前旗委书记"]),
+    # ... not a decision's verb before a name (决定王建国同志任…)
+    ("经研究，决定王建国同志任石门县委副书记。", "王建国", ["石门县委副书记"]),
     # a name of three the segmenter reads as two and a character before a boundary word (马成/林/出席)
     ("互助土族自治县召开会议。县委副书记马成林出席开班式并作动员讲话。", "马成林", ["互助土族自治县委副书记"]),
     # titles of a committee's deputy secretary-general and a party school's first head

@@ -593,6 +593,8 @@ _HONORIFIC = re.compile(r"总书记|(?:常务)?副?(?:书记|主任|部长|县�
 _DOTTED_BEFORE = re.compile(r"(?:^|(?<=[，。；：、\n]))([\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,6})$")
 # a run of four or five characters from a delimiter right up to 同志 (a transliterated name)
 _RUN_TO_COMRADE = re.compile(r"(?:^|(?<=[，。；：、\n]))([\u4e00-\u9fff]{4,5})$")
+# the verbs of a personnel decision, which a name 同志 follows (决定张三同志任…, 同意李四同志辞去…)
+_DECIDES = re.compile(r"决定|同意|任命|提名|推荐|聘任|聘请|批准|选举|表彰|免去")
 # function words a list of names may follow (表彰了王明、李强同志, 对王明、李强…)
 _BEFORE_LIST = frozenset("了对向为和与及给把由是有")
 # function words no transliterated name holds (会议由刘芳同志); 其 is a syllable of some (乌云其木格)
@@ -628,7 +630,8 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
             # the whole run from a delimiter to 同志
             if (not _NOT_GIVEN.intersection(whole.group(1)) and not _not_name(text, whole.start(1))
                     and not _PEOPLE_WORD.search(whole.group(1)) and not _FUNCTION_IN_RUN.intersection(whole.group(1))
-                    and not _titles_re().search(whole.group(1))):  # (会议由刘芳同志主持, 镇长刘芳同志)
+                    and not _titles_re().search(whole.group(1))  # (会议由刘芳同志主持, 镇长刘芳同志)
+                    and not _DECIDES.match(whole.group(1))):  # (决定张三同志任…: a verb, then the name)
                 out.append(OfficialHit(whole.start(1), m.start(), whole.group(1), (), "name-before-title"))
                 continue
         # a name of two the segmenter cut in two (徐/淼/书记), after a delimiter
