@@ -1249,6 +1249,10 @@ LAUNCHES = [
     ("毕节市委组织部近日在威宁彝族回族苗族自治县启动“乌蒙先锋”乡镇干部实绩比拼活动。",
      {("毕节市", "launches", "乌蒙先锋乡镇干部实绩比拼活动")}),
     ("青海省委组织部近日在西宁举办全省驻村第一书记示范培训班。", {("青海省", "launches", "全省驻村第一书记示范培训班")}),
+    # a village or community that opens the initiative's clause as its subject acts (not the town before it);
+    # one whose partner unit acts (…村党建包联单位开展) does not
+    ("石门县壶瓶山镇城北社区近日开展“邻里守望”活动。", {("城北社区", "launches", "邻里守望活动")}),
+    ("石门县壶瓶山镇城北社区党建包联单位开展“结对帮扶”活动。", set()),
     # ... and a group it acts for names no organisation acting (面向乡镇党委书记: whom, not who)
     ("石门县面向乡镇党委书记开展“清风”行动。", {("石门县", "launches", "清风行动")}),
     ("珠海市斗门区委组织部为福贡县举办的基层干部能力提升培训班在斗门区委党校开班。",

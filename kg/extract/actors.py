@@ -280,6 +280,14 @@ def _heading_tag(text: str, start: int, end: int) -> bool:
     return (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("：", ":")
 
 
+# a village's own bodies, which stand for it (城北社区党委, 贺村村党支部, 毛村村委会)
+_VILLAGE_BODY = re.compile(r"(?:村|社区)?(?:党委|党总支|党支部|党组织|两委|村委会|居委会|村民委员会|居民委员会)")
+# what stands between a subject and the verb that governs its initiative: a time and adverbs (城北社区近日开展“…”,
+# 贺村村党支部积极探索推行“…”)
+_SUBJECT_GAP = re.compile(r"(?:近日|日前|近期|近年来|今年以来|\d{4}年|\d{1,2}月(?:\d{1,2}日)?|积极|大力|深入|全面|持续|"
+                          r"创新|探索|率先|首次|专门|还|也|又|先后|已经?|每年|定期|常态化|坚持|不断|着力|认真)*")
+
+
 def _carries_out(text: str, start: int, end: int) -> bool:
     """Whether the clause after a visited unit goes on to carry out the initiative at ``end`` with a
     launch verb of its own (来到衡山镇各村居开展…), rather than to look into it (到镇坪调研…)."""
@@ -350,8 +358,17 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
             continue  # 明溪：村书记“擂台赛”…: the place a heading is filed under, like a dateline's
         if village is not None and village.level == gz.VILLAGE:
             # 汉江路街道熊家湾村党建包联单位…开展: the units are the address of a village, whose
-            # organisation (or someone of it) acts, not the town
-            unnamed = max(unnamed, chain[0].start)
+            # organisation (or someone of it) acts, not the town; where the village, or its own committee,
+            # opens the initiative's clause as its subject (双塔街道城北社区开展…), the village acts
+            own = _VILLAGE_BODY.match(text, village.end)
+            after = own.end() if own else village.end
+            gap = _SUBJECT_GAP.match(text, after, end)
+            verb = governing_verbs()[0].match(text, gap.end(), end) if gap else None
+            if (start_of(text, end, CLAUSE) <= village.start and verb is not None
+                    and _NAME_HEAD.fullmatch(text, verb.end(), end)):
+                best = (village.start, village.name, "")
+            else:
+                unnamed = max(unnamed, chain[0].start)
         elif not suffix and (_venue(text, chain[0].start, _AT) and (
                 best is not None or _SELF.search(text, start_of(text, chain[0].start, CLAUSE), chain[0].start))
                 or chain[0].start == venue_end + 1 and text[venue_end] in _COORDINATION):
