@@ -1068,6 +1068,9 @@ GROUPS = [
     # the categories of cadre work (少数民族干部, beside 女干部 and 党外干部) and a level's discipline secretaries
     ("石门县选拔女干部、少数民族干部和党外干部。", {"女干部", "少数民族干部", "党外干部"}),
     ("石门县举办乡镇纪委书记培训班。", {"乡镇纪委书记"}),
+    # the members of a level's committee by their office (乡镇组织委员), and a party department's cadres (统战干部)
+    ("石门县组织乡镇（街道）组织委员参加培训。", {"乡镇组织委员"}),
+    ("石门县组织全县统战干部参加培训。", {"统战干部"}),
     # two groups in a list, not a modifier (正职) that begins inside the first one's name and the second's core
     ("石门县聚焦乡镇党政正职、村党组织书记两支队伍。", {"乡镇党政正职", "村党组织书记"}),
     ("年轻乡镇党政正职要带头。", {"年轻乡镇党政正职"}),
