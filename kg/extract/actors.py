@@ -362,8 +362,7 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
             # opens the initiative's clause as its subject (双塔街道城北社区开展…), the village acts
             own = _VILLAGE_BODY.match(text, village.end)
             after = own.end() if own else village.end
-            gap = _SUBJECT_GAP.match(text, after, end)
-            verb = governing_verbs()[0].match(text, gap.end(), end) if gap else None
+            verb = governing_verbs()[0].match(text, _SUBJECT_GAP.match(text, after, end).end(), end)
             if (start_of(text, end, CLAUSE) <= village.start and verb is not None
                     and _NAME_HEAD.fullmatch(text, verb.end(), end)):
                 best = (village.start, village.name, "")

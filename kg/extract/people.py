@@ -940,9 +940,10 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
     return _qualify(posts, ctx)
 
 
-# an honour a post is named with (优秀村党组织书记, 最美村支书): no part of a place's name
-_HONOUR = re.compile(r"(?:优秀|先进|模范|最美|十佳)$")
-_HONOUR_FIRST = re.compile(r"(?:优秀|先进|模范|最美|十佳)(?=[村镇乡社])")
+# an honour a post is named with (优秀村党组织书记, 最美村支书): no part of a place's name, nor of the post
+_HONOURS = "优秀|先进|模范|最美|十佳"
+_HONOUR = re.compile(rf"(?:{_HONOURS})$")
+_HONOUR_FIRST = re.compile(rf"(?:{_HONOURS})(?=[村镇乡社])")
 # a member of no committee the text names (?h委常委 with its unit lost) holds no post
 _MEMBER_TITLES = frozenset({"常委", "委员"})
 
