@@ -339,6 +339,8 @@ OFFICIALS = [
     ("福州新区管委会副主任、区委书记许南吉出席会议。", "许南吉", ["福州新区管委会副主任", "区委书记"]),
     # a name an honorific marks (王明同志) keeps the post a verb gives it
     ("王明同志现任石门县委书记。", "王明", ["石门县委书记"]),
+    # a note on how the post is held between the title and the name (（挂职）, （代）)
+    ("天等县委常委、副县长（挂职）赵德庆出席会议。", "赵德庆", ["天等县委常委", "天等县副县长"]),
     # a space between the title and the name, as web copies and signatures set it
     ("湖州市委常委、安吉县委书记 杨卫东说，要担当。", "杨卫东", ["湖州市委常委", "安吉县委书记"]),
     # a surname of 百家姓 from the south (裘)

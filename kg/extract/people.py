@@ -148,6 +148,8 @@ def _common_surnames() -> frozenset[str]:
     return frozenset(words("common_surnames"))
 
 
+# a note on how a post is held, between its title and the name (（挂职）, （代）, （正科级）)
+_TENURE_NOTE = re.compile(r"[（(](?:挂职|代理?|兼|正科级|副科级|正处级|副处级|正县级|副县级|主持工作)[）)]")
 # a town's cadres, or a course's trainees: words a named cadre may follow with no group of the genre's
 _CADRE_WORD = re.compile(r"(?:镇|乡|街道)干部|学员(?:代表)?")
 
@@ -180,8 +182,11 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
     for title_end in _title_ends(text):
         if text.startswith(_CONJUNCTIONS, title_end):
             continue  # 书记和后备干部, 主任向全县: a conjunction or preposition, no surname, after a title
-        # web copies often set a space between the title and the name (安吉县委书记 杨卫东)
+        # web copies often set a space between the title and the name (安吉县委书记 杨卫东); a note on how
+        # the post is held may stand there too (副市长（挂职）王刚, 乡长（代）李强)
         at = title_end + 1 if text[title_end:title_end + 1] in (" ", "\u3000") else title_end
+        if (note := _TENURE_NOTE.match(text, at)) is not None:
+            at = note.end()
         # after a title a group shares, the object of a preposition (为驻村干部解决…), only a name a boundary
         # ends: the segmenter's word there is the verb
         objected = (text.endswith(_COLLECTIVE_TITLES, 0, title_end)
