@@ -401,6 +401,11 @@ OFFICIALS = [
     ("观摩的第一站岩溪村党支部书记王晓东介绍了经验。", "王晓东", ["岩溪村党支部书记"]),
     # a post given by a verb after the name (担任, 出任, 是)
     ("28岁的刘明担任岩溪村党支部书记。", "刘明", ["岩溪村党支部书记"]),
+    # ... with how long it has been held after it (已有10年, 十多年来: a time, no name)
+    ("刘明担任岩溪村党支部书记已有10年。", "刘明", ["岩溪村党支部书记"]),
+    ("刘明担任岩溪村党支部书记十多年来，带领村民致富。", "刘明", ["岩溪村党支部书记"]),
+    # a unit, 的, then its committee's title (朗峰镇的党委书记)
+    ("近日，记者来到天等县朗峰镇。朗峰镇的党委书记刘明说，要带头干。", "刘明", ["朗峰镇党委书记"]),
     ("“我叫刘明，28岁，是天等县朗峰镇党政办工作人员”。", "刘明", ["天等县朗峰镇党政办工作人员"]),
     # a unit in a zone (综保区) is an organisation of the post
     ("32岁的李钦毕业后，出任黄花综保区服务中心主任。", "李钦", ["黄花综保区服务中心主任"]),
@@ -466,6 +471,8 @@ def test_official_holds_posts(run: Run, text: str, official: str, posts: list[st
 
 
 OFFICIAL_SETS = [
+    # a time after a title is no transliterated name (村党支部书记十多年来)
+    ("当了村党支部书记十多年来，他带领村民致富。", set()),
     # a course's trainee, named right after the word, is presented as a cadre (参训学员宋文玥表示); the trainees
     # as a body name nobody
     ("参训学员宋文玥表示，收获很大。开班仪式上，学员代表杨茂文作了表态发言，学员们认真听讲。", {"宋文玥", "杨茂文"}),

@@ -295,6 +295,7 @@ def _transliterated(text: str, start: int) -> str | None:
             barred = not_given_dotted if syllabic else _NOT_GIVEN
             if (ends and not barred.intersection(run) and (dotted or len(run) <= (6 if syllabic else 5))
                     and _genre_verbs().search(run) is None  # 党组织书记参加比武: an act, no name
+                    and _DURATION.search(run) is None  # 村党支部书记十多年来: a time, no name
                     and (dotted or sum(c in _syllables() for c in run) >= len(run) - 1)):
                 return run
     return None
@@ -328,7 +329,11 @@ def _syllables() -> frozenset[str]:
 # a verb that gives its subject the post after it: 出任, 担任, 成长为, 是 (我叫聂远琦，是…工作人员)
 _TAKES_POST = re.compile(trie(_WORDS["TAKES_POST"]))
 # a time clause the post ends (王建国担任县委书记以来，…; 任村党支部书记后，…): the post is held from then
-_SINCE_TAKEN = re.compile(r"(?:以来|之后|后|期间|时|伊始|不久)[，,]")
+# how long something has lasted (十多年, 3个月)
+_DURATION = re.compile(r"[\d一二三四五六七八九十两几]+[多余]?(?:个)?(?:年|个月)")
+_SINCE_TAKEN = re.compile(r"(?:以来|之后|后|期间|时|伊始|不久)[，,]"
+                          # ... or how long it has been held (担任村党支部书记已有10年, 十多年来, 至今)
+                          rf"|(?:已经?有?|已|有|达)?{_DURATION.pattern}|至今|多年")
 # what may stand between a person's name and the verb: an age, a time, 从…后
 _SUBJECT_LEFT = "，。；：！？“”（）\n 的叫"
 
@@ -1131,7 +1136,11 @@ _DEPARTMENT_HEAD = re.compile(r"[^部]部长$")
 def _village_before(ctx: ArticleContext, post: PostHit) -> str | None:
     """The village written right before a village's title with only a comma between (a caption:
     仡仲村,驻村第一书记), a comma and 在 (高峰村，在驻村第一书记…的协调下), or its other name in brackets
-    (阿土列尔村（悬崖村）第一书记)."""
+    (阿土列尔村（悬崖村）第一书记); or the town or village whose committee's title follows it and 的
+    (前黄村的党支部书记)."""
+    if ctx.text[post.start - 1:post.start] == "的" and _COMMITTEE.match(post.surface):
+        hit = next((h for h in ctx.localities if h.end == post.start - 1 and h.level >= gz.TOWN), None)
+        return hit.name if hit else None
     if post.surface not in _VILLAGE_TITLES:
         return None
     gap = _VILLAGE_GAP.search(ctx.text, max(0, post.start - 12), post.start)
