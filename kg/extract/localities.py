@@ -376,6 +376,7 @@ def _unit_at(text: str, pos: int, level: int) -> re.Match | None:
     banned = _NOT_IN_VILLAGE - {"村"} if level == gz.TOWN and not stem.endswith(("乡村", "农村")) else _NOT_IN_VILLAGE
     if (banned.intersection(stem) or stem in _LEVEL_STEMS or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS)
             or _not_unit_start().search(name, 0, len(name) - suffix) or _CLAUSE_NUMBER.match(name)
+            or stem.endswith(_COMPLEMENTS)  # 说起村党支部书记, 回到村里: a verb's complement, then the level word
             or name.endswith("乡") and text[m.end():m.end() + 1] in ("村", "镇")):
         return None
     return m
@@ -384,6 +385,8 @@ def _unit_at(text: str, pos: int, level: int) -> re.Match | None:
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # a town's or county's level word, which a village's name may follow (…乡|汉代克吉然村)
 _UNIT_END = re.compile(r"(?:[乡镇县区旗]|街道|苏木)$")
+# the complements a verb ends with (说起, 回到): a stem so ending is the verb, the level word after it the object's
+_COMPLEMENTS = ("起", "到")
 # a level word before another (嘎查村, 苏木镇: the two kinds of unit of Inner Mongolia, no unit's name)
 _LEVEL_STEMS = frozenset({"嘎查", "苏木", "社区", "乡镇", "街道"})
 # the number of a rule's clause, which the next clause's subject may follow (第四条村党组织书记…)

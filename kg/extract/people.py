@@ -927,14 +927,16 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
         begin = m.start()
         if masked[end - 2:end] == _LOC_MASK + "长" and text[end - 2] not in _HEADED_LEVELS:
             break  # 长 after a locality whose name ends in no level word of a head (…村长 is a title)
-        level = re.match(r"街道|[省市州县区旗镇乡村]", text[begin:end])
-        if (level and begin > start and not text.startswith("委", begin + level.end())
-                and text[begin - 1] not in "该本由在从对向经被据请让把和与及同以的" + _FUNCTION
+        if text[begin] == "起" and _LEVEL_WORD.match(text, begin + 1):
+            begin += 1  # 说起村党支部书记: the verb's complement, then the post
+        level = _LEVEL_WORD.match(text, begin, end)
+        if (level and begin > start and not text.startswith("委", level.end())
+                and text[begin - 1] not in "该本由在从对向经被据请让把和与及同以的起" + _FUNCTION
                 and not _HONOUR.search(text, start, begin)):
             # the tail of a name the gazetteer does not know (…榆区柘汪镇); not the village just named
             # (该村副主任) nor a level after a preposition, a conjunction or 的 (由县政协主席, 王明和县长李强,
             # 正在忙碌的村文书, 见到了村党支部书记: no name ends in a function word; nor an honour, 优秀村党组织书记)
-            begin += level.end()
+            begin = level.end()
         if text.startswith("委", begin) and not text.startswith("委员", begin):
             begin += 1  # 委 with no unit before it: the unit's name is lost (?h委常委)
         again = post_re.search(masked, begin, end) if begin < end else None
@@ -950,6 +952,8 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
     return _qualify(posts, ctx)
 
 
+# a level word a post may begin with
+_LEVEL_WORD = re.compile(r"街道|[省市州县区旗镇乡村]")
 # an honour a post is named with (优秀村党组织书记, 最美村支书): no part of a place's name, nor of the post
 _HONOURS = "优秀|先进|模范|最美|十佳"
 _HONOUR = re.compile(rf"(?:{_HONOURS})$")
