@@ -345,7 +345,7 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
     to a unit (市农业农村局到镇坪调研: the unit a visit goes to is no agent), or an event held at a
     unit (在明溪县举行的…: the venue is not said to host it)."""
     text = b.clean.text
-    groups = [(m.start, m.end) for m in b.mentions if m.cls == "CadreGroup"]
+    groups = None  # the cadre groups' spans, read where an organisation by its level word is found
     best = None
     unnamed = -1
     visited_end = -1  # where the last unit visited ends: units coordinated with it are visited too (到A镇、B镇调研)
@@ -388,6 +388,8 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
     for m in _ORG_REF.finditer(text, start, end):
         if text[m.start() - 1:m.start()] == "在" and m.group(0).startswith("全"):
             continue  # 在全省首推: a scope, not an agent
+        if groups is None:
+            groups = [(g.start, g.end) for g in b.mentions if g.cls == "CadreGroup"]
         if any(s <= m.start() < e for s, e in groups):
             continue  # a level word inside a cadre group (面向乡镇党委书记): people acted on, no organisation acting
         if _directs(text, m.start(), m.end()):
