@@ -25,7 +25,7 @@ from ..resources import alternation, table, trie, words
 
 # what may follow a name: punctuation, speech and action verbs, particles (resources/people.txt)
 _WORDS = table("people")
-_AFTER_NAME = rf"(?:[，。、；：！？“”（）《\s]|{trie(_WORDS['AFTER_NAME'])}|$)"
+_AFTER_NAME = rf"(?:[，。、；：！？“”（）《\s]|{trie(_WORDS['AFTER_NAME'])}|[于自从]?\d{{4}}年|$)"
 # characters that cannot end a post chunk's organisation part (function words)
 _FUNCTION = "的了是在为与和及把将被从到等让说向对由于其"
 _DELIMS = "，。、；：！？“”‘’（）《》\n "
@@ -148,6 +148,8 @@ def _common_surnames() -> frozenset[str]:
     return frozenset(words("common_surnames"))
 
 
+# a year an act is dated from, right after a name (于2018年, 自2015年)
+_SINCE_YEAR = re.compile(r"[于自从]\d{4}年")
 # a note on how a post is held, between its title and the name (（挂职）, （代）, （正科级）)
 _TENURE_NOTE = re.compile(r"[（(](?:挂职|代理?|兼|正科级|副科级|正处级|副处级|正县级|副县级|主持工作)[）)]")
 # a town's cadres, or a course's trainees: words a named cadre may follow with no group of the genre's
@@ -431,6 +433,7 @@ def whole_names(text: str, hits: list[OfficialHit]) -> list[OfficialHit]:
         c = text[h.end:h.end + 1]
         longer = h.name + c
         if (len(h.name) == 2 and "\u4e00" <= c <= "\u9fff" and c not in _NOT_GIVEN and c not in _PLACE_ENDS
+                and not _SINCE_YEAR.match(text, h.end)
                 and not verb_at(h.end) and (longer in names or c not in _ADVERBS and alone(longer))):
             h = replace(h, end=h.end + 1, name=longer)
         elif len(h.name) == 3 and not alone(h.name) and alone(h.name[:2]):
@@ -849,6 +852,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
 
     if cand[:2] in _double_surnames():
         return _double_surname_name(text, start, cand, tokens, ends_well)
+    if len(cand) == 3 and _SINCE_YEAR.match(text, start + 2):
+        return cand[:2]  # 张三于2018年当选, 张三自2015年起任: the time the act is dated from, after the name
     # 李强为获奖代表颁奖: 为 introduces whom the name acts for, though the segmenter reads 李强为
     benefactive = len(cand) == 3 and cand[2] == "为" and _FOR_SOMEONE.match(text, start + 3) is not None
     # 马成/林/出席: a name of three the segmenter reads as two and a character, before a boundary word
