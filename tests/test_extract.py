@@ -384,6 +384,11 @@ OFFICIALS = [
     ("记者见到了村党支部书记王建国。", "王建国", ["村党支部书记"]),
     # ... nor a verb's complement (说起): no village of that name
     ("说起村党支部书记王建国，村民们竖起大拇指。", "王建国", ["村党支部书记"]),
+    # a village found by its post with when the post was taken up between (新任, 老), and 由 before it (who runs an act)
+    ("岩溪村新任党支部书记王建国说，要带头干。", "王建国", ["岩溪村党支部书记"]),
+    ("会议由岩溪村党支部书记王建国主持。", "王建国", ["岩溪村党支部书记"]),
+    # 牵头 after the name: what its holder does
+    ("县委书记王建国牵头。", "王建国", ["县委书记"]),
     # a civil-service rank is a post (二级巡视员, 一级调研员)
     ("县人大常委会二级巡视员王建国出席会议。", "王建国", ["县人大常委会二级巡视员"]),
     # village posts

@@ -31,13 +31,14 @@ _VERB_STARTS = tuple(_PLACES["VERB_START"])
 _TOWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|苏木|镇|乡)")
 _VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:社区|嘎查|村)")
 # what a unit named by pattern is followed by when it stands alone: its organisations and posts
-_UNIT_ORG = re.compile(r"党支部|党总支|党组织|党群|驻村|党委|党工委|村委|村监委|居委|支委|两委|村民委员会|委员会|书记|主任|支书|第一书记|副?[镇乡]长|人大主席|"
-                       r"监委会|村务|办公|人民政府|政府|办事处|党群服务中心|便民服务中心|文书|会计|党务工作者")
+# (after when its post was taken up: 新任, 老, 原, 新一届)
+_UNIT_ORG = re.compile(r"(?:新任|原任?|前任|老|新一届)?(?:党支部|党总支|党组织|党群|驻村|党委|党工委|村委|村监委|居委|支委|两委|村民委员会|委员会|书记|主任|支书|第一书记|副?[镇乡]长|人大主席|"
+                       r"监委会|村务|办公|人民政府|政府|办事处|党群服务中心|便民服务中心|文书|会计|党务工作者)")
 # a verb or preposition that sets a sentence in a place (在, 走进)
 _LOCATIVE = re.compile(r"(?:在|走进|来到|深入|位于)$")
 # where a unit name by pattern may begin when no named unit stands before it
-# (or after 任, which the post a cadre takes up follows: 调任杜堂乡乡长)
-_UNIT_LEFT = frozenset("在了到进赴驻于任、，。：；“”‘’（）《》 \n")
+# (or after 任, which the post a cadre takes up follows: 调任杜堂乡乡长; after 由, who runs an act: 由大陈村党支部…)
+_UNIT_LEFT = frozenset("在了到进赴驻于任由、，。：；“”‘’（）《》 \n")
 # ... or a stop of a tour (观摩第一站, 首站): 第一站王岗村党支部书记,
 # or a verb of where someone comes from, is or goes (来自城关镇…, 前往…)
 _UNIT_LEFT_RE = re.compile("[" + re.escape("".join(sorted(_UNIT_LEFT))) + "]|第[一二三四五六七八九十]{1,2}站|首站"
@@ -45,7 +46,7 @@ _UNIT_LEFT_RE = re.compile("[" + re.escape("".join(sorted(_UNIT_LEFT))) + "]|第
 # a unit suffix two to five characters on (the quick test before a unit by pattern is tried)
 _SUFFIX_NEAR = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道|苏木|村|社区|嘎查)")
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
-_NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在个名驻乡镇县区市省开展推进实施建设"
+_NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在由个名驻乡镇县区市省开展推进实施建设"
                             "委政府部机组织书记帮扶挂村镇级")
 
 @cache
