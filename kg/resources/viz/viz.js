@@ -119,13 +119,15 @@
       cells.get(key).push(box);
     });
   };
-  // Whether ``box``, with GAP px around it, overlaps a box of another owner.
+  // Whether ``box`` overlaps a box of another owner, keeping GAP px from another label; a label may
+  // touch a node's square, as it touches its own node.
   Grid.prototype.hits = function (box, owner) {
     var cells = this.cells;
     var x0 = box.x0 - GAP, y0 = box.y0 - GAP, x1 = box.x1 + GAP, y1 = box.y1 + GAP;
     return this.each({ x0: x0, y0: y0, x1: x1, y1: y1 }, function (key) {
       return (cells.get(key) || []).some(function (b) {
-        return b.owner !== owner && b.x0 < x1 && x0 < b.x1 && b.y0 < y1 && y0 < b.y1;
+        var gap = b.node ? 0 : GAP;
+        return b.owner !== owner && b.x0 < box.x1 + gap && box.x0 - gap < b.x1 && b.y0 < box.y1 + gap && box.y0 - gap < b.y1;
       });
     });
   };
@@ -140,11 +142,13 @@
     });
   }
 
-  // Below the node, else above, right or left of it; null when every place is taken or off screen.
+  // Below the node, else above, right or left of it, else at one of its corners (the eight places of
+  // map lettering); null when every place is taken or off screen.
   function placeNodeLabel(grid, text, p, owner, w, h) {
-    var gap = 2, tw = text.width, th = text.height;
+    var gap = 2, tw = text.width, th = text.height, d = p.r * Math.SQRT1_2 + gap;
     var spots = [[p.x - tw / 2, p.y + p.r + gap], [p.x - tw / 2, p.y - p.r - gap - th],
-                 [p.x + p.r + gap + 2, p.y - th / 2], [p.x - p.r - gap - 2 - tw, p.y - th / 2]];
+                 [p.x + p.r + gap + 2, p.y - th / 2], [p.x - p.r - gap - 2 - tw, p.y - th / 2],
+                 [p.x + d, p.y + d], [p.x + d, p.y - d - th], [p.x - d - tw, p.y + d], [p.x - d - tw, p.y - d - th]];
     for (var i = 0; i < spots.length; i++) {
       var box = { x0: spots[i][0], y0: spots[i][1], x1: spots[i][0] + tw, y1: spots[i][1] + th, owner: owner };
       if (box.x0 >= 0 && box.y0 >= 0 && box.x1 <= w && box.y1 <= h && !grid.hits(box, owner)) return box;
@@ -166,7 +170,7 @@
       at[id] = p;
       // A dot of a few pixels may be covered by a label: in a dense view hubs still get their names.
       if (p.r >= OBSTACLE && p.x + p.r >= 0 && p.x - p.r <= w && p.y + p.r >= 0 && p.y - p.r <= h) {
-        grid.add({ x0: p.x - p.r, y0: p.y - p.r, x1: p.x + p.r, y1: p.y + p.r, owner: id });
+        grid.add({ x0: p.x - p.r, y0: p.y - p.r, x1: p.x + p.r, y1: p.y + p.r, owner: id, node: true });
       }
     });
     ctx.save();
