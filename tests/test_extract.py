@@ -387,6 +387,9 @@ OFFICIALS = [
     # a village found by its post with when the post was taken up between (新任, 老), and 由 before it (who runs an act)
     ("岩溪村新任党支部书记王建国说，要带头干。", "王建国", ["岩溪村党支部书记"]),
     ("会议由岩溪村党支部书记王建国主持。", "王建国", ["岩溪村党支部书记"]),
+    # which holder of the post, or how long ago, is not the post: no organisation 青山镇第三任老
+    ("青山镇第三任老书记王建国回忆说。", "王建国", ["青山镇书记"]),
+    ("岩溪村新一届党支部书记王建国表示。", "王建国", ["岩溪村党支部书记"]),
     # 牵头 after the name: what its holder does
     ("县委书记王建国牵头。", "王建国", ["县委书记"]),
     # a civil-service rank is a post (二级巡视员, 一级调研员)

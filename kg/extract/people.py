@@ -973,8 +973,8 @@ def _named(posts) -> tuple[PostHit, ...]:
 
 
 # when a post was taken up, not what it is: 新任村支书 and 原第一书记 are 村支书 and 第一书记
-_TENURE = re.compile(r"(?:新任|原任?|前任|老(?!干部局)|第[一二三四五六七八九十\d]+任)+")
-_TENURE_BEFORE_TITLE = re.compile(r"(?:新任|原任?|前任)$")
+_TENURE = re.compile(r"(?:新任|原任?|前任|老(?!干部局)|新一届|第[一二三四五六七八九十\d]+任)+")
+_TENURE_BEFORE_TITLE = re.compile(r"(?:新任|原任?|前任|老|新一届|第[一二三四五六七八九十\d]+任)+$")
 
 
 # the rank of a deputy, written before 副 (常务副主席, 专职副主任)
