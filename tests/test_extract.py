@@ -556,6 +556,11 @@ OFFICIAL_SETS = [
     # a cadre named right after the cadre group he belongs to, with a common surname
     ("刚刚走出考场的科技局年轻干部刘蒙说，收获很大。", {"刘蒙"}),
     ("负责危旧房改造的退休干部王金清，找到了工作组。", {"王金清"}),
+    # ... one who speaks for the group, and every member of a list the group opens
+    ("座谈会上，村干部代表张红梅作交流发言。", {"张红梅"}),
+    ("年轻干部代表张红梅、李明、王刚等先后发言。", {"张红梅", "李明", "王刚"}),
+    # ... not a verb that would pass for a name's end (王刚受到表彰)
+    ("年轻干部张红梅、李明、王刚受到表彰。", {"张红梅", "李明"}),
     # a common word after a group is no name, even one that begins with a surname character
     ("要助力年轻干部成长，全县党员干部张贴公告。", set()),
     ("年轻干部要以实干为先。", set()),

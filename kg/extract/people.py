@@ -156,6 +156,9 @@ _TENURE_NOTE = re.compile(r"[（(](?:挂职|代理?|兼|正科级|副科级|正�
 _CADRE_WORD = re.compile(r"(?:镇|乡|街道)干部|学员(?:代表)?")
 
 
+_LIST_END = re.compile(r"[、，。；：！？]|等|说|表示")
+
+
 def find_group_members(text: str, groups: list[tuple[int, int]], reporters: tuple[str, ...],
                        tokens: dict[int, int]) -> list[tuple[int, int, str]]:
     """Cadres named right after their group (退休干部王金清，…; 驻村干部李明说): (start, end, name).
@@ -166,9 +169,17 @@ def find_group_members(text: str, groups: list[tuple[int, int]], reporters: tupl
     # course's trainee is one (参训学员宋文玥表示, 学员代表杨茂文)
     ends = [end for _, end in groups] + [m.end() for m in _CADRE_WORD.finditer(text)]
     for end in ends:
+        if text.startswith("代表", end):
+            end += 2  # one who speaks for the group is one of it (村干部代表张红梅发言)
         name = _name_at(text, end, tokens, strict=True)
-        if name and name not in reporters and name[0] in _common_surnames():
+        while name and name not in reporters and name[0] in _common_surnames():
             out.append((end, end + len(name), name))
+            # a group has many members (村干部代表张红梅、李明、王刚等发言); past the first, a name the list
+            # or the sentence ends (not 王刚受到表彰, whose verb would pass for the end of a name)
+            end += len(name) + 1
+            name = _name_at(text, end, tokens, strict=True) if text[end - 1:end] == "、" else None
+            if name and not _LIST_END.match(text, end + len(name)):
+                name = None
     return out
 
 
