@@ -38,6 +38,27 @@ def meets(a: set[str], b: set[str], contained: bool) -> bool:
         (x in y or y in x) and min(len(x), len(y)) >= SHORTEST for x in a for y in b)
 
 
+def directions(score, graph: Path, gold: list[Path]) -> dict[str, tuple[int, int]]:
+    """Class -> how many predicted names met a gold name only by containment, kg's being the longer
+    (qualified further, or run on past the gold's end) and the shorter (cut or left unqualified)."""
+    pe, _ = score.predicted(score.load_graph(str(graph)))
+    ge, _ = score.load_gold(gold)
+    out = {}
+    for cls in score.CLASSES:
+        longer = shorter = 0
+        for p in pe.get(cls, []):
+            golds = [g["names"] for g in ge.get(cls, [])]
+            if any(p & g for g in golds):
+                continue
+            pairs = [(x, y) for g in golds for x in p for y in g if min(len(x), len(y)) >= SHORTEST]
+            if any(y in x and x != y for x, y in pairs):
+                longer += 1
+            elif any(x in y and x != y for x, y in pairs):
+                shorter += 1
+        out[cls] = (longer, shorter)
+    return out
+
+
 def report(score, graph: Path, gold: list[Path], contained: bool) -> dict[str, float]:
     pe, pr = score.predicted(score.load_graph(str(graph)))
     ge, gr = score.load_gold(gold)
@@ -73,10 +94,12 @@ def main() -> None:
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         exact = report(score, Path(out) / "kg.ttl", gold, contained=False)
         loose = report(score, Path(out) / "kg.ttl", gold, contained=True)
+        way = directions(score, Path(out) / "kg.ttl", gold)
     print(f"== {args.half} ({len(docs)} articles)")
-    print(f"{'':12} {'exact':>8} {'contained':>10}")
+    print(f"{'':12} {'exact':>8} {'contained':>10} {'kg longer':>10} {'kg shorter':>11}")
     for key in exact:
-        print(f"{key:12} {exact[key]:8.3f} {loose[key]:10.3f}")
+        longer, shorter = way.get(key, ("", ""))
+        print(f"{key:12} {exact[key]:8.3f} {loose[key]:10.3f} {longer:>10} {shorter:>11}")
 
 
 if __name__ == "__main__":
