@@ -365,8 +365,8 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
         relative = text.startswith("的", title_end)
         # (…村党支部书记（乡镇事业编制人员）: a note in brackets after the post)
         if (not relative and title_end < len(text) and text[title_end] not in "，。；！？、）”’（\n"
-                and not _SINCE_TAKEN.match(text, title_end)):
-            continue
+                and not _SINCE_TAKEN.match(text, title_end) and not text.startswith("一职", title_end)):
+            continue  # (担任县长一职: the post named as a post)
         clause = start_of(text, title_end, CLAUSE)
         found = _posts_by_verb(text, masked, title_end, ctx)
         if found is None:
@@ -506,7 +506,7 @@ def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], toke
 
 
 # what may stand between a name and the verb that gives it a post (巴特尔同志现任)
-_NAME_TO_VERB = re.compile(r"(?:同志)?(?:曾经?|已经?|现|先后|还|也|又|后)?")
+_NAME_TO_VERB = re.compile(r"(?:同志)?(?:曾经?|已经?|现|先后|还|也|又|后|开始|正式)?")
 
 
 def _known_before(text: str, clause: int, verb: int, known: set[str]) -> tuple[int, str] | None:
@@ -545,7 +545,7 @@ def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], t
 # a site's tag heading a paragraph (【人物简介】, 【人物档案】), or a list item's number (1.韩启明，男，…)
 _TAG = re.compile(r"【[^】\n]{1,8}】|\d{1,2}[.．、]|[（(]\d{1,2}[）)]|(?:人物简介|简介|人物档案)[：:]")
 # what may stand between a subject and the verb that gives it a post (李强曾任, 王明先后担任)
-_BEFORE_VERB = re.compile(r"曾经?|已经?|现|先后|还|也|又|后")
+_BEFORE_VERB = re.compile(r"曾经?|已经?|现|先后|还|也|又|后|开始|正式")
 
 
 # a sentence that opens on a person standing for one named before: 他…, 这位…的姑娘，…成长为…
