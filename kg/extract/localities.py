@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..resources import table, trie
 from . import gazetteer as gz
+from .spans import ONE_OF
 
 # the last character of every unit name the gazetteer can match, found by the regex engine (most
 # characters of a text are none, and are passed over in C)
@@ -40,9 +41,10 @@ _LOCATIVE = re.compile(r"(?:在|走进|来到|深入|位于)$")
 # (or after 任, which the post a cadre takes up follows: 调任杜堂乡乡长; after 由, who runs an act: 由大陈村党支部…)
 _UNIT_LEFT = frozenset("在了到进赴驻于任由、，。：；“”‘’（）《》 \n")
 # ... or a stop of a tour (观摩第一站, 首站): 第一站王岗村党支部书记,
-# or a verb of where someone comes from, is or goes (来自城关镇…, 前往…)
+# or a verb of where someone comes from, is or goes (来自城关镇…, 前往…), or one named before described
+# by the unit of a post (这位岩溪村的党支部书记)
 _UNIT_LEFT_RE = re.compile("[" + re.escape("".join(sorted(_UNIT_LEFT))) + "]|第[一二三四五六七八九十]{1,2}站|首站"
-                           "|来自|位于|地处|前往|赶赴|奔赴|驻守|途经|远赴")
+                           "|来自|位于|地处|前往|赶赴|奔赴|驻守|途经|远赴|这位")
 # a unit suffix two to five characters on (the quick test before a unit by pattern is tried)
 _SUFFIX_NEAR = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道|苏木|村|社区|嘎查)")
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
@@ -200,6 +202,7 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
             clean_left = (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in _FUNCTION_CHARS
                           or text.startswith("中共", start - 2)  # 中共白河县委: the party's committee of the unit
                           or text.startswith("共青团", start - 3)  # 共青团溆浦县委: the Youth League's
+                          or ONE_OF.fullmatch(text, start - 2, start)  # 这位崇义县的乡长: one described
                           or any(text[start - n:start] in gaz.by_short or text[start - n:start] in gaz.by_name
                                  for n in (2, 3, 4))  # 湖北竹溪县: right after a higher unit
                           # 凉山州昭觉县: ... or its short name and level word
@@ -429,7 +432,9 @@ def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHi
                   and _acts_re().match(text, last.end()))
         # 宋家镇宋家村退休老支书: a town and its village written as one chain place each other
         chained = town is not None and village is not None
-        if not (_UNIT_ORG.match(text, last.end()) or located or acting or chained):
+        # (岩溪村的党支部书记: a unit's post after 的)
+        owned = _UNIT_ORG.match(text, last.end() + (text[last.end():last.end() + 1] == "的"))
+        if not (owned or located or acting or chained):
             continue
         parent = next((h.name for h in (*hits, *out) if h.end == pos), None)
         for m, level in ((town, gz.TOWN), (village, gz.VILLAGE)):

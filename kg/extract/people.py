@@ -20,7 +20,7 @@ from functools import cache
 
 from . import gazetteer as gz
 from .context import ArticleContext
-from .spans import CLAUSE, SENTENCE, start_of
+from .spans import CLAUSE, ONE_OF, SENTENCE, start_of
 from ..resources import alternation, table, trie, words
 
 # what may follow a name: punctuation, speech and action verbs, particles (resources/people.txt)
@@ -363,6 +363,10 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
     out: list[OfficialHit] = []
     for title_end in _title_ends(text):
         relative = text.startswith("的", title_end)
+        if _DESCRIBED_END.match(text, title_end) and (
+                described := _described(text, masked, start_of(text, title_end, CLAUSE), title_end, ctx, reporters, tokens, known)):
+            out.append(described)
+            continue
         # (…村党支部书记（乡镇事业编制人员）: a note in brackets after the post)
         if (not relative and title_end < len(text) and text[title_end] not in "，。；！？、）”’（\n"
                 and not _SINCE_TAKEN.match(text, title_end) and not text.startswith("一职", title_end)):
@@ -384,6 +388,28 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
         if found:
             out.append(OfficialHit(found[0], found[0] + len(found[1]), found[1], tuple(posts), "post-by-verb"))
     return _merged(out)
+
+
+# a sentence that opens on one named before, described by a post (…肖新方已累计近60天没有回家。这位崇义县
+# 乐洞乡的乡长，…), with what the post is of before 的
+_THIS_ONE = re.compile(r"这位(?:[^，。；：！？“”\n]{0,24}?的)?")
+# what follows such a post: its clause's end, or what its holder says
+_DESCRIBED_END = re.compile(r"[，。；！？]|说|表示|介绍|告诉|坦言|感慨")
+
+
+def _described(text: str, masked: str, clause: int, title_end: int, ctx: ArticleContext,
+               reporters: tuple[str, ...], tokens: dict[int, int], known: set[str]) -> OfficialHit | None:
+    """The post a sentence's opening 这位…POST， gives the person named last before it."""
+    sentence = start_of(text, title_end, SENTENCE)
+    m = _ANAPHOR.match(text, sentence)
+    if m is None or clause != sentence and text[clause - 1] != "，" or not text.endswith("这位", 0, m.end()):
+        return None
+    this = _THIS_ONE.match(text, m.end() - 2)
+    posts = _named(_posts_before(text, masked, title_end, ctx, floor=this.end()))
+    if not posts or posts[0].start != this.end() or clause > this.start():
+        return None
+    found = _antecedent(text, sentence, reporters, tokens, known)
+    return OfficialHit(found[0], found[0] + len(found[1]), found[1], posts, "post-by-verb") if found else None
 
 
 def find_appointed(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict[int, int]) -> list[OfficialHit]:
@@ -566,6 +592,10 @@ def _antecedent(text: str, sentence: int, reporters: tuple[str, ...], tokens: di
     found = max(((text.rfind(k, floor, end), k) for k in known), default=(-1, ""))
     if found[0] < 0:
         found = _head_name(text, floor, end, reporters, tokens, known, first=True) or (-1, "")
+    for comma in (i + 1 for i in range(floor, end) if text[i] == "，"):
+        if found[0] >= 0:
+            break  # the first name heading a clause (自2019年以来，肖新方已累计…。他…)
+        found = _head_name(text, comma, end, reporters, tokens, known, first=True) or (-1, "")
     if found[0] < 0:  # the official the paragraph last named (赵德明…。那时的桂花村…。他当选…)
         paragraph = text.rfind("\n", 0, floor) + 1
         found = max(((text.rfind(k, paragraph, floor), k) for k in known), default=(-1, ""))
@@ -945,12 +975,14 @@ def _posts_before(text: str, masked: str, end: int, ctx: ArticleContext, floor: 
             break  # 长 after a locality whose name ends in no level word of a head (…村长 is a title)
         if text[begin] == "起" and _LEVEL_WORD.match(text, begin + 1):
             begin += 1  # 说起村党支部书记: the verb's complement, then the post
+        if (one := ONE_OF.match(text, begin, end)) is not None:
+            begin = one.end()  # 这位村党支部书记, 一名村干部: which one, no part of the post
         level = _LEVEL_WORD.match(text, begin, end)
         if (level and begin > start and not text.startswith("委", level.end())
-                and text[begin - 1] not in "该本由在从对向经被据请让把和与及同以的起" + _FUNCTION
+                and text[begin - 1] not in "该本由在从对向经被据请让把和与及同以的起位名" + _FUNCTION
                 and not _HONOUR.search(text, start, begin)):
             # the tail of a name the gazetteer does not know (…榆区柘汪镇); not the village just named
-            # (该村副主任) nor a level after a preposition, a conjunction or 的 (由县政协主席, 王明和县长李强,
+            # (该村副主任) nor a level after a preposition, a conjunction, 的 or a count (由县政协主席, 王明和县长李强, 这位村支书,
             # 正在忙碌的村文书, 见到了村党支部书记: no name ends in a function word; nor an honour, 优秀村党组织书记)
             begin = level.end()
         if text.startswith("委", begin) and not text.startswith("委员", begin):

@@ -10,6 +10,9 @@ from functools import lru_cache
 SENTENCE = "。！？；\n"
 CLAUSE = "，。；：！？\n"
 _QUOTES = re.compile(r"[“”‘’〈〉\s]")
+#: a demonstrative or a count of people before one described by a post or a place (这位, 一名, 那位):
+#: which one, no part of the name after it
+ONE_OF = re.compile(r"[这那每一][位名个]")
 
 
 @lru_cache(maxsize=8)
