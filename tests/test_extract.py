@@ -425,6 +425,13 @@ OFFICIALS = [
     ("王建国每天都到田间地头走一走。这位村党支部书记说，要带头干。", "王建国", ["村党支部书记"]),
     # ... and which one (这位, 一名) is no part of the post before a name
     ("这位村党支部书记王建国说，要带头干。", "王建国", ["村党支部书记"]),
+    # ... a relative clause on the name with when the post was taken up before its verb (去年底任…的, 换届后当选…的)
+    ("去年底任岩溪村党支部书记的王建国说，收获很大。", "王建国", ["岩溪村党支部书记"]),
+    ("2019年换届后当选岩溪村党支部书记的王建国坦言，很紧张。", "王建国", ["岩溪村党支部书记"]),
+    # 向 is a surname in a list after a title (向红梅等出席), a preposition before a verb (书记向上级表示)
+    ("县委常委、组织部部长向红梅等出席。", "向红梅", ["县委常委", "县委组织部部长"]),
+    # a transliterated name of three, all of the syllables such names are written with (拉毛吉)
+    ("城关镇幸福社区党委书记拉毛吉对此深有感触。", "拉毛吉", ["幸福社区党委书记"]),
     # ... the post named as a post (担任…一职), and the verb's start (开始担任, 正式担任)
     ("刘明担任岩溪村党支部书记一职，带领村民致富。", "刘明", ["岩溪村党支部书记"]),
     ("2015年，刘明开始担任岩溪村党支部书记。", "刘明", ["岩溪村党支部书记"]),
@@ -570,6 +577,10 @@ OFFICIAL_SETS = [
     ("年轻干部代表张红梅、李明、王刚等先后发言。", {"张红梅", "李明", "王刚"}),
     # ... not a verb that would pass for a name's end (王刚受到表彰)
     ("年轻干部张红梅、李明、王刚受到表彰。", {"张红梅", "李明"}),
+    # what a title's holders do (依次登台), a preposition (向上级), a benefactive 为 before a lecture (何静为学员讲授)
+    ("5个村的党支部书记依次登台，讲清本村工作。", set()),
+    ("书记向上级表示感谢，主任向全县表示。", set()),
+    ("区委常委、组织部部长何静为学员讲授专题党课。", {"何静"}),
     # a common word after a group is no name, even one that begins with a surname character
     ("要助力年轻干部成长，全县党员干部张贴公告。", set()),
     ("年轻干部要以实干为先。", set()),

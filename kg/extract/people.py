@@ -193,7 +193,7 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
     masked = _masked(ctx)
     out: list[OfficialHit] = []
     for title_end in _title_ends(text):
-        if text.startswith(_CONJUNCTIONS, title_end):
+        if text.startswith(_CONJUNCTIONS, title_end) and not _surnamed_xiang(text, title_end, text[title_end:title_end + 3]):
             continue  # 书记和后备干部, 主任向全县: a conjunction or preposition, no surname, after a title
         # web copies often set a space between the title and the name (安吉县委书记 杨卫东); a note on how
         # the post is held may stand there too (副市长（挂职）王刚, 乡长（代）李强)
@@ -269,10 +269,10 @@ def _double_surname_name(text: str, start: int, cand: str, tokens: dict[int, int
 
 # a name transliterated from Uyghur, Tibetan or Mongolian (艾尔肯·吐尼亚孜, 次仁多吉, 于里木杰): no Han surname
 # and given name, four characters or more (or parts joined by ·), then what a speaker or a participant does
-_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,8}[·•][\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{4,8}")
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{2,8}[·•][\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{3,8}")
 # a dotted name's parts, each of two to six characters
 _DOTTED_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,6}")
-_SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|分别|到|赴|深入|前往|致辞|致.{2,3}辞|"
+_SPEAKS = re.compile(r"说|表示|介绍|指出|强调|要求|主持|出席|参加|讲话|带领|带队|率队|一行|同志|在会上|分别|到|赴|深入|前往|致辞|致.{2,3}辞|对此|"
                      r"作了?[\u4e00-\u9fff]{0,4}(?:发言|报告|讲话|部署|讲座|辅导)|[，。；：、]")
 
 
@@ -280,8 +280,8 @@ def _transliterated(text: str, start: int) -> str | None:
     """The transliterated name that follows a title at ``start``, where the Han reading of it ends
     inside a word (于里|木杰介绍)."""
     m = _TRANSLITERATED.match(text, start)
-    if m is None:
-        return None
+    if m is None or _NOT_NAME.match(text, start):
+        return None  # (党支部书记依次登台: what the holders do, no name)
     whole = _DOTTED_RUN.match(text, start)
     if (whole and whole.end() < len(text) and text[whole.end()] in _DELIMS + "\u3000"
             and not _SPEAKS.search(whole.group()) and _genre_verbs().search(whole.group()) is None):
@@ -291,8 +291,10 @@ def _transliterated(text: str, start: int) -> str | None:
     # a dotted name ends before what its holder says or does (艾尔肯·吐尔逊|作开班讲话), else where its
     # syllables do (艾尔肯·吐尼亚孜|作动员讲话)
     for by_syllables in (False, True):
-        for end in range(start + 4, m.end() + 1):
+        for end in range(start + 3, m.end() + 1):
             run = text[start:end]
+            if len(run) == 3 and (by_syllables or not all(c in _syllables() for c in run)):
+                continue  # a name of three only of the syllables (社区党委书记拉毛吉说), read where no Han one is
             dotted = "·" in run or "•" in run
             if text[end - 1:end] == "地":
                 continue  # 苏海高兴地说道: 地 ends an adverbial before its verb, never a name
@@ -480,8 +482,15 @@ def whole_names(text: str, hits: list[OfficialHit]) -> list[OfficialHit]:
 
 
 def _opens_clause(text: str, pos: int) -> bool:
-    """Whether ``pos`` opens its clause but for quote marks and an adverb (刚刚, 曾)."""
-    return len(text[start_of(text, pos, CLAUSE):pos].strip("“”‘’ ")) <= 2
+    """Whether ``pos`` opens its clause but for quote marks, when (去年起, 今年3月, 2019年换届后) and an
+    adverb (刚刚, 曾)."""
+    before = text[start_of(text, pos, CLAUSE):pos].strip("“”‘’ ")
+    return len(before) <= 2 or _WHEN_TAKEN.fullmatch(before) is not None
+
+
+# when a post was taken up, before the verb of a relative clause (去年起担任…的卓玛措, 今年3月刚任…的)
+_WHEN_TAKEN = re.compile(r"(?:(?:\d{4}|[去今前])年(?:\d{1,2}月)?|\d{1,2}月)(?:份|初|底|末|中旬|上旬|下旬)?"
+                         r"(?:起|以来|换届后|换届时|换届中)?(?:刚刚|刚|才|又|已|曾)?")
 
 
 def _posts_by_verb(text: str, masked: str, title_end: int,
@@ -877,6 +886,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     profile = next((n for n in (3, 2) if n <= len(cand) and _PROFILE.match(text, start + n)), None)
     if profile:
         return cand[:profile]  # 向红梅，女，土家族…: a profile's name, whatever its surname also means
+    if _surnamed_xiang(text, start, cand):
+        return cand
     if cand[0] in _FUNCTION_SURNAMES and (tokens.get(start + 1, 0) >= 2 or tokens.get(start) == 2):
         return None  # 县委书记要担当: a rare surname that is a function word, then a word (担当), or in one (那时)
     if cand[0] in _FUNCTION_SURNAMES and tokens.get(start) not in (2, 3):
@@ -945,6 +956,15 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     return cand if three else None
 
 
+# what ends a name in a list (not before a verb: 书记向上级表示感谢)
+_LISTED = re.compile(r"[等、]")
+
+
+def _surnamed_xiang(text: str, start: int, cand: str) -> bool:
+    """Whether 向 at ``start`` begins a name of three (组织部部长向红梅等出席), not the preposition (书记向上级
+    表示): the one common surname of the function words, in a list."""
+    return (cand[:1] == "向" and len(cand) == 3 and _LISTED.match(text, start + 3) is not None
+            and not _NOT_GIVEN.intersection(cand[1:]) and not _PEOPLE_WORD.match(cand, 1))
 # what ends a place's or a unit's name, never a person's (铁岭市, 桂花村)
 _PLACE_ENDS = "市县乡镇局村区省"
 # what a profile writes right after the name: the sex (向红梅，女，土家族，1982年生，现任…)
@@ -953,7 +973,7 @@ _PROFILE = re.compile(r"[，,（(][男女][，,、）)]")
 _PROFILE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6})[，,（(][男女][，,、]"
                            r"(?:[\u4e00-\u9fff]{1,4}族[，,、]|\d{4}年)")
 # an act done for someone whom 为 introduces (为获奖代表颁奖, 为学员授课)
-_FOR_SOMEONE = re.compile(r"[^，。；！？\n]{0,24}?(?:颁奖|颁发|授牌|授旗|授课|讲课|讲党课|上党课|辅导|揭牌|加油|鼓劲|点赞|解读|宣讲|作报告|作讲座)")
+_FOR_SOMEONE = re.compile(r"[^，。；！？\n]{0,24}?(?:颁奖|颁发|授牌|授旗|授课|讲课|讲授|讲党课|上党课|辅导|揭牌|加油|鼓劲|点赞|解读|宣讲|作报告|作讲座)")
 # a role in a body set up (领导小组, 工作专班) someone is made with 为 (以…为组长)
 _ROLE_OF_BODY = re.compile(r"(?:常务)?副?(?:组长|主任|队长|团长|指挥长|总指挥|召集人|顾问|成员)")
 
