@@ -138,6 +138,11 @@ LOCALITY_SETS = [
      {"长乐区"}),
     # a town by name + suffix listed with towns the gazetteer knows (槎水镇 after 黄柏镇、)
     ("市委书记带队到塔畈乡、官庄镇、黄柏镇、槎水镇实地督导调研。", {"塔畈乡", "官庄镇", "黄柏镇", "槎水镇"}),
+    # ... or three villages by name + suffix listed alone (two are no list of places: 东风村、红旗村两个村)
+    ("杨湾村、新塘村、黄泥冲村、石桥村等4个村的党支部书记依次登台。", {"杨湾村", "新塘村", "黄泥冲村", "石桥村"}),
+    ("会上，东风村、红旗村两个村作了发言。", set()),
+    # a village after a verb that names who its post's holder is (安排, 当选, 邀请)
+    ("镇里还安排杨柳村党总支书记杨春来担任导师。", {"杨柳村"}),
 ]
 
 
@@ -572,6 +577,9 @@ OFFICIAL_SETS = [
     # a cadre named right after the cadre group he belongs to, with a common surname
     ("刚刚走出考场的科技局年轻干部刘蒙说，收获很大。", {"刘蒙"}),
     ("负责危旧房改造的退休干部王金清，找到了工作组。", {"王金清"}),
+    # ... a cadre of a unit (…局派驻的干部张宏伟每天…), not what cadres do (乡村干部利用晚上时间)
+    ("县交通运输局派驻的干部张宏伟每天都在入户的路上。", {"张宏伟"}),
+    ("该乡组织乡村干部利用晚上时间走进院落。", set()),
     # ... one who speaks for the group, and every member of a list the group opens
     ("座谈会上，村干部代表张红梅作交流发言。", {"张红梅"}),
     ("年轻干部代表张红梅、李明、王刚等先后发言。", {"张红梅", "李明", "王刚"}),

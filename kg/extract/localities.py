@@ -44,7 +44,7 @@ _UNIT_LEFT = frozenset("在了到进赴驻于任由、，。：；“”‘’�
 # or a verb of where someone comes from, is or goes (来自城关镇…, 前往…), or one named before described
 # by the unit of a post (这位岩溪村的党支部书记)
 _UNIT_LEFT_RE = re.compile("[" + re.escape("".join(sorted(_UNIT_LEFT))) + "]|第[一二三四五六七八九十]{1,2}站|首站"
-                           "|来自|位于|地处|前往|赶赴|奔赴|驻守|途经|远赴|这位")
+                           "|来自|位于|地处|前往|赶赴|奔赴|驻守|途经|远赴|这位|当选|安排|邀请")
 # a unit suffix two to five characters on (the quick test before a unit by pattern is tried)
 _SUFFIX_NEAR = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道|苏木|村|社区|嘎查)")
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
@@ -449,13 +449,38 @@ def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHi
 _LIST_JOINS = frozenset("、和及与")
 
 
+#: the fewest items of a list of units by pattern alone that place them (杨湾村、新塘村、石桥村等5个村)
+_FEWEST_LISTED = 3
+
+
+def _unit_lists(text: str, taken) -> list[LocalityHit]:
+    """Towns or villages by name + suffix written as a list of three or more of one level, from a
+    boundary (杨湾村、新塘村、黄泥冲村、大柳树村、石桥村等5个村的党支部书记): each item places the others."""
+    out: list[LocalityHit] = []
+    for level, suffix in ((gz.VILLAGE, "村社区嘎查"), (gz.TOWN, "镇乡街道苏木")):
+        for join in re.finditer(rf"[{suffix}]、", text):
+            first = next((m for start in range(max(join.start() - 5, 0), join.start() - 1)
+                          if (m := _unit_at(text, start, level)) and m.end() == join.start() + 1
+                          and (start == 0 or text[start - 1] in _UNIT_LEFT | _FUNCTION_CHARS)), None)
+            if first is None or not _free(taken, first.start(), first.end()):
+                continue
+            items = [first]
+            while text[items[-1].end():items[-1].end() + 1] == "、" and (
+                    m := _unit_at(text, items[-1].end() + 1, level)) and _free(taken, m.start(), m.end()):
+                items.append(m)
+            if len(items) >= _FEWEST_LISTED:
+                out += [LocalityHit(m.start(), m.end(), m.group(), -1, level, None, rule="unit-listed") for m in items]
+                taken += [m.span() for m in items]
+    return out
+
+
 def _listed_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHit]:
     """Towns and villages by name + suffix written in a list with a unit of their level
     (塔畈乡、官庄镇、黄柏镇、槎水镇; 对市坪乡、格林镇): the list places them. They share the
     parent of the unit they are listed with."""
     gaz = gz.load()
-    out: list[LocalityHit] = []
-    queue = sorted((h for h in hits if h.level in (gz.TOWN, gz.VILLAGE)), key=lambda h: h.start)
+    out: list[LocalityHit] = _unit_lists(text, taken)
+    queue = sorted((h for h in [*hits, *out] if h.level in (gz.TOWN, gz.VILLAGE)), key=lambda h: h.start)
     while queue:
         h = queue.pop(0)
         parent = h.parent_name or (gaz.units[gaz.units[h.unit].parent].name

@@ -153,7 +153,7 @@ _SINCE_YEAR = re.compile(r"[于自从]\d{4}年")
 # a note on how a post is held, between its title and the name (（挂职）, （代）, （正科级）)
 _TENURE_NOTE = re.compile(r"[（(](?:挂职|代理?|兼|正科级|副科级|正处级|副处级|正县级|副县级|主持工作)[）)]")
 # a town's cadres, or a course's trainees: words a named cadre may follow with no group of the genre's
-_CADRE_WORD = re.compile(r"(?:镇|乡|街道)干部|学员(?:代表)?")
+_CADRE_WORD = re.compile(r"(?:镇|乡|街道|的)干部|学员(?:代表)?")
 
 
 _LIST_END = re.compile(r"[、，。；：！？]|等|说|表示")
@@ -166,7 +166,7 @@ def find_group_members(text: str, groups: list[tuple[int, int]], reporters: tupl
     title to anchor it, begin with a common surname (not 干部成长, 干部要以)."""
     out = []
     # a town's cadres are no category of the genre's (镇干部), but name one of them a cadre (镇干部邬文杰), as a
-    # course's trainee is one (参训学员宋文玥表示, 学员代表杨茂文)
+    # course's trainee is one (参训学员宋文玥表示, 学员代表杨茂文) and a cadre of a unit (…局派驻的干部张宏伟)
     ends = [end for _, end in groups] + [m.end() for m in _CADRE_WORD.finditer(text)]
     for end in ends:
         if text.startswith("代表", end):
