@@ -143,6 +143,9 @@ LOCALITY_SETS = [
     ("会上，东风村、红旗村两个村作了发言。", set()),
     # a village after a verb that names who its post's holder is (安排, 当选, 邀请)
     ("镇里还安排杨柳村党总支书记杨春来担任导师。", {"杨柳村"}),
+    # a town by name + suffix opening its sentence, then what goes on from a subject (地处, 则)
+    ("枫林乡地处山区，群众居住分散。", {"枫林乡"}),
+    ("石门岭镇则把目光投向村级领头雁。", {"石门岭镇"}),
 ]
 
 
@@ -1122,6 +1125,9 @@ GROUPS = [
     # a level's own (县级) and Inner Mongolia's townships (苏木乡镇) qualify a group
     ("建立县级领导干部联系服务老干部制度。", {"县级领导干部", "老干部"}),
     ("深化“苏木乡镇干部能力作风提升年”活动。", {"苏木乡镇干部"}),
+    # ... and Inner Mongolia's levels alone, as 乡镇 and 村 are (苏木领导干部, 嘎查党支部书记, 嘎查“两委”成员)
+    ("苏木领导干部要包联嘎查。", {"苏木领导干部"}),
+    ("对嘎查党支部书记、嘎查后备干部和嘎查“两委”成员进行培训。", {"嘎查党支部书记", "嘎查后备干部", "嘎查两委成员"}),
     # the categories of cadre work (少数民族干部, beside 女干部 and 党外干部) and a level's discipline secretaries
     ("石门县选拔女干部、少数民族干部和党外干部。", {"女干部", "少数民族干部", "党外干部"}),
     ("石门县举办乡镇纪委书记培训班。", {"乡镇纪委书记"}),

@@ -89,9 +89,9 @@ def _group_re() -> re.Pattern:
     # leaders as one group, the level word where it is no unit's name's end (霍山县四个班子领导: 四个班子领导)
     bodies = (r"(?:[县区市镇乡](?:(?<![\u4e00-\u9fff].)|(?<=[各、及和与同个名位批等对向由为让请了].)))?"
               r"(?:[两三四五六]|各)[套个家]班子(?:领导|成员)")
-    # a village's two committees (村“两委”), whose members are a group of their own, and the cadres who hold
-    # both their chairs (“一肩挑”人员)
-    committees = r"(?:村(?:（社区）)?)?“?两委”?(?:干部|成员|班子成员)|“一肩挑”(?:人员|干部)"
+    # a village's two committees (村“两委”, a Mongolian village's 嘎查“两委”), whose members are a group of
+    # their own, and the cadres who hold both their chairs (“一肩挑”人员)
+    committees = r"(?:村(?:（社区）)?|嘎查)?“?两委”?(?:干部|成员|班子成员)|“一肩挑”(?:人员|干部)"
     # the cadres a level selects and sends down (选派干部), as a category where a list or a count names them
     # (村党总支书记、选派干部; 5名选派干部), not where 选派 is the act (选派干部到村任职)
     sent = r"(?<=[和、及与名])选派干部(?![到赴去驻前挂])"

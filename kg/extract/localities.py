@@ -36,6 +36,8 @@ _VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:社区|嘎查|村)")
 _UNIT_ORG = re.compile(r"(?:新任|原任?|前任|老|新一届)?(?:党支部|党总支|党组织|党群|驻村|党委|党工委|村委|村监委|居委|支委|两委|村民委员会|委员会|书记|主任|支书|第一书记|副?[镇乡]长|人大主席|"
                        r"监委会|村务|办公|人民政府|政府|办事处|党群服务中心|便民服务中心|文书|会计|党务工作者)")
 # a verb or preposition that sets a sentence in a place (在, 走进)
+# what goes on from a sentence's subject, not from a word a level character ends (枫林乡地处山区, 石门岭镇则把…)
+_SUBJECT_GOES_ON = re.compile(r"地处|位于|则|也|还|把|坚持|积极|通过|结合|围绕|聚焦|针对|按照|立足|紧扣|始终")
 _LOCATIVE = re.compile(r"(?:在|走进|来到|深入|位于)$")
 # where a unit name by pattern may begin when no named unit stands before it
 # (or after 任, which the post a cadre takes up follows: 调任杜堂乡乡长; after 由, who runs an act: 由大陈村党支部…)
@@ -429,7 +431,7 @@ def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHi
         # 在中团村，…: a place the sentence is set in, standing alone; 近日，杨兴镇举行…: a town acting
         located = _LOCATIVE.search(text, max(0, pos - 2), pos) and text[last.end():last.end() + 1] in "，。；、"
         acting = (village is None and (pos == 0 or text[pos - 1] in "，。；！？\n")
-                  and _acts_re().match(text, last.end()))
+                  and (_acts_re().match(text, last.end()) or _SUBJECT_GOES_ON.match(text, last.end())))
         # 宋家镇宋家村退休老支书: a town and its village written as one chain place each other
         chained = town is not None and village is not None
         # (岩溪村的党支部书记: a unit's post after 的)
