@@ -550,8 +550,11 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
         if not re.search(r"[的了是在]", label):
             yield InitiativeHit(type_of(tm.group()), start, tm.end(), label, (tail.group(2) + tm.group(),))
         return
+    parts = re.split(r"(、|和|及)", text[start:items_end])
+    if any(len(unquoted(p)) < 3 for p in parts[2::2]):
+        return  # 举办城建、规划、小城镇开发等专题班: a list of words of two is one of themes, not of names
     pos = start
-    for part in re.split(r"(、|和|及)", text[start:items_end]):
+    for part in parts:
         item = unquoted(part)
         if (part not in ("、", "和", "及") and 3 <= len(item) <= 14 and not re.search(r"[的了是在]", item)
                 and not _PREDICATE.search(item)
@@ -594,8 +597,9 @@ def _shared_modifier(text: str, clause: re.Match, ends: frozenset[int]):
 
 def _governed(text: str, ends: frozenset[int]):
     """健全|容错纠错机制: from the verb's end to the type word, at most 22 characters."""
-    # a run may hold a parenthesised alternative (村（社区）党组织书记培训班)
-    for m in re.finditer(r"[\u4e00-\u9fff\d+]+(?:（[\u4e00-\u9fff]{1,3}）[\u4e00-\u9fff\d+]+)*", text):
+    # a run may hold a parenthesised alternative (村（社区）党组织书记培训班) and a group's quoted word
+    # (村“两委”成员能力提升培训班)
+    for m in _RUN.finditer(text):
         typed_ends: list[int] = []
         for tm in _type_words_in_run(text, m.start(), m.end(), ends):
             typed_ends.append(tm.end())
@@ -619,6 +623,7 @@ def _governed(text: str, ends: frozenset[int]):
                 yield from _named(text, m.start(), tm)
 
 
+_RUN = re.compile(r"(?:[\u4e00-\u9fff\d+]|“两委”|“一把手”)+(?:（[\u4e00-\u9fff]{1,3}）(?:[\u4e00-\u9fff\d+]|“两委”)+)*")
 # a quoted name standing alone right after a description of its kind (…全媒体行动“江苏百村调研”，)
 _APPOSED = re.compile(r"“([^“”，。；！？\n]{2,20})”(?=[，。；！？\n]|$)")
 
@@ -675,7 +680,7 @@ def _vehicles(text: str, ends: frozenset[int]):
 _TRAINING = re.compile(r"(?:开展|举办|组织|实施|启动|进行|开设)+了?(?:为期[^，。；的]{1,6}的)?"
                        r"([\u4e00-\u9fff]{2,12}?(?:大培训|培训|轮训))(?=[，。；、和及]|$)")
 _TRAINEES = re.compile(r"干部|党员|书记|工作者|公务员|人员|人才|岗前|任前|入职|任职")
-_NOT_TRAINED = re.compile(r"参加|参与|接受|到|赴|进行|开展|组织|举办|实施")
+_NOT_TRAINED = re.compile(r"参加|参与|接受|到|赴|进行|开展|(?<!党)组织|举办|实施")  # (村党组织书记示范培训: a group's word)
 
 
 def _trainings(text: str, ends: frozenset[int]):
