@@ -433,6 +433,20 @@ OFFICIALS = [
     ("王建国每天都到田间地头走一走。这位村党支部书记说，要带头干。", "王建国", ["村党支部书记"]),
     # ... and which one (这位, 一名) is no part of the post before a name
     ("这位村党支部书记王建国说，要带头干。", "王建国", ["村党支部书记"]),
+    # a notice's post given and the one held until then (任命…为…，免去其…职务); one name a clause each (…，李强任县长),
+    # a name of three the segmenter runs into the verb (熊卫/东任/县…)
+    ("会议研究决定，任命汪立群为青枫镇党委书记，免去其青枫镇镇长职务。", "汪立群", ["青枫镇党委书记", "青枫镇镇长"]),
+    ("王明任县委书记，李强任县长。", "李强", ["县长"]),
+    ("张晓岚任县发展和改革委员会主任，熊卫东任县交通运输局局长。", "熊卫东", ["县交通运输局局长"]),
+    # a career: a clause of posts alone goes on with the verb before it; steps after ； share the first's subject
+    ("王建国先后任石鼓乡团委书记、副乡长，双河口镇党委副书记、镇长。2011年，他接任双河口镇党委书记；2016年调任樟木坝镇党委书记。",
+     "王建国", ["石鼓乡团委书记", "石鼓乡副乡长", "双河口镇党委副书记", "双河口镇镇长", "双河口镇党委书记", "樟木坝镇党委书记"]),
+    # a relative clause after how long the post has been held (已有十二年的), on a name the segmenter reads whole
+    ("担任村党支部书记已有十二年的王德全指着墙面说。", "王德全", ["村党支部书记"]),
+    ("今年3月起担任县委组织部副部长的汪丽萍具体负责这项工作。", "汪丽萍", ["县委组织部副部长"]),
+    # Dai and Tibetan names (岩罕, 央金); 向 as a surname before a profile's bracketed post
+    ("县委副书记、县长岩罕则要求，各乡镇要抓好落实。", "岩罕", ["县委副书记", "县长"]),
+    ("受表彰的有：梁玉兰（枫木坳镇梅子冲村党支部书记）、向建平（杉木桥镇杨柳湾村党支部书记）。", "向建平", ["杨柳湾村党支部书记"]),
     # ... a relative clause on the name with when the post was taken up before its verb (去年底任…的, 换届后当选…的)
     ("去年底任岩溪村党支部书记的王建国说，收获很大。", "王建国", ["岩溪村党支部书记"]),
     ("2019年换届后当选岩溪村党支部书记的王建国坦言，很紧张。", "王建国", ["岩溪村党支部书记"]),
@@ -589,6 +603,8 @@ OFFICIAL_SETS = [
     # ... not a verb that would pass for a name's end (王刚受到表彰)
     ("年轻干部张红梅、李明、王刚受到表彰。", {"张红梅", "李明"}),
     # what a title's holders do (依次登台), a preposition (向上级), a benefactive 为 before a lecture (何静为学员讲授)
+    ("村干部强不强，直接关系到乡村振兴的成色。", set()),
+    ("2021年，县委出台《关于激励乡镇党委书记安心基层担当作为的十二条措施》。", set()),
     ("5个村的党支部书记依次登台，讲清本村工作。", set()),
     ("书记向上级表示感谢，主任向全县表示。", set()),
     ("区委常委、组织部部长何静为学员讲授专题党课。", {"何静"}),

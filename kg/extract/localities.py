@@ -40,8 +40,9 @@ _UNIT_ORG = re.compile(r"(?:新任|原任?|前任|老|新一届)?(?:党支部|�
 _SUBJECT_GOES_ON = re.compile(r"地处|位于|则|也|还|把|坚持|积极|通过|结合|围绕|聚焦|针对|按照|立足|紧扣|始终")
 _LOCATIVE = re.compile(r"(?:在|走进|来到|深入|位于)$")
 # where a unit name by pattern may begin when no named unit stands before it
-# (or after 任, which the post a cadre takes up follows: 调任杜堂乡乡长; after 由, who runs an act: 由大陈村党支部…)
-_UNIT_LEFT = frozenset("在了到进赴驻于任由、，。：；“”‘’（）《》 \n")
+# (or after 任, which the post a cadre takes up follows: 调任杜堂乡乡长; after 由, who runs an act: 由大陈村党支部…;
+# after 其, the post held until then: 免去其青枫镇镇长职务)
+_UNIT_LEFT = frozenset("在了到进赴驻于任由其、，。：；“”‘’（）《》 \n")
 # ... or a stop of a tour (观摩第一站, 首站): 第一站王岗村党支部书记,
 # or a verb of where someone comes from, is or goes (来自城关镇…, 前往…), or one named before described
 # by the unit of a post (这位岩溪村的党支部书记)
@@ -50,7 +51,7 @@ _UNIT_LEFT_RE = re.compile("[" + re.escape("".join(sorted(_UNIT_LEFT))) + "]|第
 # a unit suffix two to five characters on (the quick test before a unit by pattern is tried)
 _SUFFIX_NEAR = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道|苏木|村|社区|嘎查)")
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
-_NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在由个名驻乡镇县区市省开展推进实施建设"
+_NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在由个名驻乡镇县区市省开展推进实施建设其"
                             "委政府部机组织书记帮扶挂村镇级")
 
 @cache
@@ -174,6 +175,15 @@ def _endings() -> frozenset[str]:
 _LEVEL_WORD_GOES_ON = re.compile(r"乡[村镇亲土愁贤情里]|镇[村区街]")
 
 
+def _after_its_parent(text: str, start: int, gaz: gz.Gazetteer, unit: int) -> bool:
+    """Whether one of ``unit``'s ancestors is written right before ``start``, in full or short (湖北竹溪县),
+    not some other unit's name a name ends in (熊卫东任县: 卫东 of 卫东区, then the verb 任)."""
+    ancestors = set(gaz.chain(unit)[1:])
+    return any(ancestors.intersection(gaz.by_short.get(text[start - n:start], ()))
+               or ancestors.intersection(gaz.by_name.get(text[start - n:start], ()))
+               for n in (2, 3, 4) if start >= n)
+
+
 def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, int]]:
     """Pick one unit per name (the one whose ancestors the article names most) and
     drop county- and town-level names with no named ancestor that are part of a longer
@@ -205,8 +215,7 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
                           or text.startswith("中共", start - 2)  # 中共白河县委: the party's committee of the unit
                           or text.startswith("共青团", start - 3)  # 共青团溆浦县委: the Youth League's
                           or ONE_OF.fullmatch(text, start - 2, start)  # 这位崇义县的乡长: one described
-                          or any(text[start - n:start] in gaz.by_short or text[start - n:start] in gaz.by_name
-                                 for n in (2, 3, 4))  # 湖北竹溪县: right after a higher unit
+                          or _after_its_parent(text, start, gaz, best)  # 湖北竹溪县: right after a higher unit
                           # 凉山州昭觉县: ... or its short name and level word
                           or text[start - 1] in "省市州盟" and any(text[start - n:start - 1] in gaz.by_short for n in (3, 4, 5)))
             # a town after a clean left edge is one whatever follows (、铜石镇浚龙农业观光园, ，雄村镇开展…), unless

@@ -221,9 +221,10 @@ def find_officials(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
 
 
 def _quoted_at(text: str, pos: int) -> bool:
-    """Whether ``pos`` stands inside a quoted name of its clause (“村干部包片联户”制度)."""
+    """Whether ``pos`` stands inside a quoted name of its clause (“村干部包片联户”制度) or a document's
+    title (《关于激励乡镇党委书记安心基层…的十二条措施》)."""
     before = text[start_of(text, pos, CLAUSE):pos]
-    return before.count("“") > before.count("”")
+    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
 
 
 # titles also used for a group of cadres (驻村干部, 工作人员), and a preposition whose object they are
@@ -363,8 +364,12 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
     text = ctx.text
     masked = _masked(ctx)
     out: list[OfficialHit] = []
+    last_end = -1  # where the posts of the last hit by a verb end
     for title_end in _title_ends(text):
-        relative = text.startswith("的", title_end)
+        # 晋升为科员的罗健, 担任村党支部书记已有十二年的王德全: a relative clause on the name after its 的
+        since = _SINCE_TAKEN.match(text, title_end)
+        of = title_end if text.startswith("的", title_end) else since.end() if since and text.startswith("的", since.end()) else -1
+        relative = of >= 0
         if _DESCRIBED_END.match(text, title_end) and (
                 described := _described(text, masked, start_of(text, title_end, CLAUSE), title_end, ctx, reporters, tokens, known)):
             out.append(described)
@@ -376,19 +381,33 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
         clause = start_of(text, title_end, CLAUSE)
         found = _posts_by_verb(text, masked, title_end, ctx)
         if found is None:
+            # 先后任石鼓乡团委书记、副乡长，双河口镇党委副书记、镇长: a clause of posts alone goes on with the verb
+            # of the posts that end the clause before it
+            more = (_named(_posts_before(text, masked, title_end, ctx, floor=clause))
+                    if out and last_end == clause - 1 and text[title_end:title_end + 1] in "，。；" else ())
+            if more and more[0].start == clause:
+                out.append(replace(out[-1], posts=more))
+                last_end = title_end
             continue
         verb, posts = found
         if relative:  # 刚刚晋升为一级主任科员的罗健: the verb opens its clause, the name follows 的
-            name = _name_at(text, title_end + 1, tokens, strict=True) if _opens_clause(text, verb.start()) else None
+            name = None
+            if _opens_clause(text, verb.start()):  # a common surname's name the segmenter reads whole (王德全/指着)
+                name = _name_at(text, of + 1, tokens, strict=True) or (
+                    (loose := _name_at(text, of + 1, tokens)) and loose[0] in _common_surnames() and loose) or None
             if name and name not in reporters:
-                out.append(OfficialHit(title_end + 1, title_end + 1 + len(name), name, tuple(posts), "post-by-verb"))
+                out.append(OfficialHit(of + 1, of + 1 + len(name), name, tuple(posts), "post-by-verb"))
             continue
         found = _subject(text, clause, verb.start(), reporters, tokens, known)
         sentence = start_of(text, verb.start(), SENTENCE)
-        if found is None and out and out[-1].start >= sentence and _opens_clause(text, verb.start()):
+        if found is None and out and _opens_clause(text, verb.start()) and (
+                out[-1].start >= sentence
+                # 2011年，他接任…书记；2016年调任…书记: a career's steps, each after ；, share the first's subject
+                or text[sentence - 1:sentence] == "；" and start_of(text, last_end, SENTENCE) == start_of(text, sentence - 1, SENTENCE)):
             found = (out[-1].start, out[-1].name)  # 巴特尔同志现任旗委副书记，兼任…: the clause before's subject
         if found:
             out.append(OfficialHit(found[0], found[0] + len(found[1]), found[1], tuple(posts), "post-by-verb"))
+            last_end = title_end
     return _merged(out)
 
 
@@ -430,11 +449,17 @@ def find_appointed(ctx: ArticleContext, reporters: tuple[str, ...], tokens: dict
         posts = _posts_before(text, masked, end, ctx, floor=m.end()) if end > m.end() else []
         if posts and posts[0].start == m.end() and _named(posts):
             out.append(OfficialHit(m.start(1), m.start(1) + len(name), name, _named(posts), "post-by-verb"))
+            # …，免去其青枫镇镇长职务: the post the one just appointed held until then
+            held = _HELD_UNTIL.match(text, clause_end)
+            earlier = _posts_before(text, masked, held.end() - 2, ctx, floor=held.start(1)) if held else []
+            if earlier and earlier[0].start == held.start(1) and _named(earlier):
+                out.append(OfficialHit(m.start(1), m.start(1) + len(name), name, _named(earlier), "post-by-verb"))
     return out
 
 
 # 任命邢文博为…局长, 免去符建平的…局长职务
 _APPOINTMENT = re.compile(r"(?:任命|免去)([\u4e00-\u9fff·]{2,12}?)(?:同志)?(为|的)")
+_HELD_UNTIL = re.compile(r"[，,]免去其(?:的)?([^，。；\n]{2,30}?)职务")
 
 
 def _merged(hits: list[OfficialHit]) -> list[OfficialHit]:
@@ -567,6 +592,9 @@ def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], t
         cand = next((k for k in longest_first if text.startswith(k, pos)), None) or _name_at(text, pos, tokens)
         if cand and pos + len(cand) > end:  # the verb ends the name: 李明/成为
             cand = cand[:end - pos] if end - pos >= 2 else None
+        elif (cand and pos + len(cand) == end - 1 and pos == clause and _name_re().fullmatch(text, pos, end)
+              and text[end - 1] not in _NOT_GIVEN and text[end - 1] not in _ADVERBS):
+            cand = text[pos:end]  # 熊卫/东任/县…: a name of three the segmenter ran into the verb after it
         if (pos == clause != sentence and cand not in known and pos + len(cand or "") != end
                 and not _BEFORE_VERB.fullmatch(text, pos + len(cand or ""), end)):
             continue  # at the head of the verb's clause, only a name the verb follows (2018年，刘建章被任命为; 李强曾任)
@@ -715,6 +743,7 @@ def find_named_before_title(ctx: ArticleContext, reporters: tuple[str, ...],
                 or masked[m.start()] == _LOC_MASK  # 石门县长: the place's head, no name before a title
                 or name in places or name + m.group()[:1] in places  # 吉安乡长: a place's head, as 石门县长
                 or name[-1] in _ORG_ENDS or _NOT_GIVEN.intersection(name[1:])
+                or _TAKES_POST.match(text, m.start() - 1)  # 李强任县长: the verb that gives the post, no name's end
                 or not comrade and not _after_name_re().match(text, m.end()) and tokens.get(m.end(), 0) < 2):
             continue
         out.append(OfficialHit(start, m.start(), name, _honorific_posts(m, ctx), "name-before-title"))
@@ -881,8 +910,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     if not m or _NOT_NAME.match(text, start):
         return None
     cand = m.group()
-    if _not_name(text, start):
-        return None
+    if _not_name(text, start) or _A_NOT_A.match(text, start):
+        return None  # (村干部强不强: a question, no name)
     profile = next((n for n in (3, 2) if n <= len(cand) and _PROFILE.match(text, start + n)), None)
     if profile:
         return cand[:profile]  # 向红梅，女，土家族…: a profile's name, whatever its surname also means
@@ -956,8 +985,8 @@ def _name_at(text: str, start: int, tokens: dict[int, int], list_item: bool = Fa
     return cand if three else None
 
 
-# what ends a name in a list (not before a verb: 书记向上级表示感谢)
-_LISTED = re.compile(r"[等、]")
+# what ends a name in a list, or a profile's bracketed post (not a verb: 书记向上级表示感谢)
+_LISTED = re.compile(r"[等、（(]")
 
 
 def _surnamed_xiang(text: str, start: int, cand: str) -> bool:
@@ -965,6 +994,8 @@ def _surnamed_xiang(text: str, start: int, cand: str) -> bool:
     表示): the one common surname of the function words, in a list."""
     return (cand[:1] == "向" and len(cand) == 3 and _LISTED.match(text, start + 3) is not None
             and not _NOT_GIVEN.intersection(cand[1:]) and not _PEOPLE_WORD.match(cand, 1))
+# a question of whether (强不强, 好不好)
+_A_NOT_A = re.compile(r"(.)不\1")
 # what ends a place's or a unit's name, never a person's (铁岭市, 桂花村)
 _PLACE_ENDS = "市县乡镇局村区省"
 # what a profile writes right after the name: the sex (向红梅，女，土家族，1982年生，现任…)
