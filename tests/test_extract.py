@@ -444,6 +444,8 @@ OFFICIALS = [
     # a relative clause after how long the post has been held (已有十二年的), on a name the segmenter reads whole
     ("担任村党支部书记已有十二年的王德全指着墙面说。", "王德全", ["村党支部书记"]),
     ("今年3月起担任县委组织部副部长的汪丽萍具体负责这项工作。", "汪丽萍", ["县委组织部副部长"]),
+    # a post proposed (拟任) goes on from no post held before it
+    ("吴志坚，男，1979年2月生，现任县财政局副局长，拟任县财政局局长；", "吴志坚", ["县财政局副局长"]),
     # Dai and Tibetan names (岩罕, 央金); 向 as a surname before a profile's bracketed post
     ("县委副书记、县长岩罕则要求，各乡镇要抓好落实。", "岩罕", ["县委副书记", "县长"]),
     ("受表彰的有：梁玉兰（枫木坳镇梅子冲村党支部书记）、向建平（杉木桥镇杨柳湾村党支部书记）。", "向建平", ["杨柳湾村党支部书记"]),
@@ -1069,6 +1071,8 @@ INITIATIVE_SETS = [
     ("6月起，市委组织部联合市农业局开展村党组织书记示范培训，分4期轮训村党组织书记。", "Campaign", {"村党组织书记示范培训"}),
     ("县委组织部举办年轻干部专题班。", "Campaign", {"年轻干部专题班"}),
     ("举办城建、规划、小城镇开发等专题班。", "Campaign", set()),
+    # a question's or a description's word is no name (开展了哪些活动, 一批特色活动)
+    ("记者：组织部门开展了哪些活动？答：开展了一批特色活动。", "Campaign", set()),
     ("3月4日，博白县村（社区）“两委”换届工作培训班在县委党校开班。", "Campaign", {"博白县村（社区）两委换届工作培训班"}),
     # a quoted name's long tail to a course; a course of two groups joined by 暨, its quoted part inside
     ("韦秀珍参加了河池市委组织部举办的“领头雁”村党组织书记示范培训班，到先进村学习取经。", "Campaign",
@@ -1149,6 +1153,8 @@ GROUPS = [
     ("深化“苏木乡镇干部能力作风提升年”活动。", {"苏木乡镇干部"}),
     # ... and Inner Mongolia's levels alone, as 乡镇 and 村 are (苏木领导干部, 嘎查党支部书记, 嘎查“两委”成员)
     ("苏木领导干部要包联嘎查。", {"苏木领导干部"}),
+    # a level's leaders written with 级 (县级领导), as without (县领导)
+    ("由县级领导带队督查，邀请区级领导参加。", {"县级领导", "区级领导"}),
     ("对嘎查党支部书记、嘎查后备干部和嘎查“两委”成员进行培训。", {"嘎查党支部书记", "嘎查后备干部", "嘎查两委成员"}),
     # the categories of cadre work (少数民族干部, beside 女干部 and 党外干部) and a level's discipline secretaries
     ("石门县选拔女干部、少数民族干部和党外干部。", {"女干部", "少数民族干部", "党外干部"}),

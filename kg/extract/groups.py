@@ -64,7 +64,7 @@ def _group_re() -> re.Pattern:
     # 村年轻干部: 村 before a modifier after a boundary or a function word (建立了村年轻干部…制度),
     # not where it ends a village's name (洪屿村年轻干部) or follows 该, 全 (该村, 全村)
     village = rf"(?:村(?:(?<![\u4e00-\u9fff].)|(?<=[、和与及对将把由为让在了的是].))(?={alt('MOD')}))?"
-    # 县领导, 省市领导: a level's leaders, after a boundary, a conjunction or a measure word (以及区领导,
+    # 县领导, 县级领导, 省市领导: a level's leaders, after a boundary, a conjunction or a measure word (以及区领导,
     # 92个区领导), not where the level word ends a unit's name (示范区领导干部) nor before 班子 (该县领导班子成员:
     # the members of the county's leading group)
     # 县副处级以上领导: the leaders of a rank and above, not a body (…领导班子)
@@ -72,7 +72,7 @@ def _group_re() -> re.Pattern:
     # 镇干部, 乡干部: a town's cadres, after a boundary, a function word, 各/每/该 or a modifier (来到镇干部家中,
     # 优秀镇干部), not where 镇 ends a town's name (柘汪镇干部) or a level list (县乡镇干部: 乡镇干部)
     town_cadres = r"(?:(?<![\u4e00-\u9fff])|(?<=[和与及对将把由为让在了的是各每该本个名位到秀轻级]))[镇乡]干部"
-    leaders = r"[县区市](?:(?<![\u4e00-\u9fff].)|(?<=[各全该本省市、及和与同个名位批等对向由为让请].))领导(?!班子)"
+    leaders = r"[县区市](?:(?<![\u4e00-\u9fff].)|(?<=[各全该本省市、及和与同个名位批等对向由为让请].))级?领导(?!班子)"
     # 镇班子成员, 乡领导班子成员, 镇党政班子成员: the members of a level's leading group, after like marks
     # (邀请了镇班子成员; not 该县领导班子成员, where 该县 is the county the group belongs to)
     members = r"[县区市镇乡](?:(?<![\u4e00-\u9fff].)|(?<=[各、及和与同个名位批等对向由为让请了].))(?:党政)?(?:领导)?班子成员"

@@ -384,7 +384,8 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
             # 先后任石鼓乡团委书记、副乡长，双河口镇党委副书记、镇长: a clause of posts alone goes on with the verb
             # of the posts that end the clause before it
             more = (_named(_posts_before(text, masked, title_end, ctx, floor=clause))
-                    if out and last_end == clause - 1 and text[title_end:title_end + 1] in "，。；" else ())
+                    if out and last_end == clause - 1 and text[title_end:title_end + 1] in "，。；"
+                    and not _TAKES_POST.search(text, clause, title_end) and text[clause] != "拟" else ())
             if more and more[0].start == clause:
                 out.append(replace(out[-1], posts=more))
                 last_end = title_end
