@@ -456,6 +456,8 @@ OFFICIALS = [
     ("县委常委、组织部部长向红梅等出席。", "向红梅", ["县委常委", "县委组织部部长"]),
     # a transliterated name of three, all of the syllables such names are written with (拉毛吉)
     ("城关镇幸福社区党委书记拉毛吉对此深有感触。", "拉毛吉", ["幸福社区党委书记"]),
+    # ... or of four or more undotted, where the syllables end (孟和巴特尔|现身说法)
+    ("培训班邀请红旗嘎查党支部书记孟和巴特尔现身说法。", "孟和巴特尔", ["红旗嘎查党支部书记"]),
     # ... the post named as a post (担任…一职), and the verb's start (开始担任, 正式担任)
     ("刘明担任岩溪村党支部书记一职，带领村民致富。", "刘明", ["岩溪村党支部书记"]),
     ("2015年，刘明开始担任岩溪村党支部书记。", "刘明", ["岩溪村党支部书记"]),

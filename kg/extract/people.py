@@ -300,7 +300,8 @@ def _transliterated(text: str, start: int) -> str | None:
             if text[end - 1:end] == "地":
                 continue  # 苏海高兴地说道: 地 ends an adverbial before its verb, never a name
             if by_syllables:
-                ends = dotted and end < len(text) and text[end] not in _syllables() \
+                # (孟和巴特尔|现身说法: an undotted run of four or more of the syllables, where they end)
+                ends = (dotted or len(run) >= 4) and end < len(text) and text[end] not in _syllables() \
                     and all(c in _syllables() for c in run.split("·")[-1].split("•")[-1])
             else:
                 ends = _SPEAKS.match(text, end)
