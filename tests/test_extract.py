@@ -146,6 +146,7 @@ LOCALITY_SETS = [
     # a town by name + suffix opening its sentence, then what goes on from a subject (地处, 则)
     ("枫林乡地处山区，群众居住分散。", {"枫林乡"}),
     ("石门岭镇则把目光投向村级领头雁。", {"石门岭镇"}),
+    ("同心县出台十二条措施激励村干部担当作为\n丰泉镇“擂台比武”比出干事劲头\n", {"同心县", "丰泉镇"}),
 ]
 
 
@@ -444,6 +445,11 @@ OFFICIALS = [
     # a relative clause after how long the post has been held (已有十二年的), on a name the segmenter reads whole
     ("担任村党支部书记已有十二年的王德全指着墙面说。", "王德全", ["村党支部书记"]),
     ("今年3月起担任县委组织部副部长的汪丽萍具体负责这项工作。", "汪丽萍", ["县委组织部副部长"]),
+    # a kind of cadre closing the clause before is no name (是一名80后干部，), nor a time (次年兼任)
+    ("王文军是一名80后干部，2021年当选马家塬村党支部书记，次年兼任村委会主任。", "王文军", ["马家塬村党支部书记", "马家塬村委会主任"]),
+    # the south's surnames (盘, 谌); a town after 的 (随团考察的桐坞乡党委书记)
+    ("什隆村党支部书记兼村委会主任盘金花作为土专家走上讲台。", "盘金花", ["什隆村党支部书记", "什隆村委会主任"]),
+    ("随团考察的桐坞乡党委书记吴志刚感触颇深。", "吴志刚", ["桐坞乡党委书记"]),
     # a post proposed (拟任) goes on from no post held before it
     ("吴志坚，男，1979年2月生，现任县财政局副局长，拟任县财政局局长；", "吴志坚", ["县财政局副局长"]),
     # Dai and Tibetan names (岩罕, 央金); 向 as a surname before a profile's bracketed post

@@ -36,13 +36,14 @@ _VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:社区|嘎查|村)")
 _UNIT_ORG = re.compile(r"(?:新任|原任?|前任|老|新一届)?(?:党支部|党总支|党组织|党群|驻村|党委|党工委|村委|村监委|居委|支委|两委|村民委员会|委员会|书记|主任|支书|第一书记|副?[镇乡]长|人大主席|"
                        r"监委会|村务|办公|人民政府|政府|办事处|党群服务中心|便民服务中心|文书|会计|党务工作者)")
 # a verb or preposition that sets a sentence in a place (在, 走进)
-# what goes on from a sentence's subject, not from a word a level character ends (枫林乡地处山区, 石门岭镇则把…)
-_SUBJECT_GOES_ON = re.compile(r"地处|位于|则|也|还|把|坚持|积极|通过|结合|围绕|聚焦|针对|按照|立足|紧扣|始终")
+# what goes on from a sentence's subject, not from a word a level character ends (枫林乡地处山区, 石门岭镇则把…,
+# a headline's 丰泉镇“擂台比武”…)
+_SUBJECT_GOES_ON = re.compile(r"地处|位于|则|也|还|把|坚持|积极|通过|结合|围绕|聚焦|针对|按照|立足|紧扣|始终|“")
 _LOCATIVE = re.compile(r"(?:在|走进|来到|深入|位于)$")
 # where a unit name by pattern may begin when no named unit stands before it
 # (or after 任, which the post a cadre takes up follows: 调任杜堂乡乡长; after 由, who runs an act: 由大陈村党支部…;
-# after 其, the post held until then: 免去其青枫镇镇长职务)
-_UNIT_LEFT = frozenset("在了到进赴驻于任由其、，。：；“”‘’（）《》 \n")
+# after 其, the post held until then: 免去其青枫镇镇长职务; after 的: 随团考察的桐坞乡党委书记)
+_UNIT_LEFT = frozenset("在了到进赴驻于任由其的、，。：；“”‘’（）《》 \n")
 # ... or a stop of a tour (观摩第一站, 首站): 第一站王岗村党支部书记,
 # or a verb of where someone comes from, is or goes (来自城关镇…, 前往…), or one named before described
 # by the unit of a post (这位岩溪村的党支部书记)

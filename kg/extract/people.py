@@ -558,7 +558,8 @@ def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], toke
         # a name that ends the clause right before the verb's: 返乡创业青年毛远翔，从…
         for pos in range(max(sentence + 1, clause - 4), clause - 2):
             cand = _name_at(text, pos, tokens, strict=True) if text[pos - 1] not in _SUBJECT_LEFT else None
-            if cand and pos + len(cand) == clause - 1 and cand not in reporters and closing is None:
+            if (cand and pos + len(cand) == clause - 1 and cand not in reporters and closing is None
+                    and not _PEOPLE_WORD.search(cand)):  # (是一名80后干部，: a kind of cadre, no name)
                 closing = (pos, cand)  # the longer reading first (崔金安, not 金安)
     head = _head_name(text, sentence, verb, reporters, tokens, known, clause=clause)
     if head and head[1] in _TENURE_VERBS:
@@ -642,8 +643,8 @@ def _antecedent(text: str, sentence: int, reporters: tuple[str, ...], tokens: di
 
 
 # a unit the verb's subject serves in, written before a verb that splits it from the title:
-# 在海城市委组织部任科员, 在县委办公室担任副主任
-_IN_UNIT = re.compile(r"在([^在，。；：！？\n]{2,20})$")
+# 在海城市委组织部任科员, 在县委办公室担任副主任, (被选派)到杨柳湾镇挂任党委副书记
+_IN_UNIT = re.compile(r"[在到]([^在到，。；：！？\n]{2,20})$")
 
 
 def _split_post(text: str, masked: str, clause: int, verb: re.Match, title_end: int,
