@@ -1598,6 +1598,9 @@ TARGETS = [
     ("池店镇启动实施年轻干部“凤驰计划”。", "年轻干部"),
     # a sentence opening with 活动中 goes on about the initiative just named
     ("池店镇举办“集五福”研学活动。活动中，机关年轻干部与流动党员结对共建。", "机关年轻干部"),
+    # ... a sentence on whom the measure applies to (该办法适用于…) or whom the course takes in (参训学员为…)
+    ("县委印发《关心关爱实施办法》。该办法适用于全县驻村工作队员。", "驻村工作队员"),
+    ("县委组织部举办“溆水砺才”专题培训班。参训学员为各乡镇推荐的优秀年轻干部。", "优秀年轻干部"),
     # selecting cadres into it (遴选); whom it takes as its object (以…为重点对象)
     ("我们启动实施“青苗计划”，每年遴选50名左右优秀年轻干部，放到吃劲岗位历练。", "优秀年轻干部"),
     ("县委组织部实施“头雁培育工程”，计划用三年时间把全县村党组织书记轮训一遍。", "村党组织书记"),

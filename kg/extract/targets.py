@@ -63,7 +63,9 @@ _ANAPHOR = re.compile(r"(?:(?:此次|本次|该|这次|此项|这项|这些|上�
                       r"计划|工程|行动|机制|制度|办法|措施|项目)|此次|本次|这次)(?:中|期间|上|现场|以来|实施以来|开展以来)[，,]"
                       r"|会上|活动现场|培训期间|(?:该|此|这一?)(?:活动|计划|工程|行动|机制|制度|办法|措施|培训班?)"
                       # 通过培训，提高…书记…水平: what the initiative just reported achieves
-                      r"|通过(?:此次|本次|这次)?(?:集中)?(?:培训|活动|比武|比赛|学习)[，,]")
+                      r"|通过(?:此次|本次|这次)?(?:集中)?(?:培训|活动|比武|比赛|学习)[，,]"
+                      # 参训学员为…, 培训对象为…: whom the course just reported takes in
+                      r"|(?:参训|参培)(?:学员|对象|人员)(?:为|是|包括)|培训对象(?:为|是|包括)")
 # what a group of participants does, in its clause (干部代表共计90人参训, 各村党组织书记登台比拼, …书记参加本次培训),
 # or where it goes as the object of 参加 (…干部赴上海参加…培训班、…研修班等; not 参加“千万工程”专题研修班:
 # what a course is about), or 参加 ending its sentence (全县80名新任科级干部参加。); matched on the text with every
