@@ -1816,6 +1816,11 @@ def test_provisions_belong_to_the_document_named_for_their_group(run: Run) -> No
                                     ("村干部实绩考核办法", "targets", "村干部")}
 
 
+def test_a_list_of_whom_a_measure_applies_to_goes_on_past_a_comma(run: Run) -> None:
+    ex = run("县委印发《若干措施》。《若干措施》适用于全县乡镇机关干部，以及县派驻村第一书记和驻村工作队员。")
+    assert {o for _, _, o in facts(ex, "targets")} == {"乡镇机关干部", "驻村第一书记", "驻村工作队员"}
+
+
 def test_acting_groups_are_not_targets(run: Run) -> None:
     ex = run("天等县开展“前帮后援”活动，组建由后盾单位、挂点领导和志愿服务队组成的服务团，为驻村工作队员排忧解难。")
     assert {o for _, _, o in facts(ex, "targets")} == {"驻村工作队员"}

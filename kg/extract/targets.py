@@ -357,7 +357,9 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         # 2、完善待遇激励机制。\n…确定农村干部报酬标准: the measure the paragraph sets out is for the
         # groups it names
         return [TargetHit(heading.key, g.key, "group-under-heading", heading.start)]
-    if not _acted_on(blotted, g, c0, c1):
+    # (…适用于全县乡镇干部，以及驻村第一书记和驻村工作队员: a list goes on past a comma with 以及)
+    a0 = start_of(text, c0 - 1, CLAUSE) if c0 and _LIST_GOES_ON.match(text, c0) else c0
+    if not _acted_on(blotted, g, a0, c1):
         # (此次活动为期一年，活动期间，驻村干部实行…: the clause before the group's sets it in the initiative)
         during = _DURING.match(text, s0) or any(m.end() in (c0, c0 + 1)
                                                 for m in _DURING.finditer(text, max(s0, c0 - 12), c0 + 1))
@@ -469,6 +471,8 @@ def _acted_on(blotted: str, g: Span, c0: int, c1: int) -> bool:
             or blotted.startswith("队伍", g.end) and _CORPS.search(blotted, c0, g.start) is not None)
 
 
+# a clause that goes on with the list of the clause before it
+_LIST_GOES_ON = re.compile(r"以及|并及|及其")
 #: how many clause marks may stand between a group and the initiative a verb links it to
 _CLAUSES_APART = 2
 
