@@ -63,9 +63,7 @@ _ANAPHOR = re.compile(r"(?:(?:此次|本次|该|这次|此项|这项|这些|上�
                       r"计划|工程|行动|机制|制度|办法|措施|项目)|此次|本次|这次)(?:中|期间|上|现场|以来|实施以来|开展以来)[，,]"
                       r"|会上|活动现场|培训期间|(?:该|此|这一?)(?:活动|计划|工程|行动|机制|制度|办法|措施|培训班?)"
                       # 通过培训，提高…书记…水平: what the initiative just reported achieves
-                      r"|通过(?:此次|本次|这次)?(?:集中)?(?:培训|活动|比武|比赛|学习)[，,]"
-                      # 参训学员为…, 培训对象为…: whom the course just reported takes in
-                      r"|(?:参训|参培)(?:学员|对象|人员)(?:为|是|包括)|培训对象(?:为|是|包括)")
+                      r"|通过(?:此次|本次|这次)?(?:集中)?(?:培训|活动|比武|比赛|学习)[，,]")
 # what a group of participants does, in its clause (干部代表共计90人参训, 各村党组织书记登台比拼, …书记参加本次培训),
 # or where it goes as the object of 参加 (…干部赴上海参加…培训班、…研修班等; not 参加“千万工程”专题研修班:
 # what a course is about), or 参加 ending its sentence (全县80名新任科级干部参加。); matched on the text with every
@@ -357,6 +355,9 @@ def _targets_of(text: str, blotted: str, g: Span, initiatives: Sequence[Span],
         # 2、完善待遇激励机制。\n…确定农村干部报酬标准: the measure the paragraph sets out is for the
         # groups it names
         return [TargetHit(heading.key, g.key, "group-under-heading", heading.start)]
+    if before and not in_sentence and _INTAKE.match(text, s0):
+        # 参训学员为…, 首批培育对象包括…: whom the course just reported takes in
+        return [TargetHit(before[-1].key, g.key, "group-after-anaphor", before[-1].start)]
     # (…适用于全县乡镇干部，以及驻村第一书记和驻村工作队员: a list goes on past a comma with 以及)
     a0 = start_of(text, c0 - 1, CLAUSE) if c0 and _LIST_GOES_ON.match(text, c0) else c0
     if not _acted_on(blotted, g, a0, c1):
@@ -471,6 +472,8 @@ def _acted_on(blotted: str, g: Span, c0: int, c1: int) -> bool:
             or blotted.startswith("队伍", g.end) and _CORPS.search(blotted, c0, g.start) is not None)
 
 
+# a sentence on whom the course just reported takes in (参训学员为…, 首批培育对象包括…)
+_INTAKE = re.compile(r"(?:首批|首期|本期|此次|本次)?(?:参训|参培|培训|培育)(?:学员|对象|人员)(?:为|是|包括|涵盖)")
 # a clause that goes on with the list of the clause before it
 _LIST_GOES_ON = re.compile(r"以及|并及|及其")
 #: how many clause marks may stand between a group and the initiative a verb links it to
