@@ -52,7 +52,7 @@ _UNIT_LEFT_RE = re.compile("[" + re.escape("".join(sorted(_UNIT_LEFT))) + "]|第
 # a unit suffix two to five characters on (the quick test before a unit by pattern is tried)
 _SUFFIX_NEAR = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道|苏木|村|社区|嘎查)")
 # characters never inside a unit's name but common in phrases ending like one (这让村, 新任村, 县委组织部门乡)
-_NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在由个名驻乡镇县区市省开展推进实施建设其"
+_NOT_IN_VILLAGE = frozenset("的了让是这那每各该本全任当一我们此以升办和与及对向为把将被从到在由个名驻乡镇县区市省开展推进实施建设其最"
                             "委政府部机组织书记帮扶挂村镇级")
 
 @cache
@@ -393,6 +393,7 @@ def _unit_at(text: str, pos: int, level: int) -> re.Match | None:
     if (banned.intersection(stem) or stem in _LEVEL_STEMS or name in _NOT_NAMES or name.endswith(_NOT_UNIT_ENDINGS)
             or _not_unit_start().search(name, 0, len(name) - suffix) or _CLAUSE_NUMBER.match(name)
             or stem.endswith(_COMPLEMENTS)  # 说起村党支部书记, 回到村里: a verb's complement, then the level word
+            or _INITIATIVE_END.search(stem)  # “头雁竞飞”行动村党组织书记: a campaign's type word, then the group
             or name.endswith("乡") and text[m.end():m.end() + 1] in ("村", "镇")):
         return None
     return m
@@ -403,6 +404,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _UNIT_END = re.compile(r"(?:[乡镇县区旗]|街道|苏木)$")
 # the complements a verb ends with (说起, 回到): a stem so ending is the verb, the level word after it the object's
 _COMPLEMENTS = ("起", "到")
+# the type word that ends a campaign's name, never a unit's stem
+_INITIATIVE_END = re.compile(r"(?:行动|活动|工程|计划|竞赛|比武)$")
 # a level word before another (嘎查村, 苏木镇: the two kinds of unit of Inner Mongolia, no unit's name)
 _LEVEL_STEMS = frozenset({"嘎查", "苏木", "社区", "乡镇", "街道"})
 # the number of a rule's clause, which the next clause's subject may follow (第四条村党组织书记…)

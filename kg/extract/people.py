@@ -77,13 +77,13 @@ def _post_re() -> re.Pattern:
     char = (rf"(?![省市州县区旗镇乡]党?委|[第首]?[一二三四五六七八九十\d]{{0,2}}站|开展|进行|参加|举办|讲话|之间|任职|学习|专访|会同|(?<=会)同|[{_FUNCTION}暨受该本兼])"
             r"[\u4e00-\u9fff]")  # Chinese characters only: no latin left over from broken pinyin (?h委常委)
     # ... ending in a unit word: a bureau, office, section (处, 科), team (工作队, 代表团, 工作组) or zone
-    generic = (rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|股|队|团|组|院|校|所|站|办|委|部|室|开发区|高新区|园区|综保区|"
+    generic = (rf"(?:{char}){{1,6}}?(?:局|委员会|中心|科|处|股|队|团|组|院|校|所|站|办|委|部|室|开发区|经开区|高新区|园区|综保区|"
                r"保税区|示范区|新区|大学|学院)")
     # (an autonomous unit's level word after its own short name, 广西自治区, is part of no post)
     level = rf"(?<!{_LOC_MASK})(?:自治区|自治州|自治县|自治旗)|省|市|州|县|区|旗|镇|乡|街道|社区|村"
     modifier = r"第[一二三四五六七八九十\d]+任|老(?!干部局)|原|驻|常务|专职|新任"  # (老干部局 is a bureau: the cadres')
-    # a zone named after a locality (福州新区, 长沙高新区)
-    zone = rf"{loc}(?:高新区|开发区|新区|园区|综保区|保税区|示范区)"
+    # a zone named after a locality (福州新区, 长沙高新区), or the article's own zone unnamed (经开区投资促进局)
+    zone = rf"{loc}(?:高新区|经开区|开发区|新区|园区|综保区|保税区|示范区)|高新区|经开区|开发区"
     # the Youth League's committee of a level or a place (团县委, 共青团溆浦县委)
     league = rf"(?:共青团|团)(?={loc}|[省市州县区旗镇乡]委)"
     piece = f"(?:{zone}|{league}|{loc}|{orgs}|{modifier}|{level}|{generic})"
@@ -527,6 +527,8 @@ def _posts_by_verb(text: str, masked: str, title_end: int,
     clause = start_of(text, title_end, CLAUSE)
     # the first verb the post follows: a verb's character may open the subject's name (任/振超被任命为)
     for verb in _TAKES_POST.finditer(text, clause, title_end):
+        if verb.group() == "任" and text[verb.start() - 1:verb.start()] in "主责信":
+            continue  # 四级主任科员: 任 inside a title's word, no verb
         if _PROPOSED.search(text, max(clause, verb.start() - 2), verb.start()):
             return None  # (拟任汪营镇党委书记: a post proposed in a notice before appointment, not held)
         # an aspect word (担任过, 担任了) or a classifier between the verb and its post is no part of the
@@ -1272,7 +1274,7 @@ _UNIT_LED = re.compile(r"(.+?(?:局|委员会|委|台|中心|办公室|院|校|�
 _BARE_COMMITTEE = re.compile(r"(?:自治[区州县旗]党?|[省市州县区旗])委(?=常委|委员)")
 # a development zone a post begins with (高新区, 经济技术开发区): not a locality, but it names the bodies after it
 # (a bare 区 with 党工委 is a zone's too: a district has a 区委)
-_ZONE = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:高新区|开发区|新区|示范区|园区|综保区|保税区|管理区|度假区|试验区|实验区)|区)(?=党工委|管委会)")
+_ZONE = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:高新区|经开区|开发区|新区|示范区|园区|综保区|保税区|管理区|度假区|试验区|实验区)|区)(?=党工委|管委会)")
 # the bodies of a level that are not its party committee's (its discipline commission, congress, government
 # and its bureaus): after 县委常委 they are the county's, not the committee's
 # (the cadre bureau, 老干部局, is the committee's own)
