@@ -455,6 +455,8 @@ OFFICIALS = [
     # 任 inside a rank's title (四级主任科员) gives no post; a development zone by its short form (经开区)
     ("在青枫镇石门村，青枫镇四级主任科员、石门村驻村工作队队长蒋小燕正查看茶园。", "蒋小燕", ["青枫镇四级主任科员", "石门村驻村工作队队长"]),
     ("汴河经开区党工委书记宋立新说。经开区投资促进局局长刘晓鸥说。", "刘晓鸥", ["经开区投资促进局局长"]),
+    # a name with its post in brackets as a comparison's example (像刘芳芳（…）这样的)
+    ("首批导师中，有不少是像刘芳芳(翠竹园社区党委副书记)这样的老社工。", "刘芳芳", ["翠竹园社区党委副书记"]),
     # a post proposed (拟任) goes on from no post held before it
     ("吴志坚，男，1979年2月生，现任县财政局副局长，拟任县财政局局长；", "吴志坚", ["县财政局副局长"]),
     # Dai and Tibetan names (岩罕, 央金); 向 as a surname before a profile's bracketed post

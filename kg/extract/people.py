@@ -841,7 +841,8 @@ def _bracketed(text: str, masked: str, close: int, ctx: ArticleContext, reporter
     for n in (3, 2):  # the name ends right at the bracket, after a boundary
         start = open_ - n
         after_title = any(m.end() == start for m in _titles_re().finditer(text, max(0, start - 8), start))
-        if start >= 0 and (start == 0 or text[start - 1] in _DELIMS or text[start - 1] in "中和及与由" or after_title):
+        # (像刘芳芳（…党委副书记）这样的: a comparison's example)
+        if start >= 0 and (start == 0 or text[start - 1] in _DELIMS or text[start - 1] in "中和及与由像" or after_title):
             name = _name_at(text, start, tokens, strict=True)
             if name and len(name) == n and name not in reporters and not _titles_re().fullmatch(name):
                 # (苏木达（乡镇长）: a title glossed, no name)
