@@ -1363,6 +1363,9 @@ LAUNCHES = [
     # one whose partner unit acts (…村党建包联单位开展) does not
     ("石门县壶瓶山镇城北社区近日开展“邻里守望”活动。", {("城北社区", "launches", "邻里守望活动")}),
     ("石门县壶瓶山镇城北社区党建包联单位开展“结对帮扶”活动。", set()),
+    # a village by its level word (该村) or its body (村党支部), as a county by 该县 or 县委; not a group's word
+    ("金寨县梅岭镇枫树湾村是个山村。村党支部还开展了“屋场夜话”活动。", {("枫树湾村", "launches", "屋场夜话活动")}),
+    ("金寨县开展“百村示范”行动，村党支部书记要带头。", {("金寨县", "launches", "百村示范行动")}),
     # ... and a group it acts for names no organisation acting (面向乡镇党委书记: whom, not who)
     ("石门县面向乡镇党委书记开展“清风”行动。", {("石门县", "launches", "清风行动")}),
     ("珠海市斗门区委组织部为福贡县举办的基层干部能力提升培训班在斗门区委党校开班。",

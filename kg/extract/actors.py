@@ -19,6 +19,9 @@ from .spans import CLAUSE, span_of, start_of
 # an organisation standing for its locality: 县委, 区委组织部, 该市, 全县 (level word first)
 _ORG_REF = re.compile(r"(?:该|全|我|本)?(自治[区州县旗]|省|市|州|盟|县|区|旗|镇|乡)(委(?:组织部|宣传部|办|常委会)?|政府|纪委|党委)?(?:里)?")
 # the centre or the whole country acting (中共中央办公厅印发, 在全国范围内开展, 党中央部署)
+# a village standing for itself by its level word (该村, 本村) or its body (村党支部, 村“两委”), not a group's
+# (村“两委”干部, 村党支部书记)
+_VILLAGE_REF = re.compile(r"(?:该|本|我)村|村(?:党支部|党总支|“?两委”?)(?!干部|成员|班子|书记|副书记|委员)")
 _CENTRAL = re.compile(r"中共中央|党中央|中央(?:办公厅|组织部|军委|全面|决定|部署|印发|出台|将|把|提出|要求|确定|明确)"
                       r"|国务院|中办|国办|全国范围|在全国")
 # a passive designation whose designator is unnamed (2019年被确定为“基层减负年”): nobody's act here
@@ -405,6 +408,12 @@ def _agent_before(b: Builder, start: int, end: int, held: list[tuple[int, int]],
                 best = (m.start(), unit, m.group(0) if m.group(2) else "")
             elif not unit and m.group(2):
                 unnamed = m.start()
+    for m in _VILLAGE_REF.finditer(text, start, end):
+        # 该村开展…, 村党支部还开展了…: the village the article last named
+        if not any(s <= m.start() < e for s, e in groups or ()) and not _directs(text, m.start(), m.end()):
+            unit = b.ctx.unit_for("村", m.start())
+            if unit and (best is None or m.start() > best[0]):
+                best = (m.start(), unit, "")
     for m in _CENTRAL.finditer(text, start, end):  # 中共中央办公厅印发…, 在全国范围内开展…: no locality's act
         unnamed = max(unnamed, m.start())
     if best and unnamed > best[0]:
