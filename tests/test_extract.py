@@ -1082,11 +1082,9 @@ INITIATIVE_SETS = [
     ("同年参加了陕西省委组织部举办的全省村党组织书记示范培训班。", "Campaign", {"全省村党组织书记示范培训班"}),
     ("疫情缓和后举办的首期线下培训班吸引了众多学员。", "Campaign", set()),
     # ... after the verb that opens it (举办…村“两委”成员…培训班); a course of a group whose word holds 组织
-    # (村党组织书记示范培训); a course by its kind (专题班), not one of a list of themes (城建、规划…等专题班)
+    # (村党组织书记示范培训)
     ("县委组织部举办村“两委”成员能力提升培训班。", "Campaign", {"村两委成员能力提升培训班"}),
     ("6月起，市委组织部联合市农业局开展村党组织书记示范培训，分4期轮训村党组织书记。", "Campaign", {"村党组织书记示范培训"}),
-    ("县委组织部举办年轻干部专题班。", "Campaign", {"年轻干部专题班"}),
-    ("举办城建、规划、小城镇开发等专题班。", "Campaign", set()),
     # a question's or a description's word is no name (开展了哪些活动, 一批特色活动)
     ("记者：组织部门开展了哪些活动？答：开展了一批特色活动。", "Campaign", set()),
     ("3月4日，博白县村（社区）“两委”换届工作培训班在县委党校开班。", "Campaign", {"博白县村（社区）两委换届工作培训班"}),

@@ -550,11 +550,8 @@ def _shared_type(text: str, clause_start: int, tm: re.Match, ends: frozenset[int
         if not re.search(r"[的了是在]", label):
             yield InitiativeHit(type_of(tm.group()), start, tm.end(), label, (tail.group(2) + tm.group(),))
         return
-    parts = re.split(r"(、|和|及)", text[start:items_end])
-    if any(len(unquoted(p)) < 3 for p in parts[2::2]):
-        return  # 举办城建、规划、小城镇开发等专题班: a list of words of two is one of themes, not of names
     pos = start
-    for part in parts:
+    for part in re.split(r"(、|和|及)", text[start:items_end]):
         item = unquoted(part)
         if (part not in ("、", "和", "及") and 3 <= len(item) <= 14 and not re.search(r"[的了是在]", item)
                 and not _PREDICATE.search(item)
