@@ -215,7 +215,7 @@ def _disambiguate(spans, gaz: gz.Gazetteer, text: str) -> list[tuple[int, int, i
             clean_left = (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in _FUNCTION_CHARS
                           or text.startswith("中共", start - 2)  # 中共白河县委: the party's committee of the unit
                           or text.startswith("共青团", start - 3)  # 共青团溆浦县委: the Youth League's
-                          or ONE_OF.fullmatch(text, start - 2, start)  # 这位崇义县的乡长: one described
+                          or ONE_OF.fullmatch(text, start - 2, start)  # 这位安远县的乡长: one described
                           or _after_its_parent(text, start, gaz, best)  # 湖北竹溪县: right after a higher unit
                           # 凉山州昭觉县: ... or its short name and level word
                           or text[start - 1] in "省市州盟" and any(text[start - n:start - 1] in gaz.by_short for n in (3, 4, 5)))

@@ -154,8 +154,7 @@ _SINCE_YEAR = re.compile(r"[于自从]\d{4}年")
 _TENURE_NOTE = re.compile(r"[（(](?:挂职|代理?|兼|正科级|副科级|正处级|副处级|正县级|副县级|主持工作)[）)]")
 # a town's cadres, or a course's trainees: words a named cadre may follow with no group of the genre's
 _CADRE_WORD = re.compile(r"(?:镇|乡|街道|的)干部|学员(?:代表)?")
-
-
+# what ends a group's member past the first: the list, the sentence, or what the members say
 _LIST_END = re.compile(r"[、，。；：！？]|等|说|表示")
 
 
@@ -413,8 +412,8 @@ def find_officials_by_verb(ctx: ArticleContext, reporters: tuple[str, ...], toke
     return _merged(out)
 
 
-# a sentence that opens on one named before, described by a post (…肖新方已累计近60天没有回家。这位崇义县
-# 乐洞乡的乡长，…), with what the post is of before 的
+# a sentence that opens on one named before, described by a post (…王建国已近60天没有回家。这位安远县
+# 朗峰乡的乡长，…), with what the post is of before 的
 _THIS_ONE = re.compile(r"这位(?:[^，。；：！？“”\n]{0,24}?的)?")
 # what follows such a post: its clause's end, or what its holder says
 _DESCRIBED_END = re.compile(r"[，。；！？]|说|表示|介绍|告诉|坦言|感慨")
@@ -636,7 +635,7 @@ def _antecedent(text: str, sentence: int, reporters: tuple[str, ...], tokens: di
         found = _head_name(text, floor, end, reporters, tokens, known, first=True) or (-1, "")
     for comma in (i + 1 for i in range(floor, end) if text[i] == "，"):
         if found[0] >= 0:
-            break  # the first name heading a clause (自2019年以来，肖新方已累计…。他…)
+            break  # the first name heading a clause (自2019年以来，王建国已近60天没有回家。他…)
         found = _head_name(text, comma, end, reporters, tokens, known, first=True) or (-1, "")
     if found[0] < 0:  # the official the paragraph last named (赵德明…。那时的桂花村…。他当选…)
         paragraph = text.rfind("\n", 0, floor) + 1
