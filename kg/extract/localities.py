@@ -460,6 +460,8 @@ def _pattern_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHi
     return out + _listed_units(text, [*hits, *out], taken)
 
 
+# where a list of units may begin: a unit's left boundary or a function word
+_LIST_LEFT = _UNIT_LEFT | _FUNCTION_CHARS
 # what joins the items of a list of units
 _LIST_JOINS = frozenset("、和及与")
 
@@ -476,7 +478,7 @@ def _unit_lists(text: str, taken) -> list[LocalityHit]:
         for join in re.finditer(rf"[{suffix}]、", text):
             first = next((m for start in range(max(join.start() - 5, 0), join.start() - 1)
                           if (m := _unit_at(text, start, level)) and m.end() == join.start() + 1
-                          and (start == 0 or text[start - 1] in _UNIT_LEFT | _FUNCTION_CHARS)), None)
+                          and (start == 0 or text[start - 1] in _LIST_LEFT)), None)
             if first is None or not _free(taken, first.start(), first.end()):
                 continue
             items = [first]
@@ -506,7 +508,7 @@ def _listed_units(text: str, hits: list[LocalityHit], taken) -> list[LocalityHit
         if h.start and text[h.start - 1] in _LIST_JOINS:  # the item before it, from a boundary
             for start in range(h.start - 4, max(h.start - 9, -1), -1):
                 m = _unit_at(text, start, h.level)
-                if m and m.end() == h.start - 1 and (start == 0 or text[start - 1] in _UNIT_LEFT | _FUNCTION_CHARS):
+                if m and m.end() == h.start - 1 and (start == 0 or text[start - 1] in _LIST_LEFT):
                     found.append(m)
                     break
         for m in found:

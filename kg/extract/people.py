@@ -569,8 +569,10 @@ def _subject(text: str, clause: int, verb: int, reporters: tuple[str, ...], toke
             or _known_before(text, clause, verb, known))
 
 
-# what may stand between a name and the verb that gives it a post (巴特尔同志现任)
-_NAME_TO_VERB = re.compile(r"(?:同志)?(?:曾经?|已经?|现|先后|还|也|又|后|开始|正式)?")
+# what may stand between a subject and the verb that gives it a post (李强曾任, 王明先后担任)
+_BEFORE_VERB = re.compile(r"曾经?|已经?|现|先后|还|也|又|后|开始|正式")
+# ... and between a name known elsewhere and that verb (巴特尔同志现任)
+_NAME_TO_VERB = re.compile(rf"(?:同志)?(?:{_BEFORE_VERB.pattern})?")
 
 
 def _known_before(text: str, clause: int, verb: int, known: set[str]) -> tuple[int, str] | None:
@@ -611,8 +613,6 @@ def _head_name(text: str, sentence: int, end: int, reporters: tuple[str, ...], t
 
 # a site's tag heading a paragraph (【人物简介】, 【人物档案】), or a list item's number (1.韩启明，男，…)
 _TAG = re.compile(r"【[^】\n]{1,8}】|\d{1,2}[.．、]|[（(]\d{1,2}[）)]|(?:人物简介|简介|人物档案)[：:]")
-# what may stand between a subject and the verb that gives it a post (李强曾任, 王明先后担任)
-_BEFORE_VERB = re.compile(r"曾经?|已经?|现|先后|还|也|又|后|开始|正式")
 
 
 # a sentence that opens on a person standing for one named before: 他…, 这位…的姑娘，…成长为…
