@@ -1,6 +1,6 @@
 """A trained recogniser of entity names beside the rules, measured out of fold.
 
-    .venv/bin/python training/entities.py [--shared DIR] [--final] [--cache FILE]
+    .venv/bin/python training/entities.py [--shared DIR] [--final | --curve] [--cache FILE]
 
 A linear-chain CRF (sklearn-crfsuite, the ``train`` extra) tags each character of an article's
 clean text with the class of the entity name it is part of (B-/I-), as the annotated names occur
@@ -18,6 +18,7 @@ Articles: the study half of ``benchmarks/dev_split.tsv``, the studied silver set
 article (a fixed seed); each fold is tagged by a model trained on the other folds and every probe
 article. ``--final`` then tags the held half and silver 3's kept part with a model trained on
 every other article: none of them trains a model, and they are scored only at the end of a stop.
+``--curve`` trains each fold's model on a growing part of its articles instead: a learning curve.
 
 Entities are matched as the shared scorer (``../shared/eval/score.py``) matches them, article by
 article: a predicted entity is right when one of its names is one of a gold entity's names of its
