@@ -39,6 +39,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "training"))
+
+from calibrate import _STRIP, norm  # noqa: E402  (names compared as the shared scorer compares them)
 
 from kg.extract import extract  # noqa: E402
 from kg.nlp.pipeline import load  # noqa: E402
@@ -51,16 +54,10 @@ CLASSES = ("Locality", "Official", "Post", "Campaign", "Measure", "CadreGroup")
 FOLDS = 5
 SEED = 26
 THRESHOLDS = (0.5, 0.7, 0.9)
-#: what the scorer drops from a name before it compares names
-_STRIP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉【】()（）]")
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 _LEVEL_WORDS = frozenset("省市县区镇乡村旗盟州")
 
 Counts = dict[str, list[int]]  # class -> [right predicted, predicted, gold met, gold]
-
-
-def norm(name: str) -> str:
-    return _STRIP.sub("", name)
 
 
 @dataclass
@@ -253,9 +250,8 @@ def report(title: str, per: dict[str, Counts]) -> None:
     for cls in (*CLASSES, "all"):
         row = f"{cls:11s}"
         for c in per.values():
-            tp_p, n_p, tp_g, n_g = ([sum(c[x][i] for x in CLASSES) for i in range(4)] if cls == "all" else c[cls])
-            p, r = tp_p / max(n_p, 1), tp_g / max(n_g, 1)
-            row += f"   {p:.3f}/{r:.3f}/{2 * p * r / (p + r) if p + r else 0:.3f}"
+            p, r, f = _prf(_summed(c) if cls == "all" else c[cls])
+            row += f"   {p:.3f}/{r:.3f}/{f:.3f}"
         print(row)
 
 
@@ -266,10 +262,19 @@ def _add(acc: dict[str, dict[str, Counts]], part: str, art: Article, tagged) -> 
             total[:] = [x + y for x, y in zip(total, c)]
 
 
-def _f1(c: Counts) -> float:
-    tp_p, n_p, tp_g, n_g = (sum(c[x][i] for x in CLASSES) for i in range(4))
+def _summed(c: Counts) -> list[int]:
+    return [sum(c[x][i] for x in CLASSES) for i in range(4)]
+
+
+def _prf(counts: list[int]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of [right predicted, predicted, gold met, gold]."""
+    tp_p, n_p, tp_g, n_g = counts
     p, r = tp_p / max(n_p, 1), tp_g / max(n_g, 1)
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _f1(c: Counts) -> float:
+    return _prf(_summed(c))[2]
 
 
 def curve(pool: list[Article], probe: list[Article], fold: dict[str, int], feats: dict, tags: dict) -> None:
